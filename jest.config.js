@@ -1,0 +1,12 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }],
+  },
+  // Integration tests start real servers (SQLite files, dynalite, DynamoDB Local, fake Discord).
+  testTimeout: 30000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,31 @@
+import type { Lap } from '../domain/types';
+
+/** Where laps live (DynamoDB `Results` table or SQLite). */
+export interface LapStore {
+  /** Insert or overwrite laps by (eventId, lapKey). Writing the same laps twice changes nothing. */
+  putLaps(laps: readonly Lap[]): Promise<void>;
+  /** Every lap of one event (a query by partition key, never a scan). */
+  lapsForEvent(eventId: string): Promise<Lap[]>;
+}
+
+/**
+ * Small key/value state the bot must remember (processed files, aliases, message ids,
+ * last rotation). Namespaced so one backend holds all state. Values are JSON-serialisable.
+ */
+export interface StateStore {
+  get<T>(ns: string, key: string): Promise<T | undefined>;
+  put<T>(ns: string, key: string, value: T): Promise<void>;
+  delete(ns: string, key: string): Promise<void>;
+  list<T>(ns: string): Promise<Array<{ key: string; value: T }>>;
+}
+
+/** A backend holding both laps and state. */
+export interface Store extends LapStore, StateStore {
+  close(): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };

@@ -1,0 +1,103 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every environment variable the bot reads, validated once at start-up.
+ * .env.example documents each one; keep the two in step.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+const snowflake = optionalString.refine((v) => v === undefined || /^\d{15,21}$/.test(v), {
+  message: 'must be a Discord id (15-21 digits): right-click the channel/role/server in Discord with Developer Mode on and "Copy ID"',
+});
+const timeZone = z.string().refine(isTimeZone, {
+  message: 'must be an IANA time zone such as Europe/London or UTC',
+});
+
+const schema = z.object({
+  DATA_DIR: z.string().default('./data'),
+  AC_SERVER_DIR: z.string().default('./acserver'),
+  RESULTS_DIR: optionalString,
+  SEASON_CONFIG: optionalString,
+  CURRENT_EVENT_FILE: optionalString,
+  AC_SERVER_TZ: timeZone.default('UTC'),
+  RESULTS_SETTLE_MS: z.coerce.number().int().min(0).max(60000).default(500),
+
+  STORE: z.enum(['sqlite', 'dynamodb']).default('sqlite'),
+  SQLITE_PATH: optionalString,
+  AWS_REGION: z.string().default('eu-west-1'),
+  DYNAMODB_ENDPOINT: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), {
+    message: 'must be a URL such as http://127.0.0.1:8000 (leave empty for AWS itself)',
+  }),
+  DYNAMODB_RESULTS_TABLE: z.string().min(1).default('Results'),
+  DYNAMODB_STATE_TABLE: z.string().min(1).default('BotState'),
+
+  DISCORD_TOKEN: optionalString,
+  DISCORD_APP_ID: snowflake,
+  DISCORD_GUILD_ID: snowflake,
+  DISCORD_API_BASE: z.string().url().default('https://discord.com/api'),
+  LEADERBOARD_CHANNEL_ID: snowflake,
+  SCHEDULE_CHANNEL_ID: snowflake,
+  STANDINGS_CHANNEL_ID: snowflake,
+  ANNOUNCE_CHANNEL_ID: snowflake,
+  ADMIN_CHANNEL_ID: snowflake,
+  ADMIN_ROLE_ID: snowflake,
+
+  SKIP_PRESEASON: bool.default('true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type RawConfig = z.infer<typeof schema>;
+
+export interface Config extends RawConfig {
+  resultsDir: string;
+  seasonConfigPath: string;
+  currentEventFile: string;
+  sqlitePath: string;
+  dataDir: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Parse and resolve config from an env map. Throws ConfigError naming the variable and the fix. */
+export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const name = String(i.path[0] ?? '?');
+      const got = env[name] === undefined ? 'unset' : JSON.stringify(redactIfSecret(name, env[name]!));
+      return `${name} ${i.message} (got ${got}); fix it in .env (see .env.example)`;
+    });
+    throw new ConfigError(`invalid configuration: ${lines.join('; ')}`);
+  }
+  const c = parsed.data;
+  const abs = (p: string) => path.resolve(cwd, p);
+  const dataDir = abs(c.DATA_DIR);
+  return {
+    ...c,
+    dataDir,
+    resultsDir: abs(c.RESULTS_DIR ?? path.join(c.AC_SERVER_DIR, 'results')),
+    seasonConfigPath: abs(c.SEASON_CONFIG ?? path.join(c.DATA_DIR, 'seasonConfig.json')),
+    currentEventFile: abs(c.CURRENT_EVENT_FILE ?? path.join(c.DATA_DIR, 'currentEvent.json')),
+    sqlitePath: abs(c.SQLITE_PATH ?? path.join(c.DATA_DIR, 'league.db')),
+    AC_SERVER_DIR: abs(c.AC_SERVER_DIR),
+  };
+}
+
+function redactIfSecret(name: string, value: string): string {
+  return /TOKEN|SECRET|KEY|PASSWORD/.test(name) ? '[redacted]' : value;
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
