@@ -1,0 +1,54 @@
+import { promises as fs } from 'node:fs';
+import { writeJsonAtomic } from './atomicWrite';
+import type { EventConfig } from '../../domain/season';
+
+/** The shape written to currentEvent.json (read back leniently: old tools wrote other shapes). */
+export interface CurrentEventFile {
+  eventId: string;
+  name: string;
+  track: string;
+  layout: string;
+  cars: string[];
+  start: string;
+  rotatedAt: string;
+}
+
+/** eventId from currentEvent.json, or null when the file is missing or holds no event id. */
+export async function readCurrentEventId(file: string): Promise<string | null> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+  return parseCurrentEventId(text);
+}
+
+export function parseCurrentEventId(text: string): string | null {
+  try {
+    const v: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+    if (typeof v === 'string') return v || null;
+    if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      for (const k of ['eventId', 'id', 'event']) if (typeof o[k] === 'string' && o[k]) return o[k] as string;
+    }
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+export async function writeCurrentEvent(file: string, event: EventConfig, now: Date): Promise<CurrentEventFile> {
+  const body: CurrentEventFile = {
+    eventId: event.id,
+    name: event.name,
+    track: event.track,
+    layout: event.layout,
+    cars: event.cars.map((c) => c.model),
+    start: event.start,
+    rotatedAt: now.toISOString(),
+  };
+  await writeJsonAtomic(file, body);
+  return body;
+}

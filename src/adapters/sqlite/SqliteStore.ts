@@ -1,0 +1,186 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Store } from '../../app/ports';
+import type { Lap, SessionType } from '../../domain/types';
+import type { Logger } from '../../logger';
+import { migrate } from './migrations';
+
+interface LapRow {
+  event_id: string;
+  lap_key: string;
+  driver_guid: string;
+  driver_name: string;
+  car_model: string;
+  lap_time_ms: number;
+  sectors_ms: string;
+  cuts: number;
+  valid: number;
+  tyre: string | null;
+  session_type: string;
+  track: string;
+  track_config: string;
+  result_file: string;
+  lap_timestamp: number;
+  session_time: string | null;
+  recorded_at: string;
+}
+
+const LAP_COLUMNS =
+  'event_id, lap_key, driver_guid, driver_name, car_model, lap_time_ms, sectors_ms, cuts, valid, tyre, ' +
+  'session_type, track, track_config, result_file, lap_timestamp, session_time, recorded_at';
+
+function prepare(db: Database.Database) {
+  const cols = LAP_COLUMNS.split(', ');
+  const updates = cols.slice(2).map((c) => `${c} = excluded.${c}`).join(', ');
+  return {
+    upsertLap: db.prepare<[LapRow]>(
+      `INSERT INTO laps (${LAP_COLUMNS}) VALUES (${cols.map((c) => '@' + c).join(', ')})
+       ON CONFLICT (event_id, lap_key) DO UPDATE SET ${updates}`,
+    ),
+    lapsForEvent: db.prepare<[string], LapRow>(`SELECT ${LAP_COLUMNS} FROM laps WHERE event_id = ? ORDER BY lap_key`),
+    getState: db.prepare<[string, string], string>('SELECT value FROM state WHERE ns = ? AND key = ?').pluck(),
+    putState: db.prepare<[string, string, string]>(
+      'INSERT INTO state (ns, key, value) VALUES (?, ?, ?) ON CONFLICT (ns, key) DO UPDATE SET value = excluded.value',
+    ),
+    deleteState: db.prepare<[string, string]>('DELETE FROM state WHERE ns = ? AND key = ?'),
+    listState: db.prepare<[string], { key: string; value: string }>(
+      'SELECT key, value FROM state WHERE ns = ? ORDER BY key',
+    ),
+  };
+}
+
+/** The embedded backend: one SQLite file holding laps and bot state. */
+export class SqliteStore implements Store {
+  private readonly stmt: ReturnType<typeof prepare>;
+  private readonly putMany: (laps: readonly Lap[]) => void;
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly log: Logger,
+  ) {
+    // Prepared once: re-preparing per row costs more than the insert itself.
+    this.stmt = prepare(db);
+    this.putMany = db.transaction((laps: readonly Lap[]) => {
+      for (const lap of laps) this.stmt.upsertLap.run(toRow(lap));
+    });
+  }
+
+  /** Opens (creating folder and file if needed) and migrates the database at `file`. */
+  static open(file: string, log: Logger): SqliteStore {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const db = new Database(file);
+    try {
+      db.pragma('journal_mode = WAL');
+      // The bot and an admin CLI may hold the file at once; wait for the other writer rather than fail.
+      db.pragma('busy_timeout = 5000');
+      // In WAL mode NORMAL is still crash-safe for the database; only the last commits may roll back on power loss.
+      db.pragma('synchronous = NORMAL');
+      migrate(db, log);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    log.debug({ file }, 'sqlite store opened');
+    return new SqliteStore(db, log);
+  }
+
+  /** SQLite settings and schema version, for diagnostics and tests. */
+  info(): { journalMode: string; busyTimeoutMs: number; schemaVersion: number } {
+    return {
+      journalMode: this.db.pragma('journal_mode', { simple: true }) as string,
+      busyTimeoutMs: this.db.pragma('busy_timeout', { simple: true }) as number,
+      schemaVersion: this.db.pragma('user_version', { simple: true }) as number,
+    };
+  }
+
+  async putLaps(laps: readonly Lap[]): Promise<void> {
+    if (laps.length === 0) return;
+    this.putMany(laps);
+    this.log.debug({ count: laps.length }, 'laps stored');
+  }
+
+  async lapsForEvent(eventId: string): Promise<Lap[]> {
+    return this.stmt.lapsForEvent.all(eventId).map(fromRow);
+  }
+
+  async get<T>(ns: string, key: string): Promise<T | undefined> {
+    const value = this.stmt.getState.get(ns, key);
+    return value === undefined ? undefined : (JSON.parse(value) as T);
+  }
+
+  async put<T>(ns: string, key: string, value: T): Promise<void> {
+    this.stmt.putState.run(checkKey(ns, 'namespace'), checkKey(key, 'key'), toJson(value));
+  }
+
+  async delete(ns: string, key: string): Promise<void> {
+    this.stmt.deleteState.run(ns, key);
+  }
+
+  async list<T>(ns: string): Promise<Array<{ key: string; value: T }>> {
+    return this.stmt.listState.all(ns).map((r) => ({
+      key: r.key,
+      value: JSON.parse(r.value) as T,
+    }));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** Same rules as the DynamoDB store, so code that works on one backend works on the other. */
+export function checkKey(value: string, what: string): string {
+  if (value === '') throw new Error(`state ${what} must not be empty`);
+  return value;
+}
+
+export function toJson(value: unknown): string {
+  const json = JSON.stringify(value);
+  if (json === undefined) throw new Error('state value must be JSON-serialisable (got undefined or a function)');
+  return json;
+}
+
+function toRow(lap: Lap): LapRow {
+  return {
+    event_id: lap.eventId,
+    lap_key: lap.lapKey,
+    driver_guid: lap.driverGuid,
+    driver_name: lap.driverName,
+    car_model: lap.carModel,
+    lap_time_ms: lap.lapTimeMs,
+    sectors_ms: JSON.stringify(lap.sectorsMs),
+    cuts: lap.cuts,
+    valid: lap.valid ? 1 : 0,
+    tyre: lap.tyre,
+    session_type: lap.sessionType,
+    track: lap.track,
+    track_config: lap.trackConfig,
+    result_file: lap.resultFile,
+    lap_timestamp: lap.lapTimestamp,
+    session_time: lap.sessionTime,
+    recorded_at: lap.recordedAt,
+  };
+}
+
+function fromRow(r: LapRow): Lap {
+  return {
+    eventId: r.event_id,
+    lapKey: r.lap_key,
+    driverGuid: r.driver_guid,
+    driverName: r.driver_name,
+    carModel: r.car_model,
+    lapTimeMs: r.lap_time_ms,
+    sectorsMs: JSON.parse(r.sectors_ms) as number[],
+    cuts: r.cuts,
+    valid: r.valid === 1,
+    tyre: r.tyre,
+    sessionType: r.session_type as SessionType,
+    track: r.track,
+    trackConfig: r.track_config,
+    resultFile: r.result_file,
+    lapTimestamp: r.lap_timestamp,
+    sessionTime: r.session_time,
+    recordedAt: r.recorded_at,
+  };
+}

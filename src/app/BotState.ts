@@ -1,0 +1,76 @@
+import type { StateStore } from './ports';
+import type { Alias } from '../domain/types';
+
+/** What the bot remembers about a results file it has seen. */
+export interface ProcessedFile {
+  file: string;
+  /** sha256 of the bytes read; a changed file has another hash and is read again. */
+  hash: string;
+  status: 'ingested' | 'unattributed' | 'failed' | 'imported';
+  eventId: string | null;
+  lapCount: number;
+  error?: string;
+  at: string;
+}
+
+export interface MessageRef {
+  channelId: string;
+  messageId: string;
+  /** Content last sent, so identical content is never re-sent. */
+  contentHash?: string;
+}
+
+export interface RotationRecord {
+  eventId: string;
+  at: string;
+  by: string;
+}
+
+const NS = {
+  processed: 'processedFile',
+  alias: 'alias',
+  message: 'message',
+  rotation: 'rotation',
+} as const;
+
+/** Typed view over the generic StateStore. */
+export class BotState {
+  constructor(private readonly store: StateStore) {}
+
+  processedFile(file: string): Promise<ProcessedFile | undefined> {
+    return this.store.get<ProcessedFile>(NS.processed, file);
+  }
+  recordProcessedFile(rec: ProcessedFile): Promise<void> {
+    return this.store.put(NS.processed, rec.file, rec);
+  }
+  async processedFiles(): Promise<ProcessedFile[]> {
+    return (await this.store.list<ProcessedFile>(NS.processed)).map((e) => e.value);
+  }
+
+  async aliases(): Promise<Alias[]> {
+    return (await this.store.list<string>(NS.alias)).map((e) => ({ key: e.key, name: e.value }));
+  }
+  setAlias(key: string, name: string): Promise<void> {
+    return this.store.put(NS.alias, key, name);
+  }
+  removeAlias(key: string): Promise<void> {
+    return this.store.delete(NS.alias, key);
+  }
+
+  message(post: string): Promise<MessageRef | undefined> {
+    return this.store.get<MessageRef>(NS.message, post);
+  }
+  setMessage(post: string, ref: MessageRef): Promise<void> {
+    return this.store.put(NS.message, post, ref);
+  }
+  forgetMessage(post: string): Promise<void> {
+    return this.store.delete(NS.message, post);
+  }
+
+  lastRotation(): Promise<RotationRecord | undefined> {
+    return this.store.get<RotationRecord>(NS.rotation, 'last');
+  }
+  setLastRotation(rec: RotationRecord): Promise<void> {
+    return this.store.put(NS.rotation, 'last', rec);
+  }
+}

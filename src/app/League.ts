@@ -1,0 +1,105 @@
+import type { Logger } from '../logger';
+import type { Clock, LapStore } from './ports';
+import type { BotState } from './BotState';
+import type { SeasonConfig, EventConfig } from '../domain/season';
+import type { Leaderboard } from '../domain/types';
+import { ingestResultsFile, type IngestOutcome, type ResultsFileInput } from './ingestResultsFile';
+import { rankLaps } from '../domain/rankLaps';
+import { activeEvent, findEvent } from '../domain/resolveEvent';
+import { toLeaderboardJson, eventLeaderboardPath } from './leaderboardFiles';
+import { writeJsonAtomic } from '../adapters/files/atomicWrite';
+import path from 'node:path';
+
+/** Told when an event's laps changed (the Discord leaderboard post, standings, ...). */
+export interface LeaderboardListener {
+  leaderboardChanged(eventId: string): void;
+}
+
+export interface LeagueDeps {
+  laps: LapStore;
+  state: BotState;
+  season: () => SeasonConfig;
+  readCurrentEventId: () => Promise<string | null>;
+  acServerTimeZone: string;
+  dataDir: string;
+  clock: Clock;
+  log: Logger;
+}
+
+/**
+ * The league's data flow in one place:
+ * results file -> parsed -> laps stored -> leaderboard ranked -> leaderboard.json + listeners
+ * (the Discord post edits itself when told).
+ */
+export class League {
+  private readonly listeners: LeaderboardListener[] = [];
+
+  constructor(private readonly deps: LeagueDeps) {}
+
+  onLeaderboardChanged(listener: LeaderboardListener): void {
+    this.listeners.push(listener);
+  }
+
+  async onResultsFile(input: ResultsFileInput, opts: { forcedEventId?: string; reingest?: boolean } = {}): Promise<IngestOutcome> {
+    const { log } = this.deps;
+    const outcome = await ingestResultsFile(this.ingestDeps(), input, opts);
+    switch (outcome.status) {
+      case 'skipped':
+        log.debug({ file: outcome.file }, `results file skipped: ${outcome.reason}`);
+        break;
+      case 'failed':
+        log.error(
+          { file: outcome.file, err: outcome.error },
+          `results file not ingested: ${outcome.error}. Nothing was stored from it; it is read again as soon as it changes (fix or re-export it, or move it out of the results folder).`,
+        );
+        break;
+      case 'unattributed':
+        log.warn(
+          { file: outcome.file, laps: outcome.lapCount },
+          `results file kept as unattributed (not counted): ${outcome.reason}`,
+        );
+        break;
+      case 'ingested':
+        log.info(
+          { file: outcome.file, eventId: outcome.eventId, laps: outcome.lapCount, validLaps: outcome.validLapCount },
+          'results ingested',
+        );
+        await this.leaderboardChanged(outcome.eventId);
+        break;
+    }
+    return outcome;
+  }
+
+  /** Best valid lap per driver, aliases applied. */
+  async leaderboard(eventId: string): Promise<Leaderboard> {
+    const [laps, aliases] = await Promise.all([this.deps.laps.lapsForEvent(eventId), this.deps.state.aliases()]);
+    return rankLaps(eventId, laps, aliases);
+  }
+
+  /** currentEvent.json when it names an event, else the event the schedule says is running. */
+  async currentEventId(): Promise<string | null> {
+    const fromFile = await this.deps.readCurrentEventId();
+    if (fromFile) return fromFile;
+    return activeEvent(this.deps.season(), this.deps.clock.now())?.id ?? null;
+  }
+
+  event(eventId: string): EventConfig | undefined {
+    return findEvent(this.deps.season(), eventId);
+  }
+
+  /** Rewrite the leaderboard files for an event and tell every listener. */
+  async leaderboardChanged(eventId: string): Promise<void> {
+    const board = await this.leaderboard(eventId);
+    const json = toLeaderboardJson(board, this.event(eventId), this.deps.clock.now());
+    await writeJsonAtomic(eventLeaderboardPath(this.deps.dataDir, eventId), json);
+    if (eventId === (await this.currentEventId())) {
+      await writeJsonAtomic(path.join(this.deps.dataDir, 'leaderboard.json'), json);
+    }
+    for (const l of this.listeners) l.leaderboardChanged(eventId);
+  }
+
+  private ingestDeps() {
+    const { laps, state, season, acServerTimeZone, log } = this.deps;
+    return { laps, state, season, currentEventId: this.deps.readCurrentEventId, acServerTimeZone, log };
+  }
+}

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { Logger } from '../logger';
+import type { LapStore } from './ports';
+import type { BotState } from './BotState';
+import type { SeasonConfig } from '../domain/season';
+import { parseResults, ResultsParseError } from '../domain/parseResults';
+import { attributeResults } from '../domain/attributeResults';
+import { lapsFromResults } from '../domain/lapsFromResults';
+
+export interface IngestDeps {
+  laps: LapStore;
+  state: BotState;
+  /** The last valid season config (an invalid edit keeps the previous one). */
+  season: () => SeasonConfig;
+  /** eventId from currentEvent.json, or null. */
+  currentEventId: () => Promise<string | null>;
+  acServerTimeZone: string;
+  log: Logger;
+}
+
+export interface ResultsFileInput {
+  path: string;
+  bytes: Buffer;
+  /** Used as the session time when neither the file name nor the file holds one. */
+  mtime: Date;
+}
+
+export type IngestOutcome =
+  | { status: 'skipped'; file: string; reason: string }
+  | { status: 'ingested' | 'unattributed'; file: string; eventId: string; lapCount: number; validLapCount: number; reason?: string }
+  | { status: 'failed'; file: string; error: string };
+
+/**
+ * One results file -> laps stored. Never throws for a bad file: the outcome says what happened
+ * and the file is recorded with its hash, so it is retried only when its content changes.
+ */
+export async function ingestResultsFile(
+  deps: IngestDeps,
+  input: ResultsFileInput,
+  opts: { forcedEventId?: string; reingest?: boolean } = {},
+): Promise<IngestOutcome> {
+  const file = path.basename(input.path);
+  const hash = createHash('sha256').update(input.bytes).digest('hex');
+  const seen = await deps.state.processedFile(file);
+  if (seen && seen.hash === hash && !opts.reingest && !opts.forcedEventId) {
+    return { status: 'skipped', file, reason: `already processed (${seen.status})` };
+  }
+  const at = new Date().toISOString();
+
+  let parsed;
+  try {
+    parsed = parseResults(input.bytes.toString('utf8'), file);
+  } catch (err) {
+    const error = err instanceof ResultsParseError ? err.message : `results file ${file}: ${String(err)}`;
+    await deps.state.recordProcessedFile({ file, hash, status: 'failed', eventId: null, lapCount: 0, error, at });
+    return { status: 'failed', file, error };
+  }
+  for (const warning of parsed.warnings) deps.log.warn({ file }, warning);
+
+  const attribution = attributeResults({
+    config: deps.season(),
+    parsed,
+    acServerTimeZone: deps.acServerTimeZone,
+    currentEventId: await deps.currentEventId(),
+    forcedEventId: opts.forcedEventId,
+  });
+  const sessionTime = attribution.sessionTime ?? input.mtime.toISOString();
+  const laps = lapsFromResults(parsed, { eventId: attribution.eventId, sessionTime, resultFile: file });
+  await deps.laps.putLaps(laps);
+
+  const status = attribution.kind === 'event' ? 'ingested' : 'unattributed';
+  await deps.state.recordProcessedFile({ file, hash, status, eventId: attribution.eventId, lapCount: laps.length, at });
+  return {
+    status,
+    file,
+    eventId: attribution.eventId,
+    lapCount: laps.length,
+    validLapCount: laps.filter((l) => l.valid).length,
+    ...(attribution.kind === 'unattributed' ? { reason: attribution.reason } : {}),
+  };
+}

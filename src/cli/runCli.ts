@@ -1,0 +1,107 @@
+import { parseArgs } from 'node:util';
+import { loadConfig, ConfigError, type Config } from '../config';
+import { createLogger, type Logger } from '../logger';
+import { openStore } from '../adapters/openStore';
+import { BotState } from '../app/BotState';
+import { League } from '../app/League';
+import { SeasonConfigFile } from '../adapters/files/SeasonConfigFile';
+import { readCurrentEventId } from '../adapters/files/currentEventFile';
+import { systemClock } from '../app/ports';
+import { ingestCommand } from './ingestCommand';
+import { leaderboardCommand, eventsCommand, createTablesCommand, importProcessedCommand } from './commands';
+
+export const USAGE = `usage: npm run cli -- <command>
+  ingest <file|dir>... [--event ID] [--json]   read results files now (a dir: every *.json in it)
+  leaderboard <eventId> [--json]               the event's leaderboard
+  events [--json]                              the schedule, the active event marked
+  create-tables                                create the DynamoDB tables (STORE=dynamodb)
+  import-processed <processed_files.json>      mark files the old suite processed as done`;
+
+export interface CliIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const stdio: CliIo = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
+
+/** Runs one CLI command; resolves to the exit code. */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo = stdio): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { event: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (err) {
+    io.err(`${(err as Error).message}\n${USAGE}`);
+    return 1;
+  }
+  const [command, ...args] = parsed.positionals;
+  if (!command || parsed.values.help) {
+    (command ? io.out : io.err)(USAGE);
+    return command ? 0 : 1;
+  }
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      io.err(err.message);
+      return 1;
+    }
+    throw err;
+  }
+  // Logs go to stderr so --json output on stdout stays clean.
+  const log = createLogger(env.LOG_LEVEL ?? 'warn', process.stderr);
+  if (command === 'create-tables') return createTablesCommand(config, log, io);
+
+  const ctx = await openContext(config, log);
+  try {
+    const opts = { json: parsed.values.json ?? false, event: parsed.values.event };
+    switch (command) {
+      case 'ingest':
+        return await ingestCommand(ctx, args, opts, io);
+      case 'leaderboard':
+        return await leaderboardCommand(ctx, args, opts, io);
+      case 'events':
+        return await eventsCommand(ctx, opts, io);
+      case 'import-processed':
+        return await importProcessedCommand(ctx, args, io);
+      default:
+        io.err(`unknown command "${command}"\n${USAGE}`);
+        return 1;
+    }
+  } catch (err) {
+    io.err(`error: ${(err as Error).message}`);
+    return 1;
+  } finally {
+    await ctx.close();
+  }
+}
+
+export interface CliContext {
+  config: Config;
+  log: Logger;
+  league: League;
+  state: BotState;
+  season: SeasonConfigFile;
+  close(): Promise<void>;
+}
+
+async function openContext(config: Config, log: Logger): Promise<CliContext> {
+  const store = await openStore(config, log);
+  const state = new BotState(store);
+  const season = await SeasonConfigFile.load(config.seasonConfigPath, log);
+  const league = new League({
+    laps: store,
+    state,
+    season: () => season.current(),
+    readCurrentEventId: () => readCurrentEventId(config.currentEventFile),
+    acServerTimeZone: config.AC_SERVER_TZ,
+    dataDir: config.dataDir,
+    clock: systemClock,
+    log,
+  });
+  return { config, log, league, state, season, close: () => store.close() };
+}

@@ -1,0 +1,72 @@
+import { compareInstants } from './compareInstants';
+import type { DecidedBy, StandingRow } from './types';
+
+/** Two mean percentages closer than this are equal: they differ only by float noise. */
+const PERCENT_EPSILON = 1e-9;
+
+export type UnrankedRow = Omit<StandingRow, 'rank' | 'tieBreak'> & {
+  /** unrounded, for comparison */
+  exactPercent: number | null;
+  firstSetAt: string | null;
+};
+
+const LEVELS: DecidedBy[] = ['points', 'averagePercent', 'wins', 'podiums', 'firstSet', 'tied'];
+
+function nullsLast<T>(a: T | null, b: T | null, cmp: (x: T, y: T) => number): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  return cmp(a, b);
+}
+
+/** The first rule that separates a and b (negative when a is ahead), or 'tied'. */
+export function separate(a: UnrankedRow, b: UnrankedRow): { by: DecidedBy; sign: number } {
+  const steps: Array<[DecidedBy, number]> = [
+    ['points', b.total - a.total],
+    [
+      'averagePercent',
+      nullsLast(a.exactPercent, b.exactPercent, (x, y) => (Math.abs(x - y) < PERCENT_EPSILON ? 0 : x - y)),
+    ],
+    ['wins', b.wins - a.wins],
+    ['podiums', b.podiums - a.podiums],
+    ['firstSet', nullsLast(a.firstSetAt, b.firstSetAt, compareInstants)],
+  ];
+  for (const [by, diff] of steps) if (diff !== 0) return { by, sign: Math.sign(diff) };
+  return { by: 'tied', sign: 0 };
+}
+
+function byName(a: UnrankedRow, b: UnrankedRow): number {
+  const an = a.driver.toLowerCase();
+  const bn = b.driver.toLowerCase();
+  if (an !== bn) return an < bn ? -1 : 1;
+  return a.driverGuid < b.driverGuid ? -1 : a.driverGuid > b.driverGuid ? 1 : 0;
+}
+
+function deeper(x: DecidedBy, y: DecidedBy): DecidedBy {
+  return LEVELS.indexOf(x) >= LEVELS.indexOf(y) ? x : y;
+}
+
+/**
+ * Sorts by the tie-break chain, gives drivers equal on every rule the same rank (1, 2, 2, 4;
+ * listed by name), and records for each row the deepest rule needed against its neighbours.
+ */
+export function rankRows(rows: readonly UnrankedRow[]): StandingRow[] {
+  const sorted = [...rows].sort((a, b) => separate(a, b).sign || byName(a, b));
+  const links = sorted.slice(1).map((row, i) => separate(sorted[i], row).by);
+  let rank = 0;
+  return sorted.map((row, i) => {
+    if (i === 0 || links[i - 1] !== 'tied') rank = i + 1;
+    const above = i > 0 ? links[i - 1] : 'points';
+    const below = i < links.length ? links[i] : 'points';
+    const { exactPercent, firstSetAt, ...rest } = row;
+    return {
+      ...rest,
+      rank,
+      tieBreak: {
+        averagePercent: row.averagePercent,
+        wins: row.wins,
+        podiums: row.podiums,
+        firstSetAt,
+        decidedBy: deeper(above, below),
+      },
+    };
+  });
+}

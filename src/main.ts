@@ -1,0 +1,41 @@
+import 'dotenv/config';
+import { loadConfig, ConfigError } from './config';
+import { createLogger } from './logger';
+import { startBot } from './bot';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = createLogger(config.LOG_LEVEL);
+  const bot = await startBot(config, log).catch((err: Error) => {
+    log.fatal({ err }, `start-up failed: ${err.message}`);
+    process.exit(1);
+  });
+
+  const shutdown = (signal: string) => {
+    log.info({ signal }, 'shutting down: finishing the current file, flushing posts, closing the store');
+    bot
+      .stop()
+      .then(() => {
+        log.info('stopped cleanly');
+        log.flush();
+        process.exit(0);
+      })
+      .catch((err: Error) => {
+        log.error({ err }, 'error while stopping');
+        process.exit(1);
+      });
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+void main();
