@@ -1,0 +1,74 @@
+import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
+import type { Command, CommandDeps } from '../src/adapters/discord/command';
+
+const driverOption = {
+  type: ApplicationCommandOptionType.String,
+  name: 'driver',
+  description: 'Steam GUID or the name acServer shows',
+  required: true,
+  autocomplete: true,
+} as const;
+
+export const alias: Command = {
+  data: {
+    name: 'alias',
+    description: 'Show a driver under another name everywhere (admins)',
+    default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+    dm_permission: false,
+    options: [
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'set',
+        description: 'Set the name a driver is shown under',
+        options: [driverOption, { type: ApplicationCommandOptionType.String, name: 'name', description: 'Name to show', required: true, max_length: 64 }],
+      },
+      { type: ApplicationCommandOptionType.Subcommand, name: 'remove', description: "Remove a driver's alias", options: [driverOption] },
+      { type: ApplicationCommandOptionType.Subcommand, name: 'list', description: 'Every alias' },
+    ],
+  },
+  admin: true,
+  ephemeral: true,
+  async execute(interaction, deps) {
+    const sub = interaction.options.getSubcommand();
+    if (sub === 'list') return { content: await listAliases(deps) };
+    const driver = interaction.options.getString('driver', true).trim();
+    if (!driver) return { content: 'Give a Steam GUID or a driver name.' };
+    if (sub === 'remove') {
+      const existing = (await deps.state.aliases()).find((a) => a.key === driver);
+      if (!existing) return { content: `No alias for \`${driver}\`. See \`/alias list\`.` };
+      await deps.state.removeAlias(driver);
+      deps.refreshPosts();
+      deps.log.info({ driver }, 'alias removed');
+      return { content: `Removed the alias of \`${driver}\` (was **${existing.name}**).` };
+    }
+    const name = interaction.options.getString('name', true).replace(/\s+/g, ' ').trim();
+    if (!name) return { content: 'The alias cannot be empty.' };
+    await deps.state.setAlias(driver, name);
+    deps.refreshPosts();
+    deps.log.info({ driver, name }, 'alias set');
+    return { content: `\`${driver}\` is now shown as **${name}** everywhere.` };
+  },
+  async autocomplete(interaction, { league, state }) {
+    const typed = String(interaction.options.getFocused()).toLowerCase();
+    const eventId = await league.currentEventId();
+    const board = eventId ? await league.leaderboard(eventId) : undefined;
+    const known = new Map<string, string>();
+    for (const a of await state.aliases()) known.set(a.key, `${a.name} (${a.key})`);
+    for (const r of board?.rows ?? []) known.set(r.driverGuid, `${r.driverName} (${r.driverGuid})`);
+    return [...known]
+      .filter(([key, label]) => !typed || label.toLowerCase().includes(typed) || key.includes(typed))
+      .map(([key, label]) => ({ name: label.slice(0, 100), value: key }));
+  },
+};
+
+async function listAliases(deps: CommandDeps): Promise<string> {
+  const aliases = await deps.state.aliases();
+  if (aliases.length === 0) return 'No aliases yet. Add one with `/alias set`.';
+  const lines = aliases.map((a) => `\`${a.key}\` → ${a.name}`);
+  let out = `**Aliases (${aliases.length})**`;
+  for (const line of lines) {
+    if (out.length + line.length + 40 > 2000) return `${out}\n…and ${aliases.length - out.split('\n').length + 1} more`;
+    out += `\n${line}`;
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+import { MessageFlags, type Interaction, type ChatInputCommandInteraction } from 'discord.js';
+import type { Logger } from '../../logger';
+import type { Command, CommandDeps } from './command';
+import { isAdmin } from './isAdmin';
+
+/**
+ * The one place interactions are answered. Every interaction gets an answer: unknown command,
+ * refused permission and thrown errors end in an ephemeral reply the user can read plus a log
+ * line with the command and user. Commands are deferred at once, so slow work never misses
+ * Discord's 3 second deadline.
+ */
+export function createInteractionHandler(
+  commands: ReadonlyMap<string, Command>,
+  deps: CommandDeps,
+  opts: { adminRoleId?: string; log: Logger },
+): (interaction: Interaction) => Promise<void> {
+  return async (interaction) => {
+    if (interaction.isAutocomplete()) {
+      const command = commands.get(interaction.commandName);
+      try {
+        const choices = (await command?.autocomplete?.(interaction, deps)) ?? [];
+        await interaction.respond(choices.slice(0, 25));
+      } catch (err) {
+        opts.log.warn({ err, command: interaction.commandName, userId: interaction.user.id }, 'autocomplete failed');
+        await interaction.respond([]).catch(() => {});
+      }
+      return;
+    }
+    if (!interaction.isChatInputCommand()) return;
+    await runCommand(interaction, commands.get(interaction.commandName), deps, opts);
+  };
+}
+
+async function runCommand(
+  interaction: ChatInputCommandInteraction,
+  command: Command | undefined,
+  deps: CommandDeps,
+  opts: { adminRoleId?: string; log: Logger },
+): Promise<void> {
+  const log = opts.log.child({ command: interaction.commandName, userId: interaction.user.id });
+  const ephemeral = { flags: MessageFlags.Ephemeral } as const;
+  try {
+    if (!command) {
+      log.warn('unknown command (run npm run deploy-commands after an upgrade)');
+      await interaction.reply({ content: 'This command is not known to the bot any more. An admin should run `npm run deploy-commands`.', ...ephemeral });
+      return;
+    }
+    if (command.admin && !isAdmin(interaction, opts.adminRoleId)) {
+      log.info('admin command refused');
+      await interaction.reply({ content: 'Only league admins can use this command (the admin role or Manage Server).', ...ephemeral });
+      return;
+    }
+    await interaction.deferReply(command.ephemeral ? ephemeral : {});
+    const reply = await command.execute(interaction, deps.log === log ? deps : { ...deps, log });
+    if (!reply) return;
+    await interaction.editReply({ content: reply.content, files: reply.files ?? [] });
+    for (const page of reply.followUps ?? []) {
+      await interaction.followUp({ content: page, ...(command.ephemeral ? ephemeral : {}) });
+    }
+  } catch (err) {
+    log.error({ err }, `command failed: ${(err as Error).message}`);
+    const content = `Sorry, that did not work: ${(err as Error).message}`.slice(0, 1900);
+    try {
+      if (interaction.deferred || interaction.replied) await interaction.editReply({ content });
+      else await interaction.reply({ content, ...ephemeral });
+    } catch (replyErr) {
+      log.error({ err: replyErr }, 'could not tell the user about the error');
+    }
+  }
+}

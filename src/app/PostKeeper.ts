@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import type { Logger } from '../logger';
+import type { BotState } from './BotState';
+
+export interface PostFile {
+  name: string;
+  data: Buffer;
+}
+
+export interface PostBody {
+  content: string;
+  files?: PostFile[];
+}
+
+/** A Discord channel as the post keeper needs it (adapter: src/adapters/discord/DiscordPoster.ts). */
+export interface ChannelPoster {
+  /** Edit messageId in place; post a new message when there is none or it was deleted. Returns the id holding the body now. */
+  upsert(channelId: string, messageId: string | undefined, body: PostBody): Promise<string>;
+  /** A new message (announcements). */
+  send(channelId: string, body: PostBody): Promise<string>;
+}
+
+/** Thrown by a poster when retrying cannot help until an admin acts (missing permission, unknown channel). */
+export class PostNeedsAdminError extends Error {}
+
+interface Pending {
+  channelId: string;
+  render: () => Promise<PostBody>;
+  timer?: NodeJS.Timeout;
+  running?: Promise<void>;
+  again: boolean;
+  failures: number;
+}
+
+/**
+ * Keeps each bot-owned post (leaderboard per event, schedule, standings) up to date: requests are
+ * coalesced (a burst becomes one edit), identical content is never re-sent, message ids are
+ * persisted so a restart edits the same message, and failures are retried with backoff, always
+ * rendering the LATEST content, so no update is lost.
+ */
+export class PostKeeper {
+  private readonly pending = new Map<string, Pending>();
+  private stopped = false;
+
+  constructor(
+    private readonly poster: ChannelPoster,
+    private readonly state: BotState,
+    private readonly log: Logger,
+    private readonly opts: { debounceMs: number; retryBaseMs: number; retryMaxMs: number } = { debounceMs: 250, retryBaseMs: 1000, retryMaxMs: 60_000 },
+  ) {}
+
+  /** Ask for `key` to show what `render` returns; runs after the debounce window. */
+  request(key: string, channelId: string, render: () => Promise<PostBody>): void {
+    if (this.stopped) return;
+    const p = this.pending.get(key) ?? { channelId, render, again: false, failures: 0 };
+    Object.assign(p, { channelId, render });
+    this.pending.set(key, p);
+    if (p.running) p.again = true;
+    else this.schedule(key, p, this.opts.debounceMs);
+  }
+
+  /** A message we own was deleted by someone: post it again. */
+  async messageDeleted(messageId: string): Promise<void> {
+    for (const [key, p] of this.pending) {
+      const ref = await this.state.message(key);
+      if (ref?.messageId === messageId) {
+        await this.state.forgetMessage(key);
+        this.request(key, p.channelId, p.render);
+      }
+    }
+  }
+
+  /** Run every pending update now and wait for them (shutdown, tests). */
+  async flush(): Promise<void> {
+    // A few rounds: an update requested while one was being sent is sent in the next round.
+    for (let round = 0; round < 3; round++) {
+      for (const [key, p] of this.pending) {
+        if (p.timer && p.failures === 0) {
+          clearTimeout(p.timer);
+          p.timer = undefined;
+          p.running ??= this.run(key, p);
+        }
+      }
+      const running = [...this.pending.values()].map((p) => p.running).filter(Boolean);
+      if (running.length === 0) return;
+      await Promise.all(running);
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.flush().catch(() => {});
+    this.stopped = true;
+    for (const p of this.pending.values()) if (p.timer) clearTimeout(p.timer);
+  }
+
+  private schedule(key: string, p: Pending, delay: number): void {
+    if (p.timer || this.stopped) return;
+    p.timer = setTimeout(() => {
+      p.timer = undefined;
+      p.running = this.run(key, p);
+    }, delay);
+    p.timer.unref?.();
+  }
+
+  private async run(key: string, p: Pending): Promise<void> {
+    try {
+      p.again = false;
+      await this.publish(key, p);
+      p.failures = 0;
+    } catch (err) {
+      p.failures++;
+      const delay = Math.min(this.opts.retryMaxMs, this.opts.retryBaseMs * 2 ** (p.failures - 1));
+      const advice = err instanceof PostNeedsAdminError ? ' ' : ' Retrying; ';
+      this.log.error({ post: key, channelId: p.channelId, err, retryInMs: delay }, `could not update the ${key} post: ${(err as Error).message}.${advice}the post will show the latest content once Discord accepts it.`);
+      p.running = undefined;
+      this.schedule(key, p, delay);
+      return;
+    }
+    p.running = undefined;
+    if (p.again) this.schedule(key, p, this.opts.debounceMs);
+  }
+
+  private async publish(key: string, p: Pending): Promise<void> {
+    const body = await p.render();
+    const hash = hashBody(body);
+    const ref = await this.state.message(key);
+    const sameChannel = ref?.channelId === p.channelId;
+    if (sameChannel && ref.contentHash === hash) return;
+    const messageId = await this.poster.upsert(p.channelId, sameChannel ? ref.messageId : undefined, body);
+    await this.state.setMessage(key, { channelId: p.channelId, messageId, contentHash: hash });
+    this.log.info({ post: key, channelId: p.channelId, messageId, edited: sameChannel && ref.messageId === messageId }, 'post updated');
+  }
+}
+
+function hashBody(body: PostBody): string {
+  const h = createHash('sha256').update(body.content);
+  for (const f of body.files ?? []) h.update(f.name).update(f.data);
+  return h.digest('hex');
+}
