@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { SqliteStore } from '../../src/adapters/sqlite/SqliteStore';
+import { migrate, migrations } from '../../src/adapters/sqlite/migrations';
+import { silentLogger } from '../../src/logger';
+import { describeStoreContract, lap } from './storeContract';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sqlite-store-'));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describeStoreContract('SQLite file', async () => {
+  const store = SqliteStore.open(path.join(tempDir(), 'league.db'), silentLogger);
+  return { store, cleanup: () => store.close() };
+});
+
+describe('SqliteStore', () => {
+  it('when the folder of the file does not exist, then open creates it', async () => {
+    const file = path.join(tempDir(), 'a', 'b', 'league.db');
+    const store = SqliteStore.open(file, silentLogger);
+    await store.close();
+    expect(fs.existsSync(file)).toBe(true);
+  });
+
+  it('when the file is reopened, then laps and state are still there', async () => {
+    const file = path.join(tempDir(), 'league.db');
+    const first = SqliteStore.open(file, silentLogger);
+    await first.putLaps([lap()]);
+    await first.put('message', 'leaderboard', { messageId: '1' });
+    await first.close();
+
+    const second = SqliteStore.open(file, silentLogger);
+    expect(await second.lapsForEvent('season1#event2')).toEqual([lap()]);
+    expect(await second.get('message', 'leaderboard')).toEqual({ messageId: '1' });
+    await second.close();
+  });
+
+  it('when opened, then WAL mode and a busy timeout are on and the schema is at the latest version', async () => {
+    const store = SqliteStore.open(path.join(tempDir(), 'league.db'), silentLogger);
+    expect(store.info()).toEqual({ journalMode: 'wal', busyTimeoutMs: 5000, schemaVersion: migrations.length });
+    await store.close();
+  });
+
+  it('when migrations run again on a current file, then nothing is applied and data stays', async () => {
+    const file = path.join(tempDir(), 'league.db');
+    const store = SqliteStore.open(file, silentLogger);
+    await store.putLaps([lap()]);
+    await store.close();
+
+    const db = new Database(file);
+    expect(migrate(db, silentLogger)).toBe(0);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(db.prepare('SELECT count(*) FROM laps').pluck().get()).toBe(1);
+    db.close();
+  });
+
+  it('when a new migration is appended, then only it runs, once', async () => {
+    const db = new Database(path.join(tempDir(), 'league.db'));
+    expect(migrate(db, silentLogger)).toBe(migrations.length);
+    const extended = [...migrations, { name: 'extra', up: (d: Database.Database) => d.exec('CREATE TABLE extra (x)') }];
+    expect(migrate(db, silentLogger, extended)).toBe(1);
+    expect(migrate(db, silentLogger, extended)).toBe(0);
+    expect(db.pragma('user_version', { simple: true })).toBe(extended.length);
+    db.close();
+  });
+
+  it('when a migration fails, then its changes and version bump roll back together', async () => {
+    const db = new Database(path.join(tempDir(), 'league.db'));
+    migrate(db, silentLogger);
+    const broken = [
+      ...migrations,
+      { name: 'broken', up: (d: Database.Database) => d.exec('CREATE TABLE half (x); SELECT * FROM no_such_table') },
+    ];
+    expect(() => migrate(db, silentLogger, broken)).toThrow(/no_such_table/);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half'").pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('when the file was written by a newer schema, then open refuses with a clear message', async () => {
+    const file = path.join(tempDir(), 'league.db');
+    const db = new Database(file);
+    db.pragma(`user_version = ${migrations.length + 1}`);
+    db.close();
+    expect(() => SqliteStore.open(file, silentLogger)).toThrow(/newer than this bot knows/);
+  });
+
+  it('when closed, then further calls reject instead of touching the file', async () => {
+    const store = SqliteStore.open(path.join(tempDir(), 'league.db'), silentLogger);
+    await store.close();
+    await expect(store.lapsForEvent('season1#event2')).rejects.toThrow(/not open/);
+  });
+});

@@ -1,0 +1,219 @@
+import type { Store } from '../../src/app/ports';
+import type { Lap } from '../../src/domain/types';
+
+export interface StoreUnderTest {
+  store: Store;
+  cleanup(): Promise<void>;
+}
+
+export function lap(overrides: Partial<Lap> = {}): Lap {
+  const driverGuid = overrides.driverGuid ?? '76561198000000001';
+  const lapTimestamp = overrides.lapTimestamp ?? 123456;
+  return {
+    eventId: 'season1#event2',
+    lapKey: `${driverGuid}#${lapTimestamp}`,
+    driverGuid,
+    driverName: 'Jérôme 小林',
+    carModel: 'ks_mazda_mx5_cup',
+    lapTimeMs: 101234,
+    sectorsMs: [33001, 34002, 34231],
+    cuts: 0,
+    valid: true,
+    tyre: 'SM',
+    sessionType: 'PRACTICE',
+    track: 'ks_nordschleife',
+    trackConfig: '',
+    resultFile: '2024_5_12_20_30_PRACTICE.json',
+    lapTimestamp,
+    sessionTime: '2024-05-12T19:30:00.000Z',
+    recordedAt: '2024-05-12T19:30:00.000Z',
+    ...overrides,
+  };
+}
+
+const byKey = (a: Lap, b: Lap) => (a.lapKey < b.lapKey ? -1 : a.lapKey > b.lapKey ? 1 : 0);
+const sorted = (laps: Lap[]) => [...laps].sort(byKey);
+
+/** `count` laps of one event over 40 drivers; fields vary so a mixed-up row would show. */
+function manyLaps(eventId: string, count: number): Lap[] {
+  return Array.from({ length: count }, (_, i) =>
+    lap({
+      eventId,
+      driverGuid: `7656119800${String(i % 40).padStart(7, '0')}`,
+      driverName: `Driver ${i % 40} Ł`,
+      lapTimestamp: 1000 + i,
+      lapKey: `7656119800${String(i % 40).padStart(7, '0')}#${1000 + i}`,
+      lapTimeMs: 100000 + i,
+      sectorsMs: [30000 + i, 35000, 35000 - i],
+      cuts: i % 3,
+      valid: i % 3 === 0,
+      tyre: i % 5 === 0 ? null : 'SM',
+    }),
+  );
+}
+
+/**
+ * One behaviour, every backend: SQLite, dynalite and DynamoDB Local all run these tests.
+ * `makeStore` gives a fresh, empty store each time.
+ */
+export function describeStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
+  describe(`Store contract: ${name}`, () => {
+    let sut: StoreUnderTest;
+    let store: Store;
+    beforeEach(async () => {
+      sut = await makeStore();
+      store = sut.store;
+    });
+    afterEach(async () => {
+      await sut.cleanup();
+    });
+
+    describe('laps', () => {
+      it('when laps are put, then lapsForEvent returns exactly those laps with every field intact', async () => {
+        const laps = [
+          lap(),
+          lap({ lapTimestamp: 223456, lapKey: '76561198000000001#223456', tyre: null, valid: false, cuts: 3 }),
+          lap({
+            driverGuid: '76561198000000002',
+            lapKey: '76561198000000002#5',
+            lapTimestamp: 5,
+            driverName: 'Ærø "Quotes" \'n\' emoji 🏁',
+            sectorsMs: [],
+            sessionType: 'QUALIFY',
+            trackConfig: 'layout_gp',
+            sessionTime: null,
+            recordedAt: '2024-05-13T10:00:00.000Z',
+          }),
+        ];
+        await store.putLaps(laps);
+        const got = await store.lapsForEvent('season1#event2');
+        expect(sorted(got)).toEqual(sorted(laps));
+        const nullTyre = got.find((l) => l.lapTimestamp === 223456)!;
+        expect(nullTyre.tyre).toBeNull();
+        expect(nullTyre.valid).toBe(false);
+      });
+
+      it('when the same laps are put twice, then count and content do not change', async () => {
+        const laps = manyLaps('season1#event2', 60);
+        await store.putLaps(laps);
+        const first = sorted(await store.lapsForEvent('season1#event2'));
+        await store.putLaps(laps);
+        const second = sorted(await store.lapsForEvent('season1#event2'));
+        expect(second).toHaveLength(60);
+        expect(second).toEqual(first);
+        expect(second).toEqual(sorted(laps));
+      });
+
+      it('when a lap is put again with the same key, then the new content replaces the old', async () => {
+        await store.putLaps([lap({ valid: true, lapTimeMs: 101234, tyre: 'SM', cuts: 0 })]);
+        await store.putLaps([lap({ valid: false, lapTimeMs: 99999, tyre: null, cuts: 2, sectorsMs: [1, 2] })]);
+        const got = await store.lapsForEvent('season1#event2');
+        expect(got).toEqual([lap({ valid: false, lapTimeMs: 99999, tyre: null, cuts: 2, sectorsMs: [1, 2] })]);
+      });
+
+      it('when laps of several events are stored, then each event returns only its own', async () => {
+        const a = lap({ eventId: 'season1#event1' });
+        const b = lap({ eventId: 'season1#event2', driverName: 'B' });
+        const c = lap({ eventId: 'season1#event10', driverName: 'C' });
+        await store.putLaps([a, b, c]);
+        expect(await store.lapsForEvent('season1#event1')).toEqual([a]);
+        expect(await store.lapsForEvent('season1#event2')).toEqual([b]);
+        expect(await store.lapsForEvent('season1#event10')).toEqual([c]);
+        expect(await store.lapsForEvent('season1#event3')).toEqual([]);
+      });
+
+      it('when 2,500 laps are put in one call, then all 2,500 come back (pagination)', async () => {
+        const laps = manyLaps('season2#event1', 2500);
+        await store.putLaps(laps);
+        await store.putLaps([lap({ eventId: 'season2#event2' })]);
+        const got = await store.lapsForEvent('season2#event1');
+        expect(got).toHaveLength(2500);
+        expect(sorted(got)).toEqual(sorted(laps));
+      });
+
+      it('when one call holds the same key twice, then one lap is stored and the last one wins', async () => {
+        await store.putLaps([lap({ lapTimeMs: 1 }), lap({ driverGuid: 'other', lapKey: 'other#1' }), lap({ lapTimeMs: 2 })]);
+        const got = sorted(await store.lapsForEvent('season1#event2'));
+        expect(got).toHaveLength(2);
+        expect(got.find((l) => l.lapKey === '76561198000000001#123456')!.lapTimeMs).toBe(2);
+      });
+
+      it('when no laps are put, then nothing happens', async () => {
+        await store.putLaps([]);
+        expect(await store.lapsForEvent('season1#event2')).toEqual([]);
+      });
+    });
+
+    describe('state', () => {
+      it('when a key was never put, then get gives undefined and list gives nothing', async () => {
+        expect(await store.get('message', 'leaderboard')).toBeUndefined();
+        expect(await store.list('message')).toEqual([]);
+      });
+
+      it('when values are put, then get returns them per namespace, nested JSON intact', async () => {
+        const nested = {
+          channelId: '123456789012345678',
+          list: [1, 'two', null, { deep: [true, false, ''] }],
+          empty: {},
+          text: 'Jérôme 小林 🏁',
+          float: 1.5,
+          negative: -3,
+        };
+        await store.put('message', 'leaderboard', nested);
+        await store.put('alias', 'leaderboard', 'a plain string');
+        await store.put('rotation', 'last', null);
+        await store.put('counter', 'n', 0);
+        await store.put('flags', 'list', [false]);
+        expect(await store.get('message', 'leaderboard')).toEqual(nested);
+        expect(await store.get('alias', 'leaderboard')).toBe('a plain string');
+        expect(await store.get('rotation', 'last')).toBeNull();
+        expect(await store.get('counter', 'n')).toBe(0);
+        expect(await store.get('flags', 'list')).toEqual([false]);
+      });
+
+      it('when a key is put again, then the new value replaces the old', async () => {
+        await store.put('alias', '7656119', { name: 'Old' });
+        await store.put('alias', '7656119', { name: 'New' });
+        expect(await store.get('alias', '7656119')).toEqual({ name: 'New' });
+        expect(await store.list('alias')).toEqual([{ key: '7656119', value: { name: 'New' } }]);
+      });
+
+      it('when keys are listed, then only that namespace comes back, every entry', async () => {
+        const keys = Array.from({ length: 230 }, (_, i) => `2024_5_${i}_20_30_PRACTICE.json`);
+        for (const key of keys) await store.put('processedFile', key, { file: key, hash: 'h' + key.length });
+        await store.put('processedFileX', 'other', 1);
+        await store.put('alias', 'x#y Ł', 'n');
+        const listed = await store.list<{ file: string }>('processedFile');
+        expect(listed.map((e) => e.key).sort()).toEqual([...keys].sort());
+        for (const e of listed) expect(e.value.file).toBe(e.key);
+        expect(await store.list('alias')).toEqual([{ key: 'x#y Ł', value: 'n' }]);
+      });
+
+      it('when a key is deleted, then it is gone from get and list and other keys stay', async () => {
+        await store.put('message', 'a', 1);
+        await store.put('message', 'b', 2);
+        await store.put('other', 'a', 3);
+        await store.delete('message', 'a');
+        await store.delete('message', 'never-there');
+        expect(await store.get('message', 'a')).toBeUndefined();
+        expect(await store.list('message')).toEqual([{ key: 'b', value: 2 }]);
+        expect(await store.get('other', 'a')).toBe(3);
+      });
+
+      it('when a namespace or key is empty, then put refuses it', async () => {
+        await expect(store.put('', 'k', 1)).rejects.toThrow(/must not be empty/);
+        await expect(store.put('ns', '', 1)).rejects.toThrow(/must not be empty/);
+      });
+
+      it('when a value is not JSON, then put refuses it', async () => {
+        await expect(store.put('ns', 'k', undefined)).rejects.toThrow(/JSON/);
+      });
+    });
+
+    it('when closed twice, then the second close is harmless', async () => {
+      await store.put('ns', 'k', 1);
+      await store.close();
+      await expect(store.close()).resolves.toBeUndefined();
+    });
+  });
+}
