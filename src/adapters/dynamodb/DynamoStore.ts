@@ -1,0 +1,268 @@
+/**
+ * The production backend: laps and bot state in DynamoDB.
+ *
+ * Laps table (default `Results`, the table the original Python suite wrote, kept compatible):
+ *   partition key `eventId` (S) e.g. `season1#event2`, sort key `lapKey` (S) = `<driverGuid>#<lapTimestamp>`;
+ *   every other Lap field is a top-level attribute of the same name (sectorsMs a list of numbers,
+ *   valid a boolean, tyre/sessionTime NULL when absent). Items the old suite wrote may miss newer
+ *   fields; they read back with neutral defaults (see fromItem).
+ *
+ * State table (default `BotState`): partition key `ns` (S), sort key `key` (S), attribute `value`
+ * holding the value as a JSON string. A string rather than a native map because it round-trips any
+ * JSON shape exactly (empty strings, nested arrays, null, numbers beyond DynamoDB's rules) and keeps
+ * DynamoDB and SQLite behaving the same. An item is limited to 400 KB, so keep each value small.
+ *
+ * Both tables: on-demand (PAY_PER_REQUEST), created by `npm run cli -- create-tables`.
+ * Reads are strongly consistent so a lap just written is in the next leaderboard.
+ */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteCommand,
+  type BatchWriteCommandInput,
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { Store } from '../../app/ports';
+import type { Lap, SessionType } from '../../domain/types';
+import type { Logger } from '../../logger';
+import { checkKey, toJson } from '../sqlite/SqliteStore';
+
+/** The one method the store needs; a stub in tests, a DynamoDBDocumentClient otherwise. */
+export type DocSender = Pick<DynamoDBDocumentClient, 'send'>;
+
+export interface DynamoStoreOptions {
+  resultsTable: string;
+  stateTable: string;
+  log: Logger;
+  /** Query page size (Limit); unset lets DynamoDB fill 1 MB pages. Small values exercise pagination. */
+  pageSize?: number;
+  /** BatchWrite requests in flight at once. */
+  concurrency?: number;
+  /** Attempts per batch of 25 before giving up on unprocessed items. */
+  maxAttempts?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+/** DynamoDB's limit of put requests in one BatchWriteItem. */
+const BATCH_SIZE = 25;
+type WriteRequests = NonNullable<BatchWriteCommandInput['RequestItems']>[string];
+type Item = Record<string, unknown>;
+
+export class DynamoStore implements Store {
+  private closed = false;
+
+  constructor(
+    private readonly doc: DocSender,
+    private readonly opts: DynamoStoreOptions,
+    private readonly onClose: () => void = () => {},
+  ) {}
+
+  /** Wraps a client; the store owns it from then on and destroys it on close(). */
+  static fromClient(client: DynamoDBClient, opts: DynamoStoreOptions): DynamoStore {
+    const doc = DynamoDBDocumentClient.from(client, {
+      marshallOptions: { removeUndefinedValues: true },
+    });
+    return new DynamoStore(doc, opts, () => client.destroy());
+  }
+
+  /** Names of the configured tables that do not exist. Uses Query, which the bot's IAM role needs anyway. */
+  async missingTables(): Promise<string[]> {
+    const probes = [
+      { table: this.opts.resultsTable, pk: 'eventId' },
+      { table: this.opts.stateTable, pk: 'ns' },
+    ];
+    const missing: string[] = [];
+    for (const { table, pk } of probes) {
+      try {
+        await this.doc.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: '#pk = :pk',
+            ExpressionAttributeNames: { '#pk': pk },
+            ExpressionAttributeValues: { ':pk': '__probe__' },
+            Limit: 1,
+          }),
+        );
+      } catch (err) {
+        if ((err as Error).name !== 'ResourceNotFoundException') throw err;
+        missing.push(table);
+      }
+    }
+    return missing;
+  }
+
+  async putLaps(laps: readonly Lap[]): Promise<void> {
+    if (laps.length === 0) return;
+    // DynamoDB rejects a batch naming one key twice; the last lap for a key wins, as in SQLite.
+    const unique = new Map<string, Lap>();
+    for (const lap of laps) unique.set(`${lap.eventId}\u0000${lap.lapKey}`, lap);
+    const requests: WriteRequests = [...unique.values()].map((lap) => ({ PutRequest: { Item: toItem(lap) } }));
+    const batches: WriteRequests[] = [];
+    for (let i = 0; i < requests.length; i += BATCH_SIZE) batches.push(requests.slice(i, i + BATCH_SIZE));
+    const started = Date.now();
+    await runBounded(batches, this.opts.concurrency ?? 4, (b) => this.writeBatch(b));
+    this.opts.log.debug({ count: requests.length, batches: batches.length, ms: Date.now() - started }, 'laps stored');
+  }
+
+  private async writeBatch(batch: WriteRequests): Promise<void> {
+    const table = this.opts.resultsTable;
+    const maxAttempts = this.opts.maxAttempts ?? 8;
+    let pending = batch;
+    for (let attempt = 1; ; attempt++) {
+      const out = await this.doc.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
+      const left = out.UnprocessedItems?.[table] ?? [];
+      if (left.length === 0) return;
+      if (attempt >= maxAttempts) {
+        throw new Error(
+          `DynamoDB left ${left.length} of ${batch.length} laps unwritten in table "${table}" after ` +
+            `${attempts(attempt)}: the table is throttling writes. Check its capacity (use on-demand, or raise ` +
+            'provisioned write capacity) and CloudWatch ThrottledRequests, then ingest the file again ' +
+            '(writes are idempotent).',
+        );
+      }
+      const delay = this.backoff(attempt);
+      this.opts.log.warn({ table, unprocessed: left.length, attempt, delayMs: delay }, 'DynamoDB throttled a batch; retrying');
+      await (this.opts.sleep ?? sleep)(delay);
+      pending = left;
+    }
+  }
+
+  /** Exponential backoff with full jitter, so concurrent batches do not retry in lockstep. */
+  private backoff(attempt: number): number {
+    const cap = Math.min(this.opts.maxDelayMs ?? 5_000, (this.opts.baseDelayMs ?? 50) * 2 ** (attempt - 1));
+    return Math.round((this.opts.random ?? Math.random)() * cap);
+  }
+
+  async lapsForEvent(eventId: string): Promise<Lap[]> {
+    const items = await this.queryAll({
+      TableName: this.opts.resultsTable,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': 'eventId' },
+      ExpressionAttributeValues: { ':pk': eventId },
+    });
+    return items.map(fromItem);
+  }
+
+  async get<T>(ns: string, key: string): Promise<T | undefined> {
+    if (ns === '' || key === '') return undefined; // DynamoDB refuses empty key values; nothing can be stored there
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.opts.stateTable, Key: { ns, key }, ConsistentRead: true }),
+    );
+    return out.Item === undefined ? undefined : (JSON.parse(out.Item.value as string) as T);
+  }
+
+  async put<T>(ns: string, key: string, value: T): Promise<void> {
+    const Item = { ns: checkKey(ns, 'namespace'), key: checkKey(key, 'key'), value: toJson(value) };
+    await this.doc.send(new PutCommand({ TableName: this.opts.stateTable, Item }));
+  }
+
+  async delete(ns: string, key: string): Promise<void> {
+    if (ns === '' || key === '') return;
+    await this.doc.send(new DeleteCommand({ TableName: this.opts.stateTable, Key: { ns, key } }));
+  }
+
+  async list<T>(ns: string): Promise<Array<{ key: string; value: T }>> {
+    if (ns === '') return [];
+    const items = await this.queryAll({
+      TableName: this.opts.stateTable,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': 'ns' },
+      ExpressionAttributeValues: { ':pk': ns },
+    });
+    return items.map((i) => ({ key: i.key as string, value: JSON.parse(i.value as string) as T }));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.onClose();
+  }
+
+  private async queryAll(input: QueryCommandInput): Promise<Item[]> {
+    const items: Item[] = [];
+    let start: Item | undefined;
+    do {
+      const out = await this.doc.send(
+        new QueryCommand({
+          ...input,
+          ConsistentRead: true,
+          ...(this.opts.pageSize !== undefined ? { Limit: this.opts.pageSize } : {}),
+          ...(start !== undefined ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      items.push(...((out.Items ?? []) as Item[]));
+      start = out.LastEvaluatedKey as Item | undefined;
+    } while (start !== undefined);
+    return items;
+  }
+}
+
+function attempts(n: number): string {
+  return `${n} attempt${n === 1 ? '' : 's'}`;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Runs `work` over `items` with at most `limit` in flight; stops starting new work after a failure. */
+async function runBounded<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    while (!failed && next < items.length) {
+      const item = items[next++]!;
+      try {
+        await work(item);
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+    }
+  };
+  const results = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (rejected) throw rejected.reason;
+}
+
+function toItem(lap: Lap): Item {
+  return { ...lap, sectorsMs: [...lap.sectorsMs] };
+}
+
+/** Reads a lap item, including ones the original suite wrote before some fields existed. */
+function fromItem(i: Item): Lap {
+  const lapKey = String(i.lapKey);
+  const driverGuid = typeof i.driverGuid === 'string' ? i.driverGuid : lapKey.slice(0, lapKey.lastIndexOf('#'));
+  const recordedAt = typeof i.recordedAt === 'string' ? i.recordedAt : '';
+  return {
+    eventId: String(i.eventId),
+    lapKey,
+    driverGuid,
+    driverName: typeof i.driverName === 'string' ? i.driverName : driverGuid,
+    carModel: str(i.carModel),
+    lapTimeMs: Number(i.lapTimeMs),
+    sectorsMs: Array.isArray(i.sectorsMs) ? i.sectorsMs.map(Number) : [],
+    cuts: i.cuts === undefined || i.cuts === null ? 0 : Number(i.cuts),
+    // The original suite stored only laps it judged valid.
+    valid: typeof i.valid === 'boolean' ? i.valid : true,
+    tyre: typeof i.tyre === 'string' ? i.tyre : null,
+    sessionType: (typeof i.sessionType === 'string' ? i.sessionType : 'UNKNOWN') as SessionType,
+    track: str(i.track),
+    trackConfig: str(i.trackConfig),
+    resultFile: str(i.resultFile),
+    lapTimestamp: i.lapTimestamp !== undefined ? Number(i.lapTimestamp) : Number(lapKey.slice(lapKey.lastIndexOf('#') + 1)),
+    sessionTime: typeof i.sessionTime === 'string' ? i.sessionTime : null,
+    recordedAt,
+  };
+}
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
