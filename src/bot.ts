@@ -5,10 +5,13 @@ import { systemClock, type Clock } from './app/ports';
 import { BotState } from './app/BotState';
 import { League } from './app/League';
 import { TaskRunner } from './app/TaskRunner';
+import { wireLeaderboardPosts } from './app/leaderboardPosts';
 import { openStore } from './adapters/openStore';
 import { SeasonConfigFile } from './adapters/files/SeasonConfigFile';
 import { ResultsWatcher } from './adapters/files/resultsWatcher';
 import { readCurrentEventId } from './adapters/files/currentEventFile';
+import { DiscordBot } from './adapters/discord/DiscordBot';
+import { loadCommands } from '../commands';
 
 export interface RunningBot {
   league: League;
@@ -17,12 +20,20 @@ export interface RunningBot {
   season: SeasonConfigFile;
   watcher: ResultsWatcher;
   tasks: TaskRunner;
-  /** Finish the file being ingested, stop every task, close the store. */
+  discord: DiscordBot | undefined;
+  /** Finish the file being ingested, flush pending posts, stop every task, close the store. */
   stop(): Promise<void>;
 }
 
+export interface StartOptions {
+  clock?: Clock;
+  /** Tests: instant gateway identify, short debounce. */
+  fastDiscord?: boolean;
+}
+
 /** Composition root: config -> adapters -> use cases -> background tasks. */
-export async function startBot(config: Config, log: Logger, clock: Clock = systemClock): Promise<RunningBot> {
+export async function startBot(config: Config, log: Logger, opts: StartOptions = {}): Promise<RunningBot> {
+  const clock = opts.clock ?? systemClock;
   const store = await openStore(config, log.child({ component: 'store' }));
   const state = new BotState(store);
   const season = await SeasonConfigFile.load(config.seasonConfigPath, log.child({ component: 'season' }));
@@ -36,8 +47,26 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
     clock,
     log: log.child({ task: 'ingest' }),
   });
-
+  // Stopped in reverse order: ingest finishes its file first, then Discord flushes the posts.
   const tasks = new TaskRunner(log.child({ component: 'tasks' }));
+
+  const discord = config.DISCORD_TOKEN ? createDiscord(config, log, { league, state, season, clock, tasks }, opts) : undefined;
+  if (!discord) {
+    log.warn(
+      'Discord posting is off: DISCORD_TOKEN is not set. Ingest and the output files keep working. To post to Discord, set DISCORD_TOKEN (and LEADERBOARD_CHANNEL_ID) in .env and restart.',
+    );
+  }
+
+  tasks.add({
+    name: 'season-config',
+    trigger: `watch ${config.seasonConfigPath}`,
+    start: (report) =>
+      season.watch({
+        onChange: () => discord?.refreshPosts(),
+        onInvalid: (message) => report(new Error(message), 'season config reload'),
+      }),
+    stop: () => season.close(),
+  });
   const watcher = new ResultsWatcher({
     dir: config.resultsDir,
     settleMs: config.RESULTS_SETTLE_MS,
@@ -45,22 +74,6 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
     onFile: (input) => league.onResultsFile(input),
   });
   tasks.add({ name: 'ingest', trigger: `watch ${config.resultsDir}`, start: () => watcher.start(), stop: () => watcher.stop() });
-  tasks.add({
-    name: 'season-config',
-    trigger: `watch ${config.seasonConfigPath}`,
-    start: (report) =>
-      season.watch({
-        onChange: () => {},
-        onInvalid: (message) => report(new Error(message), 'season config reload'),
-      }),
-    stop: () => season.close(),
-  });
-
-  if (!config.DISCORD_TOKEN) {
-    log.warn(
-      'Discord posting is off: DISCORD_TOKEN is not set. Ingest and the output files keep working. To post to Discord, set DISCORD_TOKEN (and LEADERBOARD_CHANNEL_ID) in .env and restart.',
-    );
-  }
 
   await tasks.startAll();
 
@@ -72,10 +85,39 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
     season,
     watcher,
     tasks,
+    discord,
     stop: () =>
       (stopping ??= (async () => {
         await tasks.stopAll();
         await store.close();
       })()),
   };
+}
+
+function createDiscord(
+  config: Config,
+  log: Logger,
+  ctx: { league: League; state: BotState; season: SeasonConfigFile; clock: Clock; tasks: TaskRunner },
+  opts: StartOptions,
+): DiscordBot {
+  const discordLog = log.child({ task: 'discord' });
+  const refreshers: Array<() => Promise<void>> = [];
+  const discord = new DiscordBot({
+    config,
+    commands: loadCommands(),
+    deps: { league: ctx.league, state: ctx.state, season: () => ctx.season.current(), clock: ctx.clock, log: discordLog },
+    log: discordLog,
+    refreshPosts: () => {
+      for (const r of refreshers) r().catch((err) => ctx.tasks.report('discord', err, 'refresh posts'));
+    },
+    fast: opts.fastDiscord,
+  });
+  if (config.LEADERBOARD_CHANNEL_ID) {
+    const boards = wireLeaderboardPosts(ctx.league, discord.posts, config.LEADERBOARD_CHANNEL_ID, () => ctx.season.current());
+    refreshers.push(() => boards.refreshAll());
+  } else {
+    discordLog.warn('LEADERBOARD_CHANNEL_ID is not set: the live leaderboard is not posted (slash commands still work)');
+  }
+  ctx.tasks.add({ name: 'discord', trigger: 'gateway', start: (report) => discord.start(report), stop: () => discord.stop() });
+  return discord;
 }

@@ -11,7 +11,7 @@ import type { BotState } from '../../app/BotState';
 import type { SeasonConfig } from '../../domain/season';
 import type { Clock } from '../../app/ports';
 
-/** What commands may use. Later features add optional services here. */
+/** What commands may use. Later features add their services here as optional fields. */
 export interface CommandDeps {
   league: League;
   state: BotState;
@@ -20,7 +20,6 @@ export interface CommandDeps {
   log: Logger;
   /** Re-render every bot-owned post (after an alias change, ...). */
   refreshPosts: () => void;
-  [service: string]: unknown;
 }
 
 export interface CommandReply {

@@ -1,0 +1,76 @@
+import { Events, type Client } from 'discord.js';
+import type { Logger } from '../../logger';
+import type { Config } from '../../config';
+import type { Command, CommandDeps } from './command';
+import { PostKeeper } from '../../app/PostKeeper';
+import { DiscordPoster } from './DiscordPoster';
+import { createInteractionHandler } from './interactionHandler';
+import { createDiscordClient } from './createClient';
+
+export interface DiscordBotOptions {
+  config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_BASE' | 'ADMIN_ROLE_ID'>;
+  commands: ReadonlyMap<string, Command>;
+  deps: Omit<CommandDeps, 'refreshPosts'>;
+  log: Logger;
+  /** Re-render every bot-owned post (on ready, after an alias or season config change). */
+  refreshPosts: () => void;
+  /** Test hook: speeds up gateway identify and post debounce. */
+  fast?: boolean;
+}
+
+/** The gateway client, the interaction handler and the post keeper, started and stopped together. */
+export class DiscordBot {
+  readonly client: Client;
+  readonly posts: PostKeeper;
+  private ready: Promise<void> | undefined;
+
+  constructor(private readonly opts: DiscordBotOptions) {
+    this.client = createDiscordClient({ apiBase: opts.config.DISCORD_API_BASE, fastIdentify: opts.fast });
+    this.client.rest.setToken(opts.config.DISCORD_TOKEN ?? '');
+    this.posts = new PostKeeper(
+      new DiscordPoster(this.client.rest),
+      opts.deps.state,
+      opts.log.child({ component: 'posts' }),
+      opts.fast ? { debounceMs: 50, retryBaseMs: 200, retryMaxMs: 2000 } : undefined,
+    );
+  }
+
+  get refreshPosts(): () => void {
+    return this.opts.refreshPosts;
+  }
+
+  /** Resolves once logged in and ready. */
+  whenReady(): Promise<void> {
+    return this.ready ?? Promise.reject(new Error('Discord client not started'));
+  }
+
+  /**
+   * Starts logging in and returns at once: the other tasks must not wait for Discord. A failed
+   * login is reported (the bot keeps ingesting); discord.js reconnects by itself after drops.
+   */
+  async start(report: (err: unknown, what: string) => void = () => {}): Promise<void> {
+    const { log, commands, config } = this.opts;
+    const deps: CommandDeps = { ...this.opts.deps, refreshPosts: this.opts.refreshPosts };
+    const handle = createInteractionHandler(commands, deps, { adminRoleId: config.ADMIN_ROLE_ID, log: log.child({ component: 'interactions' }) });
+    this.client.on(Events.InteractionCreate, (i) => void handle(i));
+    this.client.on(Events.MessageDelete, (m) => void this.posts.messageDeleted(m.id).catch((err) => log.error({ err }, 'repost after delete failed')));
+    this.client.on(Events.ShardDisconnect, (_e, shard) => log.warn({ shard }, 'gateway disconnected; discord.js reconnects by itself'));
+    this.client.on(Events.ShardResume, (shard) => log.info({ shard }, 'gateway resumed'));
+    this.client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
+    this.ready = new Promise<void>((resolve) =>
+      this.client.once(Events.ClientReady, (c) => {
+        log.info({ user: c.user.tag }, 'logged in to Discord');
+        this.opts.refreshPosts();
+        resolve();
+      }),
+    );
+    this.client.login(config.DISCORD_TOKEN).catch((err: Error) =>
+      report(new Error(`${err.message}. Check DISCORD_TOKEN (Developer Portal -> Bot -> Reset Token) and DISCORD_API_BASE.`), 'Discord login'),
+    );
+  }
+
+  async stop(): Promise<void> {
+    await this.posts.stop();
+    if (this.ready) await this.client.destroy();
+  }
+}
