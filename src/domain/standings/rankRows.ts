@@ -58,8 +58,8 @@ export function rankRows(rows: readonly UnrankedRow[]): StandingRow[] {
     const below = i < links.length ? links[i] : 'points';
     const { exactPercent, firstSetAt, ...rest } = row;
     return {
-      ...rest,
       rank,
+      ...rest,
       tieBreak: {
         averagePercent: row.averagePercent,
         wins: row.wins,
