@@ -1,0 +1,11 @@
+export type { IniDocument, IniLine } from './IniDocument';
+export { parseIniDocument } from './parseIniDocument';
+export { serialize } from './serialize';
+export { getKey, hasSection, sectionEntries } from './getKey';
+export { setKey } from './setKey';
+export { ensureSection } from './ensureSection';
+export { removeSection } from './removeSection';
+export { renderServerCfg } from './renderServerCfg';
+export type { IniChange, RenderServerCfgOptions } from './renderServerCfg';
+export { renderEntryList } from './renderEntryList';
+export { assertSafeIniValue, isSafeId, UnsafeIniValueError } from './safeIniValue';
