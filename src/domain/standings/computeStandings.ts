@@ -1,17 +1,24 @@
+import { displayName } from '../aliases';
+import { isRealGuid } from '../isValidLap';
+import { rankLaps } from '../rankLaps';
 import type { SeasonConfigSeason } from '../season';
-import type { Alias, Lap } from '../types';
+import type { Alias, Lap, LeaderboardRow } from '../types';
 import { applyBestOf } from './applyBestOf';
-import { classifyEvent } from './classifyEvent';
 import { compareInstants } from './compareInstants';
 import { rankRows, type UnrankedRow } from './rankRows';
-import { resolveAlias } from './resolveAlias';
 import type { SeasonStandings, StandingEvent, StandingResult } from './types';
 
 /** Per-driver facts gathered while walking the events. */
 interface DriverTally {
   guid: string;
   /** the driver's best lap per scoring event index */
-  bestLaps: Map<number, { lap: Lap; position: number; points: number; percent: number }>;
+  bestLaps: Map<number, { row: LeaderboardRow; points: number; percent: number }>;
+  /** the driver's most recent lap of the season, valid or not: its name is the one to show */
+  latest: Lap;
+}
+
+function isLater(a: Lap, b: Lap): boolean {
+  return (compareInstants(a.recordedAt, b.recordedAt) || a.lapTimestamp - b.lapTimestamp) > 0;
 }
 
 function eventPoints(season: SeasonConfigSeason, position: number): number {
@@ -38,54 +45,58 @@ export function computeStandings(
   const events: StandingEvent[] = [];
   let lapCount = 0;
 
+  // The event classification is the leaderboard's (rankLaps), so the two never disagree.
   scoring.forEach((event, index) => {
     const laps = lapsByEvent.get(event.id) ?? [];
-    lapCount += laps.length;
-    const classification = classifyEvent(laps);
-    const fastest = classification.length > 0 ? classification[0].lapTimeMs : null;
-    events.push({ eventId: event.id, name: event.name, fastestLapMs: fastest, driverCount: classification.length });
-    classification.forEach((lap, i, all) => {
-      const tally = tallies.get(lap.driverGuid) ?? { guid: lap.driverGuid, bestLaps: new Map() };
-      tallies.set(lap.driverGuid, tally);
-      const percent = (lap.lapTimeMs / all[0].lapTimeMs) * 100;
-      tally.bestLaps.set(index, { lap, position: i + 1, points: eventPoints(season, i + 1), percent });
-    });
+    const board = rankLaps(event.id, laps, aliases);
+    lapCount += board.lapCount;
+    const fastest = board.rows.length > 0 ? board.rows[0].lapTimeMs : null;
+    events.push({ eventId: event.id, name: event.name, fastestLapMs: fastest, driverCount: board.rows.length });
+    for (const lap of laps) {
+      if (lap.eventId !== event.id || !isRealGuid(lap.driverGuid)) continue;
+      const tally = tallies.get(lap.driverGuid);
+      if (tally === undefined) tallies.set(lap.driverGuid, { guid: lap.driverGuid, bestLaps: new Map(), latest: lap });
+      else if (isLater(lap, tally.latest)) tally.latest = lap;
+    }
+    for (const row of board.rows) {
+      const percent = (row.lapTimeMs / board.rows[0].lapTimeMs) * 100;
+      const points = eventPoints(season, row.position);
+      tallies.get(row.driverGuid)?.bestLaps.set(index, { row, points, percent });
+    }
   });
 
-  const rows: UnrankedRow[] = [...tallies.values()].map((tally) => {
+  const classified = [...tallies.values()].filter((t) => t.bestLaps.size > 0);
+  const rows: UnrankedRow[] = classified.map((tally) => {
     const raw: StandingResult[] = scoring.map((event, index) => {
       const best = tally.bestLaps.get(index);
       return best === undefined
         ? { eventId: event.id, position: null, points: 0, lapTimeMs: null, dropped: false }
         : {
             eventId: event.id,
-            position: best.position,
+            position: best.row.position,
             points: best.points,
-            lapTimeMs: best.lap.lapTimeMs,
+            lapTimeMs: best.row.lapTimeMs,
             dropped: false,
           };
     });
     const results = applyBestOf(raw, season.bestOf);
     const entered = [...tally.bestLaps.values()];
-    const byRecency = entered
-      .map((b) => b.lap)
-      .sort((a, b) => compareInstants(a.recordedAt, b.recordedAt) || a.lapTimestamp - b.lapTimestamp);
-    // The name the driver used most recently is the one an alias (or the post) should show.
-    const latestName = byRecency[byRecency.length - 1].driverName;
-    const alias = resolveAlias(tally.guid, latestName, aliases);
+    const lapName = tally.latest.driverName;
+    const driver = displayName(tally.guid, lapName, aliases);
     const exactPercent = entered.reduce((sum, b) => sum + b.percent, 0) / entered.length;
+    const firstSetAt = entered.map((b) => b.row.recordedAt).sort(compareInstants)[0];
     return {
       driverGuid: tally.guid,
-      driver: alias ?? latestName,
-      alias,
+      driver,
+      alias: driver === lapName ? null : driver,
       total: results.filter((r) => !r.dropped).reduce((sum, r) => sum + r.points, 0),
-      wins: entered.filter((b) => b.position === 1).length,
-      podiums: entered.filter((b) => b.position <= 3).length,
+      wins: entered.filter((b) => b.row.position === 1).length,
+      podiums: entered.filter((b) => b.row.position <= 3).length,
       eventsEntered: entered.length,
       averagePercent: round4(exactPercent),
       results,
       exactPercent,
-      firstSetAt: byRecency[0].recordedAt,
+      firstSetAt,
     };
   });
 
