@@ -1,0 +1,191 @@
+import { isRealGuid } from './isValidLap';
+import {
+  checkNumber, describeJson, expectObject, isJsonObject, JsonFieldError, readArray, readNumber,
+  readString, type JsonObject,
+} from './resultsJsonFields';
+import { baseName, parseResultsFileName } from './resultsFileName';
+import {
+  KICKED_GUID, NO_LAP_TIME, type ParsedResults, type ResultsDriver, type ResultsLap, type SessionType,
+} from './types';
+
+/** A results file that cannot be read. `file` is the base name; `reason` says what and where. */
+export class ResultsParseError extends Error {
+  constructor(readonly file: string, readonly reason: string) {
+    super(`results file ${file}: ${reason}`);
+    this.name = 'ResultsParseError';
+  }
+}
+
+const SESSION_TYPES: ReadonlySet<string> = new Set(['PRACTICE', 'QUALIFY', 'RACE', 'BOOKING']);
+
+interface Row { carId: number; name: string; guids: string[]; model: string; bestLap: number }
+
+function parseJson(text: string, file: string): unknown {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const body = text.slice(bom);
+  if (body.trim() === '') throw new ResultsParseError(file, 'file is empty (still being written?)');
+  try {
+    return JSON.parse(body);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const at = /at position (\d+)/.exec(message);
+    const pos = at ? Number(at[1]) : body.length;
+    // acServer writes in place, so a parse error at the very end almost always means "not done yet".
+    const atEnd = !at || pos >= body.trimEnd().length - 1 || message.startsWith('Unterminated');
+    const detail = atEnd
+      ? 'file truncated or still being written?'
+      : message.replace(/ in JSON at position.*$/s, '');
+    throw new ResultsParseError(file, `invalid JSON at position ${pos + bom} (${detail})`);
+  }
+}
+
+function toSessionType(raw: string | null, fromName: SessionType | undefined): SessionType {
+  if (raw === null) return fromName ?? 'UNKNOWN';
+  const type = raw.trim().toUpperCase();
+  return SESSION_TYPES.has(type) ? (type as SessionType) : 'UNKNOWN';
+}
+
+function readCars(list: unknown[]): Row[] {
+  return list.map((item, i) => {
+    const path = `Cars[${i}]`;
+    const car = expectObject(item, path);
+    const driver: JsonObject = car.Driver == null ? {} : expectObject(car.Driver, `${path}.Driver`);
+    const guids = [readString(driver, 'Guid', `${path}.Driver`, '')];
+    (readArray(driver, 'GuidsList', `${path}.Driver`) ?? []).forEach((g, j) => {
+      if (typeof g !== 'string') throw new JsonFieldError(`${path}.Driver.GuidsList[${j}] is not a string (got ${describeJson(g)})`);
+      guids.push(g);
+    });
+    return {
+      carId: readNumber(car, 'CarId', path, -1),
+      name: readString(driver, 'Name', `${path}.Driver`, ''),
+      guids: guids.filter(isRealGuid),
+      model: readString(car, 'Model', path, ''),
+      bestLap: NO_LAP_TIME,
+    };
+  });
+}
+
+function readResultRows(list: unknown[]): Row[] {
+  return list.map((item, i) => {
+    const path = `Result[${i}]`;
+    const row = expectObject(item, path);
+    const guid = readString(row, 'DriverGuid', path, '');
+    return {
+      carId: readNumber(row, 'CarId', path, -1),
+      name: readString(row, 'DriverName', path, ''),
+      guids: isRealGuid(guid) ? [guid] : [],
+      model: readString(row, 'CarModel', path, ''),
+      bestLap: readNumber(row, 'BestLap', path, NO_LAP_TIME),
+    };
+  });
+}
+
+function readLap(item: unknown, i: number): Omit<ResultsLap, 'identified'> {
+  const path = `Laps[${i}]`;
+  const lap = expectObject(item, path);
+  return {
+    driverGuid: readString(lap, 'DriverGuid', path, ''),
+    driverName: readString(lap, 'DriverName', path, ''),
+    carId: readNumber(lap, 'CarId', path),
+    carModel: readString(lap, 'CarModel', path, ''),
+    timestamp: readNumber(lap, 'Timestamp', path),
+    lapTimeMs: readNumber(lap, 'LapTime', path),
+    sectorsMs: (readArray(lap, 'Sectors', path) ?? []).map((s, j) => checkNumber(s, `${path}.Sectors[${j}]`)),
+    cuts: readNumber(lap, 'Cuts', path),
+    // 2015 acServer files have no Tyre key at all.
+    tyre: readString(lap, 'Tyre', path, null),
+  };
+}
+
+/**
+ * Drivers are everyone with a real GUID in Result, then Cars, then Laps (so entry-list bookings
+ * that never drove are included). A GUID listed twice in Result (car or slot change) is one driver
+ * whose carModel is that of the row with the best BestLap.
+ */
+function collectDrivers(results: Row[], cars: Row[], laps: ResultsLap[], warnings: string[]): ResultsDriver[] {
+  const byGuid = new Map<string, { driver: ResultsDriver; best: number; carIds: number[] }>();
+  for (const row of results) {
+    const guid = row.guids[0];
+    if (guid === undefined) continue;
+    const seen = byGuid.get(guid);
+    if (!seen) {
+      byGuid.set(guid, { driver: { guid, name: row.name, carModel: row.model }, best: row.bestLap, carIds: [row.carId] });
+      continue;
+    }
+    seen.carIds.push(row.carId);
+    if (row.bestLap < seen.best) { seen.best = row.bestLap; seen.driver.carModel = row.model; }
+  }
+  for (const { driver, carIds } of byGuid.values()) {
+    if (carIds.length > 1) {
+      warnings.push(`driver ${driver.name} (${driver.guid}) has ${carIds.length} Result rows (car ids ${carIds.join(', ')}); counted once`);
+    }
+  }
+  const add = (guid: string, name: string, carModel: string): void => {
+    if (!byGuid.has(guid)) byGuid.set(guid, { driver: { guid, name, carModel }, best: NO_LAP_TIME, carIds: [] });
+  };
+  for (const car of cars) if (car.guids[0] !== undefined) add(car.guids[0], car.name, car.model);
+  for (const lap of laps) if (lap.identified) add(lap.driverGuid, lap.driverName, lap.carModel);
+  return [...byGuid.values()].map((d) => d.driver);
+}
+
+/**
+ * acServer records laps of a kicked driver under KICKED_GUID. The real GUID is taken from the
+ * Cars/Result rows of the same car id and driver name, but only when exactly one GUID fits:
+ * a guess could credit the lap to the wrong person.
+ */
+function recoverKickedGuid(lap: Omit<ResultsLap, 'identified'>, rows: Row[]): string | null {
+  const found = new Set<string>();
+  for (const row of rows) {
+    if (row.carId === lap.carId && row.name === lap.driverName) row.guids.forEach((g) => found.add(g));
+  }
+  return found.size === 1 ? ([...found][0] as string) : null;
+}
+
+function readRoot(root: unknown, file: string): ParsedResults {
+  if (!isJsonObject(root)) throw new JsonFieldError(`top level is ${describeJson(root)}, expected an object`);
+  const warnings: string[] = [];
+  const fromName = parseResultsFileName(file);
+  const cars = readCars(readArray(root, 'Cars', '') ?? []);
+  const results = readResultRows(readArray(root, 'Result', '') ?? []);
+  const rawLaps = readArray(root, 'Laps', '');
+  if (rawLaps === undefined) warnings.push('no Laps array; read as a session without laps');
+  const rows = [...cars, ...results];
+  const kicked = { recovered: 0, lost: 0 };
+  const laps = (rawLaps ?? []).map((item, i): ResultsLap => {
+    const lap = readLap(item, i);
+    if (lap.driverGuid === KICKED_GUID) {
+      const guid = recoverKickedGuid(lap, rows);
+      kicked[guid ? 'recovered' : 'lost'] += 1;
+      if (guid) return { ...lap, driverGuid: guid, identified: true };
+    }
+    return { ...lap, identified: isRealGuid(lap.driverGuid) };
+  });
+  if (kicked.recovered > 0) warnings.push(`${kicked.recovered} laps of kicked drivers: GUID recovered from Cars/Result`);
+  if (kicked.lost > 0) warnings.push(`${kicked.lost} laps of kicked drivers could not be attributed; kept unidentified`);
+  return {
+    fileName: file,
+    track: readString(root, 'TrackName', ''),
+    trackConfig: readString(root, 'TrackConfig', '', ''),
+    sessionType: toSessionType(readString(root, 'Type', '', null), fromName?.type),
+    sessionLocalTime: fromName?.local ?? null,
+    dateField: typeof root.Date === 'string' ? root.Date : null,
+    drivers: collectDrivers(results, cars, laps, warnings),
+    laps,
+    warnings,
+  };
+}
+
+/**
+ * Parses one acServer results file (raw, 2015-era, or re-saved by a manager with other key order
+ * and extra keys). `fileName` may be a path; only its base name is kept. Throws ResultsParseError.
+ */
+export function parseResults(text: string, fileName: string): ParsedResults {
+  const file = baseName(fileName);
+  const root = parseJson(text, file);
+  try {
+    return readRoot(root, file);
+  } catch (e) {
+    if (e instanceof JsonFieldError) throw new ResultsParseError(file, e.message);
+    throw e;
+  }
+}
