@@ -65,6 +65,7 @@ export async function ingestResultsFile(
     currentEventId: await deps.currentEventId(),
     forcedEventId: opts.forcedEventId,
   });
+  if (attribution.kind === 'event' && attribution.note) deps.log.warn({ file, eventId: attribution.eventId }, attribution.note);
   const sessionTime = attribution.sessionTime ?? input.mtime.toISOString();
   const laps = lapsFromResults(parsed, { eventId: attribution.eventId, sessionTime, resultFile: file });
   await deps.laps.putLaps(laps);
