@@ -1,0 +1,67 @@
+import { readFileSync } from 'fs';
+import path from 'path';
+import { lapsFromResults } from '../../src/domain/lapsFromResults';
+import { parseResults } from '../../src/domain/parseResults';
+import { KICKED_GUID } from '../../src/domain/types';
+
+const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/ac-results');
+const ctx = { eventId: 'season1#event2', sessionTime: '2019-03-02T17:27:00.000Z', resultFile: '2019_3_2_17_27_PRACTICE.json' };
+
+function read(dir: string, file: string) {
+  return parseResults(readFileSync(path.join(dir, file), 'utf8'), file);
+}
+
+describe('lapsFromResults', () => {
+  it('when built from a real practice file, then every lap is stored with its key, validity and session', () => {
+    const parsed = read(FIXTURES, 'JustaPenguin__assetto-server-manager__2019_3_2_17_27_PRACTICE.json');
+    const laps = lapsFromResults(parsed, ctx);
+    expect(laps).toHaveLength(65);
+    expect(laps.filter((l) => l.valid)).toHaveLength(65 - 28);
+    const first = laps[0]!;
+    const source = parsed.laps[0]!;
+    expect(first).toEqual({
+      eventId: 'season1#event2',
+      lapKey: `${source.driverGuid}#${source.timestamp}`,
+      driverGuid: source.driverGuid,
+      driverName: source.driverName,
+      carModel: source.carModel,
+      lapTimeMs: source.lapTimeMs,
+      sectorsMs: source.sectorsMs,
+      cuts: source.cuts,
+      valid: source.cuts === 0,
+      tyre: source.tyre,
+      sessionType: 'PRACTICE',
+      track: 'suzuka',
+      trackConfig: 'suzukagp',
+      resultFile: ctx.resultFile,
+      lapTimestamp: source.timestamp,
+      sessionTime: ctx.sessionTime,
+      recordedAt: ctx.sessionTime,
+    });
+    expect(new Set(laps.map((l) => l.lapKey)).size).toBe(65);
+  });
+
+  it('when two laps would share a key, then both are kept, the later one suffixed, the same on every run', () => {
+    const parsed = read(path.join(__dirname, 'data/results'), '2024_5_12_20_5_PRACTICE.json');
+    const laps = lapsFromResults(parsed, ctx);
+    const ghosts = laps.filter((l) => l.driverName === 'Ghost');
+    expect(ghosts.map((l) => l.lapKey)).toEqual([`${KICKED_GUID}#230000`, `${KICKED_GUID}#230000#2`]);
+    expect(ghosts.map((l) => l.lapTimeMs)).toEqual([99000, 98000]);
+    expect(lapsFromResults(parsed, ctx).map((l) => l.lapKey)).toEqual(laps.map((l) => l.lapKey));
+  });
+
+  it('when a lap is unidentified or cut, then it is stored but not valid; a recovered kicked lap is valid', () => {
+    const parsed = read(path.join(__dirname, 'data/results'), '2024_5_12_20_5_PRACTICE.json');
+    const laps = lapsFromResults(parsed, ctx);
+    expect(laps.filter((l) => l.driverName === 'Ghost').every((l) => !l.valid)).toBe(true);
+    expect(laps.find((l) => l.lapKey === '76561198000000002#226000')).toMatchObject({ valid: true, lapTimeMs: 100900 });
+    expect(laps.find((l) => l.cuts === 2)).toMatchObject({ valid: false, tyre: null });
+  });
+
+  it('when the stored lap is changed, then the parsed sectors are not', () => {
+    const parsed = read(FIXTURES, 'JustaPenguin__assetto-server-manager__2019_2_15_22_10_RACE.json');
+    const laps = lapsFromResults(parsed, ctx);
+    laps[0]!.sectorsMs.push(1);
+    expect(parsed.laps[0]!.sectorsMs).toHaveLength(2);
+  });
+});
