@@ -1,0 +1,94 @@
+import { mkdtempSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ResultsWatcher } from '../../../src/adapters/files/resultsWatcher';
+import { silentLogger } from '../../../src/logger';
+import type { ResultsFileInput } from '../../../src/app/ingestResultsFile';
+import { resultsFixture, acServerName } from '../../support/fixtures';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function waitFor(cond: () => boolean, ms = 5000) {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await sleep(20);
+  }
+}
+
+describe('ResultsWatcher (real chokidar on a temp folder)', () => {
+  let dir: string;
+  let seen: ResultsFileInput[];
+  let watcher: ResultsWatcher;
+  const start = async (onFile?: (i: ResultsFileInput) => Promise<unknown>) => {
+    watcher = new ResultsWatcher({ dir, settleMs: 200, log: silentLogger, onFile: onFile ?? (async (i) => void seen.push(i)) });
+    await watcher.start();
+  };
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'results-'));
+    seen = [];
+  });
+  afterEach(() => watcher?.stop());
+
+  it('when files were there before start, then they are handed over at start (catch-up)', async () => {
+    const q = resultsFixture('2019_2_15_22_3_QUALIFY.json');
+    writeFileSync(path.join(dir, acServerName(q.name)), q.bytes);
+    writeFileSync(path.join(dir, 'notes.txt'), 'not a results file');
+    await start();
+    await waitFor(() => seen.length === 1);
+    expect(path.basename(seen[0].path)).toBe(acServerName(q.name));
+    expect(seen[0].bytes.equals(q.bytes)).toBe(true);
+  });
+
+  it('when a file is written slowly in pieces, then it is read once, only when complete', async () => {
+    await start();
+    const r = resultsFixture('2019_3_2_22_3_RACE.json');
+    const file = path.join(dir, acServerName(r.name));
+    const fd = openSync(file, 'w');
+    const step = Math.ceil(r.bytes.length / 5);
+    for (let i = 0; i < r.bytes.length; i += step) {
+      writeSync(fd, r.bytes.subarray(i, i + step));
+      await sleep(60); // pauses shorter than the settle time, as acServer writing in place
+    }
+    closeSync(fd);
+    await waitFor(() => seen.length >= 1);
+    await sleep(400);
+    expect(seen).toHaveLength(1);
+    expect(seen[0].bytes.equals(r.bytes)).toBe(true);
+  });
+
+  it('when a file changes later, then it is handed over again', async () => {
+    await start();
+    const file = path.join(dir, '2026_1_1_20_0_PRACTICE.json');
+    writeFileSync(file, '{"a":1}');
+    await waitFor(() => seen.length === 1);
+    writeFileSync(file, '{"a":2}');
+    await waitFor(() => seen.length === 2);
+    expect(seen[1].bytes.toString()).toBe('{"a":2}');
+  });
+
+  it('when handling a file throws, then the watcher carries on with the next one', async () => {
+    let calls = 0;
+    await start(async (i) => {
+      calls++;
+      if (i.path.endsWith('bad.json')) throw new Error('boom');
+      seen.push(i);
+    });
+    writeFileSync(path.join(dir, 'bad.json'), '{}');
+    await waitFor(() => calls === 1);
+    writeFileSync(path.join(dir, 'good.json'), '{}');
+    await waitFor(() => seen.length === 1);
+    expect(path.basename(seen[0].path)).toBe('good.json');
+  });
+
+  it('when stopped while a file is being handled, then stop waits for it to finish', async () => {
+    let finished = false;
+    await start(async () => {
+      await sleep(300);
+      finished = true;
+    });
+    writeFileSync(path.join(dir, 'slow.json'), '{}');
+    await waitFor(() => (watcher as unknown as { running?: unknown }).running !== undefined);
+    await watcher.stop();
+    expect(finished).toBe(true);
+  });
+});
