@@ -71,6 +71,23 @@ describe('computeStandings: tie-breaks, one level at a time', () => {
     expect(s.rows[2].tieBreak).toMatchObject({ wins: 0, podiums: 1 });
   });
 
+  it('when two averages differ only by floating-point noise, then they count as equal and the next rule decides', () => {
+    // a: 90001 + 90003, b: 90002 + 90002 over a 90000 winner: the same mean, off in the last bit.
+    const laps = [
+      lap({ event: E1, guid: 'w', ms: 90_000, at: '2024-01-01T09:00:00Z' }),
+      lap({ event: E1, guid: 'a', ms: 90_001, at: '2024-01-01T10:00:00Z' }),
+      lap({ event: E1, guid: 'b', ms: 90_002, at: '2024-01-01T11:00:00Z' }),
+      lap({ event: E2, guid: 'w', ms: 90_000, at: '2024-01-08T09:00:00Z' }),
+      lap({ event: E2, guid: 'b', ms: 90_002, at: '2024-01-08T10:00:00Z' }),
+      lap({ event: E2, guid: 'a', ms: 90_003, at: '2024-01-08T11:00:00Z' }),
+    ];
+    const s = computeStandings(season([E1, E2], { pointsTable: [10, 6, 4] }), byEvent(laps), []);
+    expect(summary(s).slice(1)).toEqual([
+      { guid: 'a', rank: 2, total: 10, decidedBy: 'firstSet' },
+      { guid: 'b', rank: 3, total: 10, decidedBy: 'firstSet' },
+    ]);
+  });
+
   // Mirror-image results: equal points, average, wins and podiums.
   function mirror(aFirstSet: string, bFirstSet: string) {
     return [
