@@ -1,0 +1,90 @@
+import { mkdtempSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runCli } from '../../src/cli/runCli';
+import { FIXTURE_SEASON } from '../support/leagueFixture';
+import { resultsFixture, acServerName } from '../support/fixtures';
+
+function setup() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'cli-'));
+  writeFileSync(path.join(dir, 'seasonConfig.json'), FIXTURE_SEASON);
+  const results = path.join(dir, 'results');
+  mkdirSync(results);
+  const env = { DATA_DIR: dir, RESULTS_DIR: results, SEASON_CONFIG: path.join(dir, 'seasonConfig.json'), LOG_LEVEL: 'silent' };
+  return { dir, results, env };
+}
+
+async function run(argv: string[], env: NodeJS.ProcessEnv) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, env, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('npm run cli', () => {
+  it('when ingesting a folder, then each file is reported and the leaderboard can be read back as JSON', async () => {
+    const { results, env } = setup();
+    for (const f of ['2019_2_15_22_3_QUALIFY.json', '2019_2_15_22_10_RACE.json', '2019_2_15_21_16_RACE.json']) {
+      const fx = resultsFixture(f);
+      copyFileSync(fx.path, path.join(results, acServerName(fx.name)));
+    }
+    const ingest = await run(['ingest', results], env);
+    expect(ingest.code).toBe(0);
+    expect(ingest.out).toMatch(/ingested\s+2019_2_15_22_3_QUALIFY\.json: 9 laps \(7 valid\) -> season1#event1/);
+    expect(ingest.out).toMatch(/unattributed 2019_2_15_21_16_RACE\.json/);
+
+    const again = await run(['ingest', results, '--json'], env);
+    expect(JSON.parse(again.out).map((o: { status: string }) => o.status)).toEqual(['skipped', 'skipped', 'skipped']);
+
+    const lb = await run(['leaderboard', 'season1#event1', '--json'], env);
+    expect(lb.code).toBe(0);
+    const json = JSON.parse(lb.out);
+    expect(json.eventId).toBe('season1#event1');
+    expect(json.rows[0]).toEqual(expect.objectContaining({ position: 1, gapMs: 0, lapTime: expect.stringMatching(/^\d:\d\d\.\d{3}$/) }));
+  });
+
+  it('when an unknown event is given, then it fails on stderr with exit code 1 and a hint', async () => {
+    const { env } = setup();
+    const lb = await run(['leaderboard', 'season9#nope'], env);
+    expect(lb.code).toBe(1);
+    expect(lb.err).toMatch(/unknown event "season9#nope".*events/);
+    const fx = resultsFixture('2019_2_15_22_3_QUALIFY.json');
+    const ingest = await run(['ingest', fx.path, '--event', 'season9#nope'], env);
+    expect(ingest.code).toBe(1);
+    expect(ingest.err).toMatch(/unknown event/);
+  });
+
+  it('when a results file is broken, then exit code is 1 and stderr names the file and the problem', async () => {
+    const { results, env } = setup();
+    writeFileSync(path.join(results, '2019_2_15_22_3_QUALIFY.json'), '{"TrackName": "ks_red_bull_ring", "Laps": [');
+    const r = await run(['ingest', results], env);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/failed\s+2019_2_15_22_3_QUALIFY\.json: .*2019_2_15_22_3_QUALIFY\.json/);
+  });
+
+  it('when listing events, then the active one is marked', async () => {
+    const { env } = setup();
+    const r = await run(['events', '--json'], env);
+    const events = JSON.parse(r.out) as Array<{ id: string; active: boolean; preseason: boolean }>;
+    expect(events.map((e) => e.id)).toEqual(['season1#preseason1', 'season1#event1', 'season1#event2', 'season1#event3']);
+    expect(events.find((e) => e.active)?.id).toBe('season1#event2'); // event3 starts in 2030
+    expect(events[0].preseason).toBe(true);
+  });
+
+  it('when importing the old processed_files.json, then those files are skipped afterwards', async () => {
+    const { dir, results, env } = setup();
+    const fx = resultsFixture('2019_2_15_22_3_QUALIFY.json');
+    copyFileSync(fx.path, path.join(results, acServerName(fx.name)));
+    writeFileSync(path.join(dir, 'processed_files.json'), JSON.stringify([acServerName(fx.name), 'gone.json']));
+    const imp = await run(['import-processed', path.join(dir, 'processed_files.json')], env);
+    expect(imp.out).toBe('imported 2 of 2 processed file names');
+    const ingest = await run(['ingest', results, '--json'], env);
+    expect(JSON.parse(ingest.out)[0].status).toBe('skipped');
+  });
+
+  it('when a setting is invalid, then the command stops with the variable named', async () => {
+    const r = await run(['events'], { STORE: 'mongo' });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/STORE/);
+  });
+});
