@@ -1,0 +1,254 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FaultQueue, faultResult, routeMatches, type Fault, type RouteMatch } from './faults';
+import { FakeGateway, type GatewayPayloadRecord } from './gateway';
+import { ApiError, bucketHeaders, Errors, writeResult } from './http';
+import type { InteractionHandle } from './InteractionHandle';
+import type { InjectInteractionOptions } from './interactionPayload';
+import { InteractionHub } from './interactionRoutes';
+import { MessageStore } from './MessageStore';
+import { createMessage, messageView } from './messages';
+import { parseBody } from './multipart';
+import { registerRestRoutes } from './restRoutes';
+import { Router } from './router';
+import { FakeState } from './state';
+import type { Json, MessageView, RecordedRequest, RestResult, UnknownRoute } from './types';
+import { waitFor } from './waitFor';
+
+export interface FakeDiscordOptions {
+  /** Bot token the fake accepts on REST (`Bot <token>`) and in IDENTIFY; default 'fake-bot-token'. */
+  token?: string;
+  guildName?: string;
+  /** Text channels created before login; default ['general']. */
+  channels?: string[];
+  /** HELLO heartbeat_interval; default 41250 like Discord. */
+  heartbeatIntervalMs?: number;
+  /** Deadline for the first interaction callback; default 3000 like Discord. */
+  interactionDeadlineMs?: number;
+  /** Accept GUILD_MEMBERS / GUILD_PRESENCES / MESSAGE_CONTENT; default false (IDENTIFY is closed with 4014). */
+  allowPrivilegedIntents?: boolean;
+}
+
+const API_PREFIX = '/api/v10';
+const GUILDS_INTENT = 1;
+
+/** A loopback Discord (REST under /api/v10 and the gateway WebSocket on one port) for the real discord.js client. */
+export class FakeDiscord {
+  readonly requests: RecordedRequest[] = [];
+  readonly unknownRoutes: UnknownRoute[] = [];
+  /** Exceptions thrown by the fake itself (answered 500); a non-empty list is a bug in the fake. */
+  readonly internalErrors: Error[] = [];
+  readonly state: FakeState;
+  private readonly gateway: FakeGateway;
+  private readonly store: MessageStore;
+  private readonly hub: InteractionHub;
+  private readonly router = new Router();
+  private readonly faults = new FaultQueue();
+  private readonly server: Server;
+  private port = 0;
+
+  private constructor(opts: FakeDiscordOptions) {
+    this.state = new FakeState({ token: opts.token ?? 'fake-bot-token', guildName: opts.guildName });
+    for (const name of opts.channels ?? ['general']) this.state.addChannel(name);
+    this.gateway = new FakeGateway(this.state, {
+      heartbeatIntervalMs: opts.heartbeatIntervalMs ?? 41_250,
+      allowPrivilegedIntents: opts.allowPrivilegedIntents ?? false,
+    });
+    this.store = new MessageStore(this.state, this.gateway);
+    this.hub = new InteractionHub(this.state, this.gateway, this.store, opts.interactionDeadlineMs ?? 3000);
+    registerRestRoutes(this.router, this.state, this.gateway, this.store);
+    this.hub.register(this.router);
+    this.server = createServer((req, res) => void this.onRequest(req, res));
+    this.server.on('upgrade', (req, socket, head) => this.gateway.handleUpgrade(req, socket, head));
+  }
+
+  static async start(opts: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(opts);
+    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    fake.port = (fake.server.address() as AddressInfo).port;
+    fake.gateway.baseUrl = `ws://127.0.0.1:${fake.port}`;
+    return fake;
+  }
+
+  get token(): string { return this.state.token; }
+  /** For `rest.api` / DISCORD_API_BASE. */
+  get apiBase(): string { return `http://127.0.0.1:${this.port}/api`; }
+  get gatewayUrl(): string { return this.gateway.url; }
+  get guildId(): string { return this.state.guildId; }
+  get applicationId(): string { return this.state.applicationId; }
+  get botUserId(): string { return this.state.botUser.id; }
+  get ownerId(): string { return this.state.ownerId; }
+  get everyoneRoleId(): string { return this.state.guildId; }
+  get botRoleId(): string { return this.state.botRoleId; }
+  /** Commands registered with PUT/POST, as Discord stores them (with ids). */
+  get commands(): { global: Json[]; guild: Json[] } { return this.state.commands; }
+  get gatewayPayloads(): GatewayPayloadRecord[] { return this.gateway.received; }
+  get gatewayConnections(): Array<{ path: string; time: number }> { return this.gateway.connections; }
+  get identifyCount(): number { return this.gateway.received.filter((p) => p.op === 2).length; }
+  get resumeCount(): number { return this.gateway.received.filter((p) => p.op === 6).length; }
+  /** When false, heartbeats are not ACKed, so the client treats the connection as a zombie. */
+  set ackHeartbeats(on: boolean) { this.gateway.ackHeartbeats = on; }
+
+  addChannel(name: string): string {
+    const ch = this.state.addChannel(name);
+    this.gateway.dispatch('CHANNEL_CREATE', this.state.channelPayload(ch), GUILDS_INTENT);
+    return ch.id;
+  }
+
+  /** Id of the channel with that name (seeded with `channels` or added). */
+  channelId(name: string): string {
+    const ch = [...this.state.channels.values()].find((c) => c.name === name);
+    if (!ch) throw new Error(`fakeDiscord: no channel named ${name}`);
+    return ch.id;
+  }
+
+  /** The bot loses View/Send in the channel: message routes answer 403 (50013). */
+  denyChannel(channelId: string): void { this.setDenied(channelId, true); }
+  allowChannel(channelId: string): void { this.setDenied(channelId, false); }
+
+  deleteChannel(channelId: string): void {
+    const ch = this.channel(channelId);
+    this.state.channels.delete(channelId);
+    this.state.messages.delete(channelId);
+    this.gateway.dispatch('CHANNEL_DELETE', this.state.channelPayload(ch), GUILDS_INTENT);
+  }
+
+  addRole(name: string, permissions: bigint = 0n): string {
+    const role = this.state.addRole(name, permissions);
+    this.gateway.dispatch('GUILD_ROLE_CREATE', { guild_id: this.guildId, role: this.state.rolePayload(role) }, GUILDS_INTENT);
+    return role.id;
+  }
+
+  addMember(username: string, roles: string[] = []): string {
+    return this.state.addMember(username, roles).user.id;
+  }
+
+  /** A message written by a member (not the bot); the bot cannot edit it (403 50005). */
+  postAsUser(channelId: string, content: string, userId = this.state.ownerId): string {
+    const author = this.state.members.get(userId)?.user;
+    if (!author) throw new Error(`fakeDiscord: unknown member ${userId}`);
+    const msg = createMessage(this.state, this.channel(channelId).id, { content }, [], { author });
+    this.store.insert(msg);
+    return msg.id;
+  }
+
+  messages(channelId: string): MessageView[] {
+    return this.store.list(channelId).map(messageView);
+  }
+
+  message(channelId: string, messageId: string): MessageView | undefined {
+    const msg = this.store.get(channelId, messageId);
+    return msg && messageView(msg);
+  }
+
+  /** Someone with Manage Messages deletes a message; false if it was not there. */
+  deleteMessageAsUser(channelId: string, messageId: string): boolean {
+    return this.store.remove(channelId, messageId);
+  }
+
+  /** Dispatches INTERACTION_CREATE; the handle records how the bot answered. */
+  injectInteraction(opts: InjectInteractionOptions): InteractionHandle {
+    return this.hub.inject(opts);
+  }
+
+  /** The next `times` requests matching `match` get this fault instead of being served. */
+  failNext(match: RouteMatch, fault: Fault, times = 1): void {
+    this.faults.add(match, fault, times);
+  }
+
+  get pendingFaults(): number { return this.faults.remaining; }
+
+  requestsTo(match: RouteMatch): RecordedRequest[] {
+    return this.requests.filter((r) => routeMatches(match, r));
+  }
+
+  /** op 7: the client should reconnect to resume_gateway_url and RESUME. */
+  sendReconnect(): void { this.gateway.sendReconnect(); }
+  /** op 9: resumable=true makes the client RESUME; false drops the session so it must IDENTIFY again. */
+  invalidateSession(resumable: boolean): void { this.gateway.invalidateSession(resumable); }
+  dropConnection(): void { this.gateway.dropConnection(); }
+  get gatewayConnected(): boolean { return this.gateway.hasLiveSession; }
+
+  waitFor<T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 5000, what?: string): Promise<T> {
+    return waitFor(probe, timeoutMs, what);
+  }
+
+  assertNoUnknownRoutes(): void {
+    if (this.unknownRoutes.length > 0) {
+      const list = this.unknownRoutes.map((r) => `${r.method} ${r.path}`).join(', ');
+      throw new Error(`fakeDiscord: the client called routes the fake does not implement: ${list}`);
+    }
+    if (this.internalErrors.length > 0) throw this.internalErrors[0];
+  }
+
+  async close(): Promise<void> {
+    await this.gateway.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private channel(channelId: string) {
+    const ch = this.state.channels.get(channelId);
+    if (!ch) throw new Error(`fakeDiscord: unknown channel ${channelId}`);
+    return ch;
+  }
+
+  private setDenied(channelId: string, denied: boolean): void {
+    const ch = this.channel(channelId);
+    ch.deniedForBot = denied;
+    this.gateway.dispatch('CHANNEL_UPDATE', this.state.channelPayload(ch), GUILDS_INTENT);
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const url = new URL(req.url ?? '/', 'http://local');
+    const versioned = url.pathname.startsWith(`${API_PREFIX}/`);
+    const path = (versioned ? url.pathname.slice(API_PREFIX.length) : url.pathname).split('/').map(safeDecode).join('/');
+    const method = (req.method ?? 'GET').toUpperCase();
+    const record: RecordedRequest = {
+      method, path, query: Object.fromEntries(url.searchParams), body: undefined, files: [], time: Date.now(), status: 0, injectedFault: false,
+    };
+    this.requests.push(record);
+    const result = this.serve(record, req, Buffer.concat(chunks), versioned);
+    record.status = result.status;
+    writeResult(res, result);
+  }
+
+  private serve(record: RecordedRequest, req: IncomingMessage, raw: Buffer, versioned: boolean): RestResult {
+    const hit = versioned ? this.router.match(record.method, record.path) : undefined;
+    try {
+      const { body, files } = parseBody(raw, req.headers['content-type']);
+      record.body = body;
+      record.files = files.map((f) => ({ field: f.field, name: f.filename, size: f.size, contentType: f.contentType }));
+      const fault = this.faults.take(record);
+      if (fault) {
+        record.injectedFault = true;
+        return faultResult(fault, this.router.bucketOf(record.method, record.path));
+      }
+      if (!hit) {
+        this.unknownRoutes.push({ method: record.method, path: record.path, time: record.time });
+        throw Errors.notFound();
+      }
+      if (!hit.noAuth && req.headers.authorization !== `Bot ${this.state.token}`) throw Errors.unauthorized();
+      const ctx = { method: record.method, path: record.path, params: hit.params, query: record.query, body, files, headers: req.headers };
+      const result = hit.handler(ctx);
+      return { ...result, headers: { ...bucketHeaders(hit.bucket), ...(result.headers ?? {}) } };
+    } catch (err) {
+      if (err instanceof ApiError) {
+        const result = err.toResult();
+        return hit ? { ...result, headers: bucketHeaders(hit.bucket) } : result;
+      }
+      this.internalErrors.push(err as Error);
+      return { status: 500, body: { message: '500: Internal Server Error', code: 0 } };
+    }
+  }
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
