@@ -73,7 +73,15 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     log: log.child({ task: 'ingest' }),
     onFile: (input) => league.onResultsFile(input),
   });
-  tasks.add({ name: 'ingest', trigger: `watch ${config.resultsDir}`, start: () => watcher.start(), stop: () => watcher.stop() });
+  tasks.add({
+    name: 'ingest',
+    trigger: `watch ${config.resultsDir}`,
+    start: () => watcher.start(),
+    stop: async () => {
+      await watcher.stop();
+      await league.flush();
+    },
+  });
 
   await tasks.startAll();
 

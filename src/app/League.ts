@@ -9,6 +9,7 @@ import { activeEvent, findEvent } from '../domain/resolveEvent';
 import { toLeaderboardJson, eventLeaderboardPath } from './leaderboardFiles';
 import { writeJsonAtomic } from '../adapters/files/atomicWrite';
 import path from 'node:path';
+import { Coalescer } from './Coalescer';
 
 /** Told when an event's laps changed (the Discord leaderboard post, standings, ...). */
 export interface LeaderboardListener {
@@ -24,6 +25,8 @@ export interface LeagueDeps {
   dataDir: string;
   clock: Clock;
   log: Logger;
+  /** Leaderboard files are rewritten at most once per this window per event (default 100 ms). */
+  fileWindowMs?: number;
 }
 
 /**
@@ -33,8 +36,14 @@ export interface LeagueDeps {
  */
 export class League {
   private readonly listeners: LeaderboardListener[] = [];
+  private readonly files: Coalescer;
 
-  constructor(private readonly deps: LeagueDeps) {}
+  constructor(private readonly deps: LeagueDeps) {
+    // A backlog of 1,000 files rewrites each event's files a few times, not 1,000 times.
+    this.files = new Coalescer(deps.fileWindowMs ?? 100, (eventId) => this.writeLeaderboardFiles(eventId), (eventId, err) =>
+      deps.log.error({ eventId, err }, `could not write the leaderboard files: ${(err as Error).message}; check that ${deps.dataDir} is writable`),
+    );
+  }
 
   onLeaderboardChanged(listener: LeaderboardListener): void {
     this.listeners.push(listener);
@@ -64,7 +73,7 @@ export class League {
           { file: outcome.file, eventId: outcome.eventId, laps: outcome.lapCount, validLaps: outcome.validLapCount },
           'results ingested',
         );
-        await this.leaderboardChanged(outcome.eventId);
+        this.leaderboardChanged(outcome.eventId);
         break;
     }
     return outcome;
@@ -87,15 +96,24 @@ export class League {
     return findEvent(this.deps.season(), eventId);
   }
 
-  /** Rewrite the leaderboard files for an event and tell every listener. */
-  async leaderboardChanged(eventId: string): Promise<void> {
+  /** An event's laps or names changed: schedule the files and tell every listener (they coalesce). */
+  leaderboardChanged(eventId: string): void {
+    this.files.mark(eventId);
+    for (const l of this.listeners) l.leaderboardChanged(eventId);
+  }
+
+  /** Wait until the leaderboard files reflect every change so far (CLI exit, shutdown, tests). */
+  flush(): Promise<void> {
+    return this.files.flush();
+  }
+
+  private async writeLeaderboardFiles(eventId: string): Promise<void> {
     const board = await this.leaderboard(eventId);
     const json = toLeaderboardJson(board, this.event(eventId), this.deps.clock.now());
     await writeJsonAtomic(eventLeaderboardPath(this.deps.dataDir, eventId), json);
     if (eventId === (await this.currentEventId())) {
       await writeJsonAtomic(path.join(this.deps.dataDir, 'leaderboard.json'), json);
     }
-    for (const l of this.listeners) l.leaderboardChanged(eventId);
   }
 
   private ingestDeps() {

@@ -46,7 +46,7 @@ export class PostKeeper {
     private readonly poster: ChannelPoster,
     private readonly state: BotState,
     private readonly log: Logger,
-    private readonly opts: { debounceMs: number; retryBaseMs: number; retryMaxMs: number } = { debounceMs: 250, retryBaseMs: 1000, retryMaxMs: 60_000 },
+    private readonly opts: { debounceMs: number; retryBaseMs: number; retryMaxMs: number } = { debounceMs: 100, retryBaseMs: 1000, retryMaxMs: 60_000 },
   ) {}
 
   /** Ask for `key` to show what `render` returns; runs after the debounce window. */

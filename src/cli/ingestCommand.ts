@@ -26,6 +26,7 @@ export async function ingestCommand(
     outcomes.push(outcome);
     if (!opts.json) (outcome.status === 'failed' ? io.err : io.out)(describe(outcome));
   }
+  await ctx.league.flush();
   if (opts.json) io.out(JSON.stringify(outcomes, null, 2));
   return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
 }

@@ -100,6 +100,7 @@ describe('League: results file -> laps stored -> leaderboard', () => {
   it('when laps are ingested for the current event, then leaderboard.json and the event file are rewritten', async () => {
     const p = resultsFixture('2019_3_2_17_27_PRACTICE.json'); // suzuka: event2, current at the test clock
     await ctx.league.onResultsFile(input(p));
+    await ctx.league.flush();
     const json = JSON.parse(readFileSync(path.join(ctx.dir, 'leaderboard.json'), 'utf8')) as LeaderboardJson;
     const perEvent = JSON.parse(readFileSync(path.join(ctx.dir, 'leaderboards', 'season1_event2.json'), 'utf8')) as LeaderboardJson;
     expect(json.eventId).toBe('season1#event2');

@@ -1,0 +1,45 @@
+import { Coalescer } from '../../src/app/Coalescer';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('Coalescer', () => {
+  it('when a key is marked many times within the window, then the work runs once', async () => {
+    const runs: string[] = [];
+    const c = new Coalescer(30, async (k) => void runs.push(k), () => {});
+    for (let i = 0; i < 100; i++) c.mark('a');
+    c.mark('b');
+    await sleep(80);
+    expect(runs.sort()).toEqual(['a', 'b']);
+  });
+
+  it('when marked while running, then it runs exactly once more afterwards', async () => {
+    let runs = 0;
+    const c = new Coalescer(5, async () => {
+      runs++;
+      await sleep(40);
+    }, () => {});
+    c.mark('a');
+    await sleep(15);
+    c.mark('a');
+    c.mark('a');
+    await c.flush();
+    expect(runs).toBe(2);
+  });
+
+  it('when the work fails, then the error is reported and a later mark runs again', async () => {
+    const errors: unknown[] = [];
+    let fail = true;
+    let ok = 0;
+    const c = new Coalescer(5, async () => {
+      if (fail) throw new Error('disk full');
+      ok++;
+    }, (_k, e) => errors.push(e));
+    c.mark('a');
+    await c.flush();
+    fail = false;
+    c.mark('a');
+    await c.flush();
+    expect(errors).toHaveLength(1);
+    expect(ok).toBe(1);
+  });
+});
