@@ -35,13 +35,13 @@ export const migrations: readonly Migration[] = [
           session_time  TEXT,
           recorded_at   TEXT    NOT NULL,
           PRIMARY KEY (event_id, lap_key)
-        ) WITHOUT ROWID;
+        );
         CREATE TABLE state (
           ns    TEXT NOT NULL,
           key   TEXT NOT NULL,
           value TEXT NOT NULL,
           PRIMARY KEY (ns, key)
-        ) WITHOUT ROWID;
+        );
       `);
     },
   },
