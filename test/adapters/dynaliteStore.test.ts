@@ -1,4 +1,4 @@
-import { DescribeTableCommand, QueryCommand as RawQueryCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, PutItemCommand, QueryCommand as RawQueryCommand } from '@aws-sdk/client-dynamodb';
 import { createTables } from '../../src/adapters/dynamodb/createTables';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
 import { testDynamoClient } from '../support/dynamoTestClient';
@@ -62,6 +62,55 @@ describe('DynamoStore on dynalite', () => {
     expect(item.tyre).toEqual({ NULL: true });
     expect(item.driverName).toEqual({ S: 'Jérôme 小林' });
     raw.destroy();
+    await sut.cleanup();
+  });
+
+  it('when an item the original suite wrote lacks newer fields, then it reads back with neutral defaults', async () => {
+    const sut = await freshDynamoStore(server.endpoint);
+    const raw = testDynamoClient(server.endpoint);
+    await raw.send(
+      new PutItemCommand({
+        TableName: sut.names.results,
+        Item: {
+          eventId: { S: 'season1#event1' },
+          lapKey: { S: '76561198000000009#445566' },
+          driverGuid: { S: '76561198000000009' },
+          driverName: { S: 'Old Timer' },
+          carModel: { S: 'ks_mazda_mx5_cup' },
+          lapTimeMs: { N: '98765' },
+          sectorsMs: { L: [{ N: '32000' }, { N: '33000' }, { N: '33765' }] },
+          cuts: { N: '0' },
+          valid: { N: '1' },
+          sessionType: { S: 'PRACTICE' },
+          track: { S: 'ks_nordschleife' },
+          trackConfig: { S: '' },
+          resultFile: { S: '2024_3_1_20_0_PRACTICE.json' },
+          recordedAt: { S: '2024-03-01T20:00:00.000Z' },
+        },
+      }),
+    );
+    raw.destroy();
+    expect(await sut.store.lapsForEvent('season1#event1')).toEqual([
+      {
+        eventId: 'season1#event1',
+        lapKey: '76561198000000009#445566',
+        driverGuid: '76561198000000009',
+        driverName: 'Old Timer',
+        carModel: 'ks_mazda_mx5_cup',
+        lapTimeMs: 98765,
+        sectorsMs: [32000, 33000, 33765],
+        cuts: 0,
+        valid: true,
+        tyre: null,
+        sessionType: 'PRACTICE',
+        track: 'ks_nordschleife',
+        trackConfig: '',
+        resultFile: '2024_3_1_20_0_PRACTICE.json',
+        lapTimestamp: 445566,
+        sessionTime: null,
+        recordedAt: '2024-03-01T20:00:00.000Z',
+      },
+    ]);
     await sut.cleanup();
   });
 

@@ -27,9 +27,11 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { Store } from '../../app/ports';
-import type { Lap, SessionType } from '../../domain/types';
+import type { Lap } from '../../domain/types';
 import type { Logger } from '../../logger';
-import { checkKey, toJson } from '../sqlite/SqliteStore';
+import { checkKey, toJson } from '../stateValue';
+import { fromItem, type Item, toItem } from './lapItem';
+import { runBounded } from './runBounded';
 
 /** The one method the store needs; a stub in tests, a DynamoDBDocumentClient otherwise. */
 export type DocSender = Pick<DynamoDBDocumentClient, 'send'>;
@@ -53,7 +55,6 @@ export interface DynamoStoreOptions {
 /** DynamoDB's limit of put requests in one BatchWriteItem. */
 const BATCH_SIZE = 25;
 type WriteRequests = NonNullable<BatchWriteCommandInput['RequestItems']>[string];
-type Item = Record<string, unknown>;
 
 export class DynamoStore implements Store {
   private closed = false;
@@ -210,59 +211,4 @@ function attempts(n: number): string {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Runs `work` over `items` with at most `limit` in flight; stops starting new work after a failure. */
-async function runBounded<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const worker = async (): Promise<void> => {
-    while (!failed && next < items.length) {
-      const item = items[next++]!;
-      try {
-        await work(item);
-      } catch (err) {
-        failed = true;
-        throw err;
-      }
-    }
-  };
-  const results = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
-  const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (rejected) throw rejected.reason;
-}
-
-function toItem(lap: Lap): Item {
-  return { ...lap, sectorsMs: [...lap.sectorsMs] };
-}
-
-/** Reads a lap item, including ones the original suite wrote before some fields existed. */
-function fromItem(i: Item): Lap {
-  const lapKey = String(i.lapKey);
-  const driverGuid = typeof i.driverGuid === 'string' ? i.driverGuid : lapKey.slice(0, lapKey.lastIndexOf('#'));
-  const recordedAt = typeof i.recordedAt === 'string' ? i.recordedAt : '';
-  return {
-    eventId: String(i.eventId),
-    lapKey,
-    driverGuid,
-    driverName: typeof i.driverName === 'string' ? i.driverName : driverGuid,
-    carModel: str(i.carModel),
-    lapTimeMs: Number(i.lapTimeMs),
-    sectorsMs: Array.isArray(i.sectorsMs) ? i.sectorsMs.map(Number) : [],
-    cuts: i.cuts === undefined || i.cuts === null ? 0 : Number(i.cuts),
-    // The original suite stored only laps it judged valid.
-    valid: typeof i.valid === 'boolean' ? i.valid : true,
-    tyre: typeof i.tyre === 'string' ? i.tyre : null,
-    sessionType: (typeof i.sessionType === 'string' ? i.sessionType : 'UNKNOWN') as SessionType,
-    track: str(i.track),
-    trackConfig: str(i.trackConfig),
-    resultFile: str(i.resultFile),
-    lapTimestamp: i.lapTimestamp !== undefined ? Number(i.lapTimestamp) : Number(lapKey.slice(lapKey.lastIndexOf('#') + 1)),
-    sessionTime: typeof i.sessionTime === 'string' ? i.sessionTime : null,
-    recordedAt,
-  };
-}
-
-function str(v: unknown): string {
-  return typeof v === 'string' ? v : '';
 }

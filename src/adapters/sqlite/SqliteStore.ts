@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Store } from '../../app/ports';
 import type { Lap, SessionType } from '../../domain/types';
 import type { Logger } from '../../logger';
+import { checkKey, toJson } from '../stateValue';
 import { migrate } from './migrations';
 
 interface LapRow {
@@ -127,18 +128,6 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
-}
-
-/** Same rules as the DynamoDB store, so code that works on one backend works on the other. */
-export function checkKey(value: string, what: string): string {
-  if (value === '') throw new Error(`state ${what} must not be empty`);
-  return value;
-}
-
-export function toJson(value: unknown): string {
-  const json = JSON.stringify(value);
-  if (json === undefined) throw new Error('state value must be JSON-serialisable (got undefined or a function)');
-  return json;
 }
 
 function toRow(lap: Lap): LapRow {
