@@ -14,6 +14,8 @@
  *
  * Both tables: on-demand (PAY_PER_REQUEST), created by `npm run cli -- create-tables`.
  * Reads are strongly consistent so a lap just written is in the next leaderboard.
+ * IAM actions the bot needs on both tables: Query, GetItem, PutItem, DeleteItem, BatchWriteItem
+ * (create-tables also needs DescribeTable and CreateTable).
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {

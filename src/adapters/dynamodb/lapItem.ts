@@ -4,7 +4,26 @@ export type Item = Record<string, unknown>;
 
 /** A Lap as a `Results` item: every field a top-level attribute of the same name. */
 export function toItem(lap: Lap): Item {
-  return { ...lap, sectorsMs: [...lap.sectorsMs] };
+  // Field by field, so stray properties on the object never become attributes.
+  return {
+    eventId: lap.eventId,
+    lapKey: lap.lapKey,
+    driverGuid: lap.driverGuid,
+    driverName: lap.driverName,
+    carModel: lap.carModel,
+    lapTimeMs: lap.lapTimeMs,
+    sectorsMs: [...lap.sectorsMs],
+    cuts: lap.cuts,
+    valid: lap.valid,
+    tyre: lap.tyre,
+    sessionType: lap.sessionType,
+    track: lap.track,
+    trackConfig: lap.trackConfig,
+    resultFile: lap.resultFile,
+    lapTimestamp: lap.lapTimestamp,
+    sessionTime: lap.sessionTime,
+    recordedAt: lap.recordedAt,
+  };
 }
 
 /** Reads a lap item, including ones the original suite wrote before some fields existed. */
