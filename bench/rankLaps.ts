@@ -46,7 +46,7 @@ function time(label: string, runs: number, fn: () => unknown): void {
   }
   ms.sort((a, b) => a - b);
   const at = (q: number): string => (ms[Math.min(ms.length - 1, Math.floor(q * ms.length))] as number).toFixed(2);
-  console.log(`${label}: median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms (${runs} runs)`);
+  console.log(`${label}: min ${at(0)} ms, median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms (${runs} runs)`);
 }
 
 const board = rankLaps(EVENT, laps, aliases);

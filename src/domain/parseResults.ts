@@ -1,11 +1,12 @@
 import { isRealGuid } from './isValidLap';
+import { collectDrivers, recoverKickedGuid, type ResultsRow as Row } from './resultsDrivers';
 import {
   checkNumber, describeJson, expectObject, isJsonObject, JsonFieldError, readArray, readNumber,
   readString, type JsonObject,
 } from './resultsJsonFields';
 import { baseName, parseResultsFileName } from './resultsFileName';
 import {
-  KICKED_GUID, NO_LAP_TIME, type ParsedResults, type ResultsDriver, type ResultsLap, type SessionType,
+  KICKED_GUID, NO_LAP_TIME, type ParsedResults, type ResultsLap, type SessionType,
 } from './types';
 
 /** A results file that cannot be read. `file` is the base name; `reason` says what and where. */
@@ -17,8 +18,6 @@ export class ResultsParseError extends Error {
 }
 
 const SESSION_TYPES: ReadonlySet<string> = new Set(['PRACTICE', 'QUALIFY', 'RACE', 'BOOKING']);
-
-interface Row { carId: number; name: string; guids: string[]; model: string; bestLap: number }
 
 function parseJson(text: string, file: string): unknown {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -95,50 +94,6 @@ function readLap(item: unknown, i: number): Omit<ResultsLap, 'identified'> {
     // 2015 acServer files have no Tyre key at all.
     tyre: readString(lap, 'Tyre', path, null),
   };
-}
-
-/**
- * Drivers are everyone with a real GUID in Result, then Cars, then Laps (so entry-list bookings
- * that never drove are included). A GUID listed twice in Result (car or slot change) is one driver
- * whose carModel is that of the row with the best BestLap.
- */
-function collectDrivers(results: Row[], cars: Row[], laps: ResultsLap[], warnings: string[]): ResultsDriver[] {
-  const byGuid = new Map<string, { driver: ResultsDriver; best: number; carIds: number[] }>();
-  for (const row of results) {
-    const guid = row.guids[0];
-    if (guid === undefined) continue;
-    const seen = byGuid.get(guid);
-    if (!seen) {
-      byGuid.set(guid, { driver: { guid, name: row.name, carModel: row.model }, best: row.bestLap, carIds: [row.carId] });
-      continue;
-    }
-    seen.carIds.push(row.carId);
-    if (row.bestLap < seen.best) { seen.best = row.bestLap; seen.driver.carModel = row.model; }
-  }
-  for (const { driver, carIds } of byGuid.values()) {
-    if (carIds.length > 1) {
-      warnings.push(`driver ${driver.name} (${driver.guid}) has ${carIds.length} Result rows (car ids ${carIds.join(', ')}); counted once`);
-    }
-  }
-  const add = (guid: string, name: string, carModel: string): void => {
-    if (!byGuid.has(guid)) byGuid.set(guid, { driver: { guid, name, carModel }, best: NO_LAP_TIME, carIds: [] });
-  };
-  for (const car of cars) if (car.guids[0] !== undefined) add(car.guids[0], car.name, car.model);
-  for (const lap of laps) if (lap.identified) add(lap.driverGuid, lap.driverName, lap.carModel);
-  return [...byGuid.values()].map((d) => d.driver);
-}
-
-/**
- * acServer records laps of a kicked driver under KICKED_GUID. The real GUID is taken from the
- * Cars/Result rows of the same car id and driver name, but only when exactly one GUID fits:
- * a guess could credit the lap to the wrong person.
- */
-function recoverKickedGuid(lap: Omit<ResultsLap, 'identified'>, rows: Row[]): string | null {
-  const found = new Set<string>();
-  for (const row of rows) {
-    if (row.carId === lap.carId && row.name === lap.driverName) row.guids.forEach((g) => found.add(g));
-  }
-  return found.size === 1 ? ([...found][0] as string) : null;
 }
 
 function readRoot(root: unknown, file: string): ParsedResults {
