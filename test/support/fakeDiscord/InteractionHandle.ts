@@ -30,16 +30,31 @@ export class InteractionHandle {
   choices: Json[] | null = null;
   modal: Json | null = null;
 
-  constructor(
-    readonly id: string,
-    readonly token: string,
-    readonly kind: InteractionKind,
-    readonly channelId: string,
-    readonly sentAt: number,
-    readonly deadlineMs: number,
-    /** The message a button belongs to; type 6/7 callbacks act on it. */
-    readonly targetMessage: StoredMessage | null = null,
-  ) {}
+  readonly id: string;
+  readonly token: string;
+  readonly kind: InteractionKind;
+  readonly channelId: string;
+  /** Date.now() when INTERACTION_CREATE was dispatched. */
+  readonly sentAt: number;
+  readonly deadlineMs: number;
+  /** The user who used the command or pressed the button. */
+  readonly user: Json;
+  /** The message a button belongs to; type 6/7 callbacks act on it. */
+  readonly targetMessage: StoredMessage | null;
+
+  constructor(init: {
+    id: string; token: string; kind: InteractionKind; channelId: string; sentAt: number; deadlineMs: number;
+    user: Json; targetMessage: StoredMessage | null;
+  }) {
+    this.id = init.id;
+    this.token = init.token;
+    this.kind = init.kind;
+    this.channelId = init.channelId;
+    this.sentAt = init.sentAt;
+    this.deadlineMs = init.deadlineMs;
+    this.user = init.user;
+    this.targetMessage = init.targetMessage;
+  }
 
   /** An accepted callback exists (late or duplicate ones do not count). */
   get acknowledged(): boolean {

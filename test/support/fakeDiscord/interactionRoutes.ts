@@ -29,7 +29,10 @@ export class InteractionHub {
     const target = kind === 'button' ? this.buttonMessage(channelId, opts) : null;
     opts = { ...opts, channelId };
     const payload = buildInteraction(this.state, opts, target);
-    const handle = new InteractionHandle(payload.id, payload.token, kind, payload.channel_id, Date.now(), this.deadlineMs, target);
+    const handle = new InteractionHandle({
+      id: payload.id, token: payload.token, kind, channelId: payload.channel_id, sentAt: Date.now(),
+      deadlineMs: this.deadlineMs, user: payload.member.user, targetMessage: target,
+    });
     this.byId.set(handle.id, handle);
     this.byToken.set(handle.token, handle);
     this.gateway.dispatch('INTERACTION_CREATE', payload);
@@ -109,7 +112,11 @@ export class InteractionHub {
   }
 
   private meta(handle: InteractionHandle): Partial<StoredMessage> {
-    return { webhook_id: this.state.applicationId, interaction_metadata: { id: handle.id, type: 2, authorizing_integration_owners: { '0': this.state.guildId } } };
+    const type = handle.kind === 'button' ? 3 : 2;
+    return {
+      webhook_id: this.state.applicationId,
+      interaction_metadata: { id: handle.id, type, user: handle.user, authorizing_integration_owners: { '0': this.state.guildId } },
+    };
   }
 
   private handleFor(c: RestContext): InteractionHandle {
