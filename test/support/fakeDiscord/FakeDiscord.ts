@@ -1,18 +1,16 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FaultQueue, faultResult, routeMatches, type Fault, type RouteMatch } from './faults';
+import { routeMatches, type Fault, type RouteMatch } from './faults';
 import { FakeGateway, type GatewayPayloadRecord } from './gateway';
-import { ApiError, bucketHeaders, Errors, writeResult } from './http';
 import type { InteractionHandle } from './InteractionHandle';
 import type { InjectInteractionOptions } from './interactionPayload';
 import { InteractionHub } from './interactionRoutes';
 import { MessageStore } from './MessageStore';
 import { createMessage, messageView } from './messages';
-import { parseBody } from './multipart';
 import { registerRestRoutes } from './restRoutes';
-import { Router } from './router';
+import { RestPipeline } from './RestPipeline';
 import { FakeState } from './state';
-import type { Json, MessageView, RecordedRequest, RestResult, UnknownRoute } from './types';
+import type { Json, MessageView, RecordedRequest, UnknownRoute } from './types';
 import { waitFor } from './waitFor';
 
 export interface FakeDiscordOptions {
@@ -29,21 +27,22 @@ export interface FakeDiscordOptions {
   allowPrivilegedIntents?: boolean;
 }
 
-const API_PREFIX = '/api/v10';
 const GUILDS_INTENT = 1;
 
-/** A loopback Discord (REST under /api/v10 and the gateway WebSocket on one port) for the real discord.js client. */
+/**
+ * A loopback Discord (REST under /api/v10 and the gateway WebSocket on one port) for the real discord.js client.
+ *
+ *   const fake = await FakeDiscord.start({ channels: ['leaderboard'] });
+ *   const client = await loginToFake(fake);           // or createDiscordClient({ apiBase: fake.apiBase, fastIdentify: true })
+ *   const reply = await fake.injectInteraction({ commandName: 'standings' }).waitForReply();
+ *   await client.destroy(); await fake.close();
+ */
 export class FakeDiscord {
-  readonly requests: RecordedRequest[] = [];
-  readonly unknownRoutes: UnknownRoute[] = [];
-  /** Exceptions thrown by the fake itself (answered 500); a non-empty list is a bug in the fake. */
-  readonly internalErrors: Error[] = [];
   readonly state: FakeState;
   private readonly gateway: FakeGateway;
   private readonly store: MessageStore;
   private readonly hub: InteractionHub;
-  private readonly router = new Router();
-  private readonly faults = new FaultQueue();
+  private readonly rest: RestPipeline;
   private readonly server: Server;
   private port = 0;
 
@@ -56,9 +55,10 @@ export class FakeDiscord {
     });
     this.store = new MessageStore(this.state, this.gateway);
     this.hub = new InteractionHub(this.state, this.gateway, this.store, opts.interactionDeadlineMs ?? 3000);
-    registerRestRoutes(this.router, this.state, this.gateway, this.store);
-    this.hub.register(this.router);
-    this.server = createServer((req, res) => void this.onRequest(req, res));
+    this.rest = new RestPipeline(this.state.token);
+    registerRestRoutes(this.rest.router, this.state, this.gateway, this.store);
+    this.hub.register(this.rest.router);
+    this.server = createServer((req, res) => void this.rest.handle(req, res));
     this.server.on('upgrade', (req, socket, head) => this.gateway.handleUpgrade(req, socket, head));
   }
 
@@ -70,6 +70,12 @@ export class FakeDiscord {
     return fake;
   }
 
+  /** Every REST request in arrival order (faulted and unknown ones too). */
+  get requests(): RecordedRequest[] { return this.rest.requests; }
+  /** Requests no route of the fake serves (answered 404). */
+  get unknownRoutes(): UnknownRoute[] { return this.rest.unknownRoutes; }
+  /** Exceptions thrown by the fake itself (answered 500); a non-empty list is a bug in the fake. */
+  get internalErrors(): Error[] { return this.rest.internalErrors; }
   get token(): string { return this.state.token; }
   /** For `rest.api` / DISCORD_API_BASE. */
   get apiBase(): string { return `http://127.0.0.1:${this.port}/api`; }
@@ -153,10 +159,10 @@ export class FakeDiscord {
 
   /** The next `times` requests matching `match` get this fault instead of being served. */
   failNext(match: RouteMatch, fault: Fault, times = 1): void {
-    this.faults.add(match, fault, times);
+    this.rest.faults.add(match, fault, times);
   }
 
-  get pendingFaults(): number { return this.faults.remaining; }
+  get pendingFaults(): number { return this.rest.faults.remaining; }
 
   requestsTo(match: RouteMatch): RecordedRequest[] {
     return this.requests.filter((r) => routeMatches(match, r));
@@ -197,58 +203,5 @@ export class FakeDiscord {
     const ch = this.channel(channelId);
     ch.deniedForBot = denied;
     this.gateway.dispatch('CHANNEL_UPDATE', this.state.channelPayload(ch), GUILDS_INTENT);
-  }
-
-  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const url = new URL(req.url ?? '/', 'http://local');
-    const versioned = url.pathname.startsWith(`${API_PREFIX}/`);
-    const path = (versioned ? url.pathname.slice(API_PREFIX.length) : url.pathname).split('/').map(safeDecode).join('/');
-    const method = (req.method ?? 'GET').toUpperCase();
-    const record: RecordedRequest = {
-      method, path, query: Object.fromEntries(url.searchParams), body: undefined, files: [], time: Date.now(), status: 0, injectedFault: false,
-    };
-    this.requests.push(record);
-    const result = this.serve(record, req, Buffer.concat(chunks), versioned);
-    record.status = result.status;
-    writeResult(res, result);
-  }
-
-  private serve(record: RecordedRequest, req: IncomingMessage, raw: Buffer, versioned: boolean): RestResult {
-    const hit = versioned ? this.router.match(record.method, record.path) : undefined;
-    try {
-      const { body, files } = parseBody(raw, req.headers['content-type']);
-      record.body = body;
-      record.files = files.map((f) => ({ field: f.field, name: f.filename, size: f.size, contentType: f.contentType }));
-      const fault = this.faults.take(record);
-      if (fault) {
-        record.injectedFault = true;
-        return faultResult(fault, this.router.bucketOf(record.method, record.path));
-      }
-      if (!hit) {
-        this.unknownRoutes.push({ method: record.method, path: record.path, time: record.time });
-        throw Errors.notFound();
-      }
-      if (!hit.noAuth && req.headers.authorization !== `Bot ${this.state.token}`) throw Errors.unauthorized();
-      const ctx = { method: record.method, path: record.path, params: hit.params, query: record.query, body, files, headers: req.headers };
-      const result = hit.handler(ctx);
-      return { ...result, headers: { ...bucketHeaders(hit.bucket), ...(result.headers ?? {}) } };
-    } catch (err) {
-      if (err instanceof ApiError) {
-        const result = err.toResult();
-        return hit ? { ...result, headers: bucketHeaders(hit.bucket) } : result;
-      }
-      this.internalErrors.push(err as Error);
-      return { status: 500, body: { message: '500: Internal Server Error', code: 0 } };
-    }
-  }
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
   }
 }

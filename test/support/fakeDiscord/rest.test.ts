@@ -147,6 +147,34 @@ describe('fake Discord REST with the real discord.js client', () => {
     expect(() => fake.assertNoUnknownRoutes()).toThrow(/bans/);
   });
 
+  it('when a 429 is injected, then it carries the rate-limit headers and JSON body Discord sends', async () => {
+    fake.failNext('GET /channels/:id', { status: 429, retryAfter: 1.5 });
+    const headers = { authorization: `Bot ${fake.token}` };
+
+    const limited = await fetch(`${fake.apiBase}/v10/channels/${channelId}`, { headers });
+    const served = await fetch(`${fake.apiBase}/v10/channels/${channelId}`, { headers });
+
+    expect(limited.status).toBe(429);
+    expect(Object.fromEntries(limited.headers)).toMatchObject({
+      'content-type': 'application/json', 'retry-after': '2', 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset-after': '1.500', 'x-ratelimit-scope': 'user', 'x-ratelimit-bucket': expect.any(String),
+      'x-ratelimit-reset': expect.stringMatching(/^\d+\.\d{3}$/),
+    });
+    expect(await limited.json()).toEqual({ message: 'You are being rate limited.', retry_after: 1.5, global: false });
+    expect(served.status).toBe(200);
+    expect(served.headers.get('x-ratelimit-bucket')).toBe(limited.headers.get('x-ratelimit-bucket'));
+  });
+
+  it('when a message is deleted over REST, then the answer is 204 without Content-Type', async () => {
+    const sent = await channel.send('short-lived');
+
+    const res = await fetch(`${fake.apiBase}/v10/channels/${channelId}/messages/${sent.id}`, { method: 'DELETE', headers: { authorization: `Bot ${fake.token}` } });
+
+    expect(res.status).toBe(204);
+    expect(res.headers.get('content-type')).toBeNull();
+    expect(fake.messages(channelId)).toEqual([]);
+  });
+
   it('when the token is wrong, then REST answers 401', async () => {
     const res = await fetch(`${fake.apiBase}/v10/users/@me`, { headers: { authorization: 'Bot wrong' } });
 
