@@ -2,7 +2,7 @@ import type { Logger } from '../logger';
 import type { Clock, LapStore } from './ports';
 import type { BotState } from './BotState';
 import type { SeasonConfig, EventConfig } from '../domain/season';
-import type { Leaderboard } from '../domain/types';
+import type { Lap, Leaderboard } from '../domain/types';
 import { ingestResultsFile, type IngestOutcome, type ResultsFileInput } from './ingestResultsFile';
 import { rankLaps } from '../domain/rankLaps';
 import { activeEvent, findEvent } from '../domain/resolveEvent';
@@ -10,6 +10,7 @@ import { toLeaderboardJson, eventLeaderboardPath } from './leaderboardFiles';
 import { writeJsonAtomic } from '../adapters/files/atomicWrite';
 import path from 'node:path';
 import { Coalescer } from './Coalescer';
+import { RankingCache } from './RankingCache';
 
 /** Told when an event's laps changed (the Discord leaderboard post, standings, ...). */
 export interface LeaderboardListener {
@@ -37,8 +38,10 @@ export interface LeagueDeps {
 export class League {
   private readonly listeners: LeaderboardListener[] = [];
   private readonly files: Coalescer;
+  private readonly ranking: RankingCache;
 
   constructor(private readonly deps: LeagueDeps) {
+    this.ranking = new RankingCache(deps.laps);
     // A backlog of 1,000 files rewrites each event's files a few times, not 1,000 times.
     this.files = new Coalescer(deps.fileWindowMs ?? 100, (eventId) => this.writeLeaderboardFiles(eventId), (eventId, err) =>
       deps.log.error({ eventId, err }, `could not write the leaderboard files: ${(err as Error).message}; check that ${deps.dataDir} is writable`),
@@ -52,6 +55,7 @@ export class League {
   async onResultsFile(input: ResultsFileInput, opts: { forcedEventId?: string; reingest?: boolean } = {}): Promise<IngestOutcome> {
     const { log } = this.deps;
     const outcome = await ingestResultsFile(this.ingestDeps(), input, opts);
+    if ((outcome.status === 'ingested' || outcome.status === 'unattributed') && outcome.reread) this.ranking.invalidate(outcome.eventId);
     switch (outcome.status) {
       case 'skipped':
         log.debug({ file: outcome.file }, `results file skipped: ${outcome.reason}`);
@@ -81,8 +85,13 @@ export class League {
 
   /** Best valid lap per driver, aliases applied. */
   async leaderboard(eventId: string): Promise<Leaderboard> {
-    const [laps, aliases] = await Promise.all([this.deps.laps.lapsForEvent(eventId), this.deps.state.aliases()]);
-    return rankLaps(eventId, laps, aliases);
+    const [ranking, aliases] = await Promise.all([this.ranking.get(eventId), this.deps.state.aliases()]);
+    return { ...rankLaps(eventId, ranking.laps, aliases), lapCount: ranking.lapCount };
+  }
+
+  /** The laps ranking depends on (best valid + latest per driver), for standings. */
+  async rankingLaps(eventId: string): Promise<Lap[]> {
+    return (await this.ranking.get(eventId)).laps;
   }
 
   /** currentEvent.json when it names an event, else the event the schedule says is running. */
@@ -117,7 +126,7 @@ export class League {
   }
 
   private ingestDeps() {
-    const { laps, state, season, acServerTimeZone, log } = this.deps;
-    return { laps, state, season, currentEventId: this.deps.readCurrentEventId, acServerTimeZone, log };
+    const { state, season, acServerTimeZone, log } = this.deps;
+    return { laps: this.ranking.writingThrough(), state, season, currentEventId: this.deps.readCurrentEventId, acServerTimeZone, log };
   }
 }

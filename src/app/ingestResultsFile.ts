@@ -28,7 +28,16 @@ export interface ResultsFileInput {
 
 export type IngestOutcome =
   | { status: 'skipped'; file: string; reason: string }
-  | { status: 'ingested' | 'unattributed'; file: string; eventId: string; lapCount: number; validLapCount: number; reason?: string }
+  | {
+      status: 'ingested' | 'unattributed';
+      file: string;
+      eventId: string;
+      lapCount: number;
+      validLapCount: number;
+      /** The file had been read before (changed content, or read again on purpose). */
+      reread: boolean;
+      reason?: string;
+    }
   | { status: 'failed'; file: string; error: string };
 
 /**
@@ -78,6 +87,7 @@ export async function ingestResultsFile(
     eventId: attribution.eventId,
     lapCount: laps.length,
     validLapCount: laps.filter((l) => l.valid).length,
+    reread: seen !== undefined && seen.status !== 'failed',
     ...(attribution.kind === 'unattributed' ? { reason: attribution.reason } : {}),
   };
 }

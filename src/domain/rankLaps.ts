@@ -27,15 +27,12 @@ function isLater(a: Lap, b: Lap): boolean {
   return setEarlier(a, b) > 0;
 }
 
-/**
- * Best valid lap per driver (GUID is identity), fastest first, ties to whoever set it first.
- * Laps of other events are ignored and not counted in lapCount. Laps without a real GUID
- * (empty, kicked) are never ranked even if marked valid. The shown name is the alias, else the
- * driver's most recent name in these laps. One pass over the laps; only the drivers are sorted.
- */
-export function rankLaps(eventId: string, laps: readonly Lap[], aliases: readonly Alias[]): Leaderboard {
+type DriverLaps = { best: Lap | null; latest: Lap };
+
+/** One pass: each real driver's best valid lap and most recent lap; unranked GUIDs map to null. */
+function collectDrivers(eventId: string, laps: readonly Lap[]): { drivers: Map<string, DriverLaps | null>; lapCount: number } {
   // One map lookup per lap; a GUID is checked once, unranked GUIDs map to null.
-  const drivers = new Map<string, { best: Lap | null; latest: Lap } | null>();
+  const drivers = new Map<string, DriverLaps | null>();
   let lapCount = 0;
   for (const lap of laps) {
     if (lap.eventId !== eventId) continue;
@@ -61,6 +58,33 @@ export function rankLaps(eventId: string, laps: readonly Lap[], aliases: readonl
     }
   }
 
+  return { drivers, lapCount };
+}
+
+/**
+ * The few laps ranking depends on (each driver's best valid lap and latest lap), so a cache can
+ * keep these instead of every lap: rankLaps(eventId, rankingLaps(eventId, laps).laps) ranks the
+ * same as rankLaps(eventId, laps).
+ */
+export function rankingLaps(eventId: string, laps: readonly Lap[]): { laps: Lap[]; lapCount: number } {
+  const { drivers, lapCount } = collectDrivers(eventId, laps);
+  const kept: Lap[] = [];
+  for (const d of drivers.values()) {
+    if (!d) continue;
+    kept.push(d.latest);
+    if (d.best && d.best !== d.latest) kept.push(d.best);
+  }
+  return { laps: kept, lapCount };
+}
+
+/**
+ * Best valid lap per driver (GUID is identity), fastest first, ties to whoever set it first.
+ * Laps of other events are ignored and not counted in lapCount. Laps without a real GUID
+ * (empty, kicked) are never ranked even if marked valid. The shown name is the alias, else the
+ * driver's most recent name in these laps. One pass over the laps; only the drivers are sorted.
+ */
+export function rankLaps(eventId: string, laps: readonly Lap[], aliases: readonly Alias[]): Leaderboard {
+  const { drivers, lapCount } = collectDrivers(eventId, laps);
   const latestName = new Map<string, string>();
   const best: Lap[] = [];
   for (const [guid, driver] of drivers) {

@@ -120,3 +120,24 @@ describe('League: results file -> laps stored -> leaderboard', () => {
     expect(rows[1].driverName).toBe('By Name');
   });
 });
+
+describe('League leaderboard cache', () => {
+  it('when a results file is rewritten with a slower lap, then the leaderboard reflects the new file, not the cached best', async () => {
+    const ctx = await makeLeague();
+    try {
+      const q = resultsFixture('2019_2_15_22_3_QUALIFY.json');
+      await ctx.league.onResultsFile(input(q));
+      const before = await ctx.league.leaderboard('season1#event1');
+      const leader = before.rows[0];
+      const doc = JSON.parse(q.bytes.toString());
+      for (const lap of doc.Laps) if (lap.DriverGuid === leader.driverGuid) lap.Cuts = 3; // the leader's laps become invalid
+      await ctx.league.onResultsFile(input(q, Buffer.from(JSON.stringify(doc))));
+      const after = await ctx.league.leaderboard('season1#event1');
+      expect(after.rows.map((r) => r.driverGuid)).not.toContain(leader.driverGuid);
+      expect(after.rows).toHaveLength(before.rows.length - 1);
+      expect(after.lapCount).toBe(9);
+    } finally {
+      await ctx.close();
+    }
+  });
+});

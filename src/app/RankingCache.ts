@@ -1,0 +1,63 @@
+import type { Lap } from '../domain/types';
+import type { LapStore } from './ports';
+import { rankingLaps } from '../domain/rankLaps';
+
+interface EventRanking {
+  /** Each driver's best valid and latest lap: all ranking needs. */
+  laps: Lap[];
+  lapCount: number;
+}
+
+/**
+ * Keeps, per event, only the laps ranking depends on, so a leaderboard costs O(drivers) instead
+ * of reading every lap again: an event is read from the store once, then new laps are merged in.
+ * A results file that is read again (changed content) invalidates its event.
+ */
+export class RankingCache {
+  private readonly events = new Map<string, Promise<EventRanking>>();
+
+  constructor(private readonly store: LapStore) {}
+
+  get(eventId: string): Promise<EventRanking> {
+    let ranking = this.events.get(eventId);
+    if (!ranking) {
+      ranking = this.store.lapsForEvent(eventId).then((laps) => rankingLaps(eventId, laps));
+      this.events.set(eventId, ranking);
+      ranking.catch(() => this.events.delete(eventId));
+    }
+    return ranking;
+  }
+
+  /** New laps were stored: merge them into the events already cached. */
+  added(laps: readonly Lap[]): void {
+    const byEvent = new Map<string, Lap[]>();
+    for (const lap of laps) {
+      const list = byEvent.get(lap.eventId);
+      if (list) list.push(lap);
+      else byEvent.set(lap.eventId, [lap]);
+    }
+    for (const [eventId, fresh] of byEvent) {
+      const cached = this.events.get(eventId);
+      if (!cached) continue;
+      this.events.set(
+        eventId,
+        cached.then((c) => ({ laps: rankingLaps(eventId, [...c.laps, ...fresh]).laps, lapCount: c.lapCount + fresh.length })),
+      );
+    }
+  }
+
+  invalidate(eventId: string): void {
+    this.events.delete(eventId);
+  }
+
+  /** A LapStore that keeps this cache current as laps are written through it. */
+  writingThrough(): LapStore {
+    return {
+      putLaps: async (laps) => {
+        await this.store.putLaps(laps);
+        this.added(laps);
+      },
+      lapsForEvent: (eventId) => this.store.lapsForEvent(eventId),
+    };
+  }
+}
