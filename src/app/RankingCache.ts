@@ -15,13 +15,15 @@ interface EventRanking {
  */
 export class RankingCache {
   private readonly events = new Map<string, Promise<EventRanking>>();
+  /** Loads and writes take turns, so a load never sees half of a write that is then merged again. */
+  private turn: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly store: LapStore) {}
 
   get(eventId: string): Promise<EventRanking> {
     let ranking = this.events.get(eventId);
     if (!ranking) {
-      ranking = this.store.lapsForEvent(eventId).then((laps) => rankingLaps(eventId, laps));
+      ranking = this.exclusive(async () => rankingLaps(eventId, await this.store.lapsForEvent(eventId)));
       this.events.set(eventId, ranking);
       ranking.catch(() => this.events.delete(eventId));
     }
@@ -46,6 +48,12 @@ export class RankingCache {
     }
   }
 
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.turn.then(work);
+    this.turn = result.catch(() => {});
+    return result;
+  }
+
   invalidate(eventId: string): void {
     this.events.delete(eventId);
   }
@@ -53,10 +61,11 @@ export class RankingCache {
   /** A LapStore that keeps this cache current as laps are written through it. */
   writingThrough(): LapStore {
     return {
-      putLaps: async (laps) => {
-        await this.store.putLaps(laps);
-        this.added(laps);
-      },
+      putLaps: (laps) =>
+        this.exclusive(async () => {
+          await this.store.putLaps(laps);
+          this.added(laps);
+        }),
       lapsForEvent: (eventId) => this.store.lapsForEvent(eventId),
     };
   }
