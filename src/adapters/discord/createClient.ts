@@ -1,4 +1,4 @@
-import { Client, GatewayIntentBits } from 'discord.js';
+import { Client, GatewayIntentBits, Options, Partials } from 'discord.js';
 
 export interface CreateDiscordClientOptions {
   /** REST base without version, e.g. DISCORD_API_BASE; the gateway url comes from GET {apiBase}/v10/gateway/bot. */
@@ -15,8 +15,11 @@ export const DEFAULT_DISCORD_API_BASE = 'https://discord.com/api';
 export function createDiscordClient(opts: CreateDiscordClientOptions = {}): Client {
   const api = (opts.apiBase ?? DEFAULT_DISCORD_API_BASE).replace(/\/+$/, '');
   return new Client({
-    // Guilds only: the bot needs no privileged intents and no message content.
-    intents: [GatewayIntentBits.Guilds],
+    // No privileged intents and no message content. GuildMessages only so that MESSAGE_DELETE
+    // tells us when someone deletes a post the bot keeps; messages are never cached (1 GiB boxes).
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
+    partials: [Partials.Message],
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
     rest: { api },
     ws: opts.fastIdentify
       ? { buildIdentifyThrottler: async () => ({ waitForIdentify: async () => undefined }) }

@@ -20,11 +20,11 @@ describe('fake Discord REST with the real discord.js client', () => {
     await fake.close();
   });
 
-  it('when the client logs in, then it gets the gateway url from /gateway/bot, identifies with Guilds only and caches the guild', () => {
+  it('when the client logs in, then it gets the gateway url from /gateway/bot, identifies with Guilds + GuildMessages (no privileged intents) and caches the guild', () => {
     expect(client.user.id).toBe(fake.botUserId);
     expect(fake.requests[0]).toMatchObject({ method: 'GET', path: '/gateway/bot', status: 200 });
     const identify = fake.gatewayPayloads.find((p) => p.op === 2);
-    expect(identify?.d).toMatchObject({ token: fake.token, intents: 1 });
+    expect(identify?.d).toMatchObject({ token: fake.token, intents: 1 | 512 });
     const guild = client.guilds.cache.get(fake.guildId);
     expect(guild?.channels.cache.get(channelId)?.name).toBe('leaderboard');
     expect(guild?.members.me?.id).toBe(fake.botUserId);
