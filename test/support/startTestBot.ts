@@ -1,0 +1,105 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig, type Config } from '../../src/config';
+import { createLogger, type Logger } from '../../src/logger';
+import { startBot, type RunningBot } from '../../src/bot';
+import { FakeDiscord } from './fakeDiscord';
+import { FIXTURE_SEASON } from './leagueFixture';
+import { resultsFixture, acServerName } from './fixtures';
+import type { Clock } from '../../src/app/ports';
+
+export interface TestBotEnv {
+  fake: FakeDiscord;
+  dir: string;
+  resultsDir: string;
+  channels: Record<'leaderboard' | 'schedule' | 'standings' | 'announcements' | 'admin', string>;
+  adminRoleId: string;
+  config: Config;
+  /** Log lines (parsed JSON) the bot wrote, for asserting what an admin would read. */
+  logs: Array<Record<string, unknown>>;
+  bot: RunningBot;
+  /** Stop the bot and start a fresh one on the same data folder and fake Discord. */
+  restart(): Promise<RunningBot>;
+  /** Copy a results fixture into the watched folder under its acServer name (or `as`). */
+  dropResults(fixtureSuffix: string, as?: string): string;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole bot (real SQLite file, real watcher, real discord.js client) against a fake Discord
+ * on 127.0.0.1. Extra env overrides any setting.
+ */
+export async function startTestBot(opts: { env?: Record<string, string>; season?: string; clock?: Clock; fake?: FakeDiscord } = {}): Promise<TestBotEnv> {
+  const fake = opts.fake ?? (await FakeDiscord.start({ channels: ['leaderboard', 'schedule', 'standings', 'announcements', 'admin'] }));
+  const channels = {
+    leaderboard: fake.channelId('leaderboard'),
+    schedule: fake.channelId('schedule'),
+    standings: fake.channelId('standings'),
+    announcements: fake.channelId('announcements'),
+    admin: fake.channelId('admin'),
+  };
+  const adminRoleId = fake.addRole('League Admin');
+  const dir = mkdtempSync(path.join(tmpdir(), 'e2e-'));
+  const resultsDir = path.join(dir, 'acserver', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(path.join(dir, 'seasonConfig.json'), opts.season ?? FIXTURE_SEASON);
+  const config = loadConfig(
+    {
+      DATA_DIR: path.join(dir, 'data'),
+      AC_SERVER_DIR: path.join(dir, 'acserver'),
+      SEASON_CONFIG: path.join(dir, 'seasonConfig.json'),
+      RESULTS_SETTLE_MS: '100',
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_BASE: fake.apiBase,
+      DISCORD_APP_ID: fake.applicationId,
+      DISCORD_GUILD_ID: fake.guildId,
+      LEADERBOARD_CHANNEL_ID: channels.leaderboard,
+      SCHEDULE_CHANNEL_ID: channels.schedule,
+      STANDINGS_CHANNEL_ID: channels.standings,
+      ANNOUNCE_CHANNEL_ID: channels.announcements,
+      ADMIN_CHANNEL_ID: channels.admin,
+      ADMIN_ROLE_ID: adminRoleId,
+      LOG_LEVEL: 'debug',
+      ...opts.env,
+    },
+    dir,
+  );
+  const logs: Array<Record<string, unknown>> = [];
+  const log: Logger = createLogger('debug', {
+    write: (line: string) => {
+      logs.push(JSON.parse(line) as Record<string, unknown>);
+    },
+  });
+  const start = async () => {
+    const bot = await startBot(config, log, { clock: opts.clock, fastDiscord: true });
+    await bot.discord?.whenReady();
+    return bot;
+  };
+  const env: TestBotEnv = {
+    fake,
+    dir,
+    resultsDir,
+    channels,
+    adminRoleId,
+    config,
+    logs,
+    bot: await start(),
+    async restart() {
+      await env.bot.stop();
+      env.bot = await start();
+      return env.bot;
+    },
+    dropResults(suffix, as) {
+      const fx = resultsFixture(suffix);
+      const file = path.join(resultsDir, as ?? acServerName(fx.name));
+      writeFileSync(file, fx.bytes);
+      return file;
+    },
+    async close() {
+      await env.bot.stop();
+      if (!opts.fake) await fake.close();
+    },
+  };
+  return env;
+}
