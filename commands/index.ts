@@ -2,9 +2,10 @@ import type { Command } from '../src/adapters/discord/command';
 import { assertCommand } from '../src/adapters/discord/command';
 import { leaderboard } from './leaderboard';
 import { alias } from './alias';
+import { schedule } from './schedule';
 
 /** Every slash command, validated once at load. Add new command files here. */
-const modules: Record<string, unknown> = { leaderboard, alias };
+const modules: Record<string, unknown> = { leaderboard, alias, schedule };
 
 export function loadCommands(): Map<string, Command> {
   const map = new Map<string, Command>();

@@ -6,6 +6,9 @@ import { BotState } from './app/BotState';
 import { League } from './app/League';
 import { TaskRunner } from './app/TaskRunner';
 import { wireLeaderboardPosts } from './app/leaderboardPosts';
+import { wireSchedulePost } from './app/schedulePost';
+import { eventAnnouncer } from './app/eventAnnouncements';
+import { CurrentEventWatcher } from './adapters/files/CurrentEventWatcher';
 import { openStore } from './adapters/openStore';
 import { SeasonConfigFile } from './adapters/files/SeasonConfigFile';
 import { ResultsWatcher } from './adapters/files/resultsWatcher';
@@ -48,9 +51,15 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     log: log.child({ task: 'ingest' }),
   });
   // Stopped in reverse order: ingest finishes its file first, then Discord flushes the posts.
-  const tasks = new TaskRunner(log.child({ component: 'tasks' }));
+  // Task errors also go to the admin channel, when there is one.
+  let alertAdmins: (text: string) => void = () => {};
+  const tasks = new TaskRunner(log.child({ component: 'tasks' }), (task, message) => alertAdmins(`⚠️ **${task}**: ${message}`));
 
   const discord = config.DISCORD_TOKEN ? createDiscord(config, log, { league, state, season, clock, tasks }, opts) : undefined;
+  if (discord && config.ADMIN_CHANNEL_ID) {
+    const channelId = config.ADMIN_CHANNEL_ID;
+    alertAdmins = (text) => void discord.send(channelId, text);
+  }
   if (!discord) {
     log.warn(
       'Discord posting is off: DISCORD_TOKEN is not set. Ingest and the output files keep working. To post to Discord, set DISCORD_TOKEN (and LEADERBOARD_CHANNEL_ID) in .env and restart.',
@@ -66,6 +75,24 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
         onInvalid: (message) => report(new Error(message), 'season config reload'),
       }),
     stop: () => season.close(),
+  });
+  const announce = eventAnnouncer({
+    state,
+    posts: discord?.posts,
+    announceChannelId: config.ANNOUNCE_CHANNEL_ID,
+    season: () => season.current(),
+    refreshPosts: () => discord?.refreshPosts(),
+    log: log.child({ task: 'event-watcher' }),
+  });
+  const currentEvent = new CurrentEventWatcher(config.currentEventFile, log.child({ task: 'event-watcher' }), announce);
+  tasks.add({
+    name: 'event-watcher',
+    trigger: `watch ${config.currentEventFile}`,
+    start: async () => {
+      await currentEvent.start();
+      await announce(await readCurrentEventId(config.currentEventFile)); // changed while the bot was down
+    },
+    stop: () => currentEvent.stop(),
   });
   const watcher = new ResultsWatcher({
     dir: config.resultsDir,
@@ -113,7 +140,7 @@ function createDiscord(
   const discord = new DiscordBot({
     config,
     commands: loadCommands(),
-    deps: { league: ctx.league, state: ctx.state, season: () => ctx.season.current(), clock: ctx.clock, log: discordLog },
+    deps: { league: ctx.league, state: ctx.state, season: () => ctx.season.current(), clock: ctx.clock, log: discordLog, skipPreseason: config.SKIP_PRESEASON },
     log: discordLog,
     refreshPosts: () => {
       for (const r of refreshers) r().catch((err) => ctx.tasks.report('discord', err, 'refresh posts'));
@@ -125,6 +152,14 @@ function createDiscord(
     refreshers.push(() => boards.refreshAll());
   } else {
     discordLog.warn('LEADERBOARD_CHANNEL_ID is not set: the live leaderboard is not posted (slash commands still work)');
+  }
+  if (config.SCHEDULE_CHANNEL_ID) {
+    const schedulePost = wireSchedulePost(discord.posts, config.SCHEDULE_CHANNEL_ID, {
+      season: () => ctx.season.current(),
+      currentEventId: () => ctx.league.currentEventId(),
+      skipPreseason: config.SKIP_PRESEASON,
+    });
+    refreshers.push(() => schedulePost.refresh());
   }
   ctx.tasks.add({ name: 'discord', trigger: 'gateway', start: (report) => discord.start(report), stop: () => discord.stop() });
   return discord;

@@ -31,6 +31,7 @@ const NS = {
   alias: 'alias',
   message: 'message',
   rotation: 'rotation',
+  event: 'event',
 } as const;
 
 /** Typed view over the generic StateStore. */
@@ -65,6 +66,14 @@ export class BotState {
   }
   forgetMessage(post: string): Promise<void> {
     return this.store.delete(NS.message, post);
+  }
+
+  /** The event last announced in Discord, so a rewrite of currentEvent.json with the same id says nothing. */
+  announcedEvent(): Promise<string | undefined> {
+    return this.store.get<string>(NS.event, 'announced');
+  }
+  setAnnouncedEvent(eventId: string): Promise<void> {
+    return this.store.put(NS.event, 'announced', eventId);
   }
 
   lastRotation(): Promise<RotationRecord | undefined> {

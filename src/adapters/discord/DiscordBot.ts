@@ -22,13 +22,15 @@ export interface DiscordBotOptions {
 export class DiscordBot {
   readonly client: Client;
   readonly posts: PostKeeper;
+  private readonly poster: DiscordPoster;
   private ready: Promise<void> | undefined;
 
   constructor(private readonly opts: DiscordBotOptions) {
     this.client = createDiscordClient({ apiBase: opts.config.DISCORD_API_BASE, fastIdentify: opts.fast });
     this.client.rest.setToken(opts.config.DISCORD_TOKEN ?? '');
+    this.poster = new DiscordPoster(this.client.rest);
     this.posts = new PostKeeper(
-      new DiscordPoster(this.client.rest),
+      this.poster,
       opts.deps.state,
       opts.log.child({ component: 'posts' }),
       opts.fast ? { debounceMs: 50, retryBaseMs: 200, retryMaxMs: 2000 } : undefined,
@@ -67,6 +69,15 @@ export class DiscordBot {
     this.client.login(config.DISCORD_TOKEN).catch((err: Error) =>
       report(new Error(`${err.message}. Check DISCORD_TOKEN (Developer Portal -> Bot -> Reset Token) and DISCORD_API_BASE.`), 'Discord login'),
     );
+  }
+
+  /** A one-off message (admin alerts). Failures are logged, never thrown: alerts must not break the caller. */
+  async send(channelId: string, content: string): Promise<void> {
+    try {
+      await this.poster.send(channelId, { content: content.slice(0, 2000) });
+    } catch (err) {
+      this.opts.log.error({ err, channelId }, `could not send a message to channel ${channelId}: ${(err as Error).message}`);
+    }
   }
 
   async stop(): Promise<void> {

@@ -20,6 +20,8 @@ export interface CommandDeps {
   log: Logger;
   /** Re-render every bot-owned post (after an alias change, ...). */
   refreshPosts: () => void;
+  /** SKIP_PRESEASON: leave preseason events out of schedule listings. */
+  skipPreseason?: boolean;
 }
 
 export interface CommandReply {
