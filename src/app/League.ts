@@ -94,6 +94,11 @@ export class League {
     return (await this.ranking.get(eventId)).laps;
   }
 
+  /** Laps stored for the event, valid or not (read once, then counted as laps arrive). */
+  async lapCount(eventId: string): Promise<number> {
+    return (await this.ranking.get(eventId)).lapCount;
+  }
+
   /** currentEvent.json when it names an event, else the event the schedule says is running. */
   async currentEventId(): Promise<string | null> {
     const fromFile = await this.deps.readCurrentEventId();
