@@ -67,6 +67,12 @@ export class RankingCache {
           this.added(laps);
         }),
       lapsForEvent: (eventId) => this.store.lapsForEvent(eventId),
+      // Removing laps can change any driver's best, so the event is read again on next use.
+      deleteLaps: (eventId, lapKeys) =>
+        this.exclusive(async () => {
+          await this.store.deleteLaps(eventId, lapKeys);
+          this.invalidate(eventId);
+        }),
     };
   }
 }

@@ -138,6 +138,26 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(got.find((l) => l.lapKey === '76561198000000001#123456')!.lapTimeMs).toBe(2);
       });
 
+      it('when laps are deleted by key, then only those are gone; unknown keys and other events are untouched', async () => {
+        const keep = lap({ lapKey: '76561198000000001#1', lapTimestamp: 1 });
+        const live = [lap({ lapKey: '76561198000000001#live#1700000000000' }), lap({ lapKey: '76561198000000001#live#1700000000001' })];
+        const otherEvent = lap({ eventId: 'season1#event3', lapKey: live[0]!.lapKey });
+        await store.putLaps([keep, ...live, otherEvent]);
+        await store.deleteLaps('season1#event2', [live[0]!.lapKey, live[1]!.lapKey, 'never#there']);
+        expect(await store.lapsForEvent('season1#event2')).toEqual([keep]);
+        expect(await store.lapsForEvent('season1#event3')).toEqual([otherEvent]);
+      });
+
+      it('when more keys than one batch are deleted, some twice, then every one is gone', async () => {
+        const laps = manyLaps('season2#event3', 60);
+        await store.putLaps(laps);
+        const keys = laps.slice(0, 55).map((l) => l.lapKey);
+        await store.deleteLaps('season2#event3', [...keys, keys[0]!]);
+        expect(sorted(await store.lapsForEvent('season2#event3'))).toEqual(sorted(laps.slice(55)));
+        await store.deleteLaps('season2#event3', []);
+        expect(await store.lapsForEvent('season2#event3')).toHaveLength(5);
+      });
+
       it('when no laps are put, then nothing happens', async () => {
         await store.putLaps([]);
         expect(await store.lapsForEvent('season1#event2')).toEqual([]);

@@ -114,6 +114,16 @@ export class DynamoStore implements Store {
     this.opts.log.debug({ count: requests.length, batches: batches.length, ms: Date.now() - started }, 'laps stored');
   }
 
+  async deleteLaps(eventId: string, lapKeys: readonly string[]): Promise<void> {
+    const unique = [...new Set(lapKeys)];
+    if (unique.length === 0) return;
+    const requests: WriteRequests = unique.map((lapKey) => ({ DeleteRequest: { Key: { eventId, lapKey } } }));
+    const batches: WriteRequests[] = [];
+    for (let i = 0; i < requests.length; i += BATCH_SIZE) batches.push(requests.slice(i, i + BATCH_SIZE));
+    await runBounded(batches, this.opts.concurrency ?? 4, (b) => this.writeBatch(b));
+    this.opts.log.debug({ eventId, count: unique.length }, 'laps deleted');
+  }
+
   private async writeBatch(batch: WriteRequests): Promise<void> {
     const table = this.opts.resultsTable;
     const maxAttempts = this.opts.maxAttempts ?? 8;

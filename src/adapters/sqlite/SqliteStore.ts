@@ -39,6 +39,7 @@ function prepare(db: Database.Database) {
       `INSERT INTO laps (${LAP_COLUMNS}) VALUES (${cols.map((c) => '@' + c).join(', ')})
        ON CONFLICT (event_id, lap_key) DO UPDATE SET ${updates}`,
     ),
+    deleteLap: db.prepare<[string, string]>('DELETE FROM laps WHERE event_id = ? AND lap_key = ?'),
     lapsForEvent: db.prepare<[string], LapRow>(`SELECT ${LAP_COLUMNS} FROM laps WHERE event_id = ? ORDER BY lap_key`),
     getState: db.prepare<[string, string], string>('SELECT value FROM state WHERE ns = ? AND key = ?').pluck(),
     putState: db.prepare<[string, string, string]>(
@@ -55,6 +56,7 @@ function prepare(db: Database.Database) {
 export class SqliteStore implements Store {
   private readonly stmt: ReturnType<typeof prepare>;
   private readonly putMany: (laps: readonly Lap[]) => void;
+  private readonly deleteMany: (eventId: string, lapKeys: readonly string[]) => void;
 
   private constructor(
     private readonly db: Database.Database,
@@ -64,6 +66,9 @@ export class SqliteStore implements Store {
     this.stmt = prepare(db);
     this.putMany = db.transaction((laps: readonly Lap[]) => {
       for (const lap of laps) this.stmt.upsertLap.run(toRow(lap));
+    });
+    this.deleteMany = db.transaction((eventId: string, lapKeys: readonly string[]) => {
+      for (const key of lapKeys) this.stmt.deleteLap.run(eventId, key);
     });
   }
 
@@ -103,6 +108,12 @@ export class SqliteStore implements Store {
 
   async lapsForEvent(eventId: string): Promise<Lap[]> {
     return this.stmt.lapsForEvent.all(eventId).map(fromRow);
+  }
+
+  async deleteLaps(eventId: string, lapKeys: readonly string[]): Promise<void> {
+    if (lapKeys.length === 0) return;
+    this.deleteMany(eventId, lapKeys);
+    this.log.debug({ eventId, count: lapKeys.length }, 'laps deleted');
   }
 
   async get<T>(ns: string, key: string): Promise<T | undefined> {
