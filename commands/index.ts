@@ -3,9 +3,10 @@ import { assertCommand } from '../src/adapters/discord/command';
 import { leaderboard } from './leaderboard';
 import { alias } from './alias';
 import { schedule } from './schedule';
+import { standings } from './standings';
 
 /** Every slash command, validated once at load. Add new command files here. */
-const modules: Record<string, unknown> = { leaderboard, alias, schedule };
+const modules: Record<string, unknown> = { leaderboard, alias, schedule, standings };
 
 export function loadCommands(): Map<string, Command> {
   const map = new Map<string, Command>();

@@ -7,6 +7,8 @@ import { League } from './app/League';
 import { TaskRunner } from './app/TaskRunner';
 import { wireLeaderboardPosts } from './app/leaderboardPosts';
 import { wireSchedulePost } from './app/schedulePost';
+import { Standings } from './app/standings';
+import { wireStandingsPosts } from './app/standingsPosts';
 import { eventAnnouncer } from './app/eventAnnouncements';
 import { CurrentEventWatcher } from './adapters/files/CurrentEventWatcher';
 import { openStore } from './adapters/openStore';
@@ -24,6 +26,7 @@ export interface RunningBot {
   watcher: ResultsWatcher;
   tasks: TaskRunner;
   discord: DiscordBot | undefined;
+  standings: Standings;
   /** Finish the file being ingested, flush pending posts, stop every task, close the store. */
   stop(): Promise<void>;
 }
@@ -50,12 +53,13 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     clock,
     log: log.child({ task: 'ingest' }),
   });
+  const standings = new Standings({ league, state, season: () => season.current(), dataDir: config.dataDir, log: log.child({ task: 'standings' }) });
   // Stopped in reverse order: ingest finishes its file first, then Discord flushes the posts.
   // Task errors also go to the admin channel, when there is one.
   let alertAdmins: (text: string) => void = () => {};
   const tasks = new TaskRunner(log.child({ component: 'tasks' }), (task, message) => alertAdmins(`⚠️ **${task}**: ${message}`));
 
-  const discord = config.DISCORD_TOKEN ? createDiscord(config, log, { league, state, season, clock, tasks }, opts) : undefined;
+  const discord = config.DISCORD_TOKEN ? createDiscord(config, log, { league, state, season, clock, tasks, standings }, opts) : undefined;
   if (discord && config.ADMIN_CHANNEL_ID) {
     const channelId = config.ADMIN_CHANNEL_ID;
     alertAdmins = (text) => void discord.send(channelId, text);
@@ -71,7 +75,10 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     trigger: `watch ${config.seasonConfigPath}`,
     start: (report) =>
       season.watch({
-        onChange: () => discord?.refreshPosts(),
+        onChange: () => {
+          standings.refreshAll();
+          discord?.refreshPosts();
+        },
         onInvalid: (message) => report(new Error(message), 'season config reload'),
       }),
     stop: () => season.close(),
@@ -94,6 +101,8 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     },
     stop: () => currentEvent.stop(),
   });
+  // Before ingest, so it stops after ingest and writes the standings of the last files.
+  tasks.add({ name: 'standings', trigger: 'laps changed, aliases, season config', start: (report) => standings.start(report), stop: () => standings.flush() });
   const watcher = new ResultsWatcher({
     dir: config.resultsDir,
     settleMs: config.RESULTS_SETTLE_MS,
@@ -121,6 +130,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     watcher,
     tasks,
     discord,
+    standings,
     stop: () =>
       (stopping ??= (async () => {
         await tasks.stopAll();
@@ -132,7 +142,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
 function createDiscord(
   config: Config,
   log: Logger,
-  ctx: { league: League; state: BotState; season: SeasonConfigFile; clock: Clock; tasks: TaskRunner },
+  ctx: { league: League; state: BotState; season: SeasonConfigFile; clock: Clock; tasks: TaskRunner; standings: Standings },
   opts: StartOptions,
 ): DiscordBot {
   const discordLog = log.child({ task: 'discord' });
@@ -140,7 +150,7 @@ function createDiscord(
   const discord = new DiscordBot({
     config,
     commands: loadCommands(),
-    deps: { league: ctx.league, state: ctx.state, season: () => ctx.season.current(), clock: ctx.clock, log: discordLog, skipPreseason: config.SKIP_PRESEASON },
+    deps: { league: ctx.league, state: ctx.state, season: () => ctx.season.current(), clock: ctx.clock, log: discordLog, skipPreseason: config.SKIP_PRESEASON, standings: ctx.standings },
     log: discordLog,
     refreshPosts: () => {
       for (const r of refreshers) r().catch((err) => ctx.tasks.report('discord', err, 'refresh posts'));
@@ -160,6 +170,12 @@ function createDiscord(
       skipPreseason: config.SKIP_PRESEASON,
     });
     refreshers.push(() => schedulePost.refresh());
+  }
+  if (config.STANDINGS_CHANNEL_ID) {
+    const standingsPosts = wireStandingsPosts(ctx.standings, discord.posts, config.STANDINGS_CHANNEL_ID);
+    refreshers.push(() => standingsPosts.refreshAll());
+  } else {
+    discordLog.warn('STANDINGS_CHANNEL_ID is not set: the season standings are not posted (/standings and seasonStandings.json still work)');
   }
   ctx.tasks.add({ name: 'discord', trigger: 'gateway', start: (report) => discord.start(report), stop: () => discord.stop() });
   return discord;

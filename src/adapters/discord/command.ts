@@ -10,6 +10,7 @@ import type { League } from '../../app/League';
 import type { BotState } from '../../app/BotState';
 import type { SeasonConfig } from '../../domain/season';
 import type { Clock } from '../../app/ports';
+import type { Standings } from '../../app/standings';
 
 /** What commands may use. Later features add their services here as optional fields. */
 export interface CommandDeps {
@@ -22,6 +23,8 @@ export interface CommandDeps {
   refreshPosts: () => void;
   /** SKIP_PRESEASON: leave preseason events out of schedule listings. */
   skipPreseason?: boolean;
+  /** Season standings (/standings). */
+  standings?: Standings;
 }
 
 export interface CommandReply {
