@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createDynamoClient } from '../adapters/dynamodb/dynamoClient';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { CliContext, CliIo } from './runCli';
 import { allEvents, activeEvent } from '../domain/resolveEvent';
 import { renderLeaderboardPages } from '../domain/renderLeaderboard';
 import { toLeaderboardJson } from '../app/leaderboardFiles';
+import { eventTitle } from '../domain/eventTitle';
 import { createTables } from '../adapters/dynamodb/createTables';
 
 export async function leaderboardCommand(ctx: CliContext, args: string[], opts: { json: boolean }, io: CliIo): Promise<number> {
@@ -23,7 +24,7 @@ export async function leaderboardCommand(ctx: CliContext, args: string[], opts: 
   }
   const board = await ctx.league.leaderboard(eventId);
   if (opts.json) io.out(JSON.stringify(toLeaderboardJson(board, event, new Date()), null, 2));
-  else io.out(renderLeaderboardPages(board, { title: event?.name ?? eventId, maxLength: 100_000 }).join('\n'));
+  else io.out(renderLeaderboardPages(board, { title: eventTitle(ctx.season.current(), eventId), maxLength: 100_000 }).join('\n'));
   return 0;
 }
 
@@ -44,7 +45,7 @@ export async function eventsCommand(ctx: CliContext, opts: { json: boolean }, io
 }
 
 export async function createTablesCommand(config: Config, log: Logger, io: CliIo): Promise<number> {
-  const client = new DynamoDBClient({ region: config.AWS_REGION, ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}) });
+  const client = createDynamoClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
   try {
     await createTables(client, { results: config.DYNAMODB_RESULTS_TABLE, state: config.DYNAMODB_STATE_TABLE }, log);
     io.out(`tables ready: ${config.DYNAMODB_RESULTS_TABLE}, ${config.DYNAMODB_STATE_TABLE}`);

@@ -8,9 +8,12 @@ function neutraliseMentions(text: string): string {
   return text.replace(/@(everyone|here)/gi, `@${ZERO_WIDTH_SPACE}$1`).replace(/<@/g, `<${ZERO_WIDTH_SPACE}@`);
 }
 
-/** For text outside code blocks: markdown characters shown literally, mentions inert. */
+/**
+ * For text outside code blocks (driver, event and season names): markdown characters shown
+ * literally (`[x](url)` can't become a link), one line, mentions inert.
+ */
 export function escapeMarkdown(text: string): string {
-  return neutraliseMentions(text.replace(/[\\*_~`|>]/g, '\\$&').replace(/[\r\n]+/g, ' '));
+  return neutraliseMentions(text.replace(/[\\*_~`|<>[\]]/g, '\\$&').replace(/[\r\n]+/g, ' '));
 }
 
 /**

@@ -8,7 +8,7 @@ describe('escapeMarkdown', () => {
   });
 
   it('when text mentions everyone, here, a user or a role, then the mention is made inert', () => {
-    expect(escapeMarkdown('@everyone @HERE <@1> <@&2>')).toBe('@\u200beveryone @\u200bHERE <\u200b@1\\> <\u200b@&2\\>');
+    expect(escapeMarkdown('@everyone @HERE <@1> <@&2>')).toBe('@\u200beveryone @\u200bHERE \\<\u200b@1\\> \\<\u200b@&2\\>');
   });
 });
 

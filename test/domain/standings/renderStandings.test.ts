@@ -97,7 +97,7 @@ describe('renderStandings', () => {
     expect(lines[0]).toBe('**S\\_1 \\* Standings**');
     expect(lines[1]).toBe('*R1 Spa\\_2 — best 2 results count, dropped ones ~~struck through~~*');
     expect(lines[2]).toBe(
-      '1\\. \\*Star\\*\\_x\\_ \\`c\\` \\~\\~s\\~\\~ \\|\\|sp\\|\\| \\[l\\](http://x) \\<@123\\> @\u200beveryone line — 5 pts · R1 P1 5',
+      '1\\. \\*Star\\*\\_x\\_ \\`c\\` \\~\\~s\\~\\~ \\|\\|sp\\|\\| \\[l\\](http://x) \\<\u200b@123\\> @\u200beveryone line — 5 pts · R1 P1 5',
     );
     expect(lines).toHaveLength(3);
   });
