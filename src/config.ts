@@ -15,6 +15,12 @@ const optionalString = z
 const snowflake = optionalString.refine((v) => v === undefined || /^\d{15,21}$/.test(v), {
   message: 'must be a Discord id (15-21 digits): right-click the channel/role/server in Discord with Developer Mode on and "Copy ID"',
 });
+const hostPort = optionalString.refine((v) => v === undefined || /^[^\s:]+:\d{1,5}$/.test(v) && Number(v.split(':')[1]) <= 65535, {
+  message: 'must be host:port, e.g. 127.0.0.1:12000',
+});
+const announceMode = z
+  .enum(['off', 'leader', 'all', 'false', 'true', '0', '1', 'no', 'yes'])
+  .transform((v) => (v === 'leader' ? 'leader' : ['all', 'true', '1', 'yes'].includes(v) ? 'all' : 'off') as 'off' | 'leader' | 'all');
 const timeZone = z.string().refine(isTimeZone, {
   message: 'must be an IANA time zone such as Europe/London or UTC',
 });
@@ -27,6 +33,12 @@ const schema = z.object({
   CURRENT_EVENT_FILE: optionalString,
   AC_SERVER_TZ: timeZone.default('UTC'),
   RESULTS_SETTLE_MS: z.coerce.number().int().min(0).max(60000).default(500),
+  AC_SERVER_CONTROL: z.enum(['none', 'systemd', 'child']).default('none'),
+  AC_SERVER_UNIT: z.string().regex(/^[A-Za-z0-9:_.@\\][A-Za-z0-9:_.@\\-]*$/, { message: 'must be a systemd unit name such as acserver' }).default('acserver'),
+  AC_SERVER_COMMAND: z.string().trim().min(1).default('./acServer'),
+  AC_SERVER_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(500).max(600000).default(60000),
+  ROTATION_ENABLED: bool.default('true'),
+  KICK_BEFORE_ROTATE: bool.default('false'),
 
   STORE: z.enum(['sqlite', 'dynamodb']).default('sqlite'),
   SQLITE_PATH: optionalString,
@@ -47,6 +59,16 @@ const schema = z.object({
   ANNOUNCE_CHANNEL_ID: snowflake,
   ADMIN_CHANNEL_ID: snowflake,
   ADMIN_ROLE_ID: snowflake,
+
+  AC_PLUGIN_ENABLED: bool.default('true'),
+  AC_PLUGIN_LISTEN: hostPort,
+  AC_PLUGIN_SERVER: hostPort,
+  AC_PLUGIN_RELAY: hostPort,
+  AC_PLUGIN_FLUSH_TIMEOUT_MS: z.coerce.number().int().min(100).max(300000).default(15000),
+  AC_PLUGIN_KICK_FALLBACK: bool.default('false'),
+  LIVE_LAPS_ENABLED: bool.default('true'),
+  ANNOUNCE_PERSONAL_BESTS: announceMode.default('off'),
+  ANNOUNCE_IN_GAME: bool.default('false'),
 
   SKIP_PRESEASON: bool.default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
