@@ -1,0 +1,53 @@
+import { resultsFixture } from './fixtures';
+
+/** An event of the fixture season and the results files that feed it. */
+export interface FixtureEvent {
+  eventId: string;
+  /** attributed by the schedule */
+  files: string[];
+  /** ingested with forcedEventId */
+  forced: string[];
+}
+
+type RawLap = { DriverGuid: string; DriverName: string; LapTime: number; Cuts: number };
+const POINTS = [25, 18, 15, 12, 10, 8, 6, 4, 2, 1];
+
+export interface ExpectedRow {
+  driverGuid: string;
+  driver: string;
+  total: number;
+  /** per event: [position, points, best lap ms] or [null, 0, null] */
+  results: Array<[number | null, number, number | null]>;
+}
+
+/**
+ * The standings straight from the raw results JSON, written independently of src/domain: best
+ * clean lap per GUID per event, default points table, ordered by points then by the mean of
+ * each best lap as a % of the event's winning lap. Enough for data with no deeper ties.
+ */
+export function expectedTable(events: FixtureEvent[]): ExpectedRow[] {
+  const names = new Map<string, string>();
+  const perEvent = events.map((ev) => {
+    const best = new Map<string, number>();
+    for (const suffix of [...ev.files, ...ev.forced]) {
+      for (const lap of JSON.parse(resultsFixture(suffix).bytes.toString()).Laps as RawLap[]) {
+        if (!lap.DriverGuid) continue;
+        names.set(lap.DriverGuid, lap.DriverName);
+        if (lap.Cuts === 0) best.set(lap.DriverGuid, Math.min(best.get(lap.DriverGuid) ?? Infinity, lap.LapTime));
+      }
+    }
+    return [...best].sort((a, b) => a[1] - b[1]);
+  });
+  const guids = new Set(perEvent.flatMap((ranked) => ranked.map(([g]) => g)));
+  const rows = [...guids].map((guid) => {
+    const results = perEvent.map((ranked): [number | null, number, number | null] => {
+      const i = ranked.findIndex(([g]) => g === guid);
+      return i < 0 ? [null, 0, null] : [i + 1, POINTS[i] ?? 0, ranked[i][1]];
+    });
+    const percents = perEvent.flatMap((ranked) => ranked.filter(([g]) => g === guid).map(([, t]) => (t / ranked[0][1]) * 100));
+    const mean = percents.reduce((a, b) => a + b, 0) / percents.length;
+    return { driverGuid: guid, driver: names.get(guid)!, total: results.reduce((s, r) => s + r[1], 0), results, mean };
+  });
+  rows.sort((a, b) => b.total - a.total || a.mean - b.mean);
+  return rows.map(({ mean: _mean, ...row }) => row);
+}
