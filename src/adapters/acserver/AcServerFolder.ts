@@ -1,0 +1,115 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { AcServerConfigFiles, AcServerIniFiles } from '../../app/acServerPorts';
+import type { EventConfig } from '../../domain/season';
+import type { Clock } from '../../app/ports';
+import { eventCarModels } from '../../domain/ini/eventCars';
+import { writeFileAtomic } from '../files/atomicWrite';
+import { insideFolder } from './insideFolder';
+
+const FILES = { serverCfg: 'server_cfg', entryList: 'entry_list' } as const;
+
+/**
+ * The acServer installation folder: cfg/server_cfg.ini, cfg/entry_list.ini, cfg/backup/ and
+ * content/. Every path is built through insideFolder, so no id can reach outside it.
+ */
+export class AcServerFolder implements AcServerConfigFiles {
+  constructor(
+    readonly root: string,
+    private readonly clock: Clock,
+    private readonly keepBackups = 10,
+  ) {}
+
+  file(name: keyof typeof FILES): string {
+    return insideFolder(this.root, 'cfg', `${FILES[name]}.ini`);
+  }
+
+  async read(): Promise<AcServerIniFiles> {
+    return { serverCfg: await readOrNull(this.file('serverCfg')), entryList: await readOrNull(this.file('entryList')) };
+  }
+
+  async backup(files: AcServerIniFiles): Promise<string[]> {
+    const dir = insideFolder(this.root, 'cfg', 'backup');
+    await fs.mkdir(dir, { recursive: true });
+    const stamp = this.clock.now().toISOString().replace(/[:.]/g, '-');
+    const written: string[] = [];
+    for (const key of Object.keys(FILES) as Array<keyof typeof FILES>) {
+      const text = files[key];
+      if (text === null) continue;
+      const target = await freeName(dir, `${FILES[key]}.${stamp}`);
+      await writeFileAtomic(target, text);
+      written.push(target);
+      await prune(dir, FILES[key], this.keepBackups);
+    }
+    return written;
+  }
+
+  async write(files: AcServerIniFiles): Promise<void> {
+    for (const key of Object.keys(FILES) as Array<keyof typeof FILES>) {
+      const text = files[key];
+      if (text === null) await fs.rm(this.file(key), { force: true });
+      else await writeFileAtomic(this.file(key), text);
+    }
+  }
+
+  async missingContent(event: EventConfig): Promise<string[]> {
+    const missing: string[] = [];
+    const tracks = insideFolder(this.root, 'content', 'tracks');
+    if (await isDir(tracks)) {
+      const track = insideFolder(tracks, event.track);
+      if (!(await isDir(track))) missing.push(path.relative(this.root, track));
+      else if (event.layout !== '' && !(await isDir(insideFolder(track, event.layout)))) {
+        missing.push(path.relative(this.root, insideFolder(track, event.layout)));
+      }
+    }
+    const cars = insideFolder(this.root, 'content', 'cars');
+    if (await isDir(cars)) {
+      for (const model of eventCarModels(event)) {
+        const car = insideFolder(cars, model);
+        if (!(await isDir(car))) missing.push(path.relative(this.root, car));
+      }
+    }
+    return missing;
+  }
+}
+
+async function readOrNull(file: string): Promise<string | null> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+async function isDir(p: string): Promise<boolean> {
+  try {
+    return (await fs.stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+// Two rotations within one clock tick (tests, a fast /rotate after the cron) must not overwrite a backup.
+async function freeName(dir: string, base: string): Promise<string> {
+  for (let n = 0; ; n++) {
+    const candidate = path.join(dir, n === 0 ? `${base}.ini` : `${base}.${n}.ini`);
+    try {
+      await fs.access(candidate);
+    } catch {
+      return candidate;
+    }
+  }
+}
+
+async function prune(dir: string, prefix: string, keep: number): Promise<void> {
+  const names = (await fs.readdir(dir)).filter((n) => n.startsWith(`${prefix}.`) && n.endsWith('.ini'));
+  const dated = await Promise.all(names.map(async (n) => ({ n, at: (await fs.stat(path.join(dir, n))).mtimeMs, ...nameOrder(n) })));
+  dated.sort((a, b) => b.at - a.at || b.base.localeCompare(a.base) || b.seq - a.seq);
+  for (const old of dated.slice(keep)) await fs.rm(path.join(dir, old.n), { force: true });
+}
+
+function nameOrder(name: string): { base: string; seq: number } {
+  const m = /^(.*?)(?:\.(\d+))?\.ini$/.exec(name);
+  return { base: m?.[1] ?? name, seq: Number(m?.[2] ?? 0) };
+}

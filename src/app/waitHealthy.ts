@@ -1,0 +1,35 @@
+import type { EventConfig } from '../domain/season';
+import type { AcServerControl, HealthCheck } from './acServerPorts';
+
+/**
+ * Polls until acServer runs and every check passes, or the time is up. Returns null when
+ * healthy, else the last problem seen (what an admin reads in the alert).
+ */
+export async function waitHealthy(
+  control: AcServerControl,
+  checks: readonly HealthCheck[],
+  expected: EventConfig | null,
+  opts: { timeoutMs: number; pollMs?: number },
+): Promise<string | null> {
+  const deadline = Date.now() + opts.timeoutMs;
+  let problem: string | null = null;
+  for (;;) {
+    problem = (await control.isRunning()) ? await firstProblem(checks, expected) : `acServer is not running (${control.description})`;
+    if (problem === null) return null;
+    const left = deadline - Date.now();
+    if (left <= 0) return `${problem} after ${Math.round(opts.timeoutMs / 1000)} s`;
+    await new Promise((r) => setTimeout(r, Math.min(opts.pollMs ?? 100, left)));
+  }
+}
+
+async function firstProblem(checks: readonly HealthCheck[], expected: EventConfig | null): Promise<string | null> {
+  for (const c of checks) {
+    try {
+      const problem = await c.check(expected);
+      if (problem !== null) return `${c.name}: ${problem}`;
+    } catch (err) {
+      return `${c.name}: ${(err as Error).message}`;
+    }
+  }
+  return null;
+}
