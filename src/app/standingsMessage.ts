@@ -14,6 +14,8 @@ export function chartFileName(seasonId: string): string {
 
 /** The standings post and the /standings reply: the table plus the points chart. */
 export function standingsMessage(s: SeasonStandings): PostBody {
-  const chart = renderPointsChart(pointsProgression(s, CHART_TOP_N), { title: s.seasonName });
+  // Lines stop at the last event with a result: later rounds have not been run yet.
+  const played = s.events.reduce((last, e, i) => (e.driverCount > 0 ? i + 1 : last), 0);
+  const chart = renderPointsChart(pointsProgression(s, CHART_TOP_N), { title: s.seasonName, played });
   return { content: renderStandings(s), files: [{ name: chartFileName(s.seasonId), data: chart }] };
 }

@@ -11,6 +11,8 @@ const PALETTE = ['#5865f2', '#57f287', '#fee75c', '#eb459e', '#ed4245', '#faa61a
 
 export interface ChartOptions {
   title: string;
+  /** Events run so far: lines stop there, later events are labelled only (default: all). */
+  played?: number;
   width?: number;
   height?: number;
 }
@@ -65,7 +67,7 @@ export function renderPointsChart(p: PointsProgression, opts: ChartOptions): Buf
   // Drawn bottom-up so the leader's line ends up on top.
   [...p.series].reverse().forEach((s, r) => {
     const color = PALETTE[(p.series.length - 1 - r) % PALETTE.length];
-    const points = [0, ...s.cumulative].map((v, k) => [x(k), y(v)] as const);
+    const points = [0, ...s.cumulative.slice(0, opts.played ?? n)].map((v, k) => [x(k), y(v)] as const);
     ctx.strokeStyle = color;
     ctx.lineWidth = 3;
     ctx.lineJoin = 'round';

@@ -54,6 +54,13 @@ describe('renderPointsChart', () => {
     expect(await countColour(png, '#fee75c')).toBe(0); // no third driver
   });
 
+  it('when only some events have been run, then the lines stop at the last one run', async () => {
+    const all = await countColour(renderPointsChart(season, { title: 'Season 1' }), '#5865f2');
+    const two = await countColour(renderPointsChart(season, { title: 'Season 1', played: 2 }), '#5865f2');
+    expect(two).toBeGreaterThan(300);
+    expect(two).toBeLessThan(all * 0.9);
+  });
+
   it('when there is text, then it is drawn with the bundled font under the chart’s own family (no system font needed)', async () => {
     const withTitle = renderPointsChart({ labels: [], series: [] }, { title: 'Season 1' });
     const otherTitle = renderPointsChart({ labels: [], series: [] }, { title: 'Season 2' });

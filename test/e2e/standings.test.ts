@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { startTestBot, type TestBotEnv } from '../support/startTestBot';
+import { expectedTable, type FixtureEvent } from '../support/standingsExpected';
+import { currentStandingsPath } from '../../src/app/standings';
+import type { SeasonStandings } from '../../src/domain/standings/types';
+
+const event = (eventId: string, files: string[]): FixtureEvent => ({ eventId, files, forced: [] });
+
+/** The post's lines as renderStandings should write them, from the independently computed table. */
+function expectedLines(events: FixtureEvent[]): string[] {
+  return expectedTable(events).map((row, i) => {
+    const cells = row.results.map(([pos, points], r) => (pos === null ? `R${r + 1} –` : `R${r + 1} P${pos} ${points}`));
+    return `${i + 1}\\. ${row.driver} — ${row.total} ${row.total === 1 ? 'pt' : 'pts'} · ${cells.join(' · ')}`;
+  });
+}
+
+/** Every expected line present, in that order. */
+function showsTable(content: string, lines: string[]): boolean {
+  const at = lines.map((l) => content.indexOf(l));
+  return at.every((p) => p >= 0) && at.every((p, i) => i === 0 || p > at[i - 1]);
+}
+
+describe('e2e: season standings post, /standings and the chart', () => {
+  let env: TestBotEnv;
+  const posts = () => env.fake.messages(env.channels.standings);
+  const first = ['2019_2_15_22_3_QUALIFY.json', '2019_3_2_17_27_PRACTICE.json'];
+  const before = [event('season1#event1', [first[0]]), event('season1#event2', [first[1]]), event('season1#event3', [])];
+  const after = [before[0], event('season1#event2', [first[1], '2019_3_2_19_30_PRACTICE.json']), before[2]];
+
+  beforeAll(async () => {
+    env = await startTestBot();
+  });
+  afterAll(() => env.close());
+  afterEach(() => env.fake.assertNoUnknownRoutes());
+
+  it('when the bot starts, then the current season gets one standings post with the chart', async () => {
+    await env.fake.waitFor(() => posts().length === 1, 5000, 'first standings post');
+    expect(posts()[0].content).toContain('**Season 1 Standings**');
+    expect(posts()[0].content).toContain('No results yet.');
+    expect(posts()[0].attachmentNames).toEqual(['standings-season1.png']);
+  });
+
+  it('when real results land in two events, then the same message is edited to the expected table with a PNG', async () => {
+    const id = posts()[0].id;
+    for (const f of first) env.dropResults(f);
+    const lines = expectedLines(before);
+    await env.fake.waitFor(() => showsTable(posts()[0]?.content ?? '', lines), 8000, 'standings table');
+    const [msg] = posts();
+    expect(posts()).toHaveLength(1);
+    expect(msg.id).toBe(id);
+    expect(msg.edited).toBe(true);
+    expect(msg.content.split('\n').filter((l) => /^\d+\\\./.test(l))).toEqual(lines);
+    expect(msg.attachments).toHaveLength(1);
+    expect(msg.attachments[0]).toMatchObject({ filename: 'standings-season1.png' });
+    expect(msg.attachments[0].size).toBeGreaterThan(5000);
+    const file = JSON.parse(readFileSync(currentStandingsPath(env.config.dataDir), 'utf8')) as SeasonStandings;
+    expect(file.rows.map((r) => r.total)).toEqual(expectedTable(before).map((r) => r.total));
+  });
+
+  it('when a new ingest changes the standings, then the message is edited, not posted again, and the chart replaced', async () => {
+    const id = posts()[0].id;
+    const edits = posts()[0].editCount;
+    env.dropResults('2019_3_2_19_30_PRACTICE.json');
+    const lines = expectedLines(after);
+    expect(lines).not.toEqual(expectedLines(before));
+    await env.fake.waitFor(() => showsTable(posts()[0]?.content ?? '', lines), 8000, 'updated standings');
+    await env.bot.discord!.posts.flush();
+    expect(posts()).toHaveLength(1);
+    expect(posts()[0].id).toBe(id);
+    expect(posts()[0].editCount).toBeGreaterThan(edits);
+    expect(posts()[0].attachmentNames).toEqual(['standings-season1.png']);
+    const created = env.fake.requestsTo('POST /channels/:id/messages').filter((r) => r.path.includes(env.channels.standings));
+    expect(created).toHaveLength(1);
+    const patches = env.fake.requestsTo('PATCH /channels/:id/messages/*').filter((r) => r.path.includes(id));
+    expect(patches.at(-1)!.files.map((f) => f.name)).toEqual(['standings-season1.png']);
+  });
+
+  it('when /standings is used, then the caller gets the table and the chart; an unknown season is explained', async () => {
+    const h = env.fake.injectInteraction({ commandName: 'standings', member: { roles: [] } });
+    const reply = await h.waitForReply(5000, (r) => !!r.content);
+    expect(reply.ephemeral).toBe(true);
+    expect(showsTable(reply.content, expectedLines(after))).toBe(true);
+    expect(reply.attachmentNames).toEqual(['standings-season1.png']);
+    expect(reply.attachments[0].size).toBeGreaterThan(5000);
+
+    const chosen = env.fake.injectInteraction({ commandName: 'standings', options: { season: 'season1' }, member: { roles: [] } });
+    expect(showsTable((await chosen.waitForReply(5000, (r) => !!r.content)).content, expectedLines(after))).toBe(true);
+    const unknown = env.fake.injectInteraction({ commandName: 'standings', options: { season: 'season9' }, member: { roles: [] } });
+    expect((await unknown.waitForReply(5000, (r) => !!r.content)).content).toMatch(/Unknown season `season9`/);
+  });
+
+  it('when a season is being typed, then autocomplete offers the matching seasons', async () => {
+    const h = env.fake.injectInteraction({ type: 'autocomplete', commandName: 'standings', options: { season: 'seas' } });
+    expect(await h.waitForChoices(3000)).toEqual([{ name: 'Season 1', value: 'season1' }]);
+    const none = env.fake.injectInteraction({ type: 'autocomplete', commandName: 'standings', options: { season: 'zzz' } });
+    expect(await none.waitForChoices(3000)).toEqual([]);
+  });
+});
