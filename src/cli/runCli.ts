@@ -56,7 +56,13 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo =
   const log = createLogger(env.LOG_LEVEL ?? 'warn', process.stderr);
   if (command === 'create-tables') return createTablesCommand(config, log, io);
 
-  const ctx = await openContext(config, log);
+  let ctx: CliContext;
+  try {
+    ctx = await openContext(config, log);
+  } catch (err) {
+    io.err(`error: ${(err as Error).message}`);
+    return 1;
+  }
   try {
     const opts = { json: parsed.values.json ?? false, event: parsed.values.event };
     switch (command) {

@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { resultsFixture, acServerName } from '../support/fixtures';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/** Runs src/main.ts as `npm start` does, collecting its log lines. */
+function startMain(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: string[] = [];
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => lines.push(...d.toString().split('\n').filter(Boolean)));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const waitForLine = async (re: RegExp, ms = 20_000) => {
+    const end = Date.now() + ms;
+    while (!lines.some((l) => re.test(l))) {
+      if (Date.now() > end) throw new Error(`no log line ${re} in:\n${lines.join('\n')}\n${stderr}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  return { child, lines, exited, waitForLine, stderr: () => stderr };
+}
+
+describe('the bot process (npm start)', () => {
+  it('when started without a token, then it ingests, says once that Discord is off, and exits 0 on SIGTERM', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'main-'));
+    const results = path.join(dir, 'acserver', 'results');
+    mkdirSync(results, { recursive: true });
+    const fx = resultsFixture('2019_3_2_17_27_PRACTICE.json');
+    copyFileSync(fx.path, path.join(results, acServerName(fx.name))); // arrived while the bot was down
+    const bot = startMain({ DATA_DIR: path.join(dir, 'data'), AC_SERVER_DIR: path.join(dir, 'acserver'), RESULTS_SETTLE_MS: '100', LOG_LEVEL: 'info' });
+    await bot.waitForLine(/watching results folder/);
+    await bot.waitForLine(/results (ingested|file kept as unattributed)/);
+    expect(bot.lines.filter((l) => l.includes('Discord posting is off'))).toHaveLength(1);
+    expect(existsSync(path.join(dir, 'data', 'seasonConfig.json'))).toBe(true);
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+    expect(bot.lines.some((l) => l.includes('stopped cleanly'))).toBe(true);
+    expect(bot.lines.join('\n')).not.toMatch(/"level":50/); // no error lines
+  }, 40_000);
+
+  it('when a setting is wrong, then it stops at once with one line naming the variable', async () => {
+    const bot = startMain({ STORE: 'mysql' });
+    expect(await bot.exited).toBe(1);
+    expect(bot.stderr().trim().split('\n')).toHaveLength(1);
+    expect(bot.stderr()).toMatch(/STORE .*fix it in \.env/);
+  }, 20_000);
+
+  it('when a token is set, then the token never appears in the logs', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'main-'));
+    const bot = startMain({ DATA_DIR: dir, AC_SERVER_DIR: path.join(dir, 'ac'), DISCORD_TOKEN: 'secret-token-value-123', DISCORD_API_BASE: 'http://127.0.0.1:9', LOG_LEVEL: 'trace' });
+    await bot.waitForLine(/Discord login failed|task started/);
+    await new Promise((r) => setTimeout(r, 500));
+    bot.child.kill('SIGTERM');
+    await bot.exited;
+    expect(bot.lines.join('\n') + bot.stderr()).not.toContain('secret-token-value-123');
+    expect(readFileSync(path.join(dir, 'seasonConfig.json'), 'utf8')).not.toContain('secret');
+  }, 30_000);
+});
