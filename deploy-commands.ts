@@ -1,21 +1,12 @@
 // Registers the bot's slash commands with Discord: `npm run deploy-commands`.
 // Needs DISCORD_TOKEN and DISCORD_APP_ID; DISCORD_GUILD_ID makes them guild-scoped (instant).
 import 'dotenv/config';
-import { loadConfig, ConfigError } from './src/config';
+import { loadConfigOrExit } from './src/config';
 import { deployCommands } from './src/adapters/discord/deployCommands';
 import { loadCommands } from './commands';
 
 async function main(): Promise<number> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      return 1;
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit(process.env);
   if (!config.DISCORD_TOKEN || !config.DISCORD_APP_ID) {
     process.stderr.write('deploy-commands needs DISCORD_TOKEN and DISCORD_APP_ID in .env (Developer Portal -> your application).\n');
     return 1;

@@ -11,7 +11,7 @@ import { Standings } from './app/standings';
 import { wireStandingsPosts } from './app/standingsPosts';
 import { eventAnnouncer } from './app/eventAnnouncements';
 import { CurrentEventWatcher } from './adapters/files/CurrentEventWatcher';
-import { openStore } from './adapters/openStore';
+import { openLeague } from './openLeague';
 import { SeasonConfigFile } from './adapters/files/SeasonConfigFile';
 import { ResultsWatcher } from './adapters/files/resultsWatcher';
 import { readCurrentEventId } from './adapters/files/currentEventFile';
@@ -40,19 +40,7 @@ export interface StartOptions {
 /** Composition root: config -> adapters -> use cases -> background tasks. */
 export async function startBot(config: Config, log: Logger, opts: StartOptions = {}): Promise<RunningBot> {
   const clock = opts.clock ?? systemClock;
-  const store = await openStore(config, log.child({ component: 'store' }));
-  const state = new BotState(store);
-  const season = await SeasonConfigFile.load(config.seasonConfigPath, log.child({ component: 'season' }));
-  const league = new League({
-    laps: store,
-    state,
-    season: () => season.current(),
-    readCurrentEventId: () => readCurrentEventId(config.currentEventFile),
-    acServerTimeZone: config.AC_SERVER_TZ,
-    dataDir: config.dataDir,
-    clock,
-    log: log.child({ task: 'ingest' }),
-  });
+  const { store, state, season, league } = await openLeague(config, log, clock);
   const standings = new Standings({ league, state, season: () => season.current(), dataDir: config.dataDir, log: log.child({ task: 'standings' }) });
   // Stopped in reverse order: ingest finishes its file first, then Discord flushes the posts.
   // Task errors also go to the admin channel, when there is one.

@@ -111,6 +111,17 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   };
 }
 
+/** For entry points (bot, deploy-commands): a wrong setting prints one line and exits 1. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv): Config {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  }
+}
+
 function redactIfSecret(name: string, value: string): string {
   return /TOKEN|SECRET|KEY|PASSWORD/.test(name) ? '[redacted]' : value;
 }

@@ -1,19 +1,10 @@
 import 'dotenv/config';
-import { loadConfig, ConfigError } from './config';
+import { loadConfigOrExit } from './config';
 import { createLogger } from './logger';
 import { startBot } from './bot';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit(process.env);
   const log = createLogger(config.LOG_LEVEL);
   const bot = await startBot(config, log).catch((err: Error) => {
     log.fatal({ err }, `start-up failed: ${err.message}`);

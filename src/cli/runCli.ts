@@ -1,12 +1,11 @@
 import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError, type Config } from '../config';
 import { createLogger, type Logger } from '../logger';
-import { openStore } from '../adapters/openStore';
 import { BotState } from '../app/BotState';
 import { League } from '../app/League';
 import { SeasonConfigFile } from '../adapters/files/SeasonConfigFile';
-import { readCurrentEventId } from '../adapters/files/currentEventFile';
 import { systemClock } from '../app/ports';
+import { openLeague } from '../openLeague';
 import { ingestCommand } from './ingestCommand';
 import { leaderboardCommand, eventsCommand, createTablesCommand, importProcessedCommand } from './commands';
 
@@ -96,18 +95,6 @@ export interface CliContext {
 }
 
 async function openContext(config: Config, log: Logger): Promise<CliContext> {
-  const store = await openStore(config, log);
-  const state = new BotState(store);
-  const season = await SeasonConfigFile.load(config.seasonConfigPath, log);
-  const league = new League({
-    laps: store,
-    state,
-    season: () => season.current(),
-    readCurrentEventId: () => readCurrentEventId(config.currentEventFile),
-    acServerTimeZone: config.AC_SERVER_TZ,
-    dataDir: config.dataDir,
-    clock: systemClock,
-    log,
-  });
+  const { store, state, season, league } = await openLeague(config, log, systemClock);
   return { config, log, league, state, season, close: () => store.close() };
 }

@@ -1,0 +1,31 @@
+import type { Config } from './config';
+import type { Logger } from './logger';
+import type { Clock, Store } from './app/ports';
+import { BotState } from './app/BotState';
+import { League } from './app/League';
+import { openStore } from './adapters/openStore';
+import { SeasonConfigFile } from './adapters/files/SeasonConfigFile';
+import { readCurrentEventId } from './adapters/files/currentEventFile';
+
+/** The store, state, season config and League, as both the bot and the CLI need them. */
+export async function openLeague(config: Config, log: Logger, clock: Clock): Promise<{ store: Store; state: BotState; season: SeasonConfigFile; league: League }> {
+  const store = await openStore(config, log.child({ component: 'store' }));
+  try {
+    const state = new BotState(store);
+    const season = await SeasonConfigFile.load(config.seasonConfigPath, log.child({ component: 'season' }));
+    const league = new League({
+      laps: store,
+      state,
+      season: () => season.current(),
+      readCurrentEventId: () => readCurrentEventId(config.currentEventFile),
+      acServerTimeZone: config.AC_SERVER_TZ,
+      dataDir: config.dataDir,
+      clock,
+      log: log.child({ task: 'ingest' }),
+    });
+    return { store, state, season, league };
+  } catch (err) {
+    await store.close(); // an invalid season config must not leave the database open
+    throw err;
+  }
+}
