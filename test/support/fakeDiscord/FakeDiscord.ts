@@ -25,6 +25,8 @@ export interface FakeDiscordOptions {
   interactionDeadlineMs?: number;
   /** Accept GUILD_MEMBERS / GUILD_PRESENCES / MESSAGE_CONTENT; default false (IDENTIFY is closed with 4014). */
   allowPrivilegedIntents?: boolean;
+  /** Port on 127.0.0.1; default 0 (any free port). */
+  port?: number;
 }
 
 const GUILDS_INTENT = 1;
@@ -64,7 +66,10 @@ export class FakeDiscord {
 
   static async start(opts: FakeDiscordOptions = {}): Promise<FakeDiscord> {
     const fake = new FakeDiscord(opts);
-    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      fake.server.once('error', reject);
+      fake.server.listen(opts.port ?? 0, '127.0.0.1', resolve);
+    });
     fake.port = (fake.server.address() as AddressInfo).port;
     fake.gateway.baseUrl = `ws://127.0.0.1:${fake.port}`;
     return fake;
