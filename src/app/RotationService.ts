@@ -51,7 +51,10 @@ export class RotationService {
     }
     this.running = event.id;
     try {
-      const previousId = await this.deps.readCurrentEventId();
+      const previousId = await this.deps.readCurrentEventId().catch((err: Error) => {
+        this.deps.log.warn({ err }, 'could not read currentEvent.json; rotating without knowing the previous event');
+        return null;
+      });
       const previous = previousId === null ? null : (findEvent(this.deps.season(), previousId) ?? null);
       const result = await rotateEvent(this.deps, event, previous, opts.by);
       if (result.status === 'rotated') this.notify(result);

@@ -64,6 +64,7 @@ async function main(): Promise<void> {
   } catch (err) {
     return fail((err as Error).message);
   }
+  status.config = cfg;
   process.stdout.write(`Assetto Corsa Dedicated Server (fake)\nTRACK=${cfg.track} CONFIG_TRACK=${cfg.layout}\nCARS=${cfg.cars.join(';')}\n`);
   const rule = failRule();
   if (rule === '*' || rule === cfg.track) return fail(`cannot load track content/tracks/${cfg.track} (made to fail by the test)`);
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
     return fail(`HTTP port ${cfg.httpPort}: ${(err as Error).message}`);
   }
   loaded = cfg;
-  Object.assign(status, { state: 'running', readyAt: Date.now(), config: cfg });
+  Object.assign(status, { state: 'running', readyAt: Date.now() });
   report(dir, status);
   process.stdout.write(`Lobby registration skipped (fake)\nServer started on HTTP ${cfg.httpPort}\n`);
 
