@@ -3,6 +3,7 @@ import type { Command } from '../src/adapters/discord/command';
 import { eventChoices } from '../src/adapters/discord/eventChoices';
 import { eventTitle } from '../src/domain/eventTitle';
 import { renderLeaderboardPages } from '../src/domain/renderLeaderboard';
+import { prettyCarName } from '../src/domain/prettyCarName';
 
 export const leaderboard: Command = {
   data: {
@@ -19,7 +20,7 @@ export const leaderboard: Command = {
     if (!eventId) return { content: 'No event is running yet. See `/schedule` for when the season starts.' };
     if (!league.event(eventId)) return { content: `Unknown event \`${eventId}\`. Pick one from the list as you type.` };
     const board = await league.leaderboard(eventId);
-    const [first, ...rest] = renderLeaderboardPages(board, { title: eventTitle(season(), eventId) });
+    const [first, ...rest] = renderLeaderboardPages(board, { title: eventTitle(season(), eventId), carName: prettyCarName });
     return { content: first ?? 'No valid laps yet.', followUps: rest };
   },
   async autocomplete(interaction, { season }) {

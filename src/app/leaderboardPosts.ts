@@ -3,6 +3,7 @@ import type { PostKeeper } from './PostKeeper';
 import type { SeasonConfig } from '../domain/season';
 import { eventTitle } from '../domain/eventTitle';
 import { renderLeaderboard } from '../domain/renderLeaderboard';
+import { prettyCarName } from '../domain/prettyCarName';
 
 /**
  * One live message per event: every leaderboard change asks the post keeper for an update,
@@ -13,7 +14,7 @@ export function wireLeaderboardPosts(league: League, posts: PostKeeper, channelI
   const request = (eventId: string) => {
     known.add(eventId);
     posts.request(`leaderboard:${eventId}`, channelId, async () => ({
-      content: renderLeaderboard(await league.leaderboard(eventId), { title: eventTitle(season(), eventId) }),
+      content: renderLeaderboard(await league.leaderboard(eventId), { title: eventTitle(season(), eventId), carName: prettyCarName }),
     }));
   };
   league.onLeaderboardChanged({ leaderboardChanged: request });
