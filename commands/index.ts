@@ -4,9 +4,10 @@ import { leaderboard } from './leaderboard';
 import { alias } from './alias';
 import { schedule } from './schedule';
 import { standings } from './standings';
+import { rotate } from './rotate';
 
 /** Every slash command, validated once at load. Add new command files here. */
-const modules: Record<string, unknown> = { leaderboard, alias, schedule, standings };
+const modules: Record<string, unknown> = { leaderboard, alias, schedule, standings, rotate };
 
 export function loadCommands(): Map<string, Command> {
   const map = new Map<string, Command>();

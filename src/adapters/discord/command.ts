@@ -11,6 +11,7 @@ import type { BotState } from '../../app/BotState';
 import type { SeasonConfig } from '../../domain/season';
 import type { Clock } from '../../app/ports';
 import type { Standings } from '../../app/standings';
+import type { RotationService } from '../../app/RotationService';
 
 /** What commands may use. Later features add their services here as optional fields. */
 export interface CommandDeps {
@@ -25,6 +26,8 @@ export interface CommandDeps {
   skipPreseason?: boolean;
   /** Season standings (/standings). */
   standings?: Standings;
+  /** Rotation of acServer to another event (/rotate). */
+  rotation?: RotationService;
 }
 
 export interface CommandReply {
