@@ -11,6 +11,7 @@ import { writeJsonAtomic } from '../adapters/files/atomicWrite';
 import path from 'node:path';
 import { Coalescer } from './Coalescer';
 import { RankingCache } from './RankingCache';
+import { LiveLapBook } from './LiveLapBook';
 
 /** Told when an event's laps changed (the Discord leaderboard post, standings, ...). */
 export interface LeaderboardListener {
@@ -39,9 +40,11 @@ export class League {
   private readonly listeners: LeaderboardListener[] = [];
   private readonly files: Coalescer;
   private readonly ranking: RankingCache;
+  private readonly live: LiveLapBook;
 
   constructor(private readonly deps: LeagueDeps) {
     this.ranking = new RankingCache(deps.laps);
+    this.live = new LiveLapBook(this.ranking.writingThrough(), deps.log);
     // A backlog of 1,000 files rewrites each event's files a few times, not 1,000 times.
     this.files = new Coalescer(deps.fileWindowMs ?? 100, (eventId) => this.writeLeaderboardFiles(eventId), (eventId, err) =>
       deps.log.error({ eventId, err }, `could not write the leaderboard files: ${(err as Error).message}; check that ${deps.dataDir} is writable`),
@@ -56,6 +59,11 @@ export class League {
     const { log } = this.deps;
     const outcome = await ingestResultsFile(this.ingestDeps(), input, opts);
     if ((outcome.status === 'ingested' || outcome.status === 'unattributed') && outcome.reread) this.ranking.invalidate(outcome.eventId);
+    if (outcome.status === 'ingested') {
+      await this.live.reconcile(outcome.eventId, outcome.file).catch((err: Error) =>
+        log.error({ err, file: outcome.file }, `live laps not reconciled with ${outcome.file}: ${err.message}; they still count until the file is read again`),
+      );
+    }
     switch (outcome.status) {
       case 'skipped':
         log.debug({ file: outcome.file }, `results file skipped: ${outcome.reason}`);
@@ -81,6 +89,12 @@ export class League {
         break;
     }
     return outcome;
+  }
+
+  /** A lap from the UDP plugin (LAP_COMPLETED): stored at once, replaced when its results file is ingested. */
+  async recordLiveLap(lap: Lap): Promise<void> {
+    await this.live.record(lap);
+    this.leaderboardChanged(lap.eventId);
   }
 
   /** Best valid lap per driver, aliases applied. */

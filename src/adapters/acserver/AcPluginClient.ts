@@ -61,7 +61,8 @@ export class AcPluginClient implements AcPluginLink {
 
   /** Binds the listen address, then asks for the session and every slot's car. */
   static async start(opts: AcPluginClientOptions): Promise<AcPluginClient> {
-    const socket = dgram.createSocket({ type: opts.listen.host.includes(':') ? 'udp6' : 'udp4' });
+    // A larger receive buffer rides out bursts (24 cars of CAR_UPDATE, a slow disk write); the OS caps it.
+    const socket = dgram.createSocket({ type: opts.listen.host.includes(':') ? 'udp6' : 'udp4', recvBufferSize: 4 << 20 });
     await new Promise<void>((resolve, reject) => {
       socket.once('error', (err: NodeJS.ErrnoException) => {
         const hint = err.code === 'EADDRINUSE' ? ' (another plugin such as stracker listens there: move it to AC_PLUGIN_RELAY)' : '';
