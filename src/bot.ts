@@ -16,7 +16,9 @@ import { SeasonConfigFile } from './adapters/files/SeasonConfigFile';
 import { ResultsWatcher } from './adapters/files/resultsWatcher';
 import { readCurrentEventId } from './adapters/files/currentEventFile';
 import { DiscordBot } from './adapters/discord/DiscordBot';
+import type { RotationService } from './app/RotationService';
 import { loadCommands } from '../commands';
+import { wireRotation, type RotationWiring } from './wireRotation';
 
 export interface RunningBot {
   league: League;
@@ -27,6 +29,8 @@ export interface RunningBot {
   tasks: TaskRunner;
   discord: DiscordBot | undefined;
   standings: Standings;
+  /** /rotate's service, the rotation cron task and the acServer control. */
+  rotation: RotationWiring;
   /** Finish the file being ingested, flush pending posts, stop every task, close the store. */
   stop(): Promise<void>;
 }
@@ -47,7 +51,8 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   let alertAdmins: (text: string) => void = () => {};
   const tasks = new TaskRunner(log.child({ component: 'tasks' }), (task, message) => alertAdmins(`⚠️ **${task}**: ${message}`));
 
-  const discord = config.DISCORD_TOKEN ? createDiscord(config, log, { league, state, season, clock, tasks, standings }, opts) : undefined;
+  const rotation = wireRotation(config, { state, season: () => season.current(), clock, log, alertAdmins: (text) => alertAdmins(text) });
+  const discord = config.DISCORD_TOKEN ? createDiscord(config, log, { league, state, season, clock, tasks, standings, rotation: rotation.service }, opts) : undefined;
   if (discord && config.ADMIN_CHANNEL_ID) {
     const channelId = config.ADMIN_CHANNEL_ID;
     alertAdmins = (text) => void discord.send(channelId, text);
@@ -89,6 +94,8 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     },
     stop: () => currentEvent.stop(),
   });
+  // After the event watcher, so it sees the start-up rotation's currentEvent.json.
+  for (const task of rotation.tasks) tasks.add(task);
   // Before ingest, so it stops after ingest and writes the standings of the last files.
   tasks.add({ name: 'standings', trigger: 'laps changed, aliases, season config', start: (report) => standings.start(report), stop: () => standings.flush() });
   const watcher = new ResultsWatcher({
@@ -119,6 +126,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     tasks,
     discord,
     standings,
+    rotation,
     stop: () =>
       (stopping ??= (async () => {
         await tasks.stopAll();
@@ -130,7 +138,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
 function createDiscord(
   config: Config,
   log: Logger,
-  ctx: { league: League; state: BotState; season: SeasonConfigFile; clock: Clock; tasks: TaskRunner; standings: Standings },
+  ctx: { league: League; state: BotState; season: SeasonConfigFile; clock: Clock; tasks: TaskRunner; standings: Standings; rotation: RotationService },
   opts: StartOptions,
 ): DiscordBot {
   const discordLog = log.child({ task: 'discord' });
@@ -138,7 +146,7 @@ function createDiscord(
   const discord = new DiscordBot({
     config,
     commands: loadCommands(),
-    deps: { league: ctx.league, state: ctx.state, season: () => ctx.season.current(), clock: ctx.clock, log: discordLog, skipPreseason: config.SKIP_PRESEASON, standings: ctx.standings },
+    deps: { league: ctx.league, state: ctx.state, season: () => ctx.season.current(), clock: ctx.clock, log: discordLog, skipPreseason: config.SKIP_PRESEASON, standings: ctx.standings, rotation: ctx.rotation },
     log: discordLog,
     refreshPosts: () => {
       for (const r of refreshers) r().catch((err) => ctx.tasks.report('discord', err, 'refresh posts'));

@@ -61,6 +61,8 @@ export async function startTestBot(opts: { env?: Record<string, string>; season?
       ADMIN_CHANNEL_ID: channels.admin,
       ADMIN_ROLE_ID: adminRoleId,
       LOG_LEVEL: 'debug',
+      // Rotation rewrites currentEvent.json at start-up; tests about rotation turn it on.
+      ROTATION_ENABLED: 'false',
       ...opts.env,
     },
     dir,

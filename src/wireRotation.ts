@@ -1,0 +1,84 @@
+import type { Config } from './config';
+import type { Logger } from './logger';
+import type { Clock } from './app/ports';
+import type { BotState } from './app/BotState';
+import type { SeasonConfig } from './domain/season';
+import type { BackgroundTask } from './app/TaskRunner';
+import type { AcServerControl, HealthCheck, PlayerKicker, ResultsFlusher } from './app/acServerPorts';
+import { RotationService } from './app/RotationService';
+import { RotationTask } from './app/rotationTask';
+import { AcServerFolder } from './adapters/acserver/AcServerFolder';
+import { HttpInfoCheck } from './adapters/acserver/HttpInfoCheck';
+import { SystemdControl } from './adapters/acserver/SystemdControl';
+import { ChildProcessControl } from './adapters/acserver/ChildProcessControl';
+import { readCurrentEventId, writeCurrentEvent } from './adapters/files/currentEventFile';
+
+export interface RotationWiring {
+  service: RotationService;
+  /** The schedule-driven rotation (absent with ROTATION_ENABLED=false). */
+  task: RotationTask | undefined;
+  control: AcServerControl | undefined;
+  /** In start order: the supervised acServer (child mode) before the rotation cron. */
+  tasks: BackgroundTask[];
+}
+
+export interface RotationContext {
+  state: BotState;
+  season: () => SeasonConfig;
+  clock: Clock;
+  log: Logger;
+  alertAdmins(text: string): void;
+  /** The UDP plugin client plugs in here: results flush, kick-all, and its own health check. */
+  flusher?: ResultsFlusher;
+  kicker?: PlayerKicker;
+  health?: HealthCheck[];
+}
+
+/** acServer control from AC_SERVER_CONTROL, the rotation service and its background tasks. */
+export function wireRotation(config: Config, ctx: RotationContext): RotationWiring {
+  const log = ctx.log.child({ task: 'rotation' });
+  const folder = new AcServerFolder(config.AC_SERVER_DIR, ctx.clock);
+  const control = createControl(config, log);
+  const service = new RotationService({
+    files: folder,
+    control,
+    health: [new HttpInfoCheck(async () => (await folder.read()).serverCfg), ...(ctx.health ?? [])],
+    healthTimeoutMs: config.AC_SERVER_HEALTH_TIMEOUT_MS,
+    flusher: ctx.flusher,
+    kicker: ctx.kicker,
+    kickBeforeRotate: config.KICK_BEFORE_ROTATE,
+    writeCurrentEvent: (event, at) => writeCurrentEvent(config.currentEventFile, event, at),
+    recordRotation: (rec) => ctx.state.setLastRotation(rec),
+    alertAdmins: async (text) => ctx.alertAdmins(`🚨 ${text}`),
+    clock: ctx.clock,
+    log,
+    season: ctx.season,
+    readCurrentEventId: () => readCurrentEventId(config.currentEventFile),
+  });
+  const tasks: BackgroundTask[] = [];
+  if (control instanceof ChildProcessControl) {
+    tasks.push({ name: 'acserver', trigger: `child process ${config.AC_SERVER_COMMAND} in ${config.AC_SERVER_DIR}`, start: () => control.start(), stop: () => control.stop() });
+  }
+  let task: RotationTask | undefined;
+  if (config.ROTATION_ENABLED) {
+    task = new RotationTask({
+      service,
+      season: ctx.season,
+      clock: ctx.clock,
+      readCurrentEventId: () => readCurrentEventId(config.currentEventFile),
+      lastRotation: () => ctx.state.lastRotation(),
+      log,
+    });
+    tasks.push(task);
+  } else {
+    log.info('ROTATION_ENABLED=false: the schedule does not rotate acServer; /rotate still does');
+  }
+  if (!control) log.info('AC_SERVER_CONTROL=none: rotations write the INI files and currentEvent.json; acServer is restarted by hand');
+  return { service, task, control, tasks };
+}
+
+function createControl(config: Config, log: Logger): AcServerControl | undefined {
+  if (config.AC_SERVER_CONTROL === 'systemd') return new SystemdControl({ unit: config.AC_SERVER_UNIT, log });
+  if (config.AC_SERVER_CONTROL === 'child') return new ChildProcessControl({ command: config.AC_SERVER_COMMAND, cwd: config.AC_SERVER_DIR, log });
+  return undefined;
+}
