@@ -65,7 +65,6 @@ const schema = z.object({
   AC_PLUGIN_SERVER: hostPort,
   AC_PLUGIN_RELAY: hostPort,
   AC_PLUGIN_FLUSH_TIMEOUT_MS: z.coerce.number().int().min(100).max(300000).default(15000),
-  AC_PLUGIN_KICK_FALLBACK: bool.default('false'),
   LIVE_LAPS_ENABLED: bool.default('true'),
   ANNOUNCE_PERSONAL_BESTS: announceMode.default('off'),
   ANNOUNCE_IN_GAME: bool.default('false'),
