@@ -40,11 +40,12 @@ export interface AcPluginLink {
   readonly description: string;
   session(): LiveSession | null;
   cars(): LiveCar[];
-  onLap(listener: (lap: LiveLapEvent) => void): void;
+  /** Each `on...` returns a function that removes the listener. */
+  onLap(listener: (lap: LiveLapEvent) => void): () => void;
   /** END_SESSION: acServer has written the session's results file at `resultsPath`. */
-  onEndSession(listener: (resultsPath: string) => void): void;
+  onEndSession(listener: (resultsPath: string) => void): () => void;
   /** Connected cars changed (connect, disconnect, kick, car info). */
-  onCarsChanged(listener: () => void): void;
+  onCarsChanged(listener: () => void): () => void;
   /** Asks for the session info; true when acServer answers within `timeoutMs`. */
   ping(timeoutMs: number): Promise<boolean>;
   kick(carId: number): void;

@@ -12,6 +12,7 @@ import type { SeasonConfig } from '../../domain/season';
 import type { Clock } from '../../app/ports';
 import type { Standings } from '../../app/standings';
 import type { RotationService } from '../../app/RotationService';
+import type { AcPluginLink } from '../../app/acPluginLink';
 
 /** What commands may use. Later features add their services here as optional fields. */
 export interface CommandDeps {
@@ -28,6 +29,8 @@ export interface CommandDeps {
   standings?: Standings;
   /** Rotation of acServer to another event (/rotate). */
   rotation?: RotationService;
+  /** The live link to acServer over its UDP plugin (/kickall); absent when the link is off. */
+  acPlugin?: AcPluginLink;
 }
 
 export interface CommandReply {
