@@ -94,16 +94,16 @@ export class AcPluginClient implements AcPluginLink {
     return this.tracker.cars();
   }
 
-  onLap(listener: (lap: LiveLapEvent) => void): void {
-    this.listeners.lap.push(listener);
+  onLap(listener: (lap: LiveLapEvent) => void): () => void {
+    return subscribe(this.listeners.lap, listener);
   }
 
-  onEndSession(listener: (resultsPath: string) => void): void {
-    this.listeners.end.push(listener);
+  onEndSession(listener: (resultsPath: string) => void): () => void {
+    return subscribe(this.listeners.end, listener);
   }
 
-  onCarsChanged(listener: () => void): void {
-    this.listeners.cars.push(listener);
+  onCarsChanged(listener: () => void): () => void {
+    return subscribe(this.listeners.cars, listener);
   }
 
   ping(timeoutMs: number): Promise<boolean> {
@@ -177,13 +177,13 @@ export class AcPluginClient implements AcPluginLink {
   private handle(msg: ServerMessage): void {
     const now = this.clock.now();
     const change = this.tracker.apply(msg, now);
-    if (change.cars) for (const l of this.listeners.cars) l();
+    if (change.cars) for (const l of [...this.listeners.cars]) l();
     if (msg.type === 'CAR_INFO' && msg.connected) {
       for (const l of this.awaiting.release(msg.carId)) this.lapCompleted(l.carId, l.lapTimeMs, l.cuts, l.receivedAt);
     }
     if (msg.type === 'SESSION_INFO' || msg.type === 'NEW_SESSION') for (const w of [...this.sessionWaiters]) w();
     if (msg.type === 'VERSION') this.send({ type: 'GET_SESSION_INFO', sessionIndex: -1 });
-    if (msg.type === 'END_SESSION') for (const l of this.listeners.end) l(msg.resultsPath);
+    if (msg.type === 'END_SESSION') for (const l of [...this.listeners.end]) l(msg.resultsPath);
     if (msg.type === 'LAP_COMPLETED') this.lapCompleted(msg.carId, msg.lapTimeMs, msg.cuts, now);
   }
 
@@ -197,4 +197,12 @@ export class AcPluginClient implements AcPluginLink {
     const lap: LiveLapEvent = { car, lapTimeMs, cuts, session: this.tracker.session(), receivedAt };
     for (const l of this.listeners.lap) l(lap);
   }
+}
+
+function subscribe<T>(list: T[], listener: T): () => void {
+  list.push(listener);
+  return () => {
+    const i = list.indexOf(listener);
+    if (i >= 0) list.splice(i, 1);
+  };
 }
