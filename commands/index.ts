@@ -5,9 +5,10 @@ import { alias } from './alias';
 import { schedule } from './schedule';
 import { standings } from './standings';
 import { rotate } from './rotate';
+import { kickall } from './kickall';
 
 /** Every slash command, validated once at load. Add new command files here. */
-const modules: Record<string, unknown> = { leaderboard, alias, schedule, standings, rotate };
+const modules: Record<string, unknown> = { leaderboard, alias, schedule, standings, rotate, kickall };
 
 export function loadCommands(): Map<string, Command> {
   const map = new Map<string, Command>();

@@ -1,0 +1,78 @@
+import { ButtonStyle, ComponentType, MessageFlags, PermissionFlagsBits, type ButtonInteraction } from 'discord.js';
+import type { Command } from '../src/adapters/discord/command';
+import { kickAllCars } from '../src/app/kickAllCars';
+import { escapeMarkdown } from '../src/domain/discordText';
+
+/** How long the confirm button waits for the admin who asked. */
+export const KICKALL_CONFIRM_MS = 30_000;
+const PING_MS = 1500;
+
+const buttons = (disabled = false) => [
+  {
+    type: ComponentType.ActionRow,
+    components: [
+      { type: ComponentType.Button, style: ButtonStyle.Danger, custom_id: 'kickall:confirm', label: 'Kick everyone', disabled },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: 'kickall:cancel', label: 'Cancel', disabled },
+    ],
+  },
+];
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/**
+ * Kicks every car connected to acServer, after the caller confirms with a button. Not ephemeral:
+ * the other admins in the channel see who emptied the server.
+ */
+export const kickall: Command = {
+  data: {
+    name: 'kickall',
+    description: 'Kick every driver off the acServer (admins, asks to confirm)',
+    default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
+    dm_permission: false,
+  },
+  admin: true,
+  ephemeral: false,
+  async execute(interaction, { acPlugin, log }) {
+    if (!acPlugin) {
+      return { content: 'The acServer plugin link is off, so nobody can be kicked from here. Set UDP_PLUGIN_ADDRESS / UDP_PLUGIN_LOCAL_PORT in server_cfg.ini (or AC_PLUGIN_LISTEN / AC_PLUGIN_SERVER) and restart the bot.' };
+    }
+    if (!(await acPlugin.ping(PING_MS))) {
+      return { content: `acServer does not answer on the ${acPlugin.description}: is it running, and are the plugin ports right? Nobody was kicked.` };
+    }
+    const cars = acPlugin.cars();
+    if (cars.length === 0) return { content: 'Nobody is connected to acServer: there is no one to kick.' };
+    const names = cars.map((c) => escapeMarkdown(c.driverName || `car ${c.carId}`)).join(', ');
+    const message = await interaction.editReply({
+      content: `Kick all ${plural(cars.length, 'connected driver')} off acServer? ${names}`.slice(0, 1900),
+      components: buttons(),
+    });
+    let click: ButtonInteraction;
+    try {
+      click = await message.awaitMessageComponent({
+        componentType: ComponentType.Button,
+        time: KICKALL_CONFIRM_MS,
+        filter: (i) => {
+          if (i.user.id === interaction.user.id) return true;
+          void i.reply({ content: 'Only the admin who used /kickall can answer this.', flags: MessageFlags.Ephemeral }).catch(() => {});
+          return false;
+        },
+      });
+    } catch {
+      await interaction.editReply({ content: `No answer within ${KICKALL_CONFIRM_MS / 1000} s: nobody was kicked.`, components: buttons(true) });
+      return;
+    }
+    if (click.customId !== 'kickall:confirm') {
+      await click.update({ content: 'Cancelled: nobody was kicked.', components: [] });
+      return;
+    }
+    await click.update({ content: `Kicking ${plural(cars.length, 'driver')}…`, components: [] });
+    const result = await kickAllCars(acPlugin);
+    log.info({ kicked: result.kicked.length, stillConnected: result.stillConnected.length }, 'kicked every driver');
+    const left = result.stillConnected.length;
+    await interaction.editReply({
+      content: left === 0
+        ? `Kicked ${plural(result.kicked.length, 'driver')}: the server is empty.`
+        : `Sent a kick for ${plural(result.kicked.length, 'driver')}; ${left} still connected after 3 s: ${result.stillConnected.map((c) => escapeMarkdown(c.driverName)).join(', ')}.`,
+    });
+  },
+};
