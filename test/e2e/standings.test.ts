@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { startTestBot, type TestBotEnv } from '../support/startTestBot';
 import { expectedTable, type FixtureEvent } from '../support/standingsExpected';
 import { currentStandingsPath } from '../../src/app/standings';
@@ -89,9 +90,32 @@ describe('e2e: season standings post, /standings and the chart', () => {
     expect((await unknown.waitForReply(5000, (r) => !!r.content)).content).toMatch(/Unknown season `season9`/);
   });
 
+  it('when an admin sets an alias, then the standings post shows it', async () => {
+    const leader = expectedTable(after)[0];
+    const h = env.fake.injectInteraction({ commandName: 'alias', subcommand: 'set', options: { driver: leader.driverGuid, name: 'Rob Macaroni' }, member: { roles: [env.adminRoleId] } });
+    await h.waitForReply(5000, (r) => !!r.content);
+    await env.fake.waitFor(() => posts()[0].content.includes(`1\\. Rob Macaroni — ${leader.total} pts`), 8000, 'alias in standings');
+    expect(posts()[0].content).not.toContain(leader.driver);
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('when the season config changes, then the standings post follows it', async () => {
+    const file = path.join(env.dir, 'seasonConfig.json');
+    const config = JSON.parse(readFileSync(file, 'utf8'));
+    config.seasons[0].name = 'Season One';
+    config.seasons[0].pointsTable = [10, 5, 1];
+    writeFileSync(file, JSON.stringify(config, null, 2));
+    await env.fake.waitFor(() => posts()[0].content.includes('**Season One Standings**'), 8000, 'renamed season');
+    const leader = expectedTable(after)[0];
+    const rescored = leader.results.reduce((sum, [pos]) => sum + (pos === null ? 0 : (config.seasons[0].pointsTable[pos - 1] ?? 0)), 0);
+    expect(rescored).not.toBe(leader.total);
+    expect(posts()[0].content).toContain(`1\\. Rob Macaroni — ${rescored} pts`);
+    expect(posts()).toHaveLength(1);
+  });
+
   it('when a season is being typed, then autocomplete offers the matching seasons', async () => {
     const h = env.fake.injectInteraction({ type: 'autocomplete', commandName: 'standings', options: { season: 'seas' } });
-    expect(await h.waitForChoices(3000)).toEqual([{ name: 'Season 1', value: 'season1' }]);
+    expect(await h.waitForChoices(3000)).toEqual([{ name: 'Season One', value: 'season1' }]);
     const none = env.fake.injectInteraction({ type: 'autocomplete', commandName: 'standings', options: { season: 'zzz' } });
     expect(await none.waitForChoices(3000)).toEqual([]);
   });
