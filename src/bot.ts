@@ -19,6 +19,8 @@ import { DiscordBot } from './adapters/discord/DiscordBot';
 import type { RotationService } from './app/RotationService';
 import { loadCommands } from '../commands';
 import { wireRotation, type RotationWiring } from './wireRotation';
+import { wireAcPlugin, type AcPluginWiring } from './wireAcPlugin';
+import type { AcPluginLink } from './app/acPluginLink';
 
 export interface RunningBot {
   league: League;
@@ -31,6 +33,8 @@ export interface RunningBot {
   standings: Standings;
   /** /rotate's service, the rotation cron task and the acServer control. */
   rotation: RotationWiring;
+  /** The acServer UDP plugin link (live laps, /kickall, results flush); empty when off. */
+  acPlugin: AcPluginWiring;
   /** Finish the file being ingested, flush pending posts, stop every task, close the store. */
   stop(): Promise<void>;
 }
@@ -51,8 +55,14 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   let alertAdmins: (text: string) => void = () => {};
   const tasks = new TaskRunner(log.child({ component: 'tasks' }), (task, message) => alertAdmins(`⚠️ **${task}**: ${message}`));
 
-  const rotation = wireRotation(config, { state, season: () => season.current(), clock, log, alertAdmins: (text) => alertAdmins(text) });
-  const discord = config.DISCORD_TOKEN ? createDiscord(config, log, { league, state, season, clock, tasks, standings, rotation: rotation.service }, opts) : undefined;
+  let announceLaps: (content: string) => Promise<unknown> = async () => {};
+  const acPlugin = await wireAcPlugin(config, { league, state, season: () => season.current(), clock, log, tasks, announce: (content) => announceLaps(content) });
+  const rotation = wireRotation(config, { state, season: () => season.current(), clock, log, alertAdmins: (text) => alertAdmins(text), flusher: acPlugin.flusher, kicker: acPlugin.kicker });
+  const discord = config.DISCORD_TOKEN ? createDiscord(config, log, { league, state, season, clock, tasks, standings, rotation: rotation.service, acPlugin: acPlugin.link }, opts) : undefined;
+  if (discord && config.ANNOUNCE_CHANNEL_ID) {
+    const channelId = config.ANNOUNCE_CHANNEL_ID;
+    announceLaps = (content) => discord.send(channelId, content);
+  }
   if (discord && config.ADMIN_CHANNEL_ID) {
     const channelId = config.ADMIN_CHANNEL_ID;
     alertAdmins = (text) => void discord.send(channelId, text);
@@ -113,6 +123,8 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
       await league.flush();
     },
   });
+  // After ingest, so the plugin socket closes first and no live lap arrives once the store closes.
+  if (acPlugin.task) tasks.add(acPlugin.task);
 
   await tasks.startAll();
 
@@ -127,6 +139,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     discord,
     standings,
     rotation,
+    acPlugin,
     stop: () =>
       (stopping ??= (async () => {
         await tasks.stopAll();
@@ -138,7 +151,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
 function createDiscord(
   config: Config,
   log: Logger,
-  ctx: { league: League; state: BotState; season: SeasonConfigFile; clock: Clock; tasks: TaskRunner; standings: Standings; rotation: RotationService },
+  ctx: { league: League; state: BotState; season: SeasonConfigFile; clock: Clock; tasks: TaskRunner; standings: Standings; rotation: RotationService; acPlugin?: AcPluginLink },
   opts: StartOptions,
 ): DiscordBot {
   const discordLog = log.child({ task: 'discord' });
@@ -146,7 +159,7 @@ function createDiscord(
   const discord = new DiscordBot({
     config,
     commands: loadCommands(),
-    deps: { league: ctx.league, state: ctx.state, season: () => ctx.season.current(), clock: ctx.clock, log: discordLog, skipPreseason: config.SKIP_PRESEASON, standings: ctx.standings, rotation: ctx.rotation },
+    deps: { league: ctx.league, state: ctx.state, season: () => ctx.season.current(), clock: ctx.clock, log: discordLog, skipPreseason: config.SKIP_PRESEASON, standings: ctx.standings, rotation: ctx.rotation, acPlugin: ctx.acPlugin },
     log: discordLog,
     refreshPosts: () => {
       for (const r of refreshers) r().catch((err) => ctx.tasks.report('discord', err, 'refresh posts'));
