@@ -40,6 +40,7 @@ interface Pending {
  */
 export class PostKeeper {
   private readonly pending = new Map<string, Pending>();
+  private readonly deleted = new Set<string>();
   private stopped = false;
 
   constructor(
@@ -61,12 +62,12 @@ export class PostKeeper {
 
   /** A message we own was deleted by someone: post it again. */
   async messageDeleted(messageId: string): Promise<void> {
+    // Remembered, because an update already in flight may store this id again after the delete.
+    this.deleted.add(messageId);
+    if (this.deleted.size > 1000) this.deleted.delete(this.deleted.values().next().value!);
     for (const [key, p] of this.pending) {
       const ref = await this.state.message(key);
-      if (ref?.messageId === messageId) {
-        await this.state.forgetMessage(key);
-        this.request(key, p.channelId, p.render);
-      }
+      if (ref?.messageId === messageId || p.running) this.request(key, p.channelId, p.render);
     }
   }
 
@@ -123,7 +124,8 @@ export class PostKeeper {
   private async publish(key: string, p: Pending): Promise<void> {
     const body = await p.render();
     const hash = hashBody(body);
-    const ref = await this.state.message(key);
+    const stored = await this.state.message(key);
+    const ref = stored && !this.deleted.has(stored.messageId) ? stored : undefined;
     const sameChannel = ref?.channelId === p.channelId;
     if (sameChannel && ref.contentHash === hash) return;
     const messageId = await this.poster.upsert(p.channelId, sameChannel ? ref.messageId : undefined, body);

@@ -104,4 +104,27 @@ describe('PostKeeper', () => {
     expect(channel.calls[1]).toEqual({ op: 'post', content: 'v1' });
     expect((await state.message('lb'))?.messageId).toBe('2');
   });
+
+  it('when our message is deleted while an edit of it is in flight, then it is still posted again', async () => {
+    keeper.request('lb', 'c1', async () => ({ content: 'v1' }));
+    await keeper.flush();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const slowUpsert = channel.upsert.bind(channel);
+    channel.upsert = async (c, id, body) => {
+      const result = await slowUpsert(c, id, body); // the edit lands...
+      await gate; // ...but its answer is slow, so the old id is stored after the delete
+      return result;
+    };
+    keeper.request('lb', 'c1', async () => ({ content: 'v2' }));
+    await waitUntil(() => channel.calls.length === 2);
+    channel.messages.delete('1');
+    await keeper.messageDeleted('1');
+    channel.upsert = slowUpsert;
+    release();
+    await waitUntil(() => channel.calls.length === 3);
+    await keeper.flush();
+    expect(channel.calls[2]).toEqual({ op: 'post', content: 'v2' });
+    expect((await state.message('lb'))?.messageId).toBe('2');
+  });
 });
