@@ -1,0 +1,93 @@
+import type { TestBotEnv } from '../support/startTestBot';
+import type { FakeAcUdpPeer, PeerCar } from '../support/fakeAcServer/udpPeer';
+import type { InteractionHandle } from '../support/fakeDiscord';
+import { startLiveBot } from '../support/startLiveBot';
+import { startTestBot } from '../support/startTestBot';
+
+const cars: PeerCar[] = [0, 1, 2, 5].map((carId) => ({ carId, name: `Driver ${carId}`, guid: `7656119800000020${carId}`, model: 'ks_mazda_mx5_cup' }));
+
+describe('e2e: /kickall empties the fake acServer after the admin confirms', () => {
+  let env: TestBotEnv;
+  let peer: FakeAcUdpPeer;
+  let adminId: string;
+  let otherAdminId: string;
+  const kickall = (userId: string) => env.fake.injectInteraction({ commandName: 'kickall', channelId: env.channels.admin, member: { userId } });
+  const press = (h: InteractionHandle, customId: string, userId: string) =>
+    env.fake.injectInteraction({ type: 'button', customId, messageId: h.original!.id, channelId: env.channels.admin, member: { userId } });
+
+  beforeAll(async () => {
+    ({ bot: env, peer } = await startLiveBot());
+    adminId = env.fake.addMember('race-director', [env.adminRoleId]);
+    otherAdminId = env.fake.addMember('co-director', [env.adminRoleId]);
+  });
+  afterAll(async () => {
+    await env.close();
+    await peer.close();
+  });
+  afterEach(() => env.fake.assertNoUnknownRoutes());
+
+  it('when a member without the admin role uses it, then it is refused and nobody is kicked', async () => {
+    for (const c of cars) peer.connect(c);
+    await peer.waitFor(() => env.bot.acPlugin.link!.cars().length === 4, 3000, 'cars known');
+    const h = env.fake.injectInteraction({ commandName: 'kickall', channelId: env.channels.admin, member: { roles: [] } });
+    const reply = await h.waitForReply(3000, (r) => !!r.content);
+    expect(reply).toMatchObject({ ephemeral: true, content: expect.stringMatching(/Only league admins/) });
+    expect(peer.received.filter((c) => c.type === 'KICK_USER')).toEqual([]);
+  });
+
+  it('when an admin confirms, then every car is kicked, the server is empty and the reply says how many', async () => {
+    const h = kickall(adminId);
+    const ask = await h.waitForReply(5000, (r) => r.content.startsWith('Kick all'));
+    expect(ask.content).toContain('Kick all 4 connected drivers off acServer? Driver 0, Driver 1, Driver 2, Driver 5');
+    expect(JSON.stringify(ask)).toContain('kickall:confirm');
+    expect(peer.kicked).toEqual([]);
+
+    const intruder = press(h, 'kickall:confirm', otherAdminId);
+    expect((await intruder.waitForReply(3000)).content).toMatch(/Only the admin who used \/kickall/);
+    expect(peer.kicked).toEqual([]);
+
+    const click = press(h, 'kickall:confirm', adminId);
+    await click.waitForAnswer();
+    const done = await h.waitForReply(5000, (r) => r.content.startsWith('Kicked'));
+    expect(done.content).toBe('Kicked 4 drivers: the server is empty.');
+    expect(JSON.stringify(env.fake.message(env.channels.admin, h.original!.id))).not.toContain('kickall:confirm');
+    expect([...peer.kicked].sort()).toEqual([0, 1, 2, 5]);
+    expect(peer.connectedCars()).toEqual([]);
+    expect(env.bot.acPlugin.link!.cars()).toEqual([]);
+  });
+
+  it('when the admin cancels, then nobody is kicked', async () => {
+    peer.connect(cars[0]!);
+    await peer.waitFor(() => env.bot.acPlugin.link!.cars().length === 1, 3000, 'car back');
+    const h = kickall(adminId);
+    await h.waitForReply(5000, (r) => r.content.startsWith('Kick all 1 connected driver off'));
+    press(h, 'kickall:cancel', adminId);
+    expect((await h.waitForReply(5000, (r) => r.content.startsWith('Cancelled'))).content).toBe('Cancelled: nobody was kicked.');
+    expect(peer.connectedCars()).toHaveLength(1);
+    peer.disconnect(0);
+    await peer.waitFor(() => env.bot.acPlugin.link!.cars().length === 0, 3000, 'car gone');
+  });
+
+  it('when nobody is connected, then it says so without asking', async () => {
+    const h = kickall(adminId);
+    expect((await h.waitForReply(5000, (r) => !!r.content)).content).toBe('Nobody is connected to acServer: there is no one to kick.');
+  });
+
+  it('when acServer does not answer on the plugin link, then it says so', async () => {
+    await peer.close();
+    const h = kickall(adminId);
+    const reply = await h.waitForReply(5000, (r) => !!r.content);
+    expect(reply.content).toMatch(/^acServer does not answer on the UDP plugin 127\.0\.0\.1:\d+ <-> acServer 127\.0\.0\.1:\d+.*Nobody was kicked\.$/);
+    peer = { close: async () => {} } as FakeAcUdpPeer;
+  });
+
+  it('when the plugin link is off, then it says how to turn it on', async () => {
+    const plain = await startTestBot(); // no server_cfg.ini, no AC_PLUGIN_* settings
+    try {
+      const h = plain.fake.injectInteraction({ commandName: 'kickall', channelId: plain.channels.admin, member: { roles: [plain.adminRoleId] } });
+      expect((await h.waitForReply(5000, (r) => !!r.content)).content).toMatch(/plugin link is off.*UDP_PLUGIN_ADDRESS/);
+    } finally {
+      await plain.close();
+    }
+  });
+});
