@@ -29,9 +29,23 @@ export function createLogger(level = 'info', destination?: pino.DestinationStrea
       base: { app: 'ac-league-bot' },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
+      serializers: { err: serializeError },
     },
     destination ?? pino.destination(1),
   );
+}
+
+/**
+ * Errors without the request they came from: a Discord error carries the request body, which
+ * holds the token-free but large chart PNG (a 60 KB image would become a 120 KB log line).
+ */
+function serializeError(err: unknown): unknown {
+  const out = pino.stdSerializers.err(err as Error) as unknown as Record<string, unknown>;
+  if (out && typeof out === 'object') {
+    delete out.requestBody;
+    delete out.rawError;
+  }
+  return out;
 }
 
 /** A logger that drops everything; for tests and benchmarks. */
