@@ -14,24 +14,35 @@ interface EventRanking {
  * A results file that is read again (changed content) invalidates its event.
  */
 export class RankingCache {
-  private readonly events = new Map<string, Promise<EventRanking>>();
-  /** Loads and writes take turns, so a load never sees half of a write that is then merged again. */
+  /** Events read and kept current. */
+  private readonly events = new Map<string, EventRanking>();
+  /** Reads in progress (one per event). */
+  private readonly loading = new Map<string, Promise<EventRanking>>();
+  /**
+   * Reads and writes take turns: a write merges only into events whose read finished before it,
+   * and a read queued after a write sees that write, so no lap is counted twice.
+   */
   private turn: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly store: LapStore) {}
 
-  get(eventId: string): Promise<EventRanking> {
-    let ranking = this.events.get(eventId);
-    if (!ranking) {
-      ranking = this.exclusive(async () => rankingLaps(eventId, await this.store.lapsForEvent(eventId)));
-      this.events.set(eventId, ranking);
-      ranking.catch(() => this.events.delete(eventId));
+  async get(eventId: string): Promise<EventRanking> {
+    const ready = this.events.get(eventId);
+    if (ready) return ready;
+    let load = this.loading.get(eventId);
+    if (!load) {
+      load = this.exclusive(async () => {
+        const ranking = rankingLaps(eventId, await this.store.lapsForEvent(eventId));
+        this.events.set(eventId, ranking);
+        return ranking;
+      }).finally(() => this.loading.delete(eventId));
+      this.loading.set(eventId, load);
     }
-    return ranking;
+    return load;
   }
 
-  /** New laps were stored: merge them into the events already cached. */
-  added(laps: readonly Lap[]): void {
+  /** New laps were stored (called inside the write's turn): merge them into the events already read. */
+  private added(laps: readonly Lap[]): void {
     const byEvent = new Map<string, Lap[]>();
     for (const lap of laps) {
       const list = byEvent.get(lap.eventId);
@@ -41,10 +52,7 @@ export class RankingCache {
     for (const [eventId, fresh] of byEvent) {
       const cached = this.events.get(eventId);
       if (!cached) continue;
-      this.events.set(
-        eventId,
-        cached.then((c) => ({ laps: rankingLaps(eventId, [...c.laps, ...fresh]).laps, lapCount: c.lapCount + fresh.length })),
-      );
+      this.events.set(eventId, { laps: rankingLaps(eventId, [...cached.laps, ...fresh]).laps, lapCount: cached.lapCount + fresh.length });
     }
   }
 
