@@ -26,6 +26,7 @@ export class ChildProcessControl implements AcServerControl {
   readonly description: string;
   private child: ChildProcess | undefined;
   private supervising = false;
+  private stopped = false;
   private respawnTimer: NodeJS.Timeout | undefined;
   private crashes = 0;
   private readonly stopping = new WeakSet<ChildProcess>();
@@ -39,11 +40,14 @@ export class ChildProcessControl implements AcServerControl {
   }
 
   async start(): Promise<void> {
+    this.stopped = false;
     this.supervising = true;
     if (!this.child) await this.spawnOnce();
   }
 
   async restart(): Promise<void> {
+    // After stop() (bot shutting down) a late /rotate must not leave an orphan acServer behind.
+    if (this.stopped) throw new Error('acServer is stopped because the bot is shutting down');
     this.supervising = true;
     clearTimeout(this.respawnTimer);
     await this.kill();
@@ -52,6 +56,7 @@ export class ChildProcessControl implements AcServerControl {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     this.supervising = false;
     clearTimeout(this.respawnTimer);
     await this.kill();

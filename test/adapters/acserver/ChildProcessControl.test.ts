@@ -61,6 +61,8 @@ describe('ChildProcessControl with the fake acServer', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(ac.status()?.pid).toBe(status.pid);
     expect(ac.status()?.state).toBe('stopped');
+    await expect(control.restart()).rejects.toThrow(/shutting down/);
+    expect(await control.isRunning()).toBe(false);
   });
 
   it('when the command does not exist, then start fails naming the command and the settings', async () => {
