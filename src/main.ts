@@ -25,6 +25,8 @@ async function main(): Promise<void> {
         process.exit(1);
       });
   };
+  // A promise nobody awaited must not take the whole league down with it: log it and carry on.
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled promise rejection (a bug: please report it); the bot carries on'));
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 }

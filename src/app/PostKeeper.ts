@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '../logger';
-import type { BotState } from './BotState';
+import type { BotState, MessageRef } from './BotState';
 
 export interface PostFile {
   name: string;
@@ -18,6 +18,8 @@ export interface ChannelPoster {
   upsert(channelId: string, messageId: string | undefined, body: PostBody): Promise<string>;
   /** A new message (announcements). */
   send(channelId: string, body: PostBody): Promise<string>;
+  /** Whether the message is still there (it may have been deleted while the bot was down). */
+  exists?(channelId: string, messageId: string): Promise<boolean>;
 }
 
 /** Thrown by a poster when retrying cannot help until an admin acts (missing permission, unknown channel). */
@@ -30,6 +32,10 @@ interface Pending {
   running?: Promise<void>;
   again: boolean;
   failures: number;
+  /** Id of the message last sent for this post, in case saving it to the state failed. */
+  messageId?: string;
+  /** The stored message was checked to still exist in this process. */
+  checked?: boolean;
 }
 
 /**
@@ -124,13 +130,26 @@ export class PostKeeper {
   private async publish(key: string, p: Pending): Promise<void> {
     const body = await p.render();
     const hash = hashBody(body);
+    const ref = await this.currentRef(key, p);
+    if (ref?.contentHash === hash) return;
+    p.messageId = await this.poster.upsert(p.channelId, ref?.messageId, body);
+    p.checked = true;
+    await this.state.setMessage(key, { channelId: p.channelId, messageId: p.messageId, contentHash: hash });
+    this.log.info({ post: key, channelId: p.channelId, messageId: p.messageId, edited: ref?.messageId === p.messageId }, 'post updated');
+  }
+
+  /** The message holding this post now, if any: not one known to be deleted, in this channel. */
+  private async currentRef(key: string, p: Pending): Promise<MessageRef | undefined> {
     const stored = await this.state.message(key);
-    const ref = stored && !this.deleted.has(stored.messageId) ? stored : undefined;
-    const sameChannel = ref?.channelId === p.channelId;
-    if (sameChannel && ref.contentHash === hash) return;
-    const messageId = await this.poster.upsert(p.channelId, sameChannel ? ref.messageId : undefined, body);
-    await this.state.setMessage(key, { channelId: p.channelId, messageId, contentHash: hash });
-    this.log.info({ post: key, channelId: p.channelId, messageId, edited: sameChannel && ref.messageId === messageId }, 'post updated');
+    let ref = stored?.channelId === p.channelId ? stored : undefined;
+    if (p.messageId && ref?.messageId !== p.messageId) ref = { channelId: p.channelId, messageId: p.messageId }; // state write failed last time
+    if (!ref || this.deleted.has(ref.messageId)) return undefined;
+    // Deleted while the bot was down? One read per post per start, instead of trusting the hash.
+    if (!p.checked && this.poster.exists) {
+      p.checked = true;
+      if (!(await this.poster.exists(p.channelId, ref.messageId))) return undefined;
+    }
+    return ref;
   }
 }
 

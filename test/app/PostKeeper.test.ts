@@ -19,6 +19,9 @@ class MemoryChannel implements ChannelPoster {
     }
     return this.send(channelId, body);
   }
+  async exists(_channelId: string, messageId: string): Promise<boolean> {
+    return this.messages.has(messageId);
+  }
   async send(_channelId: string, body: PostBody): Promise<string> {
     const id = String(this.next++);
     this.calls.push({ op: 'post', content: body.content });
@@ -126,5 +129,35 @@ describe('PostKeeper', () => {
     await keeper.flush();
     expect(channel.calls[2]).toEqual({ op: 'post', content: 'v2' });
     expect((await state.message('lb'))?.messageId).toBe('2');
+  });
+
+  it('when our message was deleted while the bot was down, then the restarted bot posts it again', async () => {
+    keeper.request('lb', 'c1', async () => ({ content: 'same' }));
+    await keeper.flush();
+    channel.messages.clear();
+    const restarted = new PostKeeper(channel, state, silentLogger, fast);
+    restarted.request('lb', 'c1', async () => ({ content: 'same' }));
+    await restarted.flush();
+    await restarted.stop();
+    expect(channel.calls.map((c) => c.op)).toEqual(['post', 'post']);
+  });
+
+  it('when saving the message id fails after a post, then the retry edits that message instead of posting a second one', async () => {
+    const setMessage = state.setMessage.bind(state);
+    let failOnce = true;
+    state.setMessage = async (key, ref) => {
+      if (failOnce) {
+        failOnce = false;
+        throw new Error('database is locked');
+      }
+      return setMessage(key, ref);
+    };
+    keeper.request('lb', 'c1', async () => ({ content: 'v1' }));
+    await waitUntil(() => !failOnce && channel.calls.length === 1);
+    await new Promise((r) => setTimeout(r, 100));
+    keeper.request('lb', 'c1', async () => ({ content: 'v2' }));
+    await waitUntil(() => channel.calls.length === 2);
+    expect(channel.calls.map((c) => c.op)).toEqual(['post', 'edit']);
+    expect(channel.messages.size).toBe(1);
   });
 });

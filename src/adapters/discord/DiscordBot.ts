@@ -55,7 +55,9 @@ export class DiscordBot {
     const deps: CommandDeps = { ...this.opts.deps, refreshPosts: this.opts.refreshPosts };
     const handle = createInteractionHandler(commands, deps, { adminRoleId: config.ADMIN_ROLE_ID, log: log.child({ component: 'interactions' }) });
     this.client.on(Events.InteractionCreate, (i) => void handle(i));
-    this.client.on(Events.MessageDelete, (m) => void this.posts.messageDeleted(m.id).catch((err) => log.error({ err }, 'repost after delete failed')));
+    const deleted = (id: string) => void this.posts.messageDeleted(id).catch((err) => log.error({ err }, 'repost after delete failed'));
+    this.client.on(Events.MessageDelete, (m) => deleted(m.id));
+    this.client.on(Events.MessageBulkDelete, (messages) => messages.forEach((m) => deleted(m.id)));
     this.client.on(Events.ShardDisconnect, (_e, shard) => log.warn({ shard }, 'gateway disconnected; discord.js reconnects by itself'));
     this.client.on(Events.ShardResume, (shard) => log.info({ shard }, 'gateway resumed'));
     this.client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));

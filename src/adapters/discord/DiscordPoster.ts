@@ -29,6 +29,16 @@ export class DiscordPoster implements ChannelPoster {
     return this.send(channelId, body);
   }
 
+  async exists(channelId: string, messageId: string): Promise<boolean> {
+    try {
+      await this.rest.get(Routes.channelMessage(channelId, messageId));
+      return true;
+    } catch (err) {
+      if (err instanceof DiscordAPIError && (err.code === 10008 || err.code === 10003)) return false;
+      throw this.explain(err);
+    }
+  }
+
   async send(channelId: string, body: PostBody): Promise<string> {
     try {
       const msg = (await this.rest.post(Routes.channelMessages(channelId), this.request(body, false))) as APIMessage;
