@@ -65,7 +65,14 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   }
   if (discord && config.ADMIN_CHANNEL_ID) {
     const channelId = config.ADMIN_CHANNEL_ID;
-    alertAdmins = (text) => void discord.send(channelId, text);
+    // The same alert at most every 30 minutes: a problem that repeats each minute must not flood the channel.
+    const lastSent = new Map<string, number>();
+    alertAdmins = (text) => {
+      const now = Date.now();
+      if (now - (lastSent.get(text) ?? -Infinity) < 30 * 60_000) return;
+      lastSent.set(text, now);
+      void discord.send(channelId, text);
+    };
   }
   if (!discord) {
     log.warn(
@@ -100,7 +107,8 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     trigger: `watch ${config.currentEventFile}`,
     start: async () => {
       await currentEvent.start();
-      await announce(await readCurrentEventId(config.currentEventFile)); // changed while the bot was down
+      // It may have changed while the bot was down; an unreadable file is logged by the watcher's reader.
+      await announce(await readCurrentEventId(config.currentEventFile).catch(() => null));
     },
     stop: () => currentEvent.stop(),
   });

@@ -17,7 +17,12 @@ export async function openLeague(config: Config, log: Logger, clock: Clock): Pro
       laps: store,
       state,
       season: () => season.current(),
-      readCurrentEventId: () => readCurrentEventId(config.currentEventFile),
+      // Ingest and posts fall back to the schedule when the file is unreadable; the log says why.
+      readCurrentEventId: () =>
+        readCurrentEventId(config.currentEventFile).catch((err: Error) => {
+          log.error({ file: config.currentEventFile }, `${err.message}; using the schedule's event meanwhile`);
+          return null;
+        }),
       acServerTimeZone: config.AC_SERVER_TZ,
       dataDir: config.dataDir,
       clock,

@@ -141,3 +141,27 @@ describe('League leaderboard cache', () => {
     }
   });
 });
+
+describe('currentEvent.json that cannot be read', () => {
+  it('when the file holds broken JSON, then ingest falls back to the schedule instead of failing the results file', async () => {
+    const { writeFileSync: write } = await import('node:fs');
+    const { openLeague } = await import('../../src/openLeague');
+    const { loadConfig } = await import('../../src/config');
+    const { silentLogger } = await import('../../src/logger');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { FIXTURE_SEASON } = await import('../support/leagueFixture');
+    const dir = mkdtempSync(path.join(tmpdir(), 'cur-'));
+    write(path.join(dir, 'season.json'), FIXTURE_SEASON);
+    write(path.join(dir, 'currentEvent.json'), '{"eventId": "season1#event3",'); // a hand edit cut short
+    const config = loadConfig({ DATA_DIR: dir, SEASON_CONFIG: path.join(dir, 'season.json') });
+    const { league, store } = await openLeague(config, silentLogger, { now: () => new Date('2019-03-03T00:00:00Z') });
+    try {
+      expect(await league.currentEventId()).toBe('season1#event2'); // the schedule's event
+      const outcome = await league.onResultsFile(input(resultsFixture('2019_3_2_17_27_PRACTICE.json')));
+      expect(outcome).toMatchObject({ status: 'ingested', eventId: 'season1#event2' });
+    } finally {
+      await store.close();
+    }
+  });
+});

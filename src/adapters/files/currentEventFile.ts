@@ -13,7 +13,14 @@ export interface CurrentEventFile {
   rotatedAt: string;
 }
 
-/** eventId from currentEvent.json, or null when the file is missing or holds no event id. */
+/** currentEvent.json exists but cannot be read as an event: say so rather than guess "no event". */
+export class CurrentEventFileError extends Error {}
+
+/**
+ * eventId from currentEvent.json; null when the file does not exist. A file that is there but
+ * unreadable (a hand edit with a syntax error) throws CurrentEventFileError: callers must not
+ * take it for "no event" (the rotation would restart acServer mid-session).
+ */
 export async function readCurrentEventId(file: string): Promise<string | null> {
   let text: string;
   try {
@@ -22,7 +29,11 @@ export async function readCurrentEventId(file: string): Promise<string | null> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
   }
-  return parseCurrentEventId(text);
+  const id = parseCurrentEventId(text);
+  if (id === null) {
+    throw new CurrentEventFileError(`${file} holds no event id (expected {"eventId": "season1#event2", ...}); fix or delete the file`);
+  }
+  return id;
 }
 
 export function parseCurrentEventId(text: string): string | null {
