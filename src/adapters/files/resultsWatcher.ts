@@ -10,6 +10,8 @@ export interface ResultsWatcherOptions {
   settleMs: number;
   /** Poll instead of inotify (network filesystems); also steadier under heavy load. */
   usePolling?: boolean;
+  /** First wait before a file whose handling threw is tried again (default 2 s, doubling). */
+  retryBaseMs?: number;
   log: Logger;
   onFile: (input: ResultsFileInput) => Promise<unknown>;
 }
@@ -24,6 +26,8 @@ export class ResultsWatcher {
   private readonly queue: string[] = [];
   private running: Promise<void> | undefined;
   private stopped = false;
+  private readonly attempts = new Map<string, number>();
+  private readonly retryTimers = new Set<NodeJS.Timeout>();
 
   constructor(private readonly opts: ResultsWatcherOptions) {}
 
@@ -57,11 +61,27 @@ export class ResultsWatcher {
       try {
         const [bytes, stat] = await Promise.all([fs.readFile(file), fs.stat(file)]);
         await this.opts.onFile({ path: file, bytes, mtime: stat.mtime });
+        this.attempts.delete(file);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue; // removed before we got to it
-        this.opts.log.error({ err, file }, 'could not handle results file; the watcher carries on');
+        this.retryLater(file, err);
       }
     }
+  }
+
+  /**
+   * A bad file is recorded by the ingest and never throws here; what throws is the store or the
+   * disk being unavailable, so the file is tried again with a growing wait (capped at 5 minutes).
+   */
+  private retryLater(file: string, err: unknown): void {
+    const attempt = (this.attempts.get(file) ?? 0) + 1;
+    this.attempts.set(file, attempt);
+    const delay = Math.min(this.opts.retryBaseMs ?? 2000, 300_000) * 2 ** Math.min(attempt - 1, 8);
+    const wait = Math.min(delay, 300_000);
+    this.opts.log.error({ err, file, attempt, retryInMs: wait }, `could not store results file ${path.basename(file)} (${(err as Error).message}); trying again in ${Math.round(wait / 1000)} s, the watcher carries on`);
+    const timer = setTimeout(() => this.enqueue(file), wait);
+    timer.unref?.();
+    this.retryTimers.add(timer);
   }
 
   /** Resolves when every queued file has been handled. */
@@ -73,6 +93,7 @@ export class ResultsWatcher {
   async stop(): Promise<void> {
     this.stopped = true;
     this.queue.length = 0;
+    for (const t of this.retryTimers) clearTimeout(t);
     await this.watcher?.close();
     await this.idle();
   }

@@ -66,6 +66,22 @@ describe('ResultsWatcher (real chokidar on a temp folder)', () => {
     expect(seen[1].bytes.toString()).toBe('{"a":2}');
   });
 
+  it('when storing a file fails (store down), then it is tried again later without the file changing', async () => {
+    let calls = 0;
+    watcher = new ResultsWatcher({
+      dir, settleMs: 50, retryBaseMs: 100, log: silentLogger,
+      onFile: async (i) => {
+        calls++;
+        if (calls < 3) throw new Error('SQLITE_BUSY: database is locked');
+        seen.push(i);
+      },
+    });
+    await watcher.start();
+    writeFileSync(path.join(dir, '2026_1_1_20_0_PRACTICE.json'), '{}');
+    await waitFor(() => seen.length === 1, 5000);
+    expect(calls).toBe(3);
+  });
+
   it('when handling a file throws, then the watcher carries on with the next one', async () => {
     let calls = 0;
     await start(async (i) => {
