@@ -5,6 +5,7 @@ import path from 'node:path';
 import { CONFIG_FIXTURES } from '../fixtures';
 import { HISTORY_FILE, STATUS_FILE, type FakeStatus } from './status';
 import { waitFor } from '../fakeDiscord/waitFor';
+import { freeUdpPort } from './freeUdpPort';
 
 /** The command that runs the fake acServer (CommonJS tsx hook: starts in well under a second). */
 export const FAKE_AC_SERVER_COMMAND = `"${process.execPath}" --require "${require.resolve('tsx/cjs')}" "${path.join(__dirname, 'main.ts')}"`;
@@ -48,7 +49,11 @@ export async function makeFakeAcServerFolder(
   const entryListPath = path.join(dir, 'cfg', 'entry_list.ini');
   const httpPort = await freePort();
   const cfg = readFileSync(path.join(CONFIG_FIXTURES, `${fixture}__server_cfg.ini`), 'utf8');
-  writeFileSync(serverCfgPath, cfg.replace(/^HTTP_PORT=\d+/m, `HTTP_PORT=${httpPort}`));
+  let text = cfg.replace(/^HTTP_PORT=\d+/m, `HTTP_PORT=${httpPort}`);
+  // Free UDP plugin ports too, so fakes (and bots reading this file) side by side never cross-talk.
+  if (/^UDP_PLUGIN_LOCAL_PORT=[1-9]/m.test(text)) text = text.replace(/^UDP_PLUGIN_LOCAL_PORT=\d+/m, `UDP_PLUGIN_LOCAL_PORT=${await freeUdpPort()}`);
+  if (/^UDP_PLUGIN_ADDRESS=\S*:\d+/m.test(text)) text = text.replace(/^(UDP_PLUGIN_ADDRESS=\S*:)\d+/m, `$1${await freeUdpPort()}`);
+  writeFileSync(serverCfgPath, text);
   copyFileSync(path.join(CONFIG_FIXTURES, `${fixture}__entry_list.ini`), entryListPath);
   for (const t of opts.content?.tracks ?? []) mkdirSync(path.join(dir, 'content', 'tracks', ...t.split('/')), { recursive: true });
   for (const c of opts.content?.cars ?? []) mkdirSync(path.join(dir, 'content', 'cars', c), { recursive: true });

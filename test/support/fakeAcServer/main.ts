@@ -11,6 +11,7 @@ import type { Server } from 'node:http';
 import { loadConfig, type LoadedConfig } from './cfg';
 import { startHttp } from './http';
 import { writeResults } from './results';
+import { startUdpFromCfg } from './udpFromCfg';
 import { report, type FakeStatus } from './status';
 
 const dir = process.cwd();
@@ -79,6 +80,10 @@ async function main(): Promise<void> {
   Object.assign(status, { state: 'running', readyAt: Date.now() });
   report(dir, status);
   process.stdout.write(`Lobby registration skipped (fake)\nServer started on HTTP ${cfg.httpPort}\n`);
+  await startUdpFromCfg(dir, cfg).then(
+    (peer) => peer && process.stdout.write(`UDP plugin on ${peer.port}\n`),
+    (err: Error) => process.stderr.write(`UDP plugin not started: ${err.message}\n`),
+  );
 
 }
 
