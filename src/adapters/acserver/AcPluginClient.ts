@@ -4,7 +4,9 @@ import type { Clock } from '../../app/ports';
 import { systemClock } from '../../app/ports';
 import type { AcPluginLink, LiveCar, LiveLapEvent, LiveSession } from '../../app/acPluginLink';
 import { decodeServerMessage, encodePluginCommand, toSafeChat, type PluginCommand, type ServerMessage } from '../../domain/acPlugin';
+import { bindUdp } from './bindUdp';
 import { FailureLog } from './FailureLog';
+import { Listeners } from './Listeners';
 import { LapsAwaitingCar } from './LapsAwaitingCar';
 import { PluginTracker } from './PluginTracker';
 import { formatHostPort, type PluginEndpoints } from './pluginEndpoints';
@@ -39,8 +41,7 @@ export class AcPluginClient implements AcPluginLink {
   private readonly failures: FailureLog;
   private readonly sendErrors: FailureLog;
   private readonly counts = { received: 0, decoded: 0, sent: 0, relayedToPlugin: 0, relayedToServer: 0 };
-  private readonly listeners = { lap: [] as Array<(l: LiveLapEvent) => void>, end: [] as Array<(p: string) => void>, cars: [] as Array<() => void> };
-  private readonly sessionWaiters = new Set<() => void>();
+  private readonly listeners = { lap: new Listeners<[LiveLapEvent]>(), end: new Listeners<[string]>(), cars: new Listeners<[]>(), session: new Listeners<[]>() };
   private readonly awaiting: LapsAwaitingCar;
   private readonly clock: Clock;
 
@@ -61,17 +62,7 @@ export class AcPluginClient implements AcPluginLink {
 
   /** Binds the listen address, then asks for the session and every slot's car. */
   static async start(opts: AcPluginClientOptions): Promise<AcPluginClient> {
-    // A larger receive buffer rides out bursts (24 cars of CAR_UPDATE, a slow disk write); the OS caps it.
-    const socket = dgram.createSocket({ type: opts.listen.host.includes(':') ? 'udp6' : 'udp4', recvBufferSize: 4 << 20 });
-    await new Promise<void>((resolve, reject) => {
-      socket.once('error', (err: NodeJS.ErrnoException) => {
-        const hint = err.code === 'EADDRINUSE' ? ' (another plugin such as stracker listens there: move it to AC_PLUGIN_RELAY)' : '';
-        reject(new Error(`cannot listen for acServer on ${formatHostPort(opts.listen)}: ${err.message}${hint}`));
-      });
-      socket.bind(opts.listen.port, opts.listen.host, () => resolve());
-    });
-    socket.removeAllListeners('error');
-    const client = new AcPluginClient(socket, opts);
+    const client = new AcPluginClient(await bindUdp(opts.listen), opts);
     client.send({ type: 'GET_SESSION_INFO', sessionIndex: -1 });
     for (let carId = 0; carId < opts.maxClients; carId++) client.send({ type: 'GET_CAR_INFO', carId });
     opts.log.info({ link: client.description }, 'acServer UDP plugin link listening');
@@ -95,27 +86,26 @@ export class AcPluginClient implements AcPluginLink {
   }
 
   onLap(listener: (lap: LiveLapEvent) => void): () => void {
-    return subscribe(this.listeners.lap, listener);
+    return this.listeners.lap.add(listener);
   }
 
   onEndSession(listener: (resultsPath: string) => void): () => void {
-    return subscribe(this.listeners.end, listener);
+    return this.listeners.end.add(listener);
   }
 
   onCarsChanged(listener: () => void): () => void {
-    return subscribe(this.listeners.cars, listener);
+    return this.listeners.cars.add(listener);
   }
 
   ping(timeoutMs: number): Promise<boolean> {
     return new Promise((resolve) => {
       const done = (ok: boolean) => {
         clearTimeout(timer);
-        this.sessionWaiters.delete(answered);
+        off();
         resolve(ok);
       };
-      const answered = () => done(true);
       const timer = setTimeout(() => done(false), timeoutMs);
-      this.sessionWaiters.add(answered);
+      const off = this.listeners.session.add(() => done(true));
       this.send({ type: 'GET_SESSION_INFO', sessionIndex: -1 });
     });
   }
@@ -177,13 +167,13 @@ export class AcPluginClient implements AcPluginLink {
   private handle(msg: ServerMessage): void {
     const now = this.clock.now();
     const change = this.tracker.apply(msg, now);
-    if (change.cars) for (const l of [...this.listeners.cars]) l();
+    if (change.cars) this.listeners.cars.emit();
     if (msg.type === 'CAR_INFO' && msg.connected) {
       for (const l of this.awaiting.release(msg.carId)) this.lapCompleted(l.carId, l.lapTimeMs, l.cuts, l.receivedAt);
     }
-    if (msg.type === 'SESSION_INFO' || msg.type === 'NEW_SESSION') for (const w of [...this.sessionWaiters]) w();
+    if (msg.type === 'SESSION_INFO' || msg.type === 'NEW_SESSION') this.listeners.session.emit();
     if (msg.type === 'VERSION') this.send({ type: 'GET_SESSION_INFO', sessionIndex: -1 });
-    if (msg.type === 'END_SESSION') for (const l of [...this.listeners.end]) l(msg.resultsPath);
+    if (msg.type === 'END_SESSION') this.listeners.end.emit(msg.resultsPath);
     if (msg.type === 'LAP_COMPLETED') this.lapCompleted(msg.carId, msg.lapTimeMs, msg.cuts, now);
   }
 
@@ -195,14 +185,6 @@ export class AcPluginClient implements AcPluginLink {
       return;
     }
     const lap: LiveLapEvent = { car, lapTimeMs, cuts, session: this.tracker.session(), receivedAt };
-    for (const l of this.listeners.lap) l(lap);
+    this.listeners.lap.emit(lap);
   }
-}
-
-function subscribe<T>(list: T[], listener: T): () => void {
-  list.push(listener);
-  return () => {
-    const i = list.indexOf(listener);
-    if (i >= 0) list.splice(i, 1);
-  };
 }
