@@ -10,7 +10,8 @@ import { wireSchedulePost } from './app/schedulePost';
 import { Standings } from './app/standings';
 import { wireStandingsPosts } from './app/standingsPosts';
 import { eventAnnouncer } from './app/eventAnnouncements';
-import { CurrentEventWatcher } from './adapters/files/CurrentEventWatcher';
+import { WatchedFile } from './adapters/files/WatchedFile';
+import { changeSignalPath, readChangedEvents } from './adapters/files/changeSignal';
 import { openLeague } from './openLeague';
 import { SeasonConfigFile } from './adapters/files/SeasonConfigFile';
 import { ResultsWatcher } from './adapters/files/resultsWatcher';
@@ -74,6 +75,12 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
       void discord.send(channelId, text);
     };
   }
+  // Names, the schedule or the current event changed: every output follows (files, standings, posts).
+  const refreshAll = () => {
+    void league.refreshFiles().catch((err) => tasks.report('ingest', err, 'rewrite leaderboard files'));
+    standings.refreshAll();
+    discord?.refreshPosts();
+  };
   if (!discord) {
     log.warn(
       'Discord posting is off: DISCORD_TOKEN is not set. Ingest and the output files keep working. To post to Discord, set DISCORD_TOKEN (and LEADERBOARD_CHANNEL_ID) in .env and restart.',
@@ -85,10 +92,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     trigger: `watch ${config.seasonConfigPath}`,
     start: (report) =>
       season.watch({
-        onChange: () => {
-          standings.refreshAll();
-          discord?.refreshPosts();
-        },
+        onChange: () => refreshAll(),
         onInvalid: (message) => report(new Error(message), 'season config reload'),
       }),
     stop: () => season.close(),
@@ -98,10 +102,12 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     posts: discord?.posts,
     announceChannelId: config.ANNOUNCE_CHANNEL_ID,
     season: () => season.current(),
-    refreshPosts: () => discord?.refreshPosts(),
+    refreshPosts: () => refreshAll(),
     log: log.child({ task: 'event-watcher' }),
   });
-  const currentEvent = new CurrentEventWatcher(config.currentEventFile, log.child({ task: 'event-watcher' }), announce);
+  const currentEvent = new WatchedFile(config.currentEventFile, log.child({ task: 'event-watcher' }), async () =>
+    announce(await readCurrentEventId(config.currentEventFile)),
+  );
   tasks.add({
     name: 'event-watcher',
     trigger: `watch ${config.currentEventFile}`,
@@ -131,6 +137,10 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
       await league.flush();
     },
   });
+  const cliChanges = new WatchedFile(changeSignalPath(config.dataDir), log.child({ task: 'ingest' }), async () =>
+    league.changedElsewhere(await readChangedEvents(config.dataDir)),
+  );
+  tasks.add({ name: 'cli-changes', trigger: `watch ${cliChanges.file}`, start: () => cliChanges.start(), stop: () => cliChanges.stop() });
   // After ingest, so the plugin socket closes first and no live lap arrives once the store closes.
   if (acPlugin.task) tasks.add(acPlugin.task);
 
@@ -170,6 +180,8 @@ function createDiscord(
     deps: { league: ctx.league, state: ctx.state, season: () => ctx.season.current(), clock: ctx.clock, log: discordLog, skipPreseason: config.SKIP_PRESEASON, standings: ctx.standings, rotation: ctx.rotation, acPlugin: ctx.acPlugin },
     log: discordLog,
     refreshPosts: () => {
+      // Also from /alias: the leaderboard files carry the names too.
+      void ctx.league.refreshFiles().catch((err) => ctx.tasks.report('ingest', err, 'rewrite leaderboard files'));
       for (const r of refreshers) r().catch((err) => ctx.tasks.report('discord', err, 'refresh posts'));
     },
     fast: opts.fastDiscord,

@@ -2,7 +2,7 @@ import type { Logger } from '../logger';
 import type { Clock, LapStore } from './ports';
 import type { BotState } from './BotState';
 import type { SeasonConfig, EventConfig } from '../domain/season';
-import type { Lap, Leaderboard } from '../domain/types';
+import { UNATTRIBUTED_EVENT_ID, type Lap, type Leaderboard } from '../domain/types';
 import { ingestResultsFile, type IngestOutcome, type ResultsFileInput } from './ingestResultsFile';
 import { rankLaps } from '../domain/rankLaps';
 import { activeEvent, findEvent } from '../domain/resolveEvent';
@@ -40,6 +40,8 @@ export class League {
   private readonly listeners: LeaderboardListener[] = [];
   private readonly files: Coalescer;
   private readonly ranking: RankingCache;
+  /** Events whose leaderboard files this process wrote (rewritten when names change). */
+  private readonly written = new Set<string>();
   private readonly live: LiveLapBook;
 
   constructor(private readonly deps: LeagueDeps) {
@@ -58,7 +60,13 @@ export class League {
   async onResultsFile(input: ResultsFileInput, opts: { forcedEventId?: string; reingest?: boolean } = {}): Promise<IngestOutcome> {
     const { log } = this.deps;
     const outcome = await ingestResultsFile(this.ingestDeps(), input, opts);
-    if ((outcome.status === 'ingested' || outcome.status === 'unattributed') && outcome.reread) this.ranking.invalidate(outcome.eventId);
+    if (outcome.status === 'ingested' || outcome.status === 'unattributed') {
+      if (outcome.reread) this.ranking.invalidate(outcome.eventId);
+      if (outcome.movedFrom) {
+        log.warn({ file: outcome.file, from: outcome.movedFrom, to: outcome.eventId }, `laps of ${outcome.file} moved from ${outcome.movedFrom} to ${outcome.eventId}`);
+        if (outcome.movedFrom !== UNATTRIBUTED_EVENT_ID) this.leaderboardChanged(outcome.movedFrom);
+      }
+    }
     if (outcome.status === 'ingested') {
       await this.live.reconcile(outcome.eventId, outcome.file).catch((err: Error) =>
         log.error({ err, file: outcome.file }, `live laps not reconciled with ${outcome.file}: ${err.message}; they still count until the file is read again`),
@@ -130,12 +138,28 @@ export class League {
     for (const l of this.listeners) l.leaderboardChanged(eventId);
   }
 
+  /** Names or the current event changed (alias, season config, rotation): rewrite the leaderboard files. */
+  async refreshFiles(): Promise<void> {
+    const current = await this.currentEventId();
+    if (current) this.files.mark(current);
+    for (const eventId of this.written) this.files.mark(eventId);
+  }
+
+  /** Another process (the CLI) stored laps for these events: read them again and update everything. */
+  changedElsewhere(eventIds: readonly string[]): void {
+    for (const eventId of eventIds) {
+      this.ranking.invalidate(eventId);
+      if (eventId !== UNATTRIBUTED_EVENT_ID) this.leaderboardChanged(eventId);
+    }
+  }
+
   /** Wait until the leaderboard files reflect every change so far (CLI exit, shutdown, tests). */
   flush(): Promise<void> {
     return this.files.flush();
   }
 
   private async writeLeaderboardFiles(eventId: string): Promise<void> {
+    this.written.add(eventId);
     const board = await this.leaderboard(eventId);
     const json = toLeaderboardJson(board, this.event(eventId), this.deps.clock.now());
     await writeJsonAtomic(eventLeaderboardPath(this.deps.dataDir, eventId), json);

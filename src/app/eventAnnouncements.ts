@@ -27,7 +27,8 @@ export function eventAnnouncer(deps: {
     await deps.state.setAnnouncedEvent(eventId);
     deps.log.info({ eventId }, 'current event changed');
     if (deps.posts && deps.announceChannelId) {
-      deps.posts.request(`announce:${eventId}`, deps.announceChannelId, async () => ({ content: renderAnnouncement(deps.season(), event) }));
+      // A key per announcement: going back to an event later is a new message that notifies, not an edit.
+      deps.posts.request(`announce:${eventId}:${Date.now()}`, deps.announceChannelId, async () => ({ content: renderAnnouncement(deps.season(), event) }));
     }
     deps.refreshPosts();
   };

@@ -36,6 +36,8 @@ export type IngestOutcome =
       validLapCount: number;
       /** The file had been read before (changed content, or read again on purpose). */
       reread: boolean;
+      /** The event this file's laps were filed under before; they were moved from there. */
+      movedFrom?: string;
       reason?: string;
     }
   | { status: 'failed'; file: string; error: string };
@@ -77,6 +79,9 @@ export async function ingestResultsFile(
   if (attribution.kind === 'event' && attribution.note) deps.log.warn({ file, eventId: attribution.eventId }, attribution.note);
   const sessionTime = attribution.sessionTime ?? input.mtime.toISOString();
   const laps = lapsFromResults(parsed, { eventId: attribution.eventId, sessionTime, resultFile: file });
+  // Filed under another event before (forced, or the schedule changed): move the laps, so they never count twice.
+  const movedFrom = seen?.eventId && seen.eventId !== attribution.eventId ? seen.eventId : undefined;
+  if (movedFrom) await deps.laps.deleteLaps(movedFrom, laps.map((l) => l.lapKey));
   await deps.laps.putLaps(laps);
 
   const status = attribution.kind === 'event' ? 'ingested' : 'unattributed';
@@ -88,6 +93,7 @@ export async function ingestResultsFile(
     lapCount: laps.length,
     validLapCount: laps.filter((l) => l.valid).length,
     reread: seen !== undefined && seen.status !== 'failed',
+    ...(movedFrom ? { movedFrom } : {}),
     ...(attribution.kind === 'unattributed' ? { reason: attribution.reason } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CliContext, CliIo } from './runCli';
 import type { IngestOutcome } from '../app/ingestResultsFile';
+import { signalChangedEvents } from '../adapters/files/changeSignal';
 
 /** `ingest <file|dir>... [--event ID]`: a forced event re-reads files already processed. */
 export async function ingestCommand(
@@ -27,6 +28,9 @@ export async function ingestCommand(
     if (!opts.json) (outcome.status === 'failed' ? io.err : io.out)(describe(outcome));
   }
   await ctx.league.flush();
+  // Tell a running bot, so its leaderboards, files and posts include these laps.
+  const changed = outcomes.flatMap((o) => ('eventId' in o ? [o.eventId, ...(o.movedFrom ? [o.movedFrom] : [])] : []));
+  await signalChangedEvents(ctx.config.dataDir, changed, new Date());
   if (opts.json) io.out(JSON.stringify(outcomes, null, 2));
   return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
 }

@@ -165,3 +165,21 @@ describe('currentEvent.json that cannot be read', () => {
     }
   });
 });
+
+describe('re-filing a results file under another event', () => {
+  it('when a file is forced to another event, then its laps move: they count there and no longer where they were', async () => {
+    const ctx = await makeLeague();
+    try {
+      const p = resultsFixture('2019_3_2_17_27_PRACTICE.json');
+      await ctx.league.onResultsFile(input(p));
+      expect((await ctx.league.leaderboard('season1#event2')).lapCount).toBe(65);
+      const moved = await ctx.league.onResultsFile(input(p), { forcedEventId: 'season1#event1' });
+      expect(moved).toMatchObject({ status: 'ingested', eventId: 'season1#event1', movedFrom: 'season1#event2' });
+      expect(await ctx.store.lapsForEvent('season1#event2')).toHaveLength(0);
+      expect((await ctx.league.leaderboard('season1#event2')).rows).toHaveLength(0);
+      expect((await ctx.league.leaderboard('season1#event1')).lapCount).toBe(65);
+    } finally {
+      await ctx.close();
+    }
+  });
+});

@@ -57,11 +57,31 @@ describe('e2e: schedule post, season config edits and the event watcher', () => 
     expect(messages('announcements')).toHaveLength(1);
   });
 
+  it('when the server goes back to an event announced before, then it is announced again as a new message', async () => {
+    const file = env.config.currentEventFile;
+    writeFileSync(file, JSON.stringify({ eventId: 'season1#event2' }));
+    await env.fake.waitFor(() => messages('announcements').length === 2, 5000, 'second announcement');
+    writeFileSync(file, JSON.stringify({ eventId: 'season1#event1' }));
+    await env.fake.waitFor(() => messages('announcements').length === 3, 5000, 'third announcement');
+    expect(messages('announcements')[2].content).toMatch(/Now running: Season 1 - Event 1/);
+  });
+
+  it('when the current event changes, then leaderboard.json follows it even before any lap', async () => {
+    const { readFileSync: read } = await import('node:fs');
+    await env.fake.waitFor(() => {
+      try {
+        return JSON.parse(read(path.join(env.config.dataDir, 'leaderboard.json'), 'utf8')).eventId === 'season1#event1';
+      } catch {
+        return false;
+      }
+    }, 5000, 'leaderboard.json for event1');
+  });
+
   it('when the bot restarts on the same current event, then nothing is announced again', async () => {
     await env.restart();
     await new Promise((r) => setTimeout(r, 500));
     await env.bot.discord!.posts.flush();
-    expect(messages('announcements')).toHaveLength(1);
+    expect(messages('announcements')).toHaveLength(3);
     expect(messages('schedule')).toHaveLength(1);
   });
 });

@@ -2,19 +2,19 @@ import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Logger } from '../../logger';
-import { readCurrentEventId } from './currentEventFile';
 
 /**
- * Watches currentEvent.json, whoever writes it (the rotation, an admin by hand, another tool).
- * The folder is watched, so the file may be created, replaced by an atomic rename, or deleted.
+ * One file watched for changes, whoever writes it (currentEvent.json by the rotation, an admin
+ * or another tool; the CLI's change signal). The folder is watched, so the file may be created,
+ * replaced by an atomic rename, or deleted. Errors in the handler are logged, never thrown.
  */
-export class CurrentEventWatcher {
+export class WatchedFile {
   private watcher: FSWatcher | undefined;
 
   constructor(
-    private readonly file: string,
+    readonly file: string,
     private readonly log: Logger,
-    private readonly onChange: (eventId: string | null) => Promise<void>,
+    private readonly onChange: () => Promise<void>,
   ) {}
 
   async start(settleMs = 100): Promise<void> {
@@ -27,10 +27,7 @@ export class CurrentEventWatcher {
       awaitWriteFinish: { stabilityThreshold: settleMs, pollInterval: 25 },
       ignored: (p) => p !== dir && path.basename(p) !== name,
     });
-    const fire = () =>
-      void readCurrentEventId(this.file)
-        .then((id) => this.onChange(id))
-        .catch((err) => this.log.error({ err, file: this.file }, 'could not handle the current event change'));
+    const fire = () => void this.onChange().catch((err: Error) => this.log.error({ err, file: this.file }, `could not handle a change of ${this.file}: ${err.message}`));
     this.watcher.on('add', fire).on('change', fire).on('unlink', fire);
     await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()));
   }
