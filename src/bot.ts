@@ -118,8 +118,6 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     },
     stop: () => currentEvent.stop(),
   });
-  // After the event watcher, so it sees the start-up rotation's currentEvent.json.
-  for (const task of rotation.tasks) tasks.add(task);
   // Before ingest, so it stops after ingest and writes the standings of the last files.
   tasks.add({ name: 'standings', trigger: 'laps changed, aliases, season config', start: (report) => standings.start(report), stop: () => standings.flush() });
   const watcher = new ResultsWatcher({
@@ -143,6 +141,10 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   tasks.add({ name: 'cli-changes', trigger: `watch ${cliChanges.file}`, start: () => cliChanges.start(), stop: () => cliChanges.stop() });
   // After ingest, so the plugin socket closes first and no live lap arrives once the store closes.
   if (acPlugin.task) tasks.add(acPlugin.task);
+  // Last: the start-up rotation finds ingest and the plugin link up (its results flush needs them),
+  // and at shutdown the rotation stops first, waiting for one in progress (also from /rotate).
+  for (const task of rotation.tasks) tasks.add(task);
+  tasks.add({ name: 'rotation-guard', trigger: '/rotate', start: async () => {}, stop: () => rotation.service.close() });
 
   await tasks.startAll();
 

@@ -17,6 +17,8 @@ type Rotated = Extract<RotationResult, { status: 'rotated' }>;
  */
 export class RotationService {
   private running: string | null = null;
+  private inFlight: Promise<unknown> | null = null;
+  private closed = false;
   private readonly listeners: Array<(r: Rotated) => void> = [];
 
   constructor(private readonly deps: RotationServiceDeps) {}
@@ -49,7 +51,20 @@ export class RotationService {
       this.deps.log.warn({ eventId: event.id, running: this.running, by: opts.by }, 'rotation refused: another rotation is in progress');
       return { status: 'busy', eventId: this.running };
     }
+    if (this.closed) return { status: 'no-event', reason: 'The bot is shutting down; rotate after it is back.' };
     this.running = event.id;
+    const work = this.rotateNow(event, opts);
+    this.inFlight = work;
+    return work;
+  }
+
+  /** Shutdown: refuse new rotations and wait for the one running, so acServer is never left half-rotated. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.inFlight?.catch(() => undefined);
+  }
+
+  private async rotateNow(event: EventConfig, opts: RotateOptions): Promise<RotationResult> {
     try {
       const previousId = await this.deps.readCurrentEventId().catch((err: Error) => {
         this.deps.log.warn({ err }, 'could not read currentEvent.json; rotating without knowing the previous event');
