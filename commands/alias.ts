@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
 import type { Command, CommandDeps } from '../src/adapters/discord/command';
+import { escapeMarkdown } from '../src/domain/discordText';
 
 const driverOption = {
   type: ApplicationCommandOptionType.String,
@@ -7,6 +8,8 @@ const driverOption = {
   description: 'Steam GUID or the name acServer shows',
   required: true,
   autocomplete: true,
+  // Autocomplete values are limited to 100 characters; GUIDs are 17 digits.
+  max_length: 100,
 } as const;
 
 export const alias: Command = {
@@ -46,7 +49,7 @@ export const alias: Command = {
     await deps.state.setAlias(driver, name);
     deps.refreshPosts();
     deps.log.info({ driver, name }, 'alias set');
-    return { content: `\`${driver}\` is now shown as **${name}** everywhere.` };
+    return { content: `\`${driver}\` is now shown as **${escapeMarkdown(name)}** everywhere.` };
   },
   async autocomplete(interaction, { league, state }) {
     const typed = String(interaction.options.getFocused()).toLowerCase();
