@@ -1,4 +1,4 @@
-import { ButtonStyle, ComponentType, MessageFlags, PermissionFlagsBits, type ButtonInteraction } from 'discord.js';
+import { ButtonStyle, ComponentType, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import type { Command } from '../src/adapters/discord/command';
 import { kickAllCars } from '../src/app/kickAllCars';
 import { escapeMarkdown } from '../src/domain/discordText';
@@ -42,13 +42,10 @@ export const kickall: Command = {
     const cars = acPlugin.cars();
     if (cars.length === 0) return { content: 'Nobody is connected to acServer: there is no one to kick.' };
     const names = cars.map((c) => escapeMarkdown(c.driverName || `car ${c.carId}`)).join(', ');
-    const message = await interaction.editReply({
-      content: `Kick all ${plural(cars.length, 'connected driver')} off acServer? ${names}`.slice(0, 1900),
-      components: buttons(),
-    });
-    let click: ButtonInteraction;
-    try {
-      click = await message.awaitMessageComponent({
+    // Listen on the (deferred) reply before the buttons show, so no click can come first.
+    const reply = await interaction.fetchReply();
+    const answer = reply
+      .awaitMessageComponent({
         componentType: ComponentType.Button,
         time: KICKALL_CONFIRM_MS,
         filter: (i) => {
@@ -56,8 +53,14 @@ export const kickall: Command = {
           void i.reply({ content: 'Only the admin who used /kickall can answer this.', flags: MessageFlags.Ephemeral }).catch(() => {});
           return false;
         },
-      });
-    } catch {
+      })
+      .catch(() => null); // the time ran out
+    await interaction.editReply({
+      content: `Kick all ${plural(cars.length, 'connected driver')} off acServer? ${names}`.slice(0, 1900),
+      components: buttons(),
+    });
+    const click = await answer;
+    if (!click) {
       await interaction.editReply({ content: `No answer within ${KICKALL_CONFIRM_MS / 1000} s: nobody was kicked.`, components: buttons(true) });
       return;
     }
