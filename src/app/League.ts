@@ -59,7 +59,8 @@ export class League {
 
   async onResultsFile(input: ResultsFileInput, opts: { forcedEventId?: string; reingest?: boolean } = {}): Promise<IngestOutcome> {
     const { log } = this.deps;
-    const outcome = await ingestResultsFile(this.ingestDeps(), input, opts);
+    let storedLaps: readonly Lap[] = [];
+    const outcome = await ingestResultsFile({ ...this.ingestDeps(), stored: (laps) => (storedLaps = laps) }, input, opts);
     if (outcome.status === 'ingested' || outcome.status === 'unattributed') {
       if (outcome.reread) this.ranking.invalidate(outcome.eventId);
       if (outcome.movedFrom) {
@@ -68,7 +69,7 @@ export class League {
       }
     }
     if (outcome.status === 'ingested') {
-      await this.live.reconcile(outcome.eventId, outcome.file).catch((err: Error) =>
+      await this.live.reconcile(outcome.eventId, outcome.file, storedLaps).catch((err: Error) =>
         log.error({ err, file: outcome.file }, `live laps not reconciled with ${outcome.file}: ${err.message}; they still count until the file is read again`),
       );
     }
@@ -149,6 +150,7 @@ export class League {
   changedElsewhere(eventIds: readonly string[]): void {
     for (const eventId of eventIds) {
       this.ranking.invalidate(eventId);
+      this.live.forget(eventId);
       if (eventId !== UNATTRIBUTED_EVENT_ID) this.leaderboardChanged(eventId);
     }
   }

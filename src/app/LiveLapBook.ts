@@ -13,6 +13,12 @@ import { matchLiveLaps } from '../domain/liveLaps/matchLiveLaps';
  */
 export class LiveLapBook {
   private turn: Promise<unknown> = Promise.resolve();
+  /**
+   * Live laps still pending per event, read from the store once per event and then kept current,
+   * so reconciling a results file costs nothing when no live lap waits (a backlog of 1,000 files
+   * must not read the whole event 1,000 times).
+   */
+  private readonly pending = new Map<string, Map<string, Lap>>();
 
   constructor(
     private readonly laps: LapStore,
@@ -20,31 +26,45 @@ export class LiveLapBook {
   ) {}
 
   record(lap: Lap): Promise<void> {
-    return this.inTurn(() => this.laps.putLaps([lap]));
+    return this.inTurn(async () => {
+      await this.laps.putLaps([lap]);
+      this.pending.get(lap.eventId)?.set(lap.lapKey, lap);
+    });
   }
 
-  /** `resultFile`'s laps are stored in `eventId`: remove the live laps they replace; returns how many. */
-  reconcile(eventId: string, resultFile: string): Promise<number> {
+  /** `fileLaps` (one results file) are stored in `eventId`: remove the live laps they replace; returns how many. */
+  reconcile(eventId: string, resultFile: string, fileLaps: readonly Lap[]): Promise<number> {
     return this.inTurn(async () => {
-      const all = await this.laps.lapsForEvent(eventId);
-      const live = all.filter(isLiveLap);
-      if (live.length === 0) return 0;
-      const matches = matchLiveLaps(
-        all.filter((l) => l.resultFile === resultFile),
-        live,
-      );
+      const live = await this.pendingFor(eventId);
+      if (live.size === 0) return 0;
+      const matches = matchLiveLaps(fileLaps, [...live.values()]);
       if (matches.length > 0) await this.laps.deleteLaps(eventId, matches.map((m) => m.live.lapKey));
+      for (const m of matches) live.delete(m.live.lapKey);
       this.log.info(
-        { eventId, file: resultFile, replaced: matches.length, stillLive: live.length - matches.length },
+        { eventId, file: resultFile, replaced: matches.length, stillLive: live.size },
         'live laps replaced by the results file',
       );
       return matches.length;
     });
   }
 
+  /** Another process changed the event's laps: read its pending live laps again when next needed. */
+  forget(eventId: string): void {
+    this.pending.delete(eventId);
+  }
+
   /** Resolves once every lap handed in so far is stored (tests, shutdown). */
   idle(): Promise<void> {
     return this.inTurn(async () => {});
+  }
+
+  private async pendingFor(eventId: string): Promise<Map<string, Lap>> {
+    let live = this.pending.get(eventId);
+    if (!live) {
+      live = new Map((await this.laps.lapsForEvent(eventId)).filter(isLiveLap).map((l) => [l.lapKey, l]));
+      this.pending.set(eventId, live);
+    }
+    return live;
   }
 
   private inTurn<T>(work: () => Promise<T>): Promise<T> {

@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import type { LapStore } from './ports';
 import type { BotState } from './BotState';
 import type { SeasonConfig } from '../domain/season';
+import type { Lap } from '../domain/types';
 import { parseResults, ResultsParseError } from '../domain/parseResults';
 import { attributeResults } from '../domain/attributeResults';
 import { lapsFromResults } from '../domain/lapsFromResults';
@@ -17,6 +18,8 @@ export interface IngestDeps {
   currentEventId: () => Promise<string | null>;
   acServerTimeZone: string;
   log: Logger;
+  /** Told the laps just stored (live-lap reconciliation uses them instead of reading the event again). */
+  stored?: (laps: readonly Lap[]) => void;
 }
 
 export interface ResultsFileInput {
@@ -83,6 +86,7 @@ export async function ingestResultsFile(
   const movedFrom = seen?.eventId && seen.eventId !== attribution.eventId ? seen.eventId : undefined;
   if (movedFrom) await deps.laps.deleteLaps(movedFrom, laps.map((l) => l.lapKey));
   await deps.laps.putLaps(laps);
+  deps.stored?.(laps);
 
   const status = attribution.kind === 'event' ? 'ingested' : 'unattributed';
   await deps.state.recordProcessedFile({ file, hash, status, eventId: attribution.eventId, lapCount: laps.length, at });
