@@ -5,7 +5,9 @@ import path from 'node:path';
 /** The bot as `npm start` runs it, in its own process, so its RSS is its own. */
 export function startBotProcess(dir: string, env: Record<string, string>): ChildProcess {
   mkdirSync(path.join(dir, 'acserver', 'results'), { recursive: true });
-  return spawn(process.execPath, ['--max-semi-space-size=2', '--import', 'tsx', 'src/main.ts'], {
+  // The flags `npm start` uses; BENCH_NODE_FLAGS tries others.
+  const flags = (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=1 --optimize-for-size').split(' ').filter(Boolean);
+  return spawn(process.execPath, [...flags, '--import', 'tsx', 'src/main.ts'], {
     cwd: path.resolve(__dirname, '..'),
     env: { PATH: process.env.PATH, DATA_DIR: path.join(dir, 'data'), AC_SERVER_DIR: path.join(dir, 'acserver'), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],

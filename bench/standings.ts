@@ -103,7 +103,7 @@ async function bench(backend: string): Promise<void> {
   const post: number[] = [];
   for (let run = 0; run < 10; run++) {
     const t = performance.now();
-    standingsMessage(s);
+    await standingsMessage(s);
     post.push(performance.now() - t);
   }
   await close();

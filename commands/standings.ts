@@ -19,7 +19,7 @@ export const standings: Command = {
     if (!seasonId) return { content: 'The season config has no season yet.' };
     const current = await deps.standings.compute(seasonId);
     if (!current) return { content: `Unknown season \`${seasonId}\`. Pick one from the list as you type.` };
-    const body = standingsMessage(current);
+    const body = await standingsMessage(current);
     return { content: body.content, files: body.files?.map((f) => ({ attachment: f.data, name: f.name })) };
   },
   async autocomplete(interaction, { season }) {
