@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runCli } from '../../src/cli/runCli';
+import { runCliCaptured as run } from '../support/runCliCaptured';
 import { sessionResults } from '../support/sessionResults';
 
 const G = (n: number) => `7656119800000000${n}`;
@@ -35,15 +35,7 @@ function setup() {
   // Ash and Bea win one each (0.3); Dee P2 + P3 and Fay P3 + P2: best 1 counts, so 0.2 each.
   writeFileSync(path.join(results, '2024_5_1_20_0_PRACTICE.json'), sessionResults({ track: 'monza', cars: CARS, laps: [lap(0, 100_000, 1), lap(2, 100_500, 2), lap(3, 100_650, 3)] }));
   writeFileSync(path.join(results, '2024_5_8_20_0_PRACTICE.json'), sessionResults({ track: 'spa', cars: CARS, laps: [lap(1, 100_000, 1), lap(3, 100_700, 2), lap(2, 100_800, 3), lap(0, 105_000, 4)] }));
-  const env = { DATA_DIR: dir, RESULTS_DIR: results, SEASON_CONFIG: path.join(dir, 'seasonConfig.json'), LOG_LEVEL: 'silent' };
-  return { dir, results, env };
-}
-
-async function run(argv: string[], env: NodeJS.ProcessEnv) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, env, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  return { dir, results, env: { DATA_DIR: dir, RESULTS_DIR: results, SEASON_CONFIG: path.join(dir, 'seasonConfig.json'), LOG_LEVEL: 'silent' } };
 }
 
 describe('npm run cli -- standings', () => {
