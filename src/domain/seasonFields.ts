@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseDateTimeText } from './dateTimeText';
 import { show } from './schemaKit';
 import { isTimeZone } from './zonedTime';
+import { hasPointPrecision } from './standings/points';
 
 // The single values of seasonConfig.json (ids, folder names, times, ...) and their messages.
 
@@ -63,5 +64,10 @@ export const regex = checked((s) => {
   }
 });
 
-export const points = z.array(z.number().min(0)).min(1);
+// Points are summed in thousandths (see standings/points.ts), so a finer value could not be kept.
+export const pointValue = z
+  .number()
+  .min(0)
+  .refine(hasPointPrecision, (n) => ({ message: `must have at most 3 decimals (points are counted in thousandths), got ${show(n)}` }));
+export const points = z.array(pointValue).min(1);
 export const wholeNumber = (min: number) => z.number().int().min(min);

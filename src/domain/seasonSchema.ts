@@ -3,7 +3,7 @@ import { dateTimeTextToInstant, parseDateTimeText } from './dateTimeText';
 import { arrayWithUniqueKey, configErrorMap, strictObject } from './schemaKit';
 import type { EventConfig, SeasonConfig, SessionSettings } from './season';
 import { SeasonConfigError, formatPath, jsonSyntaxProblem } from './seasonConfigError';
-import { folder, id, layout, points, regex, singleLine, start, timeZone, wholeNumber } from './seasonFields';
+import { folder, id, layout, pointValue, points, regex, singleLine, start, timeZone, wholeNumber } from './seasonFields';
 
 // seasonConfig.json: the file format is documented in docs/season-config.md.
 
@@ -60,8 +60,8 @@ const season = strictObject({
   name: singleLine(100),
   timeZone: timeZone.optional(),
   pointsTable: points.optional(),
-  participationPoints: z.number().min(0).default(0),
-  fastestLapBonus: z.number().min(0).default(0),
+  participationPoints: pointValue.default(0),
+  fastestLapBonus: pointValue.default(0),
   bestOf: wholeNumber(1).nullable().default(null),
   events: arrayWithUniqueKey(event, 'id', 'event ids must be unique within a season'),
 });
