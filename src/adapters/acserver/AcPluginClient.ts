@@ -75,7 +75,8 @@ export class AcPluginClient implements AcPluginLink {
     const serverAt = formatHostPort(opts.server);
     this.description = `UDP plugin ${formatHostPort(opts.listen)} <-> acServer ${serverAt}${opts.relay ? `, relay ${formatHostPort(opts.relay)}` : ''}`;
     this.logs = pluginLogs(opts.log, serverAt, opts.failureLogWindowMs);
-    const now = () => this.clock.now().getTime();
+    // Rate limits measure elapsed time, not the league's clock (which tests may hold still).
+    const now = () => performance.now();
     this.carInfo = new CarInfoQuestions((carId) => this.send({ type: 'GET_CAR_INFO', carId }), opts.carInfoIntervalMs ?? 3000, now);
     this.awaiting = new LapsAwaitingCar(this.carInfo, opts.carInfoWaitMs ?? 1000, (lap, why) => this.dropLap(lap, why));
     this.survey = new PluginSurvey({ session: () => this.send({ type: 'GET_SESSION_INFO', sessionIndex: -1 }), car: (carId) => this.carInfo.askNow(carId) });
