@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from '../logger';
 import type { Clock } from '../app/ports';
 import type { ReadModel } from './ReadModel';
@@ -28,7 +28,12 @@ const isApi = (req: FastifyRequest) => req.url.startsWith('/api/');
 
 /** The read-only website as a Fastify app (not listening yet: tests use inject). */
 export function buildWebApp(deps: WebAppDeps): { app: FastifyInstance; hub: LiveHub } {
-  const app = Fastify({ loggerInstance: deps.log as FastifyBaseLogger, disableRequestLogging: true, ignoreTrailingSlash: true, routerOptions: { maxParamLength: 300 } });
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    // A log line per request would drown the bot's own log; failures are logged by the error handler.
+    logController: new LogController({ disableRequestLogging: true }),
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
+  });
   const hub = new LiveHub(deps.model, { maxClients: deps.maxStreams, log: deps.log });
   const ctx: WebContext = { ...deps, hub, cache: new ResponseCache(() => deps.model.version()) };
   const assets = loadStaticAssets();

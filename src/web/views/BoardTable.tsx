@@ -44,7 +44,7 @@ function GroupTable({ board, group, idOf, top, compact }: BoardTableProps & { gr
           {rows.map((r) => (
             <tr data-driver={idOf(r.driverGuid)}>
               <td class="num">{r.position}</td>
-              <td class="driver">{compact ? r.driverName : <a href={urls.driverInEvent(board.eventId, idOf(r.driverGuid))}>{r.driverName}</a>}</td>
+              <td class="driver">{compact ? r.driverName : <a href={urls.driverInEvent(board.eventId, idOf(r.driverGuid))} title={`${r.driverName}: every lap`}>{r.driverName}</a>}</td>
               {!compact && (
                 <td class="wide">
                   {prettyCarName(r.carModel)}
