@@ -19,6 +19,7 @@ export function Layout({ title, seasons, scripts = [], children }: LayoutProps) 
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · League`}</title>
+        <link rel="icon" href="/static/favicon.svg" />
         <link rel="stylesheet" href="/static/style.css" />
         {scripts.map((s) => (
           <script src={`/static/${s}`} defer />

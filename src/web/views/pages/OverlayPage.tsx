@@ -8,6 +8,7 @@ export function OverlayPage({ event, board, top, streamUrl }: { event: WebEvent;
       <head>
         <meta charset="utf-8" />
         <title>{`${event.name} · overlay`}</title>
+        <link rel="icon" href="/static/favicon.svg" />
         <link rel="stylesheet" href="/static/overlay.css" />
         <script src="/static/live.js" defer />
       </head>
