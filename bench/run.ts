@@ -14,6 +14,7 @@ const benches = [
   'standings.ts',
   'rotation.ts',
   'liveLaps.ts',
+  'web.ts',
 ];
 
 for (const line of benches) {

@@ -19,8 +19,9 @@ interface Channel {
 /** A client further behind than this is cut off (a stalled reader must not hold memory). */
 const MAX_BUFFERED = 1 << 20;
 
-function frame(event: string, data: string, id: number): string {
-  return `id: ${id}\nevent: ${event}\n${data.split('\n').map((l) => `data: ${l}`).join('\n')}\n\n`;
+/** Encoded once, written to every client as the same bytes. */
+function frame(event: string, data: string, id: number): Buffer {
+  return Buffer.from(`id: ${id}\nevent: ${event}\n${data.split('\n').map((l) => `data: ${l}`).join('\n')}\n\n`);
 }
 
 /**
@@ -104,7 +105,7 @@ export class LiveHub {
     );
   }
 
-  private write(res: ServerResponse, bytes: string): void {
+  private write(res: ServerResponse, bytes: Buffer | string): void {
     if (res.writableLength > MAX_BUFFERED) {
       this.opts.log.warn('a live client stopped reading; its stream was closed (it reconnects by itself)');
       res.destroy();

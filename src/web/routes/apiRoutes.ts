@@ -11,6 +11,8 @@ export interface ApiRoute {
   summary: string;
   schema: { params?: object; querystring?: object; response: Record<number, object> };
   handler(ctx: WebContext, req: FastifyRequest): Promise<unknown>;
+  /** the handler returns JSON text already (cached bodies) */
+  json?: boolean;
 }
 
 type Params = Record<string, string>;
@@ -19,10 +21,13 @@ const p = (req: FastifyRequest) => req.params as Params;
 const q = (req: FastifyRequest) => req.query as Query;
 const errors = { 404: s.errorSchema, 400: s.errorSchema };
 
-/** The leaderboard body, shared by the JSON route and the JSON stream (computed once per change). */
-export function leaderboardBody(ctx: WebContext, eventId: string, query: ReturnType<typeof boardQuery>) {
+/**
+ * The leaderboard as JSON text, shared by the JSON route and the JSON stream: built and serialised
+ * once per change (leaderboardJson builds every field explicitly, so nothing else can leak).
+ */
+export function leaderboardBody(ctx: WebContext, eventId: string, query: ReturnType<typeof boardQuery>): Promise<string> {
   const event = requireEvent(ctx, eventId);
-  return ctx.cache.get(`api:board:${boardKey(eventId, query)}`, async () => leaderboardJson(await ctx.model.leaderboard(eventId, query), event, ctx.ids));
+  return ctx.cache.get(`api:board:${boardKey(eventId, query)}`, async () => JSON.stringify(leaderboardJson(await ctx.model.leaderboard(eventId, query), event, ctx.ids)));
 }
 
 export const apiRoutes: ApiRoute[] = [
@@ -40,6 +45,7 @@ export const apiRoutes: ApiRoute[] = [
     summary: "An event's leaderboard in rank order (best valid lap per driver), optionally for one car or tyre, or per car",
     schema: { params: s.params.event, querystring: s.boardQuery, response: { 200: s.leaderboardSchema, ...errors } },
     handler: (ctx, req) => leaderboardBody(ctx, p(req).eventId!, boardQuery(q(req))),
+    json: true,
   },
   {
     url: '/api/v1/events/:eventId/drivers/:driverId/laps',
@@ -89,6 +95,9 @@ export const apiRoutes: ApiRoute[] = [
 
 export function registerApi(app: FastifyInstance, ctx: WebContext): void {
   for (const route of apiRoutes) {
-    app.get(route.url, { schema: route.schema }, (req) => route.handler(ctx, req));
+    app.get(route.url, { schema: route.schema }, async (req, reply) => {
+      const body = await route.handler(ctx, req);
+      return route.json ? reply.type('application/json; charset=utf-8').send(body) : body;
+    });
   }
 }

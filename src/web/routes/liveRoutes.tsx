@@ -44,6 +44,6 @@ export function registerLive(app: FastifyInstance, ctx: WebContext): void {
     const id = eventId(req);
     const query = boardQuery(req.query as Query);
     const key = `json\u0000${boardKey(id, query)}`;
-    return stream(req, reply, id, { key, event: 'board', render: () => cache.get(`live:${key}`, async () => JSON.stringify(await leaderboardBody(ctx, id, query))) });
+    return stream(req, reply, id, { key, event: 'board', render: () => leaderboardBody(ctx, id, query) });
   });
 }

@@ -16,7 +16,7 @@ import { urls } from '../urls';
 type Params = Record<string, string>;
 type Query = Record<string, string | undefined>;
 
-function html(reply: FastifyReply, body: string): FastifyReply {
+function html(reply: FastifyReply, body: Buffer): FastifyReply {
   return reply.type('text/html; charset=utf-8').send(body);
 }
 
@@ -27,7 +27,8 @@ export function registerPages(app: FastifyInstance, ctx: WebContext): void {
   const page = (url: string, schema: object, render: (req: FastifyRequest) => Promise<{ key: string; html: () => Promise<string> }>) =>
     app.get(url, { schema }, async (req, reply) => {
       const { key, html: produce } = await render(req);
-      return html(reply, await cache.get(`page:${key}`, produce));
+      // Kept encoded: a busy page is sent many times per render.
+      return html(reply, await cache.get(`page:${key}`, async () => Buffer.from(await produce())));
     });
 
   page('/', {}, async () => {
