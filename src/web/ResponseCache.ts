@@ -9,7 +9,7 @@ export class ResponseCache {
 
   constructor(
     private readonly currentVersion: () => number,
-    private readonly max = 500,
+    private readonly max = 100,
   ) {}
 
   get<T>(key: string, produce: () => Promise<T>): Promise<T> {

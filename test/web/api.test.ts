@@ -126,6 +126,36 @@ describe('web JSON API over real SQLite data from results files', () => {
   });
 });
 
+describe('web JSON API as the league changes', () => {
+  let h: Awaited<ReturnType<typeof startWebHarness>>;
+  beforeEach(async () => {
+    h = await startWebHarness();
+    await withRound1(h);
+  });
+  afterEach(() => h.close());
+
+  it('when an admin sets an alias, then the next answer uses it (pages and API are never stale)', async () => {
+    const url = '/api/v1/events/s1%23r1/leaderboard';
+    const before = (await h.get(url)).json() as { rows: Row[] };
+    expect(before.rows.map((r) => r.driver)).toContain('Alice');
+    await h.state.setAlias(ALICE, 'Alice the Fast');
+    await h.league.refreshFiles(); // what /alias does through refreshPosts
+    const after = (await h.get(url)).json() as { rows: Row[] };
+    expect(after.rows.find((r) => r.driverId === h.ids.idOf(ALICE))!.driver).toBe('Alice the Fast');
+    expect((await h.get('/events/s1%23r1')).body).toContain('Alice the Fast');
+  });
+
+  it('when the same track is driven in another season, then its records span both seasons', async () => {
+    const faster = { guid: BOB, name: 'Bob', car: MX5, sectors: [28000, 28000, 28000] };
+    const outcome = await h.ingest('2026_9_2_20_0_PRACTICE.json', { track: 'ks_red_bull_ring', layout: 'layout_national', laps: [faster] });
+    expect(outcome).toMatchObject({ status: 'ingested', eventId: 's2#r1' });
+    const body = (await h.get(`/api/v1/tracks/ks_red_bull_ring/records?car=${MX5}`)).json() as { records: Array<{ driverId: string; eventId: string; lapTimeMs: number; position: number }> };
+    expect(body.records[0]).toMatchObject({ driverId: h.ids.idOf(BOB), eventId: 's2#r1', lapTimeMs: time(faster), position: 1 });
+    expect(body.records.filter((r) => r.driverId === h.ids.idOf(BOB))).toHaveLength(1); // his best only
+    expect(body.records.some((r) => r.eventId === 's1#r1')).toBe(true);
+  });
+});
+
 describe('web JSON API with WEB_SHOW_GUIDS=true', () => {
   it('when GUIDs may be shown, then rows carry them and driver ids are the GUIDs', async () => {
     const h = await startWebHarness({ showGuids: true });
