@@ -15,6 +15,7 @@ const benches = [
   'rotation.ts',
   'liveLaps.ts',
   'pluginFlood.ts',
+  'web.ts',
 ];
 
 for (const line of benches) {

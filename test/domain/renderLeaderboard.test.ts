@@ -3,7 +3,7 @@ import path from 'path';
 import { lapsFromResults } from '../../src/domain/lapsFromResults';
 import { parseResults } from '../../src/domain/parseResults';
 import { rankLaps } from '../../src/domain/rankLaps';
-import { EMPTY_BOARD_TEXT, renderLeaderboard, renderLeaderboardPages } from '../../src/domain/renderLeaderboard';
+import { EMPTY_BOARD_TEXT, pageLink, renderLeaderboard, renderLeaderboardPages } from '../../src/domain/renderLeaderboard';
 import type { Leaderboard, LeaderboardRow } from '../../src/domain/types';
 
 function row(position: number, over: Partial<LeaderboardRow> = {}): LeaderboardRow {
@@ -49,6 +49,17 @@ describe('renderLeaderboard', () => {
     expect(shown).toBeGreaterThan(20);
     expect(text.endsWith(`\n…and ${150 - shown} more drivers (use /leaderboard)`)).toBe(true);
     expect(text.split('```')).toHaveLength(3);
+  });
+
+  it('when a footer (the website link) is given, then it is the last line, whole, and the message stays within the limit', () => {
+    const footer = pageLink('https://league.example.org/events/season1%23event2')!;
+    for (const rows of [0, 3, 150]) {
+      const text = renderLeaderboard(board(rows), { title: 'Nordschleife', footer });
+      expect(text.length).toBeLessThanOrEqual(2000);
+      expect(text.split('\n').at(-1)).toBe(footer);
+    }
+    expect(renderLeaderboard(board(150), { title: 'Nordschleife', footer })).toMatch(/more drivers \(use \/leaderboard\)\n🔗/);
+    expect(pageLink(undefined)).toBeUndefined();
   });
 
   it('when maxLength is smaller, then it is respected too, down to a title with only the count', () => {
