@@ -1,4 +1,4 @@
-import { isValidLap } from './isValidLap';
+import { lapInvalidReason } from './isValidLap';
 import type { Lap, ParsedResults } from './types';
 
 /**
@@ -18,6 +18,7 @@ export function lapsFromResults(
     const baseKey = `${lap.driverGuid}#${lap.timestamp}`;
     const count = (seen.get(baseKey) ?? 0) + 1;
     seen.set(baseKey, count);
+    const invalidReason = lapInvalidReason(lap);
     return {
       eventId: ctx.eventId,
       lapKey: count === 1 ? baseKey : `${baseKey}#${count}`,
@@ -27,7 +28,8 @@ export function lapsFromResults(
       lapTimeMs: lap.lapTimeMs,
       sectorsMs: [...lap.sectorsMs],
       cuts: lap.cuts,
-      valid: isValidLap(lap),
+      valid: invalidReason === null,
+      ...(invalidReason === null ? {} : { invalidReason }),
       tyre: lap.tyre,
       sessionType: parsed.sessionType,
       track: parsed.track,

@@ -68,6 +68,8 @@ export interface Lap {
   sectorsMs: number[];
   cuts: number;
   valid: boolean;
+  /** Why the lap does not count (cuts, unknown driver, a time that is not a real lap time); absent when valid. */
+  invalidReason?: string;
   tyre: string | null;
   sessionType: SessionType;
   track: string;

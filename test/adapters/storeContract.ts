@@ -72,7 +72,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       it('when laps are put, then lapsForEvent returns exactly those laps with every field intact', async () => {
         const laps = [
           lap(),
-          lap({ lapTimestamp: 223456, lapKey: '76561198000000001#223456', tyre: null, valid: false, cuts: 3 }),
+          lap({ lapTimestamp: 223456, lapKey: '76561198000000001#223456', tyre: null, valid: false, cuts: 3, invalidReason: '3 cuts' }),
           lap({
             driverGuid: '76561198000000002',
             lapKey: '76561198000000002#5',
@@ -91,6 +91,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         const nullTyre = got.find((l) => l.lapTimestamp === 223456)!;
         expect(nullTyre.tyre).toBeNull();
         expect(nullTyre.valid).toBe(false);
+        expect(nullTyre.invalidReason).toBe('3 cuts');
+        expect('invalidReason' in got.find((l) => l.lapTimestamp === 5)!).toBe(false);
       });
 
       it('when the same laps are put twice, then count and content do not change', async () => {

@@ -17,6 +17,7 @@ interface LapRow {
   sectors_ms: string;
   cuts: number;
   valid: number;
+  invalid_reason: string | null;
   tyre: string | null;
   session_type: string;
   track: string;
@@ -28,7 +29,7 @@ interface LapRow {
 }
 
 const LAP_COLUMNS =
-  'event_id, lap_key, driver_guid, driver_name, car_model, lap_time_ms, sectors_ms, cuts, valid, tyre, ' +
+  'event_id, lap_key, driver_guid, driver_name, car_model, lap_time_ms, sectors_ms, cuts, valid, invalid_reason, tyre, ' +
   'session_type, track, track_config, result_file, lap_timestamp, session_time, recorded_at';
 
 function prepare(db: Database.Database) {
@@ -152,6 +153,7 @@ function toRow(lap: Lap): LapRow {
     sectors_ms: JSON.stringify(lap.sectorsMs),
     cuts: lap.cuts,
     valid: lap.valid ? 1 : 0,
+    invalid_reason: lap.invalidReason ?? null,
     tyre: lap.tyre,
     session_type: lap.sessionType,
     track: lap.track,
@@ -174,6 +176,7 @@ function fromRow(r: LapRow): Lap {
     sectorsMs: JSON.parse(r.sectors_ms) as number[],
     cuts: r.cuts,
     valid: r.valid === 1,
+    ...(r.invalid_reason !== null ? { invalidReason: r.invalid_reason } : {}),
     tyre: r.tyre,
     sessionType: r.session_type as SessionType,
     track: r.track,
