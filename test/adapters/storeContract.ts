@@ -1,4 +1,5 @@
 import type { Store } from '../../src/app/ports';
+import { StoreRejectedError } from '../../src/app/storeErrors';
 import type { Lap } from '../../src/domain/types';
 
 export interface StoreUnderTest {
@@ -163,6 +164,59 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       it('when no laps are put, then nothing happens', async () => {
         await store.putLaps([]);
         expect(await store.lapsForEvent('season1#event2')).toEqual([]);
+      });
+    });
+
+    describe('limits: every store keeps and refuses the same laps', () => {
+      const bytes = (n: number, unit = 'é') => unit.repeat(Math.floor(n / Buffer.byteLength(unit))) + 'x'.repeat(n % Buffer.byteLength(unit));
+      it('when a lap is at every limit, then it is stored intact', async () => {
+        const driverGuid = bytes(512, '7');
+        const lapKey = `${driverGuid}#${bytes(1024 - 513, '9')}`;
+        const big = lap({
+          driverGuid,
+          lapKey,
+          driverName: bytes(1024, '小'),
+          carModel: bytes(1024),
+          tyre: bytes(1024),
+          track: bytes(1024),
+          trackConfig: bytes(1024),
+          resultFile: bytes(255),
+          lapTimeMs: Number.MAX_SAFE_INTEGER,
+          lapTimestamp: -Number.MAX_SAFE_INTEGER,
+          cuts: 1e-6,
+          sectorsMs: Array.from({ length: 64 }, (_, i) => (i % 2 ? 1e-6 * (i + 1) : 1e15 + i)),
+          valid: false,
+          invalidReason: bytes(1024),
+        });
+        expect(Buffer.byteLength(big.lapKey)).toBe(1024);
+        await store.putLaps([big]);
+        expect(await store.lapsForEvent('season1#event2')).toEqual([big]);
+      });
+
+      const beyond: Array<[string, Partial<Lap>, RegExp]> = [
+        ['a lap time of 1e300', { lapTimeMs: 1e300 }, /lapTimeMs is 1e\+300/],
+        ['a sector of -1e-200', { sectorsMs: [1, -1e-200] }, /sectorsMs\[1\] is -1e-200/],
+        ['a Timestamp beyond 2^53', { lapTimestamp: 2 ** 53 }, /lapTimestamp is 9007199254740992/],
+        ['a 500 KB driver name', { driverName: bytes(500_000) }, /driverName is 500000 bytes long/],
+        ['a 2 KB GUID', { driverGuid: bytes(2048, '7'), lapKey: `${bytes(2048, '7')}#1` }, /driverGuid is 2048 bytes long/],
+        ['a lapKey of 1025 bytes', { lapKey: bytes(1025) }, /lapKey is 1025 bytes long/],
+        ['65 sectors', { sectorsMs: Array.from({ length: 65 }, () => 1000) }, /sectorsMs has 65 entries/],
+      ];
+      it.each(beyond)('when a lap holds %s, then putLaps refuses the whole call as StoreRejectedError and stores nothing', async (_what, bad, message) => {
+        const good = lap({ lapKey: 'g#1', lapTimestamp: 1 });
+        const err = await store.putLaps([good, lap({ ...bad })]).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(StoreRejectedError);
+        expect((err as Error).message).toMatch(message);
+        expect(await store.lapsForEvent('season1#event2')).toEqual([]);
+      });
+
+      it('when a state key or value is beyond the limits, then put refuses it as StoreRejectedError and keeps the old value', async () => {
+        await store.put('ns', 'k', 'small');
+        await expect(store.put('ns', 'k', bytes(350_001))).rejects.toThrow(StoreRejectedError);
+        await expect(store.put('ns', bytes(1025), 1)).rejects.toThrow(StoreRejectedError);
+        await store.put('ns', bytes(1024), bytes(350_000 - 2));
+        expect(await store.get('ns', 'k')).toBe('small');
+        expect(await store.get('ns', bytes(1024))).toBe(bytes(350_000 - 2));
       });
     });
 

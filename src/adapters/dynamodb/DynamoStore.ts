@@ -31,7 +31,9 @@ import {
 import type { Store } from '../../app/ports';
 import type { Lap } from '../../domain/types';
 import type { Logger } from '../../logger';
-import { checkKey, toJson } from '../stateValue';
+import { checkKey, checkLaps, toJson } from '../stateValue';
+import { StoreRejectedError } from '../../app/storeErrors';
+import { isDataRejection } from './isDataRejection';
 import { fromItem, type Item, toItem } from './lapItem';
 import { runBounded } from './runBounded';
 
@@ -103,6 +105,7 @@ export class DynamoStore implements Store {
 
   async putLaps(laps: readonly Lap[]): Promise<void> {
     if (laps.length === 0) return;
+    checkLaps(laps);
     // DynamoDB rejects a batch naming one key twice; the last lap for a key wins, as in SQLite.
     const unique = new Map<string, Lap>();
     for (const lap of laps) unique.set(`${lap.eventId}\u0000${lap.lapKey}`, lap);
@@ -129,7 +132,9 @@ export class DynamoStore implements Store {
     const maxAttempts = this.opts.maxAttempts ?? 8;
     let pending = batch;
     for (let attempt = 1; ; attempt++) {
-      const out = await this.doc.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
+      const out = await this.doc
+        .send(new BatchWriteCommand({ RequestItems: { [table]: pending } }))
+        .catch((err: unknown) => rejected(err, `the laps in table "${table}"`));
       const left = out.UnprocessedItems?.[table] ?? [];
       if (left.length === 0) return;
       if (attempt >= maxAttempts) {
@@ -173,7 +178,9 @@ export class DynamoStore implements Store {
 
   async put<T>(ns: string, key: string, value: T): Promise<void> {
     const Item = { ns: checkKey(ns, 'namespace'), key: checkKey(key, 'key'), value: toJson(value) };
-    await this.doc.send(new PutCommand({ TableName: this.opts.stateTable, Item }));
+    await this.doc
+      .send(new PutCommand({ TableName: this.opts.stateTable, Item }))
+      .catch((err: unknown) => rejected(err, `state ${ns}/${key.slice(0, 60)} in table "${this.opts.stateTable}"`));
   }
 
   async delete(ns: string, key: string): Promise<void> {
@@ -215,6 +222,12 @@ export class DynamoStore implements Store {
     } while (start !== undefined);
     return items;
   }
+}
+
+/** Rethrows `err`, as StoreRejectedError when DynamoDB refused the data itself (no retry can help). */
+function rejected(err: unknown, what: string): never {
+  if (isDataRejection(err)) throw new StoreRejectedError(`DynamoDB refused ${what}: ${(err as Error).message}`, { cause: err });
+  throw err;
 }
 
 function attempts(n: number): string {

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { Store } from '../../app/ports';
 import type { Lap, SessionType } from '../../domain/types';
 import type { Logger } from '../../logger';
-import { checkKey, toJson } from '../stateValue';
+import { checkKey, checkLaps, toJson } from '../stateValue';
 import { migrate } from './migrations';
 
 interface LapRow {
@@ -103,6 +103,7 @@ export class SqliteStore implements Store {
 
   async putLaps(laps: readonly Lap[]): Promise<void> {
     if (laps.length === 0) return;
+    checkLaps(laps);
     this.putMany(laps);
     this.log.debug({ count: laps.length }, 'laps stored');
   }
