@@ -7,7 +7,8 @@ import type { Lap, ParsedResults } from './types';
  * Two laps of one file can share that key (unidentified laps all carry '' or the kicked marker;
  * a manager may duplicate rows). Storing both under one key would silently drop one, so the
  * second and later get `#2`, `#3`, ... in file order. File order is stable, so re-ingesting the
- * same file yields the same keys and overwrites instead of duplicating.
+ * same file yields the same keys and overwrites instead of duplicating. Laps of other files that
+ * hold such a key already are dealt with when storing (lapKeys.ts).
  */
 export function lapsFromResults(
   parsed: ParsedResults,

@@ -59,7 +59,7 @@ export interface ParsedResults {
 /** A lap as stored (DynamoDB `Results` item / SQLite row). */
 export interface Lap {
   eventId: string;
-  /** `${driverGuid}#${lapTimestamp}` */
+  /** `${driverGuid}#${lapTimestamp}`, with a suffix when a different lap holds that key (lapKeys.ts). */
   lapKey: string;
   driverGuid: string;
   driverName: string;

@@ -161,6 +161,18 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.lapsForEvent('season2#event3')).toHaveLength(5);
       });
 
+      it('when laps are asked for by key, then exactly the stored ones of that event come back, intact, past one batch', async () => {
+        const laps = manyLaps('season2#event4', 150);
+        const otherEvent = lap({ eventId: 'season2#event5', lapKey: laps[0]!.lapKey, driverName: 'other event' });
+        await store.putLaps([...laps, otherEvent]);
+        const wanted = laps.filter((_, i) => i % 5 !== 0);
+        const keys = [...wanted.map((l) => l.lapKey), wanted[0]!.lapKey, 'never#there', `${laps[0]!.lapKey}#suffix`];
+        expect(sorted(await store.lapsWithKeys('season2#event4', keys))).toEqual(sorted(wanted));
+        expect(await store.lapsWithKeys('season2#event5', [laps[0]!.lapKey, laps[1]!.lapKey])).toEqual([otherEvent]);
+        expect(await store.lapsWithKeys('season2#event4', [])).toEqual([]);
+        expect(await store.lapsWithKeys('season2#event6', ['never#there'])).toEqual([]);
+      });
+
       it('when no laps are put, then nothing happens', async () => {
         await store.putLaps([]);
         expect(await store.lapsForEvent('season1#event2')).toEqual([]);

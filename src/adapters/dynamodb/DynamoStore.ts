@@ -2,7 +2,8 @@
  * The production backend: laps and bot state in DynamoDB.
  *
  * Laps table (default `Results`, the table the original Python suite wrote, kept compatible):
- *   partition key `eventId` (S) e.g. `season1#event2`, sort key `lapKey` (S) = `<driverGuid>#<lapTimestamp>`;
+ *   partition key `eventId` (S) e.g. `season1#event2`, sort key `lapKey` (S) = `<driverGuid>#<lapTimestamp>`
+ *   (a later, different lap meeting that key gets a suffix: src/domain/lapKeys.ts);
  *   every other Lap field is a top-level attribute of the same name (sectorsMs a list of numbers,
  *   valid a boolean, tyre/sessionTime NULL when absent). Items the old suite wrote may miss newer
  *   fields; they read back with neutral defaults (see fromItem).
@@ -14,11 +15,12 @@
  *
  * Both tables: on-demand (PAY_PER_REQUEST), created by `npm run cli -- create-tables`.
  * Reads are strongly consistent so a lap just written is in the next leaderboard.
- * IAM actions the bot needs on both tables: Query, GetItem, PutItem, DeleteItem, BatchWriteItem
+ * IAM actions the bot needs on both tables: Query, GetItem, PutItem, DeleteItem, BatchWriteItem, BatchGetItem
  * (create-tables also needs DescribeTable and CreateTable).
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   type BatchWriteCommandInput,
   DeleteCommand,
@@ -31,6 +33,7 @@ import {
 import type { Store } from '../../app/ports';
 import type { Lap } from '../../domain/types';
 import type { Logger } from '../../logger';
+import { MAX_LAP_KEY_BYTES, textProblem } from '../../domain/lapLimits';
 import { checkKey, checkLaps, toJson } from '../stateValue';
 import { StoreRejectedError } from '../../app/storeErrors';
 import { isDataRejection } from './isDataRejection';
@@ -56,8 +59,9 @@ export interface DynamoStoreOptions {
   random?: () => number;
 }
 
-/** DynamoDB's limit of put requests in one BatchWriteItem. */
+/** DynamoDB's limits of put requests in one BatchWriteItem and of keys in one BatchGetItem. */
 const BATCH_SIZE = 25;
+const GET_BATCH_SIZE = 100;
 type WriteRequests = NonNullable<BatchWriteCommandInput['RequestItems']>[string];
 
 export class DynamoStore implements Store {
@@ -117,6 +121,16 @@ export class DynamoStore implements Store {
     this.opts.log.debug({ count: requests.length, batches: batches.length, ms: Date.now() - started }, 'laps stored');
   }
 
+  async lapsWithKeys(eventId: string, lapKeys: readonly string[]): Promise<Lap[]> {
+    // A key DynamoDB could not hold is never stored; asking for it would only be refused.
+    const keys = [...new Set(lapKeys)].filter((k) => k !== '' && textProblem(k, MAX_LAP_KEY_BYTES) === null);
+    const batches: string[][] = [];
+    for (let i = 0; i < keys.length; i += GET_BATCH_SIZE) batches.push(keys.slice(i, i + GET_BATCH_SIZE));
+    const found: Lap[] = [];
+    await runBounded(batches, this.opts.concurrency ?? 4, (b) => this.readBatch(eventId, b, found));
+    return found;
+  }
+
   async deleteLaps(eventId: string, lapKeys: readonly string[]): Promise<void> {
     const unique = [...new Set(lapKeys)];
     if (unique.length === 0) return;
@@ -129,24 +143,48 @@ export class DynamoStore implements Store {
 
   private async writeBatch(batch: WriteRequests): Promise<void> {
     const table = this.opts.resultsTable;
+    await this.untilProcessed(
+      batch,
+      async (pending) => {
+        const out = await this.doc
+          .send(new BatchWriteCommand({ RequestItems: { [table]: pending } }))
+          .catch((err: unknown) => rejected(err, `the laps in table "${table}"`));
+        return out.UnprocessedItems?.[table] ?? [];
+      },
+      (left, tries) =>
+        `DynamoDB left ${left} of ${batch.length} laps unwritten in table "${table}" after ${tries}: the table is ` +
+        'throttling writes. Check its capacity (use on-demand, or raise provisioned write capacity) and CloudWatch ' +
+        'ThrottledRequests, then ingest the file again (writes are idempotent).',
+    );
+  }
+
+  /** Up to 100 keys in one BatchGetItem; found items are pushed to `into`. */
+  private async readBatch(eventId: string, lapKeys: readonly string[], into: Lap[]): Promise<void> {
+    const table = this.opts.resultsTable;
+    await this.untilProcessed(
+      lapKeys.map((lapKey) => ({ eventId, lapKey })),
+      async (pending) => {
+        const out = await this.doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true } } }));
+        into.push(...(out.Responses?.[table] ?? []).map(fromItem));
+        return (out.UnprocessedKeys?.[table]?.Keys ?? []) as typeof pending;
+      },
+      (left, tries) =>
+        `DynamoDB left ${left} of ${lapKeys.length} lap keys unread in table "${table}" after ${tries}: the table is ` +
+        'throttling reads. Check its capacity (use on-demand, or raise provisioned read capacity) and CloudWatch ' +
+        'ThrottledRequests; the file is read again later.',
+    );
+  }
+
+  /** Sends `batch`, then what DynamoDB left unprocessed, with backoff, a bounded number of times. */
+  private async untilProcessed<T>(batch: T[], send: (pending: T[]) => Promise<T[]>, failure: (left: number, tries: string) => string): Promise<void> {
     const maxAttempts = this.opts.maxAttempts ?? 8;
     let pending = batch;
     for (let attempt = 1; ; attempt++) {
-      const out = await this.doc
-        .send(new BatchWriteCommand({ RequestItems: { [table]: pending } }))
-        .catch((err: unknown) => rejected(err, `the laps in table "${table}"`));
-      const left = out.UnprocessedItems?.[table] ?? [];
+      const left = await send(pending);
       if (left.length === 0) return;
-      if (attempt >= maxAttempts) {
-        throw new Error(
-          `DynamoDB left ${left.length} of ${batch.length} laps unwritten in table "${table}" after ` +
-            `${attempts(attempt)}: the table is throttling writes. Check its capacity (use on-demand, or raise ` +
-            'provisioned write capacity) and CloudWatch ThrottledRequests, then ingest the file again ' +
-            '(writes are idempotent).',
-        );
-      }
+      if (attempt >= maxAttempts) throw new Error(failure(left.length, attempts(attempt)));
       const delay = this.backoff(attempt);
-      this.opts.log.warn({ table, unprocessed: left.length, attempt, delayMs: delay }, 'DynamoDB throttled a batch; retrying');
+      this.opts.log.warn({ table: this.opts.resultsTable, unprocessed: left.length, attempt, delayMs: delay }, 'DynamoDB throttled a batch; retrying');
       await (this.opts.sleep ?? sleep)(delay);
       pending = left;
     }

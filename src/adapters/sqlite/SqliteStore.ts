@@ -42,6 +42,7 @@ function prepare(db: Database.Database) {
     ),
     deleteLap: db.prepare<[string, string]>('DELETE FROM laps WHERE event_id = ? AND lap_key = ?'),
     lapsForEvent: db.prepare<[string], LapRow>(`SELECT ${LAP_COLUMNS} FROM laps WHERE event_id = ? ORDER BY lap_key`),
+    lapWithKey: db.prepare<[string, string], LapRow>(`SELECT ${LAP_COLUMNS} FROM laps WHERE event_id = ? AND lap_key = ?`),
     getState: db.prepare<[string, string], string>('SELECT value FROM state WHERE ns = ? AND key = ?').pluck(),
     putState: db.prepare<[string, string, string]>(
       'INSERT INTO state (ns, key, value) VALUES (?, ?, ?) ON CONFLICT (ns, key) DO UPDATE SET value = excluded.value',
@@ -110,6 +111,13 @@ export class SqliteStore implements Store {
 
   async lapsForEvent(eventId: string): Promise<Lap[]> {
     return this.stmt.lapsForEvent.all(eventId).map(fromRow);
+  }
+
+  async lapsWithKeys(eventId: string, lapKeys: readonly string[]): Promise<Lap[]> {
+    return [...new Set(lapKeys)].flatMap((key) => {
+      const row = this.stmt.lapWithKey.get(eventId, key);
+      return row ? [fromRow(row)] : [];
+    });
   }
 
   async deleteLaps(eventId: string, lapKeys: readonly string[]): Promise<void> {
