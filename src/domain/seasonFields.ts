@@ -63,5 +63,11 @@ export const regex = checked((s) => {
   }
 });
 
-export const points = z.array(z.number().min(0)).min(1);
-export const wholeNumber = (min: number) => z.number().int().min(min);
+/** Points of one place or bonus: far above any real table, low enough to print as plain digits. */
+export const MAX_POINTS = 100_000;
+export const pointsValue = z.number().min(0).max(MAX_POINTS);
+export const points = z.array(pointsValue).min(1);
+/** acServer reports session time (min), laps and wait time (s) in 16 bits (UDP plugin SESSION_INFO). */
+export const MAX_SESSION_VALUE = 65_535;
+/** A whole number in min..max: a huge one (1e21) would only fail later, at rotation. */
+export const wholeNumber = (min: number, max: number) => z.number().int().min(min).max(max);
