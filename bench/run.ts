@@ -14,6 +14,7 @@ const benches = [
   'standings.ts',
   'rotation.ts',
   'liveLaps.ts',
+  'lapKeyCollisions.ts sqlite 10000',
 ];
 
 for (const line of benches) {
