@@ -14,6 +14,7 @@ const benches = [
   'standings.ts',
   'rotation.ts',
   'liveLaps.ts',
+  'pluginFlood.ts',
   'lapKeyCollisions.ts sqlite 10000',
 ];
 

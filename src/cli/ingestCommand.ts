@@ -31,6 +31,7 @@ export async function ingestCommand(
     if (!opts.json) (outcome.status === 'failed' ? io.err : io.out)(describe(outcome));
   }
   await ctx.league.flush();
+  await ctx.standings.flush();
   // Tell a running bot, so its leaderboards, files and posts include these laps.
   const changed = outcomes.flatMap((o) => ('eventId' in o ? [o.eventId, ...(o.movedFrom ? [o.movedFrom] : [])] : []));
   await signalChangedEvents(ctx.config.dataDir, changed, new Date());

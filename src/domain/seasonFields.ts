@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseDateTimeText } from './dateTimeText';
 import { show } from './schemaKit';
 import { isTimeZone } from './zonedTime';
+import { hasPointPrecision } from './standings/points';
 
 // The single values of seasonConfig.json (ids, folder names, times, ...) and their messages.
 
@@ -63,10 +64,15 @@ export const regex = checked((s) => {
   }
 });
 
-/** Points of one place or bonus: far above any real table, low enough to print as plain digits. */
+// Points are summed in thousandths (see standings/points.ts), so a finer value could not be kept.
+// At most MAX_POINTS: far above any real table, low enough to print as plain digits.
 export const MAX_POINTS = 100_000;
-export const pointsValue = z.number().min(0).max(MAX_POINTS);
-export const points = z.array(pointsValue).min(1);
+export const pointValue = z
+  .number()
+  .min(0)
+  .max(MAX_POINTS)
+  .refine(hasPointPrecision, (n) => ({ message: `must have at most 3 decimals (points are counted in thousandths), got ${show(n)}` }));
+export const points = z.array(pointValue).min(1);
 /** acServer reports session time (min), laps and wait time (s) in 16 bits (UDP plugin SESSION_INFO). */
 export const MAX_SESSION_VALUE = 65_535;
 /** A whole number in min..max: a huge one (1e21) would only fail later, at rotation. */

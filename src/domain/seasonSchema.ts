@@ -4,7 +4,7 @@ import { arrayWithUniqueKey, configErrorMap, strictObject } from './schemaKit';
 import type { EventConfig, SeasonConfig, SessionSettings } from './season';
 import { SeasonConfigError, formatPath, jsonSyntaxProblem } from './seasonConfigError';
 import {
-  folder, id, layout, MAX_SESSION_VALUE, points, pointsValue, regex, singleLine, start, timeZone, wholeNumber,
+  folder, id, layout, MAX_SESSION_VALUE, pointValue, points, regex, singleLine, start, timeZone, wholeNumber,
 } from './seasonFields';
 
 // seasonConfig.json: the file format is documented in docs/season-config.md.
@@ -62,8 +62,8 @@ const season = strictObject({
   name: singleLine(100),
   timeZone: timeZone.optional(),
   pointsTable: points.optional(),
-  participationPoints: pointsValue.default(0),
-  fastestLapBonus: pointsValue.default(0),
+  participationPoints: pointValue.default(0),
+  fastestLapBonus: pointValue.default(0),
   bestOf: wholeNumber(1, 1000).nullable().default(null),
   events: arrayWithUniqueKey(event, 'id', 'event ids must be unique within a season'),
 });

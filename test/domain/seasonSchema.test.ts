@@ -105,6 +105,11 @@ describe('parseSeasonConfig defaults and rules', () => {
     expect(DEFAULT_POINTS_TABLE).toEqual([25, 18, 15, 12, 10, 8, 6, 4, 2, 1]);
   });
 
+  test('when points have up to 3 decimals, then they are accepted as written', () => {
+    const text = JSON.stringify({ pointsTable: [0.3, 0.2, 0.125], seasons: [{ id: 's1', name: 'S', participationPoints: 0.1, fastestLapBonus: 0.005, events: [event('e1')] }] });
+    expect(parseSeasonConfig(text, SOURCE).seasons[0]).toMatchObject({ pointsTable: [0.3, 0.2, 0.125], participationPoints: 0.1, fastestLapBonus: 0.005 });
+  });
+
   test('when skins are listed without slots, then there is a slot per skin and at least defaultSlots', () => {
     const cars = [
       'ks_mazda_mx5_cup',
@@ -180,6 +185,9 @@ describe('parseSeasonConfig errors', () => {
     ['points are negative', (j) => (j.seasons[1].pointsTable[2] = -6), 'seasons[1].pointsTable[2]', /must be at least 0, got -6/],
     ['the points table is empty', (j) => (j.pointsTable = []), 'pointsTable', /at least 1 entry/],
     ['participation points are negative', (j) => (j.seasons[0].participationPoints = -1), 'seasons[0].participationPoints', /at least 0/],
+    ['points have 4 decimals', (j) => (j.seasons[1].pointsTable[0] = 0.1234), 'seasons[1].pointsTable[0]', /at most 3 decimals.*got 0\.1234/],
+    ['participation points have 4 decimals', (j) => (j.seasons[0].participationPoints = 0.0005), 'seasons[0].participationPoints', /at most 3 decimals/],
+    ['a fastest-lap bonus has 4 decimals', (j) => (j.seasons[0].fastestLapBonus = 1.0001), 'seasons[0].fastestLapBonus', /at most 3 decimals/],
     ['bestOf is 0', (j) => (j.seasons[0].bestOf = 0), 'seasons[0].bestOf', /at least 1/],
     ['a time zone is unknown', (j) => (j.seasons[0].events[2].timeZone = 'Europe/Londn'), 'seasons[0].events[2].timeZone', /"Europe\/Londn" is not a time zone/],
     ['the preseason pattern is not a regex', (j) => (j.preseasonPattern = '(['), 'preseasonPattern', /not a valid regular expression/],
