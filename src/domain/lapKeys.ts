@@ -27,11 +27,21 @@ function fileSuffix(resultFile: string): string {
   return resultFile.replace(/\.json$/i, '').replace(/#/g, '_').slice(0, 200);
 }
 
+function candidate(lapKey: string, suffix: string, n: number): string {
+  if (n === 0) return lapKey;
+  return n === 1 ? `${lapKey}#${suffix}` : `${lapKey}#${suffix}~${n}`;
+}
+
 /** The n-th key a lap may take: 0 its own, 1 with its file's name, then a counter. */
 export function lapKeyCandidate(lap: Lap, n: number): string {
-  if (n === 0) return lap.lapKey;
-  const withFile = `${lap.lapKey}#${fileSuffix(lap.resultFile)}`;
-  return n === 1 ? withFile : `${withFile}~${n}`;
+  return candidate(lap.lapKey, fileSuffix(lap.resultFile), n);
+}
+
+/** Candidates of one lap; the suffix is worked out once per file (a backlog keys thousands of laps). */
+function candidatesOf(suffixes: Map<string, string>, lap: Lap): (n: number) => string {
+  let suffix = suffixes.get(lap.resultFile);
+  if (suffix === undefined) suffixes.set(lap.resultFile, (suffix = fileSuffix(lap.resultFile)));
+  return (n) => candidate(lap.lapKey, suffix, n);
 }
 
 export type LapKeyPlan = { done: true; laps: Lap[] } | { done: false; lookup: string[] };
@@ -43,16 +53,19 @@ export type LapKeyPlan = { done: true; laps: Lap[] } | { done: false; lookup: st
  * key, so a lap already stored under either is found even when the other is free.
  */
 export function planLapKeys(laps: readonly Lap[], stored: ReadonlyMap<string, Lap | null>): LapKeyPlan {
+  const suffixes = new Map<string, string>();
   const lookup = new Set<string>();
   for (const lap of laps) {
-    for (const key of [lapKeyCandidate(lap, 0), lapKeyCandidate(lap, 1)]) if (!stored.has(key)) lookup.add(key);
+    const key = candidatesOf(suffixes, lap);
+    if (!stored.has(lap.lapKey)) lookup.add(lap.lapKey);
+    if (!stored.has(key(1))) lookup.add(key(1));
   }
   if (lookup.size > 0) return { done: false, lookup: [...lookup] };
 
   const taken = new Set<string>();
   const keyed: Lap[] = [];
   for (const lap of laps) {
-    const step = keyFor(lap, stored, taken);
+    const step = keyFor(lap, candidatesOf(suffixes, lap), stored, taken);
     if ('lookup' in step) {
       lookup.add(step.lookup);
       continue;
@@ -64,10 +77,15 @@ export function planLapKeys(laps: readonly Lap[], stored: ReadonlyMap<string, La
 }
 
 /** The key where this lap already is, else its first free candidate; or the next key to look up. */
-function keyFor(lap: Lap, stored: ReadonlyMap<string, Lap | null>, taken: ReadonlySet<string>): { key: string } | { lookup: string } {
+function keyFor(
+  lap: Lap,
+  candidateKey: (n: number) => string,
+  stored: ReadonlyMap<string, Lap | null>,
+  taken: ReadonlySet<string>,
+): { key: string } | { lookup: string } {
   let free: string | undefined;
   for (let n = 0; ; n++) {
-    const key = lapKeyCandidate(lap, n);
+    const key = candidateKey(n);
     if (!stored.has(key)) return free !== undefined ? { key: free } : { lookup: key };
     if (taken.has(key)) continue; // another lap of this batch
     const there = stored.get(key) ?? null;

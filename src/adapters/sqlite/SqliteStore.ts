@@ -42,7 +42,10 @@ function prepare(db: Database.Database) {
     ),
     deleteLap: db.prepare<[string, string]>('DELETE FROM laps WHERE event_id = ? AND lap_key = ?'),
     lapsForEvent: db.prepare<[string], LapRow>(`SELECT ${LAP_COLUMNS} FROM laps WHERE event_id = ? ORDER BY lap_key`),
-    lapWithKey: db.prepare<[string, string], LapRow>(`SELECT ${LAP_COLUMNS} FROM laps WHERE event_id = ? AND lap_key = ?`),
+    // One statement for any number of keys: a read per key costs a transaction each.
+    lapsWithKeys: db.prepare<[string, string], LapRow>(
+      `SELECT ${LAP_COLUMNS} FROM laps WHERE event_id = ? AND lap_key IN (SELECT value FROM json_each(?))`,
+    ),
     getState: db.prepare<[string, string], string>('SELECT value FROM state WHERE ns = ? AND key = ?').pluck(),
     putState: db.prepare<[string, string, string]>(
       'INSERT INTO state (ns, key, value) VALUES (?, ?, ?) ON CONFLICT (ns, key) DO UPDATE SET value = excluded.value',
@@ -114,10 +117,8 @@ export class SqliteStore implements Store {
   }
 
   async lapsWithKeys(eventId: string, lapKeys: readonly string[]): Promise<Lap[]> {
-    return [...new Set(lapKeys)].flatMap((key) => {
-      const row = this.stmt.lapWithKey.get(eventId, key);
-      return row ? [fromRow(row)] : [];
-    });
+    if (lapKeys.length === 0) return [];
+    return this.stmt.lapsWithKeys.all(eventId, JSON.stringify(lapKeys)).map(fromRow);
   }
 
   async deleteLaps(eventId: string, lapKeys: readonly string[]): Promise<void> {
