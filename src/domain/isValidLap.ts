@@ -44,13 +44,15 @@ export function lapInvalidReason(lap: LapToJudge): string | null {
   const reasons: string[] = [];
   if (!lap.identified) reasons.push('driver not identified (empty slot, or a kicked driver whose GUID could not be recovered)');
   if (lap.cuts !== 0) reasons.push(`${lap.cuts} cut${lap.cuts === 1 ? '' : 's'}`);
-  const time = lapTimeProblem(lap.lapTimeMs);
-  if (time !== null) reasons.push(time);
-  (lap.sectorsMs ?? []).forEach((ms, i) => {
-    const problem = sectorProblem(ms, i);
-    if (problem !== null) reasons.push(problem);
-  });
+  const times = lapTimesProblem(lap);
+  if (times !== null) reasons.push(times);
   return reasons.length === 0 ? null : reasons.join('; ');
+}
+
+/** What is wrong with a lap's lap and sector times, or null. */
+export function lapTimesProblem(lap: Pick<LapToJudge, 'lapTimeMs' | 'sectorsMs'>): string | null {
+  const problems = [lapTimeProblem(lap.lapTimeMs), ...(lap.sectorsMs ?? []).map(sectorProblem)].filter((p) => p !== null);
+  return problems.length === 0 ? null : problems.join('; ');
 }
 
 export function isValidLap(lap: LapToJudge): boolean {

@@ -1,4 +1,4 @@
-import { isRealGuid } from './isValidLap';
+import { isRealGuid, lapTimesProblem } from './isValidLap';
 import { collectDrivers, recoverKickedGuid, type ResultsRow as Row } from './resultsDrivers';
 import {
   describeJson, expectObject, isJsonObject, JsonFieldError, readArray, readNumber, readString, type JsonObject,
@@ -100,6 +100,10 @@ function readRoot(root: unknown, file: string): ParsedResults {
   });
   if (kicked.recovered > 0) warnings.push(`${kicked.recovered} laps of kicked drivers: GUID recovered from Cars/Result`);
   if (kicked.lost > 0) warnings.push(`${kicked.lost} laps of kicked drivers could not be attributed; kept unidentified`);
+  const badTimes = laps.filter((l) => lapTimesProblem(l) !== null).length;
+  if (badTimes > 0) {
+    warnings.push(`${badTimes} laps hold a lap or sector time that is not a real one (not whole ms, under 1 s or over 1 h): kept, never ranked; the file looks broken or edited`);
+  }
   return {
     fileName: file,
     track: limitedText(readString(root, 'TrackName', ''), 'TrackName'),

@@ -72,7 +72,11 @@ describe('lapsFromResults', () => {
       rawLap({ LapTime: 0, Sectors: [], Timestamp: 2 }),
       rawLap({ LapTime: 130_000, Timestamp: 3 }),
     ]).toString();
-    const laps = lapsFromResults(parseResults(text, 'x.json'), ctx);
+    const parsed = parseResults(text, 'x.json');
+    expect(parsed.warnings).toEqual([
+      '2 laps hold a lap or sector time that is not a real one (not whole ms, under 1 s or over 1 h): kept, never ranked; the file looks broken or edited',
+    ]);
+    const laps = lapsFromResults(parsed, ctx);
     expect(laps.map((l) => [l.valid, l.invalidReason])).toEqual([
       [false, 'lap time 1000.5 ms is not a whole number of milliseconds; sector 2 time 500.5 ms is not a whole number of milliseconds'],
       [false, 'lap time 0 ms is shorter than 1 s'],
