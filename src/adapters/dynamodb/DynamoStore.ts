@@ -39,6 +39,7 @@ import { StoreRejectedError } from '../../app/storeErrors';
 import { isDataRejection } from './isDataRejection';
 import { fromItem, type Item, toItem } from './lapItem';
 import { runBounded } from './runBounded';
+import { untilProcessed } from './untilProcessed';
 
 /** The one method the store needs; a stub in tests, a DynamoDBDocumentClient otherwise. */
 export type DocSender = Pick<DynamoDBDocumentClient, 'send'>;
@@ -143,7 +144,7 @@ export class DynamoStore implements Store {
 
   private async writeBatch(batch: WriteRequests): Promise<void> {
     const table = this.opts.resultsTable;
-    await this.untilProcessed(
+    await untilProcessed(
       batch,
       async (pending) => {
         const out = await this.doc
@@ -155,13 +156,14 @@ export class DynamoStore implements Store {
         `DynamoDB left ${left} of ${batch.length} laps unwritten in table "${table}" after ${tries}: the table is ` +
         'throttling writes. Check its capacity (use on-demand, or raise provisioned write capacity) and CloudWatch ' +
         'ThrottledRequests, then ingest the file again (writes are idempotent).',
+      { ...this.opts, table },
     );
   }
 
   /** Up to 100 keys in one BatchGetItem; found items are pushed to `into`. */
   private async readBatch(eventId: string, lapKeys: readonly string[], into: Lap[]): Promise<void> {
     const table = this.opts.resultsTable;
-    await this.untilProcessed(
+    await untilProcessed(
       lapKeys.map((lapKey) => ({ eventId, lapKey })),
       async (pending) => {
         const out = await this.doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true } } }));
@@ -172,28 +174,8 @@ export class DynamoStore implements Store {
         `DynamoDB left ${left} of ${lapKeys.length} lap keys unread in table "${table}" after ${tries}: the table is ` +
         'throttling reads. Check its capacity (use on-demand, or raise provisioned read capacity) and CloudWatch ' +
         'ThrottledRequests; the file is read again later.',
+      { ...this.opts, table },
     );
-  }
-
-  /** Sends `batch`, then what DynamoDB left unprocessed, with backoff, a bounded number of times. */
-  private async untilProcessed<T>(batch: T[], send: (pending: T[]) => Promise<T[]>, failure: (left: number, tries: string) => string): Promise<void> {
-    const maxAttempts = this.opts.maxAttempts ?? 8;
-    let pending = batch;
-    for (let attempt = 1; ; attempt++) {
-      const left = await send(pending);
-      if (left.length === 0) return;
-      if (attempt >= maxAttempts) throw new Error(failure(left.length, attempts(attempt)));
-      const delay = this.backoff(attempt);
-      this.opts.log.warn({ table: this.opts.resultsTable, unprocessed: left.length, attempt, delayMs: delay }, 'DynamoDB throttled a batch; retrying');
-      await (this.opts.sleep ?? sleep)(delay);
-      pending = left;
-    }
-  }
-
-  /** Exponential backoff with full jitter, so concurrent batches do not retry in lockstep. */
-  private backoff(attempt: number): number {
-    const cap = Math.min(this.opts.maxDelayMs ?? 5_000, (this.opts.baseDelayMs ?? 50) * 2 ** (attempt - 1));
-    return Math.round((this.opts.random ?? Math.random)() * cap);
   }
 
   async lapsForEvent(eventId: string): Promise<Lap[]> {
@@ -266,12 +248,4 @@ export class DynamoStore implements Store {
 function rejected(err: unknown, what: string): never {
   if (isDataRejection(err)) throw new StoreRejectedError(`DynamoDB refused ${what}: ${(err as Error).message}`, { cause: err });
   throw err;
-}
-
-function attempts(n: number): string {
-  return `${n} attempt${n === 1 ? '' : 's'}`;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
