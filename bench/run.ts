@@ -16,6 +16,7 @@ const benches = [
   'liveLaps.ts',
   'pluginFlood.ts',
   'web.ts',
+  'lapKeyCollisions.ts sqlite 10000',
 ];
 
 for (const line of benches) {

@@ -13,6 +13,7 @@ import { leaderboardCommand, eventsCommand, createTablesCommand, importProcessed
 
 export const USAGE = `usage: npm run cli -- <command>
   ingest <file|dir>... [--event ID] [--json]   read results files now (a dir: every *.json in it)
+         [--reread]                            read them even if unchanged (restores laps older versions lost)
   leaderboard <eventId> [--json]               the event's leaderboard
   events [--json]                              the schedule, the active event marked
   standings [season] [--json]                  a season's standings (default: the current season)
@@ -33,7 +34,12 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo =
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { event: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        event: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        reread: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (err) {
     io.err(`${(err as Error).message}\n${USAGE}`);
@@ -66,7 +72,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo =
     return 1;
   }
   try {
-    const opts = { json: parsed.values.json ?? false, event: parsed.values.event };
+    const opts = { json: parsed.values.json ?? false, event: parsed.values.event, reread: parsed.values.reread ?? false };
     switch (command) {
       case 'ingest':
         return await ingestCommand(ctx, args, opts, io);

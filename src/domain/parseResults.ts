@@ -1,9 +1,9 @@
-import { isRealGuid } from './isValidLap';
+import { isRealGuid, lapTimesProblem } from './isValidLap';
 import { collectDrivers, recoverKickedGuid, type ResultsRow as Row } from './resultsDrivers';
 import {
-  checkNumber, describeJson, expectObject, isJsonObject, JsonFieldError, readArray, readNumber,
-  readString, type JsonObject,
+  describeJson, expectObject, isJsonObject, JsonFieldError, readArray, readNumber, readString, type JsonObject,
 } from './resultsJsonFields';
+import { limitedText, readLap } from './readLap';
 import { baseName, parseResultsFileName } from './resultsFileName';
 import {
   KICKED_GUID, NO_LAP_TIME, type ParsedResults, type ResultsLap, type SessionType,
@@ -79,23 +79,6 @@ function readResultRows(list: unknown[]): Row[] {
   });
 }
 
-function readLap(item: unknown, i: number): Omit<ResultsLap, 'identified'> {
-  const path = `Laps[${i}]`;
-  const lap = expectObject(item, path);
-  return {
-    driverGuid: readString(lap, 'DriverGuid', path, ''),
-    driverName: readString(lap, 'DriverName', path, ''),
-    carId: readNumber(lap, 'CarId', path),
-    carModel: readString(lap, 'CarModel', path, ''),
-    timestamp: readNumber(lap, 'Timestamp', path),
-    lapTimeMs: readNumber(lap, 'LapTime', path),
-    sectorsMs: (readArray(lap, 'Sectors', path) ?? []).map((s, j) => checkNumber(s, `${path}.Sectors[${j}]`)),
-    cuts: readNumber(lap, 'Cuts', path),
-    // 2015 acServer files have no Tyre key at all.
-    tyre: readString(lap, 'Tyre', path, null),
-  };
-}
-
 function readRoot(root: unknown, file: string): ParsedResults {
   if (!isJsonObject(root)) throw new JsonFieldError(`top level is ${describeJson(root)}, expected an object`);
   const warnings: string[] = [];
@@ -117,10 +100,14 @@ function readRoot(root: unknown, file: string): ParsedResults {
   });
   if (kicked.recovered > 0) warnings.push(`${kicked.recovered} laps of kicked drivers: GUID recovered from Cars/Result`);
   if (kicked.lost > 0) warnings.push(`${kicked.lost} laps of kicked drivers could not be attributed; kept unidentified`);
+  const badTimes = laps.filter((l) => lapTimesProblem(l) !== null).length;
+  if (badTimes > 0) {
+    warnings.push(`${badTimes} laps hold a lap or sector time that is not a real one (not whole ms, under 1 s or over 1 h): kept, never ranked; the file looks broken or edited`);
+  }
   return {
     fileName: file,
-    track: readString(root, 'TrackName', ''),
-    trackConfig: readString(root, 'TrackConfig', '', ''),
+    track: limitedText(readString(root, 'TrackName', ''), 'TrackName'),
+    trackConfig: limitedText(readString(root, 'TrackConfig', '', ''), 'TrackConfig'),
     sessionType: toSessionType(readString(root, 'Type', '', null), fromName?.type),
     sessionLocalTime: fromName?.local ?? null,
     dateField: typeof root.Date === 'string' ? root.Date : null,

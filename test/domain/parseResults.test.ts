@@ -206,6 +206,22 @@ describe('parseResults on hand-made files', () => {
     expect(parseError('{"TrackName": "x", "Result": [null]}', 'a.json').reason).toBe('Result[0] is not an object (got null)');
   });
 
+  it('when a lap value is beyond what any store keeps, then the error names the JSON path and the limit', () => {
+    const lapWith = (extra: string) =>
+      `{"TrackName": "x", "Laps": [{"DriverGuid": "1", "CarId": 0, "Timestamp": 1, "LapTime": 61000, "Cuts": 0, "Sectors": [1, 2], ${extra}}]}`;
+    const numberLimit = 'a number in a lap must be 0 or between 0.000001 and 9007199254740991 in size';
+    expect(parseError(lapWith('"LapTime": 1e300'), 'a.json').reason).toBe(`Laps[0].LapTime is 1e+300: ${numberLimit}`);
+    expect(parseError(lapWith('"Sectors": [1, 1e-7]'), 'a.json').reason).toBe(`Laps[0].Sectors[1] is 1e-7: ${numberLimit}`);
+    expect(parseError(lapWith('"Timestamp": 9007199254740992'), 'a.json').reason).toBe(`Laps[0].Timestamp is 9007199254740992: ${numberLimit}`);
+    expect(parseError(lapWith('"Cuts": -1e16'), 'a.json').reason).toBe(`Laps[0].Cuts is -10000000000000000: ${numberLimit}`);
+    expect(parseError(lapWith(`"Sectors": [${Array(65).fill(1).join(',')}]`), 'a.json').reason).toBe('Laps[0].Sectors has 65 entries: at most 64');
+    expect(parseError(lapWith(`"DriverGuid": "${'7'.repeat(513)}"`), 'a.json').reason).toBe('Laps[0].DriverGuid is 513 bytes long: at most 512');
+    expect(parseError(lapWith(`"DriverName": "${'小'.repeat(342)}"`), 'a.json').reason).toBe('Laps[0].DriverName is 1026 bytes long: at most 1024');
+    expect(parseError(lapWith(`"Tyre": "${'x'.repeat(1025)}"`), 'a.json').reason).toBe('Laps[0].Tyre is 1025 bytes long: at most 1024');
+    expect(parseError(`{"TrackName": "${'t'.repeat(5000)}"}`, 'a.json').reason).toBe('TrackName is 5000 bytes long: at most 1024');
+    expect(parseResults(lapWith(`"DriverName": "${'小'.repeat(341)}", "LapTime": 1000.5`), 'a.json').laps[0]!.lapTimeMs).toBe(1000.5);
+  });
+
   it('when the JSON is not an object, then the error says what it is', () => {
     const text = readFileSync(path.join(DATA, '2024_5_13_19_30_RACE.json'), 'utf8');
     expect(parseError(text, '2024_5_13_19_30_RACE.json').reason).toBe('top level is an array, expected an object');

@@ -197,6 +197,14 @@ describe('parseSeasonConfig errors', () => {
     ['isOpen is 3', (j) => (j.seasons[0].events[4].sessions.race.isOpen = 3), 'seasons[0].events[4].sessions.race.isOpen', /0 \(closed\), 1 \(open\) or 2/],
     ['a track flag key is not a folder', (j) => (j.trackFlags['spa/gp'] = 'x'), 'trackFlags["spa/gp"]', /not a valid track folder name/],
     ['a season list is an object', (j) => (j.seasons = {}), 'seasons', /must be a list \[\.\.\.\], got an object/],
+    ['a session time is 1e21 minutes', (j) => (j.seasons[0].events[4].sessions.race.time = 1e21), 'seasons[0].events[4].sessions.race.time', /^must be at most 65535, got 1e\+21$/],
+    ['a race has 70000 laps', (j) => (j.seasons[0].events[4].sessions.race.laps = 70_000), 'seasons[0].events[4].sessions.race.laps', /^must be at most 65535, got 70000$/],
+    ['a wait time is 1e21 seconds', (j) => (j.seasons[0].events[4].sessions.race.waitTime = 1e21), 'seasons[0].events[4].sessions.race.waitTime', /^must be at most 65535, got 1e\+21$/],
+    ['bestOf is 1e21', (j) => (j.seasons[0].bestOf = 1e21), 'seasons[0].bestOf', /^must be at most 1000, got 1e\+21$/],
+    ['defaultSlots is 1e21', (j) => (j.defaultSlots = 1e21), 'defaultSlots', /^must be at most 100, got 1e\+21$/],
+    ['points are 1e21', (j) => (j.seasons[1].pointsTable[0] = 1e21), 'seasons[1].pointsTable[0]', /^must be at most 100000, got 1e\+21$/],
+    ['participation points are 1e21', (j) => (j.seasons[0].participationPoints = 1e21), 'seasons[0].participationPoints', /^must be at most 100000/],
+    ['the fastest-lap bonus is 1e21', (j) => (j.seasons[0].fastestLapBonus = 1e21), 'seasons[0].fastestLapBonus', /^must be at most 100000/],
   ])('when %s, then the problem is reported at its path', (_what, edit, at, message) => {
     const err = errorOf(edited(edit));
     const problem = err.problems.find((p) => p.path === at);
