@@ -4,7 +4,8 @@
 //   npx tsx test/data/makeAcResults.ts
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { KICKED, render, rng, stint, type Lap, type Session, type Slot } from './resultsBuilder';
+import { prng as rng } from '../support/prng';
+import { KICKED, render, stint, type Lap, type Session, type Slot } from './resultsBuilder';
 
 const OUT = path.join(__dirname, 'ac-results');
 const guid = (n: number) => `765611980100${String(n).padStart(5, '0')}`;

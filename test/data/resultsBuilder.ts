@@ -4,17 +4,6 @@
 export const KICKED = '$#@@!$kicked';
 export const NO_LAP = 999999999;
 
-/** A small seeded generator (mulberry32): the same seed writes the same bytes on every machine. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One entry-list slot as the Cars array shows it; an open slot has empty name and GUID. */
 export interface Slot {
