@@ -44,6 +44,11 @@ function toSessionType(raw: string | null, fromName: SessionType | undefined): S
   return SESSION_TYPES.has(type) ? (type as SessionType) : 'UNKNOWN';
 }
 
+/** A team's entry lists its drivers' GUIDs as `a;b`; GuidsList often repeats Guid or holds "". */
+function realGuids(fields: string[]): string[] {
+  return [...new Set(fields.flatMap((f) => f.split(';')).map((g) => g.trim()).filter(isRealGuid))];
+}
+
 function readCars(list: unknown[]): Row[] {
   return list.map((item, i) => {
     const path = `Cars[${i}]`;
@@ -57,7 +62,7 @@ function readCars(list: unknown[]): Row[] {
     return {
       carId: readNumber(car, 'CarId', path, -1),
       name: readString(driver, 'Name', `${path}.Driver`, ''),
-      guids: guids.filter(isRealGuid),
+      guids: realGuids(guids),
       model: readString(car, 'Model', path, ''),
       bestLap: NO_LAP_TIME,
     };
@@ -68,13 +73,14 @@ function readResultRows(list: unknown[]): Row[] {
   return list.map((item, i) => {
     const path = `Result[${i}]`;
     const row = expectObject(item, path);
-    const guid = readString(row, 'DriverGuid', path, '');
+    const bestLap = readNumber(row, 'BestLap', path, NO_LAP_TIME);
     return {
       carId: readNumber(row, 'CarId', path, -1),
       name: readString(row, 'DriverName', path, ''),
-      guids: isRealGuid(guid) ? [guid] : [],
+      guids: realGuids([readString(row, 'DriverGuid', path, '')]),
       model: readString(row, 'CarModel', path, ''),
-      bestLap: readNumber(row, 'BestLap', path, NO_LAP_TIME),
+      // Managers re-saving a file write 0, not 999999999, for a car without a lap.
+      bestLap: bestLap > 0 ? bestLap : NO_LAP_TIME,
     };
   });
 }

@@ -6,7 +6,7 @@ import { silentLogger } from '../../src/logger';
 import { isLiveLap } from '../../src/domain/liveLaps/liveLap';
 import type { Leaderboard } from '../../src/domain/types';
 import { makeLeague } from '../support/leagueFixture';
-import { resultsFixture } from '../support/fixtures';
+import { rawResults, resultsFixture } from '../support/fixtures';
 import { FakeAcUdpPeer, type PeerCar } from '../support/fakeAcServer/udpPeer';
 import { freeUdpPort } from '../support/fakeAcServer/freeUdpPort';
 import { waitFor } from '../support/fakeDiscord/waitFor';
@@ -60,14 +60,14 @@ const shape = (b: Leaderboard) => b.rows.map((r) => [r.position, r.driverGuid, r
 describe('live laps: LAP_COMPLETED over UDP -> stored at once -> replaced by the results file', () => {
   const cases: Array<[string, string]> = [
     ['2019_3_2_17_27_PRACTICE.json', 'season1#event2'],
-    ['2019_3_2_19_30_PRACTICE.json', 'season1#event2'],
-    ['2015_10_17_9_30_QUALIFY.json', 'season1#preseason1'], // 21 drivers, slots change hands
-    ['tyre.info.json', 'season1#event3'], // 315 laps, no time in the name: currentEvent.json decides
+    ['2019_3_2_19_30_PRACTICE.json', 'season1#event2'], // starts with a BOM
+    ['2015_10_17_9_30_QUALIFY.json', 'season1#preseason1'], // 23 drivers in 17 cars: slots change hands
+    ['tyre.info.json', 'season1#event3'], // 90 laps, no time in the name: currentEvent.json decides
   ];
 
   it.each(cases)('when %s is replayed live and then ingested, then the board equals the file-only board and the lap count the file’s', async (suffix, eventId) => {
     const fx = resultsFixture(suffix);
-    const raw = JSON.parse(fx.bytes.toString('utf8')) as Raw;
+    const raw = rawResults<Raw>(fx.bytes);
     const r = await rig(raw.TrackName, raw.TrackConfig, raw.Type);
     const fileOnly = await makeLeague();
     try {

@@ -33,7 +33,7 @@ describe('npm run cli', () => {
     }
     const ingest = await run(['ingest', results], env);
     expect(ingest.code).toBe(0);
-    expect(ingest.out).toMatch(/ingested\s+2019_2_15_22_3_QUALIFY\.json: 9 laps \(7 valid\) -> season1#event1/);
+    expect(ingest.out).toMatch(/ingested\s+2019_2_15_22_3_QUALIFY\.json: 14 laps \(10 valid\) -> season1#event1/);
     expect(ingest.out).toMatch(/unattributed 2019_2_15_21_16_RACE\.json/);
 
     const again = await run(['ingest', results, '--json'], env);

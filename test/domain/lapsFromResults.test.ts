@@ -4,8 +4,7 @@ import { lapsFromResults } from '../../src/domain/lapsFromResults';
 import { parseResults } from '../../src/domain/parseResults';
 import { KICKED_GUID } from '../../src/domain/types';
 import { rawLap, resultsBytes } from '../support/resultsFile';
-
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/ac-results');
+import { RESULTS_FIXTURES } from '../support/fixtures';
 const ctx = { eventId: 'season1#event2', sessionTime: '2019-03-02T17:27:00.000Z', resultFile: '2019_3_2_17_27_PRACTICE.json' };
 
 function read(dir: string, file: string) {
@@ -13,11 +12,11 @@ function read(dir: string, file: string) {
 }
 
 describe('lapsFromResults', () => {
-  it('when built from a real practice file, then every lap is stored with its key, validity and session', () => {
-    const parsed = read(FIXTURES, 'JustaPenguin__assetto-server-manager__2019_3_2_17_27_PRACTICE.json');
+  it('when built from a practice file, then every lap is stored with its key, validity and session', () => {
+    const parsed = read(RESULTS_FIXTURES, '2019_3_2_17_27_PRACTICE.json');
     const laps = lapsFromResults(parsed, ctx);
-    expect(laps).toHaveLength(65);
-    expect(laps.filter((l) => l.valid)).toHaveLength(65 - 28);
+    expect(laps).toHaveLength(77);
+    expect(laps.filter((l) => l.valid)).toHaveLength(77 - 28);
     const first = laps[0]!;
     const source = parsed.laps[0]!;
     expect(first).toEqual({
@@ -39,7 +38,7 @@ describe('lapsFromResults', () => {
       sessionTime: ctx.sessionTime,
       recordedAt: ctx.sessionTime,
     });
-    expect(new Set(laps.map((l) => l.lapKey)).size).toBe(65);
+    expect(new Set(laps.map((l) => l.lapKey)).size).toBe(77);
   });
 
   it('when two laps would share a key, then both are kept, the later one suffixed, the same on every run', () => {
@@ -60,7 +59,7 @@ describe('lapsFromResults', () => {
   });
 
   it('when the stored lap is changed, then the parsed sectors are not', () => {
-    const parsed = read(FIXTURES, 'JustaPenguin__assetto-server-manager__2019_2_15_22_10_RACE.json');
+    const parsed = read(RESULTS_FIXTURES, '2019_2_15_22_10_RACE.json');
     const laps = lapsFromResults(parsed, ctx);
     laps[0]!.sectorsMs.push(1);
     expect(parsed.laps[0]!.sectorsMs).toHaveLength(2);

@@ -1,10 +1,9 @@
-import { readFileSync } from 'fs';
-import path from 'path';
 import { lapsFromResults } from '../../src/domain/lapsFromResults';
 import { parseResults } from '../../src/domain/parseResults';
 import { rankLaps } from '../../src/domain/rankLaps';
 import { EMPTY_BOARD_TEXT, pageLink, renderLeaderboard, renderLeaderboardPages } from '../../src/domain/renderLeaderboard';
 import type { Leaderboard, LeaderboardRow } from '../../src/domain/types';
+import { resultsFixture } from '../support/fixtures';
 
 function row(position: number, over: Partial<LeaderboardRow> = {}): LeaderboardRow {
   const lapTimeMs = 60_000 + position * 137;
@@ -117,13 +116,14 @@ describe('renderLeaderboard', () => {
     expect(EMPTY_BOARD_TEXT).toMatch(/^No valid laps yet/);
   });
 
-  it('when rendering a real qualifying, then the fastest driver leads with acServer own time', () => {
-    const file = 'JustaPenguin__assetto-server-manager__2019_3_2_21_49_QUALIFY.json';
-    const text = readFileSync(path.resolve(__dirname, '../../../shared/fixtures/ac-results', file), 'utf8');
+  it('when rendering a qualifying re-saved by a manager, then the fastest driver leads with acServer own time', () => {
+    const file = '2019_3_2_21_49_QUALIFY.json';
+    const text = resultsFixture(file).bytes.toString('utf8');
     const laps = lapsFromResults(parseResults(text, file), { eventId: 'e', sessionTime: '2019-03-02T21:49:00.000Z', resultFile: file });
     const lines = codeLines(renderLeaderboard(rankLaps('e', laps, []), { title: 'Red Bull Ring' }));
-    expect(lines[1]).toMatch(/^1 {2}Joseph Elton +0:58\.197 +ks_porsche_911_carrera_…$/);
-    expect(lines).toHaveLength(10);
+    // Result[0] of the file: Alex Rivera, BestLap 89645, ks_porsche_911_gt3_cup_2017; 7 drivers with a clean lap.
+    expect(lines[1]).toMatch(/^1 {2}Alex Rivera +1:29\.645 +ks_porsche_911_gt3_cup_…$/);
+    expect(lines).toHaveLength(8);
   });
 });
 

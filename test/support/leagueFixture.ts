@@ -10,8 +10,8 @@ import { silentLogger } from '../../src/logger';
 import { readCurrentEventId } from '../../src/adapters/files/currentEventFile';
 
 /**
- * A season built around the real fixtures: event1 at Red Bull Ring National on 2019-02-15
- * (the JustaPenguin files of that evening), event2 at Suzuka GP from 2019-03-02, and a
+ * A season built around the results files of test/data: event1 at Red Bull Ring National on
+ * 2019-02-15 (the files of that evening), event2 at Suzuka GP from 2019-03-02, and a
  * Gilles-Villeneuve event used through currentEvent.json.
  */
 export const FIXTURE_SEASON = JSON.stringify({
