@@ -5,6 +5,7 @@ import type { SeasonConfig, EventConfig } from '../domain/season';
 import { UNATTRIBUTED_EVENT_ID, type Lap, type Leaderboard } from '../domain/types';
 import { ingestResultsFile, type IngestOutcome, type ResultsFileInput } from './ingestResultsFile';
 import { rankLaps } from '../domain/rankLaps';
+import { aliasResolver } from '../domain/aliases';
 import { activeEvent, findEvent } from '../domain/resolveEvent';
 import { toLeaderboardJson, eventLeaderboardPath } from './leaderboardFiles';
 import { writeJsonAtomic } from '../adapters/files/atomicWrite';
@@ -12,6 +13,9 @@ import path from 'node:path';
 import { Coalescer } from './Coalescer';
 import { RankingCache } from './RankingCache';
 import { LiveLapBook } from './LiveLapBook';
+import type { StewardingState } from './stewarding/StewardingState';
+import { applyStewarding } from '../domain/stewarding/applyStewarding';
+import { NO_RULES, type StewardingRules } from '../domain/stewarding/types';
 
 /** Told when an event's laps changed (the Discord leaderboard post, standings, ...). */
 export interface LeaderboardListener {
@@ -31,6 +35,8 @@ export interface LeagueDeps {
   log: Logger;
   /** Leaderboard files are rewritten at most once per this window per event (default 100 ms). */
   fileWindowMs?: number;
+  /** Struck laps and excluded drivers; without it every stored valid lap counts. */
+  stewarding?: StewardingState;
 }
 
 /**
@@ -47,8 +53,9 @@ export class League {
   private readonly live: LiveLapBook;
 
   constructor(private readonly deps: LeagueDeps) {
-    this.ranking = new RankingCache(deps.laps);
-    this.live = new LiveLapBook(this.ranking.writingThrough(), deps.log);
+    this.ranking = new RankingCache(deps.laps, (eventId) => this.rules(eventId));
+    // A struck live lap stays struck when the results file's copy replaces it.
+    this.live = new LiveLapBook(this.ranking.writingThrough(), deps.log, (eventId, keys) => this.carryStrikes(eventId, eventId, keys));
     // A backlog of 1,000 files rewrites each event's files a few times, not 1,000 times.
     this.files = new Coalescer(deps.fileWindowMs ?? 100, (eventId) => this.writeLeaderboardFiles(eventId), (eventId, err) =>
       deps.log.error({ eventId, err }, `could not write the leaderboard files: ${(err as Error).message}; check that ${deps.dataDir} is writable`),
@@ -110,14 +117,52 @@ export class League {
 
   /** Best valid lap per driver, aliases applied. */
   async leaderboard(eventId: string): Promise<Leaderboard> {
-    const [ranking, aliases] = await Promise.all([this.ranking.get(eventId), this.deps.state.aliases()]);
+    const [ranking, aliases] = await Promise.all([this.ranking.get(eventId), this.deps.state.nameAliases()]);
     return { ...rankLaps(eventId, ranking.laps, aliases), lapCount: ranking.lapCount };
   }
 
   /** Best valid lap per driver in one car: a faster lap in another car does not hide it (reads every lap of the event). */
   async carLeaderboard(eventId: string, carModel: string): Promise<Leaderboard> {
-    const [laps, aliases] = await Promise.all([this.deps.laps.lapsForEvent(eventId), this.deps.state.aliases()]);
+    const [laps, aliases] = await Promise.all([this.countedLaps(eventId), this.deps.state.nameAliases()]);
     return rankLaps(eventId, laps.filter((l) => l.carModel === carModel), aliases);
+  }
+
+  /** Every lap of the event as it counts: struck laps and excluded drivers' laps are not valid, and say why. */
+  async countedLaps(eventId: string): Promise<readonly Lap[]> {
+    const [laps, rules] = await Promise.all([this.deps.laps.lapsForEvent(eventId), this.rules(eventId)]);
+    return applyStewarding(laps, rules);
+  }
+
+  /** Every driver with a lap in the event (valid or not), under the name they are shown with. */
+  async eventDrivers(eventId: string): Promise<Array<{ driverGuid: string; driverName: string }>> {
+    const [ranking, aliases] = await Promise.all([this.ranking.get(eventId), this.deps.state.nameAliases()]);
+    const latest = new Map<string, Lap>();
+    for (const lap of ranking.laps) {
+      const seen = latest.get(lap.driverGuid);
+      if (!seen || lap.recordedAt > seen.recordedAt) latest.set(lap.driverGuid, lap);
+    }
+    const nameOf = aliasResolver(aliases);
+    return [...latest.values()].map((l) => ({ driverGuid: l.driverGuid, driverName: nameOf(l.driverGuid, l.driverName) }));
+  }
+
+  /** Every lap of the event as stored, struck ones valid as the data has them (for stewards picking a lap). */
+  storedLaps(eventId: string): Promise<Lap[]> {
+    return this.deps.laps.lapsForEvent(eventId);
+  }
+
+  /** What the stewards decided for an event (its struck laps, its and its season's exclusions). */
+  rules(eventId: string): Promise<StewardingRules> {
+    return this.deps.stewarding ? this.deps.stewarding.rules(eventId, this.event(eventId)?.seasonId) : Promise.resolve(NO_RULES);
+  }
+
+  /**
+   * A stewarding decision about these events: written in turn with ingest (so a file read at the
+   * same time never brings a struck lap back), then every output follows (files, posts, standings, website).
+   */
+  async stewardingChanged<T>(eventIds: readonly string[], write: () => Promise<T>): Promise<T> {
+    const result = await this.ranking.rewrite(eventIds, write);
+    for (const eventId of eventIds) this.leaderboardChanged(eventId);
+    return result;
   }
 
   /** The laps ranking depends on (best valid + latest per driver), for standings. */
@@ -181,6 +226,24 @@ export class League {
 
   private ingestDeps() {
     const { state, season, acServerTimeZone, log } = this.deps;
-    return { laps: this.ranking.writingThrough(), state, season, currentEventId: this.deps.readCurrentEventId, acServerTimeZone, log };
+    const moving = (from: string, to: string, keys: ReadonlyArray<{ from: string; to: string }>) => this.carryStrikes(from, to, keys);
+    return { laps: this.ranking.writingThrough(), state, season, currentEventId: this.deps.readCurrentEventId, acServerTimeZone, log, moving };
+  }
+
+  /** Laps get new keys (a live lap replaced by its file's copy, a file filed under another event): their strikes follow. */
+  private async carryStrikes(fromEvent: string, toEvent: string, keys: ReadonlyArray<{ from: string; to: string }>): Promise<void> {
+    const stewarding = this.deps.stewarding;
+    if (!stewarding) return;
+    const moves = keys.filter((k) => fromEvent !== toEvent || k.from !== k.to);
+    const struck = (await Promise.all(moves.map(async (k) => ({ k, s: await stewarding.struckLap(fromEvent, k.from) })))).filter((m) => m.s !== undefined);
+    if (struck.length === 0) return;
+    await this.ranking.rewrite([fromEvent, toEvent], async () => {
+      for (const { k, s } of struck) {
+        await stewarding.strike({ ...s!, eventId: toEvent, lapKey: k.to });
+        await stewarding.restore(fromEvent, k.from);
+      }
+    });
+    this.deps.log.info({ from: fromEvent, to: toEvent, laps: struck.length }, 'struck laps keep their strike under their new keys');
+    if (fromEvent !== toEvent) this.leaderboardChanged(fromEvent);
   }
 }

@@ -1,0 +1,25 @@
+import { rankLaps } from '../rankLaps';
+import { formatLapTime } from '../formatLapTime';
+import type { Lap } from '../types';
+
+/**
+ * The lap a steward means: the driver's lap stored under `lapKey`, or by default their best valid
+ * lap as the data has it (struck or not), so striking "their best" twice strikes the same lap.
+ */
+export function pickLap(eventId: string, laps: readonly Lap[], driverGuid: string, lapKey?: string): Lap | undefined {
+  const own = laps.filter((l) => l.eventId === eventId && l.driverGuid === driverGuid);
+  if (lapKey !== undefined) return own.find((l) => l.lapKey === lapKey);
+  const best = rankLaps(eventId, own, []).rows[0];
+  return best && own.find((l) => l.lapKey === best.lapKey);
+}
+
+/** A lap as a steward picks it from a list: time first, then session and when. */
+export function lapLabel(lap: Lap): string {
+  const when = lap.recordedAt.slice(0, 16).replace('T', ' ');
+  return `${formatLapTime(lap.lapTimeMs)} · ${lap.carModel} · ${lap.sessionType.toLowerCase()} ${when} UTC`;
+}
+
+/** A driver's laps that count by the data, fastest first: what a steward can strike. */
+export function strikableLaps(laps: readonly Lap[], driverGuid: string): Lap[] {
+  return laps.filter((l) => l.driverGuid === driverGuid && l.valid).sort((a, b) => a.lapTimeMs - b.lapTimeMs || (a.recordedAt < b.recordedAt ? -1 : 1));
+}
