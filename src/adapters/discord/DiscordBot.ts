@@ -2,7 +2,9 @@ import { Events, type Client } from 'discord.js';
 import type { Logger } from '../../logger';
 import type { Config } from '../../config';
 import type { Command, CommandDeps } from './command';
-import { PostKeeper } from '../../app/PostKeeper';
+import { PostKeeper, type PostBody } from '../../app/PostKeeper';
+import type { DmResult } from '../../app/identity/Notifier';
+import { DirectMessages } from './DirectMessages';
 import { DiscordPoster } from './DiscordPoster';
 import { createInteractionHandler } from './interactionHandler';
 import { createDiscordClient } from './createClient';
@@ -23,12 +25,14 @@ export class DiscordBot {
   readonly client: Client;
   readonly posts: PostKeeper;
   private readonly poster: DiscordPoster;
+  private readonly dms: DirectMessages;
   private ready: Promise<void> | undefined;
 
   constructor(private readonly opts: DiscordBotOptions) {
     this.client = createDiscordClient({ apiBase: opts.config.DISCORD_API_BASE, fastIdentify: opts.fast });
     this.client.rest.setToken(opts.config.DISCORD_TOKEN ?? '');
     this.poster = new DiscordPoster(this.client.rest);
+    this.dms = new DirectMessages(this.client.rest, this.poster, opts.log.child({ component: 'dm' }));
     this.posts = new PostKeeper(
       this.poster,
       opts.deps.state,
@@ -80,6 +84,21 @@ export class DiscordBot {
     } catch (err) {
       this.opts.log.error({ err, channelId }, `could not send a message to channel ${channelId}: ${(err as Error).message}`);
     }
+  }
+
+  /** A message with components (an admin request's buttons); its id, or undefined when it could not be sent (logged). */
+  async post(channelId: string, body: PostBody): Promise<string | undefined> {
+    try {
+      return await this.poster.send(channelId, body);
+    } catch (err) {
+      this.opts.log.error({ err, channelId }, `could not post to channel ${channelId}: ${(err as Error).message}`);
+      return undefined;
+    }
+  }
+
+  /** A DM to a member; 'closed' when they do not take DMs from the bot. Never throws. */
+  dm(userId: string, content: string): Promise<DmResult> {
+    return this.dms.send(userId, content);
   }
 
   async stop(): Promise<void> {

@@ -1,4 +1,4 @@
-import { MessageFlags, type Interaction, type ChatInputCommandInteraction } from 'discord.js';
+import { MessageFlags, type Interaction, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { Logger } from '../../logger';
 import type { Command, CommandDeps } from './command';
 import { isAdmin } from './isAdmin';
@@ -14,6 +14,7 @@ export function createInteractionHandler(
   deps: CommandDeps,
   opts: { adminRoleId?: string; log: Logger },
 ): (interaction: Interaction) => Promise<void> {
+  deps = { ...deps, isAdmin: (i) => isAdmin(i, opts.adminRoleId) };
   return async (interaction) => {
     if (interaction.isAutocomplete()) {
       const command = commands.get(interaction.commandName);
@@ -24,6 +25,12 @@ export function createInteractionHandler(
         opts.log.warn({ err, command: interaction.commandName, userId: interaction.user.id }, 'autocomplete failed');
         await interaction.respond([]).catch(() => {});
       }
+      return;
+    }
+    if (interaction.isButton()) {
+      const command = commands.get(interaction.customId.split(':')[0] ?? '');
+      // Not ours to answer: a collector (the /kickall confirm) waits for it.
+      if (command?.button) await runButton(interaction, command, deps, opts);
       return;
     }
     if (!interaction.isChatInputCommand()) return;
@@ -53,18 +60,47 @@ async function runCommand(
     await interaction.deferReply(command.ephemeral ? ephemeral : {});
     const reply = await command.execute(interaction, deps.log === log ? deps : { ...deps, log });
     if (!reply) return;
-    await interaction.editReply({ content: reply.content, files: reply.files ?? [] });
+    await interaction.editReply({ content: reply.content, files: reply.files ?? [], allowedMentions: NO_PINGS });
     for (const page of reply.followUps ?? []) {
-      await interaction.followUp({ content: page, ...(command.ephemeral ? ephemeral : {}) });
+      await interaction.followUp({ content: page, allowedMentions: NO_PINGS, ...(command.ephemeral ? ephemeral : {}) });
     }
   } catch (err) {
     log.error({ err }, `command failed: ${(err as Error).message}`);
     const content = `Sorry, that did not work: ${(err as Error).message}`.slice(0, 1900);
     try {
-      if (interaction.deferred || interaction.replied) await interaction.editReply({ content });
+      if (interaction.deferred || interaction.replied) await interaction.editReply({ content, allowedMentions: NO_PINGS });
       else await interaction.reply({ content, ...ephemeral });
     } catch (replyErr) {
       log.error({ err: replyErr }, 'could not tell the user about the error');
     }
+  }
+}
+
+/** Names and mentions in replies show, never ping (a member may be called @everyone). */
+const NO_PINGS = { parse: [] };
+
+async function runButton(
+  interaction: ButtonInteraction,
+  command: Command,
+  deps: CommandDeps,
+  opts: { adminRoleId?: string; log: Logger },
+): Promise<void> {
+  const log = opts.log.child({ button: interaction.customId, userId: interaction.user.id });
+  const ephemeral = { flags: MessageFlags.Ephemeral } as const;
+  try {
+    if (command.buttonsAdmin && !isAdmin(interaction, opts.adminRoleId)) {
+      log.info('admin button refused');
+      await interaction.reply({ content: 'Only league admins can answer this (the admin role or Manage Server).', ...ephemeral });
+      return;
+    }
+    await interaction.deferUpdate();
+    const reply = await command.button!(interaction, { ...deps, log });
+    await interaction.editReply({ content: reply.content, components: (reply.components ?? []) as never, allowedMentions: NO_PINGS });
+  } catch (err) {
+    log.error({ err }, `button failed: ${(err as Error).message}`);
+    const content = `Sorry, that did not work: ${(err as Error).message}`.slice(0, 1900);
+    await (interaction.deferred || interaction.replied ? interaction.followUp({ content, ...ephemeral }) : interaction.reply({ content, ...ephemeral })).catch((replyErr: unknown) =>
+      log.error({ err: replyErr }, 'could not tell the user about the error'),
+    );
   }
 }

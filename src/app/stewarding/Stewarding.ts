@@ -28,15 +28,15 @@ export type StewardOutcome<T> = { status: 'done'; value: T; entry: AuditEntry } 
 export class Stewarding {
   constructor(private readonly deps: StewardingDeps) {}
 
-  async strike(input: { eventId: string; driver: string; lapKey?: string; reason: string; by: Actor }): Promise<StewardOutcome<StruckLap>> {
+  async strike(input: { eventId: string; driver: string; /** a lap key or a time (m:ss.mmm); default the best */ lap?: string; reason: string; by: Actor }): Promise<StewardOutcome<StruckLap>> {
     const { league, state } = this.deps;
     const reason = input.reason.trim();
     if (!reason) return refused('a reason is required');
     if (!league.event(input.eventId)) return refused(`unknown event "${input.eventId}"`);
     const driver = resolveDriver(input.driver, await league.eventDrivers(input.eventId));
     if ('error' in driver) return refused(driver.error);
-    const lap = pickLap(input.eventId, await league.storedLaps(input.eventId), driver.driverGuid, input.lapKey);
-    if (!lap) return refused(input.lapKey ? `driver ${driver.driverGuid} has no lap \`${input.lapKey}\` in ${input.eventId}` : `driver ${driver.driverGuid} has no valid lap in ${input.eventId}`);
+    const lap = pickLap(input.eventId, await league.storedLaps(input.eventId), driver.driverGuid, input.lap);
+    if (!lap) return refused(input.lap ? `driver ${driver.driverGuid} has no lap \`${input.lap}\` in ${input.eventId}` : `driver ${driver.driverGuid} has no valid lap in ${input.eventId}`);
     if (!lap.valid) return refused(`that lap does not count anyway (${lap.invalidReason ?? 'not valid'})`);
     const struck: StruckLap = {
       eventId: input.eventId, lapKey: lap.lapKey, driverGuid: lap.driverGuid, driverName: lap.driverName, lapTimeMs: lap.lapTimeMs,
@@ -106,6 +106,11 @@ export class Stewarding {
       seasonId ? this.deps.state.exclusions({ kind: 'season', seasonId }) : Promise.resolve([]),
     ]);
     return { struck: struck.sort((a, b) => (a.at < b.at ? -1 : 1)), excluded: [...forSeason, ...forEvent] };
+  }
+
+  /** Drivers excluded there. */
+  excluded(scope: ExclusionScope): Promise<Exclusion[]> {
+    return this.deps.state.exclusions(scope);
   }
 
   audit(): Promise<AuditEntry[]> {

@@ -3,12 +3,18 @@ import { formatLapTime } from '../formatLapTime';
 import type { Lap } from '../types';
 
 /**
- * The lap a steward means: the driver's lap stored under `lapKey`, or by default their best valid
- * lap as the data has it (struck or not), so striking "their best" twice strikes the same lap.
+ * The lap a steward means: the driver's lap stored under the key `lap`, or with that time
+ * (`2:05.123`, the first valid one set); by default their best valid lap as the data has it
+ * (struck or not), so striking "their best" twice strikes the same lap.
  */
-export function pickLap(eventId: string, laps: readonly Lap[], driverGuid: string, lapKey?: string): Lap | undefined {
+export function pickLap(eventId: string, laps: readonly Lap[], driverGuid: string, lap?: string): Lap | undefined {
   const own = laps.filter((l) => l.eventId === eventId && l.driverGuid === driverGuid);
-  if (lapKey !== undefined) return own.find((l) => l.lapKey === lapKey);
+  if (lap !== undefined) {
+    const byKey = own.find((l) => l.lapKey === lap);
+    if (byKey) return byKey;
+    const timed = own.filter((l) => formatLapTime(l.lapTimeMs) === lap.trim());
+    return timed.find((l) => l.valid) ?? timed[0];
+  }
   const best = rankLaps(eventId, own, []).rows[0];
   return best && own.find((l) => l.lapKey === best.lapKey);
 }

@@ -111,7 +111,7 @@ describe.each([
 
   it('when a reason is missing or the lap does not exist, then nothing is decided and the steward is told why', async () => {
     expect(await stewards.strike({ eventId: EVENT, driver: G, reason: '  ', by: steward })).toEqual({ status: 'refused', message: 'a reason is required' });
-    expect(await stewards.strike({ eventId: EVENT, driver: G, lapKey: `${H}#100000`, reason: 'x', by: steward })).toMatchObject({ status: 'refused' });
+    expect(await stewards.strike({ eventId: EVENT, driver: G, lap: `${H}#100000`, reason: 'x', by: steward })).toMatchObject({ status: 'refused' });
     expect(await stewards.restore({ eventId: EVENT, lapKey: `${G}#100000`, by: steward })).toMatchObject({ status: 'refused' });
     expect(await stewards.audit()).toEqual([]);
   });
@@ -119,7 +119,7 @@ describe.each([
   it('when a struck live lap is replaced by its results file\'s copy, then the copy is struck', async () => {
     const live = liveLap({ eventId: EVENT, driverGuid: H, driverName: 'Hugo', carModel: 'ks_mazda_mx5_cup', lapTimeMs: 120_000, cuts: 0, track: 'suzuka', trackConfig: 'suzukagp', sessionType: 'PRACTICE', receivedAt: new Date('2019-03-02T21:05:00Z'), stamp: 1, sessionStart: null });
     await ctx.league.recordLiveLap(live);
-    expect(await stewards.strike({ eventId: EVENT, driver: H, lapKey: live.lapKey, reason: 'pit lane exploit', by: steward })).toMatchObject({ status: 'done' });
+    expect(await stewards.strike({ eventId: EVENT, driver: H, lap: live.lapKey, reason: 'pit lane exploit', by: steward })).toMatchObject({ status: 'done' });
     await ctx.league.onResultsFile(input({ name: '2019_3_2_21_0_PRACTICE.json', laps: [rawLap({ DriverGuid: H, DriverName: 'Hugo', Timestamp: 500_000, LapTime: 120_000 })] }));
     const laps = await ctx.store.lapsForEvent(EVENT);
     expect(laps.some((l) => l.lapKey === live.lapKey)).toBe(false);

@@ -19,6 +19,12 @@ describe('pickLap', () => {
     expect(pickLap(EVENT, laps, A, other.lapKey)).toBeUndefined();
   });
 
+  it('when a lap time is named, then the driver\'s valid lap with that time is picked, the first set', () => {
+    expect(pickLap(EVENT, laps, A, '1:40.000')).toBe(fast);
+    expect(pickLap(EVENT, laps, A, '1:45.000')).toBe(slow);
+    expect(pickLap(EVENT, laps, A, '1:44.000')).toBeUndefined();
+  });
+
   it('when listing what can be struck, then only valid laps come, fastest first', () => {
     expect(strikableLaps(laps, A).map((l) => l.lapTimeMs)).toEqual([100_000, 100_000, 105_000]);
   });
