@@ -41,6 +41,8 @@ export class Notifier {
   private readonly outbox = new Map<string, { news: DriverNews[]; timer?: NodeJS.Timeout }>();
   private readonly lastSent = new Map<string, number>();
   private readonly sending = new Set<Promise<void>>();
+  /** The last delivery per member: the next one waits for it, so a refusal is known before another try. */
+  private readonly delivering = new Map<string, Promise<void>>();
   private stopped = false;
 
   constructor(private readonly deps: NotifierDeps) {
@@ -99,26 +101,34 @@ export class Notifier {
     this.snapshot = after;
     if (!before) return;
     const title = eventTitle(this.deps.season(), eventId);
+    const told = new Set<string>();
     for (const p of passedDrivers(before.board, after.board)) {
-      await this.tell(p.driverGuid, { kind: 'passed', eventId, eventTitle: title, from: p.from, to: p.to, by: p.by });
+      await this.tell(told, p.driverGuid, { kind: 'passed', eventId, eventTitle: title, from: p.from, to: p.to, by: p.by });
     }
     const lost = recordLost(before.record, after.record);
     if (lost) {
       const by = { driverGuid: lost.by.driverGuid, driverName: lost.by.driverName, lapTimeMs: lost.by.lapTimeMs };
-      await this.tell(lost.holder.driverGuid, { kind: 'record', track: prettyTrackName(event.track, event.layout), lapTimeMs: lost.holder.lapTimeMs, by });
+      await this.tell(told, lost.holder.driverGuid, { kind: 'record', track: prettyTrackName(event.track, event.layout), lapTimeMs: lost.holder.lapTimeMs, by });
     }
+    // Scheduled once all of this change's news is in, so one lap makes one DM.
+    for (const userId of told) this.schedule(userId);
   }
 
-  private async tell(driverGuid: string, news: DriverNews): Promise<void> {
+  private async tell(told: Set<string>, driverGuid: string, news: DriverNews): Promise<void> {
     const link = await this.deps.links.linkOfGuid(driverGuid);
     if (!link || this.stopped || (await this.deps.links.notifyState(link.userId)) !== 'on') return;
     const box = this.outbox.get(link.userId) ?? { news: [] };
     box.news.push(news);
     this.outbox.set(link.userId, box);
-    if (box.timer) return;
-    const wait = (this.lastSent.get(link.userId) ?? -Infinity) + this.deps.intervalMs - Date.now();
-    if (wait <= 0) this.send(link.userId);
-    else box.timer = setTimeout(() => this.send(link.userId), wait);
+    told.add(link.userId);
+  }
+
+  private schedule(userId: string): void {
+    const box = this.outbox.get(userId);
+    if (!box || box.timer) return;
+    const wait = (this.lastSent.get(userId) ?? -Infinity) + this.deps.intervalMs - Date.now();
+    if (wait <= 0) this.send(userId);
+    else box.timer = setTimeout(() => this.send(userId), wait);
   }
 
   private send(userId: string): void {
@@ -127,7 +137,13 @@ export class Notifier {
     this.outbox.delete(userId);
     clearTimeout(box.timer);
     this.lastSent.set(userId, Date.now());
-    const sent = this.deliver(userId, box.news).finally(() => this.sending.delete(sent));
+    const sent: Promise<void> = (this.delivering.get(userId) ?? Promise.resolve())
+      .then(() => this.deliver(userId, box.news))
+      .finally(() => {
+        this.sending.delete(sent);
+        if (this.delivering.get(userId) === sent) this.delivering.delete(userId);
+      });
+    this.delivering.set(userId, sent);
     this.sending.add(sent);
   }
 
