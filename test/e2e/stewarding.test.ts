@@ -7,6 +7,7 @@ import { loadCommands } from '../../commands';
 import { currentStandingsPath } from '../../src/app/standings';
 import type { LeaderboardJson } from '../../src/app/leaderboardFiles';
 import type { SeasonStandings } from '../../src/domain/standings/types';
+import { runCliCaptured } from '../support/runCliCaptured';
 
 const EVENT = 'season1#event2';
 const G = '76561198000000001';
@@ -30,7 +31,7 @@ describe('e2e: stewards strike laps and exclude drivers from Discord', () => {
     env.fake.injectInteraction({ commandName, subcommand, options, channelId: env.channels.admin, member: { userId } }).waitForReply(8000, (r) => r.content.length > 0);
 
   beforeAll(async () => {
-    env = await startTestBot();
+    env = await startTestBot({ env: { ANNOUNCE_STEWARDING: 'true' } });
     await deployCommands({ token: env.fake.token, appId: env.fake.applicationId, guildId: env.fake.guildId, apiBase: env.fake.apiBase, commands: loadCommands().values() });
     stewardId = env.fake.addMember('race-director', [env.adminRoleId]);
     memberId = env.fake.addMember('just-a-driver');
@@ -68,6 +69,10 @@ describe('e2e: stewards strike laps and exclude drivers from Discord', () => {
     expect(line).toContain('cut at the chicane');
     const sent = env.fake.requests.find((r) => r.method === 'POST' && r.path.includes(env.channels.admin) && JSON.stringify(r.body).includes('Lap struck'));
     expect(sent?.body.allowed_mentions).toEqual({ parse: [] });
+    // ANNOUNCE_STEWARDING: the league hears it too, without the GUIDs or who decided.
+    await env.fake.waitFor(() => env.fake.messages(env.channels.announcements).some((m) => m.content.includes('Stewards')), 8000, 'public announcement');
+    const announced = env.fake.messages(env.channels.announcements).find((m) => m.content.includes('Stewards'))!.content;
+    expect(announced).toBe("🚩 **Stewards**: Gina's 2:05.000 in Season 1 - Event 2 no longer counts. Reason: cut at the chicane");
   });
 
   it('when the same lap is struck again, then the steward is told it already is, and nothing more is recorded', async () => {
@@ -110,5 +115,15 @@ describe('e2e: stewards strike laps and exclude drivers from Discord', () => {
     expect(back.content).toMatch(/counts again in season Season 1/);
     await env.fake.waitFor(() => order(post(), ['Gina', 'Hugo']), 8000, 'Hugo back');
     expect((await env.bot.steward.stewarding.audit()).map((e) => e.action)).toEqual(['strike', 'restore', 'exclude', 'include']);
+  });
+
+  it('when a steward strikes from the CLI while the bot runs, then the bot\'s post follows and the admin channel gets the line', async () => {
+    const cli = await runCliCaptured(['strike', EVENT, 'Hugo', '--reason', 'pit lane shortcut'], {
+      DATA_DIR: env.config.dataDir, SEASON_CONFIG: env.config.seasonConfigPath, RESULTS_DIR: env.config.resultsDir, CURRENT_EVENT_FILE: env.config.currentEventFile, LOG_LEVEL: 'silent', USER: 'chief-steward',
+    });
+    expect(cli).toMatchObject({ code: 0, out: `strike: 2:07.000 of Hugo (${H}#100000) in ${EVENT}` });
+    await env.fake.waitFor(() => post().includes('Gina') && !post().includes('Hugo'), 8000, 'Hugo off the running bot\'s post');
+    await env.fake.waitFor(() => admin().some((c) => c.includes('Lap struck') && c.includes('`cli:chief-steward`') && c.includes('pit lane shortcut')), 8000, 'CLI action in the admin channel');
+    expect(admin().filter((c) => c.includes('Lap struck'))).toHaveLength(2);
   });
 });

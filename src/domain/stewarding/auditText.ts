@@ -9,6 +9,8 @@ export interface AuditTextContext {
   who: (actor: Actor) => string;
   /** Markdown escaping for Discord; identity for the terminal. */
   text?: (s: string) => string;
+  /** How a member a link is about is named (default: a mention). */
+  member?: (id: string) => string;
 }
 
 const VERB: Record<AuditEntry['action'], string> = {
@@ -30,7 +32,7 @@ export function auditText(e: AuditEntry, ctx: AuditTextContext): string {
   if (e.seasonId) parts.push(`${t(ctx.seasonName(e.seasonId))} (\`${e.seasonId}\`, whole season)`);
   parts.push(`${e.driverName ? `${t(e.driverName)} ` : ''}(\`${e.driverGuid}\`)`);
   if (e.lapTimeMs !== undefined) parts.push(`${formatLapTime(e.lapTimeMs)}${e.lapKey ? ` (\`${e.lapKey}\`)` : ''}`);
-  if (e.memberId) parts.push(`member <@${e.memberId}>`);
+  if (e.memberId) parts.push(`member ${ctx.member ? ctx.member(e.memberId) : `<@${e.memberId}>`}`);
   parts.push(`by ${ctx.who(e.by)}`);
   const reason = e.reason ? `: ${t(e.reason)}` : '';
   return `${parts.join(' · ')}${reason}`.slice(0, 1900);
