@@ -222,8 +222,16 @@ export class DynamoStore implements Store {
 
   async take<T>(ns: string, key: string): Promise<T | undefined> {
     if (ns === '' || key === '') return undefined;
-    const out = await this.doc.send(new DeleteCommand({ TableName: this.opts.stateTable, Key: { ns, key }, ReturnValues: 'ALL_OLD' }));
-    return out.Attributes === undefined ? undefined : (JSON.parse(out.Attributes.value as string) as T);
+    try {
+      // The condition makes concurrent takes agree on one winner (DynamoDB Local returns the old item to each otherwise).
+      const out = await this.doc.send(
+        new DeleteCommand({ TableName: this.opts.stateTable, Key: { ns, key }, ReturnValues: 'ALL_OLD', ConditionExpression: 'attribute_exists(#k)', ExpressionAttributeNames: { '#k': 'key' } }),
+      );
+      return out.Attributes === undefined ? undefined : (JSON.parse(out.Attributes.value as string) as T);
+    } catch (err) {
+      if ((err as Error).name === 'ConditionalCheckFailedException') return undefined;
+      throw err;
+    }
   }
 
   async list<T>(ns: string): Promise<Array<{ key: string; value: T }>> {
