@@ -51,14 +51,16 @@ export function describeStewardingContract(name: string, makeStore: () => Promis
       expect((await stewarding.rules('season1#event3', 'season1')).excluded.size).toBe(0);
     });
 
-    it('when actions are recorded, then the trail comes back oldest first and the posting position is kept', async () => {
+    it('when actions are recorded, then the trail comes back oldest first and what was posted is kept', async () => {
       const at = new Date('2026-03-02T20:00:00.000Z');
       const entries = [0, 1, 2].map((i) => auditEntry(new Date(at.getTime() + (2 - i) * 1000), { action: 'strike', by, reason: `r${i}`, driverGuid: 'g', driverName: 'Ł', eventId: EVENT, lapKey: 'g#1', lapTimeMs: 1 }));
       for (const e of entries) await stewarding.record(e);
       expect((await stewarding.audit()).map((e) => e.reason)).toEqual(['r2', 'r1', 'r0']);
-      expect(await stewarding.postedUpTo()).toBeUndefined();
-      await stewarding.setPostedUpTo(entries[1]!.id);
-      expect(await stewarding.postedUpTo()).toBe(entries[1]!.id);
+      expect(await stewarding.postedIds()).toBeUndefined();
+      await stewarding.markPosted([]);
+      expect(await stewarding.postedIds()).toEqual(new Set());
+      await stewarding.markPosted([entries[1]!.id, entries[2]!.id]);
+      expect(await stewarding.postedIds()).toEqual(new Set([entries[1]!.id, entries[2]!.id]));
     });
 
     it('when several members claim one GUID at once, then exactly one gets it and the others see who holds it', async () => {

@@ -4,7 +4,7 @@ import { isStewardingAction } from '../../domain/stewarding/types';
 import type { StewardingState } from './StewardingState';
 
 export interface AuditPublisherDeps {
-  state: Pick<StewardingState, 'audit' | 'postedUpTo' | 'setPostedUpTo'>;
+  state: Pick<StewardingState, 'audit' | 'postedIds' | 'markPosted'>;
   /** The admin channel's line for an entry. */
   toAdmins: (entry: AuditEntry) => Promise<void>;
   /** The public announcement of a stewarding decision (ANNOUNCE_STEWARDING); absent when off. */
@@ -13,9 +13,10 @@ export interface AuditPublisherDeps {
 }
 
 /**
- * Posts the audit trail to Discord: every entry after the last one posted, in order, whoever
- * recorded it (a slash command, or the CLI in another process). The position is kept in the store,
- * so a restart neither repeats nor skips; the first start begins at the end of the trail.
+ * Posts the audit trail to Discord: every entry not posted yet, oldest first, whoever recorded it
+ * (a slash command, or the CLI in another process). What was posted is kept in the store by entry
+ * (not as a position: another process may record an older entry after a newer one was posted), so
+ * a restart neither repeats nor skips; the first start takes the existing trail as posted.
  */
 export class AuditPublisher {
   private turn: Promise<void> = Promise.resolve();
@@ -24,8 +25,8 @@ export class AuditPublisher {
 
   async start(): Promise<void> {
     const { state } = this.deps;
-    if ((await state.postedUpTo()) === undefined) await state.setPostedUpTo((await state.audit()).at(-1)?.id ?? '');
-    this.publish();
+    if ((await state.postedIds()) === undefined) await state.markPosted((await state.audit()).map((e) => e.id));
+    void this.publish();
   }
 
   /** Post what is new (called after an action, and when the CLI signals a change). */
@@ -36,11 +37,11 @@ export class AuditPublisher {
 
   private async postNew(): Promise<void> {
     const { state } = this.deps;
-    const after = (await state.postedUpTo()) ?? '';
-    for (const entry of (await state.audit()).filter((e) => e.id > after)) {
+    const posted = (await state.postedIds()) ?? new Set<string>();
+    for (const entry of (await state.audit()).filter((e) => !posted.has(e.id))) {
       await this.deps.toAdmins(entry);
       if (this.deps.toPublic && isStewardingAction(entry.action)) await this.deps.toPublic(entry);
-      await state.setPostedUpTo(entry.id);
+      await state.markPosted([entry.id]);
     }
   }
 }

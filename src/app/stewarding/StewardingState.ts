@@ -7,6 +7,7 @@ const NS = {
   excluded: (scope: ExclusionScope) => (scope.kind === 'event' ? `excluded:event:${scope.eventId}` : `excluded:season:${scope.seasonId}`),
   audit: 'audit',
   auditMeta: 'audit-meta',
+  auditPosted: 'audit-posted',
 } as const;
 
 /**
@@ -60,11 +61,13 @@ export class StewardingState {
   async audit(): Promise<AuditEntry[]> {
     return (await this.store.list<AuditEntry>(NS.audit)).map((e) => e.value).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
-  /** The id of the last entry posted to Discord ('' for "none yet"); undefined before the first start. */
-  postedUpTo(): Promise<string | undefined> {
-    return this.store.get<string>(NS.auditMeta, 'posted');
+  /** Ids of the entries already posted to Discord; undefined before the bot's first start. */
+  async postedIds(): Promise<Set<string> | undefined> {
+    if ((await this.store.get<boolean>(NS.auditMeta, 'started')) === undefined) return undefined;
+    return new Set((await this.store.list(NS.auditPosted)).map((e) => e.key));
   }
-  setPostedUpTo(id: string): Promise<void> {
-    return this.store.put(NS.auditMeta, 'posted', id);
+  async markPosted(ids: readonly string[]): Promise<void> {
+    for (const id of ids) await this.store.put(NS.auditPosted, id, true);
+    await this.store.put(NS.auditMeta, 'started', true);
   }
 }
