@@ -43,7 +43,7 @@ export const link: Command = {
     const user = interaction.options.getUser('member');
     if (user && user.id !== interaction.user.id && !admin) return { content: 'Only league admins can link another member.' };
     if (admin) {
-      const member = user ? { userId: user.id, displayName: displayNameOf(interaction.options.getMember('member') as never, user) } : memberOf(interaction);
+      const member = user ? { userId: user.id, displayName: displayNameOf(interaction.options.getMember('member'), user) } : memberOf(interaction);
       return { content: linkedText(await links.link(member, guid, actorOf(interaction)), member.userId) };
     }
     if (!deps.postToAdmins) return { content: 'Link requests need an admin channel, and this bot has none: ask a league admin to link you with `/link`.' };

@@ -14,6 +14,7 @@ import { Coalescer } from './Coalescer';
 import { RankingCache } from './RankingCache';
 import { LiveLapBook } from './LiveLapBook';
 import type { StewardingState } from './stewarding/StewardingState';
+import { carryStrikes, type KeyMoves } from './stewarding/carryStrikes';
 import { applyStewarding } from '../domain/stewarding/applyStewarding';
 import { NO_RULES, type StewardingRules } from '../domain/stewarding/types';
 
@@ -226,24 +227,16 @@ export class League {
 
   private ingestDeps() {
     const { state, season, acServerTimeZone, log } = this.deps;
-    const moving = (from: string, to: string, keys: ReadonlyArray<{ from: string; to: string }>) => this.carryStrikes(from, to, keys);
+    const moving = (from: string, to: string, keys: KeyMoves) => this.carryStrikes(from, to, keys);
     return { laps: this.ranking.writingThrough(), state, season, currentEventId: this.deps.readCurrentEventId, acServerTimeZone, log, moving };
   }
 
-  /** Laps get new keys (a live lap replaced by its file's copy, a file filed under another event): their strikes follow. */
-  private async carryStrikes(fromEvent: string, toEvent: string, keys: ReadonlyArray<{ from: string; to: string }>): Promise<void> {
-    const stewarding = this.deps.stewarding;
-    if (!stewarding) return;
-    const moves = keys.filter((k) => fromEvent !== toEvent || k.from !== k.to);
-    const struck = (await Promise.all(moves.map(async (k) => ({ k, s: await stewarding.struckLap(fromEvent, k.from) })))).filter((m) => m.s !== undefined);
-    if (struck.length === 0) return;
-    await this.ranking.rewrite([fromEvent, toEvent], async () => {
-      for (const { k, s } of struck) {
-        await stewarding.strike({ ...s!, eventId: toEvent, lapKey: k.to });
-        await stewarding.restore(fromEvent, k.from);
-      }
-    });
-    this.deps.log.info({ from: fromEvent, to: toEvent, laps: struck.length }, 'struck laps keep their strike under their new keys');
+  /** Laps got new keys: their strikes follow (carryStrikes), and the event they left is told. */
+  private async carryStrikes(fromEvent: string, toEvent: string, keys: KeyMoves): Promise<void> {
+    if (!this.deps.stewarding) return;
+    const moved = await carryStrikes(this.deps.stewarding, (eventIds, write) => this.ranking.rewrite(eventIds, write), fromEvent, toEvent, keys);
+    if (moved === 0) return;
+    this.deps.log.info({ from: fromEvent, to: toEvent, laps: moved }, 'struck laps keep their strike under their new keys');
     if (fromEvent !== toEvent) this.leaderboardChanged(fromEvent);
   }
 }

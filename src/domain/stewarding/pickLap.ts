@@ -13,7 +13,9 @@ export function pickLap(eventId: string, laps: readonly Lap[], driverGuid: strin
     const byKey = own.find((l) => l.lapKey === lap);
     if (byKey) return byKey;
     const timed = own.filter((l) => formatLapTime(l.lapTimeMs) === lap.trim());
-    return timed.find((l) => l.valid) ?? timed[0];
+    // The one ranking would pick among laps of that time (valid, set first), else any of them.
+    const best = rankLaps(eventId, timed, []).rows[0];
+    return (best && timed.find((l) => l.lapKey === best.lapKey)) ?? timed[0];
   }
   const best = rankLaps(eventId, own, []).rows[0];
   return best && own.find((l) => l.lapKey === best.lapKey);
