@@ -75,6 +75,14 @@ describe('e2e: stewards strike laps and exclude drivers from Discord', () => {
     expect(announced).toBe("🚩 **Stewards**: Gina's 2:05.000 in Season 1 - Event 2 no longer counts. Reason: cut at the chicane");
   });
 
+  it('when a steward types, then drivers come from the event and laps from the driver, fastest first, the struck one marked', async () => {
+    const choices = (focused: string, options: Record<string, string>) =>
+      env.fake.injectInteraction({ type: 'autocomplete', commandName: 'lap', subcommand: 'strike', options, focused, channelId: env.channels.admin, member: { userId: stewardId } }).waitForChoices();
+    expect(await choices('driver', { event: EVENT, driver: 'gi' })).toEqual([{ name: `Gina (${G})`, value: G }]);
+    const laps = await choices('lap', { event: EVENT, driver: G, reason: 'x', lap: '' });
+    expect(laps.map((c) => [c.name.split(' · ')[0], c.value, /struck$/.test(c.name)])).toEqual([['2:05.000', `${G}#100000`, true], ['2:09.000', `${G}#230000`, false]]);
+  });
+
   it('when the same lap is struck again, then the steward is told it already is, and nothing more is recorded', async () => {
     const reply = await run(stewardId, 'strike', { event: EVENT, driver: 'Gina', lap: `${G}#100000`, reason: 'again' });
     expect(reply.content).toMatch(/already struck .*cut at the chicane/);
