@@ -44,6 +44,8 @@ export interface StartOptions {
   clock?: Clock;
   /** Tests: instant gateway identify, short debounce. */
   fastDiscord?: boolean;
+  /** Discord refused the token: the entry point stops the process with an error (see main.ts). */
+  onFatal?: (err: Error) => void;
 }
 
 /** Composition root: config -> adapters -> use cases -> background tasks. */
@@ -187,6 +189,8 @@ function createDiscord(
       for (const r of refreshers) r().catch((err) => ctx.tasks.report('discord', err, 'refresh posts'));
     },
     fast: opts.fastDiscord,
+    loginRetry: { firstMs: config.DISCORD_LOGIN_RETRY_MS },
+    onFatal: opts.onFatal,
   });
   if (config.LEADERBOARD_CHANNEL_ID) {
     const boards = wireLeaderboardPosts(ctx.league, discord.posts, config.LEADERBOARD_CHANNEL_ID, () => ctx.season.current());

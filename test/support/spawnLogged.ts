@@ -10,6 +10,8 @@ export interface LoggedProcess {
   lines: string[];
   stderr(): string;
   exited: Promise<number | null>;
+  /** The exit code, or 'still running' after ms (the test then fails instead of hanging). */
+  exitWithin(ms: number): Promise<number | null | 'still running'>;
   waitForLine(re: RegExp, ms?: number): Promise<string>;
 }
 
@@ -35,7 +37,9 @@ export function spawnLogged(command: string, args: string[], opts: { cwd?: strin
       await new Promise((r) => setTimeout(r, 50));
     }
   };
-  return { child, lines, exited, waitForLine, stderr: () => stderr };
+  const exitWithin = (ms: number) =>
+    Promise.race([exited, new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), ms).unref())]);
+  return { child, lines, exited, exitWithin, waitForLine, stderr: () => stderr };
 }
 
 /** The bot's entry point from source, the way `npm start` runs the compiled one (same node flags). */
