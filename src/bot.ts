@@ -101,8 +101,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   });
   const announce = eventAnnouncer({
     state,
-    posts: discord?.posts,
-    announceChannelId: config.ANNOUNCE_CHANNEL_ID,
+    send: discord && config.ANNOUNCE_CHANNEL_ID ? (content) => discord.send(config.ANNOUNCE_CHANNEL_ID!, content) : undefined,
     season: () => season.current(),
     refreshPosts: () => refreshAll(),
     log: log.child({ task: 'event-watcher' }),
