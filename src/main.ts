@@ -1,6 +1,6 @@
 import 'dotenv/config';
 import { loadConfigOrExit } from './config';
-import { createLogger } from './logger';
+import { createConsoleLogger } from './logger';
 import { startBot, type RunningBot } from './bot';
 
 /**
@@ -11,7 +11,7 @@ export const EXIT_NEEDS_ADMIN = 78;
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit(process.env);
-  const log = createLogger(config.LOG_LEVEL);
+  const log = createConsoleLogger(config.LOG_LEVEL, 1);
   // A promise nobody awaited must not take the whole league down with it: log it and carry on.
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled promise rejection (a bug: please report it); the bot carries on'));
 
