@@ -1,19 +1,10 @@
 import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FakeDiscord } from '../support/fakeDiscord';
-import { ROOT, startBotFromSource } from '../support/spawnLogged';
+import { ROOT, freePort, startBotFromSource } from '../support/spawnLogged';
 
 const EXAMPLE_RESULTS = path.join(ROOT, 'examples/results/2026_6_20_20_0_PRACTICE.json');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 function botDirs() {
   const dir = mkdtempSync(path.join(tmpdir(), 'outage-'));

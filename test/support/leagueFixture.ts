@@ -5,7 +5,7 @@ import { SqliteStore } from '../../src/adapters/sqlite/SqliteStore';
 import { BotState } from '../../src/app/BotState';
 import { League } from '../../src/app/League';
 import { parseSeasonConfig } from '../../src/domain/seasonSchema';
-import { silentLogger } from '../../src/logger';
+import { silentLogger, type Logger } from '../../src/logger';
 import { readCurrentEventId } from '../../src/adapters/files/currentEventFile';
 
 /**
@@ -29,7 +29,7 @@ export const FIXTURE_SEASON = JSON.stringify({
   ],
 });
 
-export async function makeLeague(opts: { dir?: string; season?: string } = {}) {
+export async function makeLeague(opts: { dir?: string; season?: string; log?: Logger } = {}) {
   const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'league-'));
   const store = await SqliteStore.open(path.join(dir, 'league.db'), silentLogger);
   const state = new BotState(store);
@@ -43,7 +43,7 @@ export async function makeLeague(opts: { dir?: string; season?: string } = {}) {
     acServerTimeZone: 'UTC',
     dataDir: dir,
     clock: { now: () => new Date('2019-03-03T12:00:00Z') },
-    log: silentLogger,
+    log: opts.log ?? silentLogger,
   });
   return { dir, store, state, league, config, currentEventFile, close: () => store.close() };
 }
