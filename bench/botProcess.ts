@@ -19,7 +19,7 @@ export function startBotProcess(dir: string, env: Record<string, string>, stdio:
   mkdirSync(path.join(dir, 'acserver', 'results'), { recursive: true });
   return spawn(process.execPath, [...BOT_NODE_FLAGS, 'dist/src/main.js'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, DATA_DIR: path.join(dir, 'data'), AC_SERVER_DIR: path.join(dir, 'acserver'), LOG_LEVEL: 'warn', ...env },
+    env: { PATH: process.env.PATH, DATA_DIR: path.join(dir, 'data'), AC_SERVER_DIR: path.join(dir, 'acserver'), LOG_LEVEL: 'warn', WEB_PORT: '0', ...env },
     stdio: ['ignore', stdio, stdio],
   });
 }

@@ -34,16 +34,23 @@ async function sample(pids: () => number[], seconds: number): Promise<{ idle: nu
   return { idle: totals.at(-1)!, peak };
 }
 
-async function main() {
-  const seconds = Number(process.argv[2] ?? 20);
-  const env = { LOG_LEVEL: 'info', DISCORD_TOKEN: '' };
-
+async function idleNode(env: Record<string, string>, seconds: number): Promise<{ idle: number; peak: number }> {
   const bot = startBotProcess(mkdtempSync(path.join(tmpdir(), 'bench-idle-')), env, 'pipe');
   await lineSeen(bot.stdout!, /watching results folder/);
-  const node = await sample(() => [bot.pid!], seconds);
+  const rss = await sample(() => [bot.pid!], seconds);
   bot.kill('SIGTERM');
   await once(bot, 'exit');
-  console.log(`idle RSS, node dist/src/main.js (systemd unit), SQLite, no Discord, after ${seconds} s: ${node.idle} MB (peak ${node.peak} MB)`);
+  return rss;
+}
+
+async function main() {
+  const seconds = Number(process.argv[2] ?? 20);
+  const env = { LOG_LEVEL: 'info', DISCORD_TOKEN: '', WEB_PORT: '0' };
+
+  for (const [label, extra] of [['website on (default)', {}], ['website off (WEB_ENABLED=false)', { WEB_ENABLED: 'false' }]] as const) {
+    const node = await idleNode({ ...env, ...extra }, seconds);
+    console.log(`idle RSS, node dist/src/main.js (systemd unit), SQLite, no Discord, ${label}, after ${seconds} s: ${node.idle} MB (peak ${node.peak} MB)`);
+  }
 
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-idle-npm-'));
   const npm = spawn('npm', ['start', '--silent'], {
@@ -64,7 +71,7 @@ async function main() {
   const viaNpm = await sample(children, seconds);
   npm.kill('SIGTERM');
   await once(npm, 'exit');
-  console.log(`idle RSS, npm start (npm + node), same set-up: ${viaNpm.idle} MB (peak ${viaNpm.peak} MB)`);
+  console.log(`idle RSS, npm start (npm + node), website on: ${viaNpm.idle} MB (peak ${viaNpm.peak} MB)`);
 }
 
 main().catch((err) => {

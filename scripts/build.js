@@ -12,6 +12,8 @@ const { spawnSync } = require('node:child_process');
 const root = path.resolve(__dirname, '..');
 const stamp = path.join(root, 'dist', '.built');
 const SOURCES = ['src', 'commands', 'deploy-commands.ts', 'tsconfig.json', 'tsconfig.build.json'];
+/** Files the compiled bot reads beside its code (TypeScript copies none of them). */
+const ASSETS = ['src/web/static'];
 
 function newest(p) {
   const st = fs.statSync(p);
@@ -59,6 +61,11 @@ const r = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.buil
 if (r.status !== 0) {
   process.stderr.write('error: the TypeScript build failed (see above).\n');
   process.exit(r.status ?? 1);
+}
+for (const dir of ASSETS) {
+  const to = path.join(root, 'dist', dir);
+  fs.rmSync(to, { recursive: true, force: true });
+  if (fs.existsSync(path.join(root, dir))) fs.cpSync(path.join(root, dir), to, { recursive: true });
 }
 fs.writeFileSync(stamp, `${new Date(started).toISOString()}\n`);
 // The stamp says "built from sources as of the start of the build", so an edit made during the build still counts as newer.

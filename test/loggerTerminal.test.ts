@@ -13,7 +13,7 @@ const plain = (lines: string[]) => lines.join('\n').replace(/\u001b\[[0-9;]*m/g,
 function dirs() {
   const dir = mkdtempSync(path.join(tmpdir(), 'tty-'));
   mkdirSync(path.join(dir, 'acserver', 'results'), { recursive: true });
-  return { DATA_DIR: path.join(dir, 'data'), AC_SERVER_DIR: path.join(dir, 'acserver'), ROTATION_ENABLED: 'false' };
+  return { DATA_DIR: path.join(dir, 'data'), AC_SERVER_DIR: path.join(dir, 'acserver'), ROTATION_ENABLED: 'false', WEB_PORT: '0' };
 }
 
 // JSON log lines are for journald and log tools; a person at a terminal gets readable lines.

@@ -8,7 +8,7 @@ const EXAMPLE_RESULTS = path.join(ROOT, 'examples/results/2026_6_20_20_0_PRACTIC
 
 function botEnv(dir: string): Record<string, string> {
   mkdirSync(path.join(dir, 'acserver', 'results'), { recursive: true });
-  return { DATA_DIR: path.join(dir, 'data'), AC_SERVER_DIR: path.join(dir, 'acserver'), RESULTS_SETTLE_MS: '100', LOG_LEVEL: 'info', ROTATION_ENABLED: 'false' };
+  return { DATA_DIR: path.join(dir, 'data'), AC_SERVER_DIR: path.join(dir, 'acserver'), RESULTS_SETTLE_MS: '100', LOG_LEVEL: 'info', ROTATION_ENABLED: 'false', WEB_PORT: '0' };
 }
 
 async function waitUntil(probe: () => boolean, ms: number, what: string): Promise<void> {
@@ -59,6 +59,11 @@ describe('the compiled bot (npm run build, npm start)', () => {
       expect(existsSync(path.join(data, 'data', 'seasonConfig.json'))).toBe(true); // the example season, copied on first start
       copyFileSync(EXAMPLE_RESULTS, path.join(data, 'acserver', 'results', path.basename(EXAMPLE_RESULTS)));
       await bot.waitForLine(/results ingested/, 20_000);
+      // The website, with its static files, served from dist/.
+      const base = (JSON.parse(await bot.waitForLine(/website at/)) as { url: string }).url;
+      const css = await fetch(new URL('/static/style.css', base));
+      expect(css.status).toBe(200);
+      expect(await fetch(new URL('/schedule', base)).then((r) => r.text())).toContain('/static/style.css');
 
       const cli = spawnLogged('npm', ['run', '--silent', 'cli', '--', 'leaderboard', 'season2#event2'], { cwd: app, env: { ...env, LOG_LEVEL: 'warn' } });
       expect(await cli.exited).toBe(0);

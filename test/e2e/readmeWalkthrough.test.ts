@@ -43,8 +43,9 @@ describe('e2e: the README walkthrough, as written, right after the quick start',
   it('when the three commands run, then terminal 1 shows the leaderboard post edited with the example drivers', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'walkthrough-'));
     cpSync(path.join(ROOT, 'examples'), path.join(cwd, 'examples'), { recursive: true }); // a clone has them
+    // WEB_PORT=0: other tests run beside this one; a reader's bots use their own fixed ports.
     const fromSource = (file: string, env: Record<string, string>) =>
-      spawnLogged(process.execPath, ['--import', require.resolve('tsx'), path.join(ROOT, file)], { cwd, env });
+      spawnLogged(process.execPath, ['--import', require.resolve('tsx'), path.join(ROOT, file)], { cwd, env: { WEB_PORT: '0', ...env } });
 
     // Quick start: `npm start`, an example results file dropped in, read.
     const quick = fromSource('src/main.ts', { ROTATION_ENABLED: 'false', RESULTS_SETTLE_MS: '100' });

@@ -43,9 +43,12 @@ export function spawnLogged(command: string, args: string[], opts: { cwd?: strin
   return { child, lines, exited, exitWithin, waitForLine, stderr: () => stderr };
 }
 
-/** The bot's entry point from source, the way `npm start` runs the compiled one (same node flags). */
+/**
+ * The bot's entry point from source, the way `npm start` runs the compiled one (same node flags).
+ * Its website listens on a free port unless the test says otherwise (tests run side by side).
+ */
 export function startBotFromSource(env: Record<string, string>): LoggedProcess {
-  return spawnLogged(process.execPath, ['--max-semi-space-size=1', '--optimize-for-size', '--import', 'tsx', 'src/main.ts'], { env });
+  return spawnLogged(process.execPath, ['--max-semi-space-size=1', '--optimize-for-size', '--import', 'tsx', 'src/main.ts'], { env: { WEB_PORT: '0', ...env } });
 }
 
 /** Pids of every live process below `pid` (children, grandchildren, ...), from /proc. */

@@ -25,6 +25,8 @@ async function main() {
       '# Written by npm run fake-discord: the bot talks to the fake Discord on 127.0.0.1.',
       `DATA_DIR=./${TRY_OUT}/data`,
       `AC_SERVER_DIR=./${TRY_OUT}/acserver`,
+      '# The quick start\'s bot may still run on the website\'s default port 8080.',
+      'WEB_PORT=8081',
       `DISCORD_TOKEN=${fake.token}`,
       `DISCORD_API_BASE=${fake.apiBase}`,
       `DISCORD_APP_ID=${fake.applicationId}`,
