@@ -65,6 +65,9 @@ describe('the compiled bot (npm run build, npm start)', () => {
       expect(css.status).toBe(200);
       expect(await fetch(new URL('/schedule', base)).then((r) => r.text())).toContain('/static/style.css');
 
+      // The standings chart's renderer and font (loaded on first use) resolve from there too.
+      execFileSync(process.execPath, ['-e', "require('./dist/src/adapters/chart/chartText').registerChartFonts()"], { cwd: app });
+
       const cli = spawnLogged('npm', ['run', '--silent', 'cli', '--', 'leaderboard', 'season2#event2'], { cwd: app, env: { ...env, LOG_LEVEL: 'warn' } });
       expect(await cli.exited).toBe(0);
       expect(cli.lines.join('\n')).toContain('Jérôme Ñúñez');
