@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT, descendants, isAlive, spawnLogged } from '../support/spawnLogged';
@@ -47,7 +47,9 @@ describe('the compiled bot (npm run build, npm start)', () => {
     // sources, so everything the bot loads must come from dist/ (or the package root's examples/).
     for (const f of ['package.json', 'package-lock.json']) copyFileSync(path.join(ROOT, f), path.join(app, f));
     for (const d of ['dist', 'examples', 'scripts']) cpSync(path.join(ROOT, d), path.join(app, d), { recursive: true });
-    execFileSync('cp', ['-al', path.join(ROOT, 'node_modules'), path.join(app, 'node_modules')]); // hard links: fast, and prune only unlinks the copy
+    // Hard links: fast, and prune only unlinks the copy's names. realpath: were node_modules a
+    // symlink, copying the link would let prune delete the project's own dev dependencies.
+    execFileSync('cp', ['-al', realpathSync(path.join(ROOT, 'node_modules')), path.join(app, 'node_modules')]);
     execFileSync('npm', ['prune', '--omit=dev', '--no-audit', '--no-fund'], { cwd: app, stdio: 'pipe' });
     for (const dev of ['typescript', 'tsx', 'esbuild', 'jest', 'ts-jest']) expect(existsSync(path.join(app, 'node_modules', dev))).toBe(false);
 
