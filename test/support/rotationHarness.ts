@@ -9,6 +9,7 @@ import type { AcServerControl } from '../../src/app/acServerPorts';
 import { AcServerFolder } from '../../src/adapters/acserver/AcServerFolder';
 import { HttpInfoCheck } from '../../src/adapters/acserver/HttpInfoCheck';
 import { readCurrentEventId, writeCurrentEvent } from '../../src/adapters/files/currentEventFile';
+import { RotationJournalFile } from '../../src/adapters/files/RotationJournalFile';
 import type { Clock } from '../../src/app/ports';
 import { MemoryState } from './memoryState';
 import { captureLog } from './captureLog';
@@ -41,6 +42,7 @@ export interface RotationHarness {
   state: BotState;
   currentEventFile: string;
   currentEventText(): string | null;
+  journal: RotationJournalFile;
   alerts: string[];
   lines: Array<Record<string, unknown>>;
   clock: { now(): Date; set(iso: string): void };
@@ -53,7 +55,9 @@ export function rotationHarness(acDir: string, control: AcServerControl | undefi
   const { log, lines } = captureLog();
   const folder = new AcServerFolder(acDir, clock, 3);
   const state = new BotState(new MemoryState());
-  const currentEventFile = path.join(mkdtempSync(path.join(tmpdir(), 'data-')), 'currentEvent.json');
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'data-'));
+  const currentEventFile = path.join(dataDir, 'currentEvent.json');
+  const journal = new RotationJournalFile(path.join(dataDir, 'rotation-journal.json'));
   const alerts: string[] = [];
   const season = seasonConfig();
   const deps: RotationDeps = {
@@ -62,6 +66,7 @@ export function rotationHarness(acDir: string, control: AcServerControl | undefi
     health: [new HttpInfoCheck(async () => (await folder.read()).serverCfg)],
     healthTimeoutMs: 8000,
     kickBeforeRotate: false,
+    journal,
     writeCurrentEvent: (event, at) => writeCurrentEvent(currentEventFile, event, at),
     recordRotation: (rec) => state.setLastRotation(rec),
     alertAdmins: async (m) => void alerts.push(m),
@@ -77,5 +82,5 @@ export function rotationHarness(acDir: string, control: AcServerControl | undefi
       return null;
     }
   };
-  return { service, deps, folder, state, currentEventFile, currentEventText, alerts, lines, clock };
+  return { service, deps, folder, state, currentEventFile, currentEventText, journal, alerts, lines, clock };
 }
