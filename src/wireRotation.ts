@@ -82,6 +82,8 @@ export function wireRotation(config: Config, ctx: RotationContext): RotationWiri
 
 function createControl(config: Config, log: Logger): AcServerControl | undefined {
   if (config.AC_SERVER_CONTROL === 'systemd') return new SystemdControl({ unit: config.AC_SERVER_UNIT, log });
-  if (config.AC_SERVER_CONTROL === 'child') return new ChildProcessControl({ command: config.AC_SERVER_COMMAND, cwd: config.AC_SERVER_DIR, log });
+  if (config.AC_SERVER_CONTROL === 'child') {
+    return new ChildProcessControl({ command: config.AC_SERVER_COMMAND, cwd: config.AC_SERVER_DIR, log, pidFile: path.join(config.dataDir, 'acserver.pid') });
+  }
   return undefined;
 }
