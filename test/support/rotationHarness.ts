@@ -11,6 +11,7 @@ import { HttpInfoCheck } from '../../src/adapters/acserver/HttpInfoCheck';
 import { readCurrentEventId, writeCurrentEvent } from '../../src/adapters/files/currentEventFile';
 import { RotationJournalFile } from '../../src/adapters/files/RotationJournalFile';
 import type { Clock } from '../../src/app/ports';
+import type { SeasonConfig } from '../../src/domain/season';
 import { MemoryState } from './memoryState';
 import { captureLog } from './captureLog';
 
@@ -49,7 +50,7 @@ export interface RotationHarness {
 }
 
 /** The real rotation wiring (files, health check, currentEvent.json, bot state) around a control. */
-export function rotationHarness(acDir: string, control: AcServerControl | undefined, overrides: Partial<RotationDeps> = {}): RotationHarness {
+export function rotationHarness(acDir: string, control: AcServerControl | undefined, overrides: Partial<RotationDeps> = {}, season: () => SeasonConfig = seasonConfig): RotationHarness {
   let now = new Date('2030-01-14T18:00:30Z');
   const clock: Clock & { set(iso: string): void } = { now: () => now, set: (iso) => void (now = new Date(iso)) };
   const { log, lines } = captureLog();
@@ -59,7 +60,6 @@ export function rotationHarness(acDir: string, control: AcServerControl | undefi
   const currentEventFile = path.join(dataDir, 'currentEvent.json');
   const journal = new RotationJournalFile(path.join(dataDir, 'rotation-journal.json'));
   const alerts: string[] = [];
-  const season = seasonConfig();
   const deps: RotationDeps = {
     files: folder,
     control,
@@ -74,7 +74,7 @@ export function rotationHarness(acDir: string, control: AcServerControl | undefi
     log,
     ...overrides,
   };
-  const service = new RotationService({ ...deps, season: () => season, readCurrentEventId: () => readCurrentEventId(currentEventFile) });
+  const service = new RotationService({ ...deps, season, readCurrentEventId: () => readCurrentEventId(currentEventFile) });
   const currentEventText = () => {
     try {
       return readFileSync(currentEventFile, 'utf8');
