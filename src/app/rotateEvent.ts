@@ -3,7 +3,7 @@ import type { Clock } from './ports';
 import type { EventConfig } from '../domain/season';
 import type { AcServerConfigFiles, AcServerControl, HealthCheck, PlayerKicker, ResultsFlusher } from './acServerPorts';
 import type { RotationRecord } from './BotState';
-import type { RotationJournal, RotationJournalEntry } from './rotationJournal';
+import type { JournalStep, RotationJournal, RotationJournalEntry } from './rotationJournal';
 import { planRotation, type RotationPlan } from '../domain/planRotation';
 import type { RotationResult, RotationStep } from './rotationTypes';
 import { failRotation, flushResults, missingFolder, restoreOld } from './rotationSteps';
@@ -78,7 +78,7 @@ export async function rotateEvent(deps: RotationDeps, event: EventConfig, previo
     const control = deps.control;
     if (control) {
       step = 'restart';
-      await deps.journal.write((entry = { ...entry, step: 'restart' }));
+      entry = await journalStep(deps, entry, 'restart');
       await abortable(() => control.restart(), deps.signal);
       log.info({ step, control: control.description }, 'acServer restarted');
       step = 'health';
@@ -90,7 +90,7 @@ export async function rotateEvent(deps: RotationDeps, event: EventConfig, previo
       log.warn({ step: 'restart' }, 'acServer is not controlled by the bot (AC_SERVER_CONTROL=none): restart it by hand to load the new event');
     }
     step = 'current-event';
-    await deps.journal.write((entry = { ...entry, step: 'current-event' }));
+    entry = await journalStep(deps, entry, 'current-event');
     await deps.writeCurrentEvent(event, deps.clock.now());
   } catch (err) {
     // Before the journal is written nothing was renamed: there is nothing to put back.
@@ -106,4 +106,11 @@ export async function rotateEvent(deps: RotationDeps, event: EventConfig, previo
   const ms = Math.round(performance.now() - t0);
   log.info({ ms, previous: previous?.id ?? null }, `rotated to ${event.id}`);
   return { status: 'rotated', plan, previousEventId: previous?.id ?? null, restarted: deps.control !== undefined, warnings, ms };
+}
+
+/** The journal moves on only once written: an undo after a failed write must not restart acServer for nothing. */
+async function journalStep(deps: RotationDeps, entry: RotationJournalEntry, step: JournalStep): Promise<RotationJournalEntry> {
+  const next = { ...entry, step };
+  await deps.journal.write(next);
+  return next;
 }
