@@ -6,6 +6,8 @@ export interface LapStore {
   putLaps(laps: readonly Lap[]): Promise<void>;
   /** Every lap of one event (a query by partition key, never a scan). */
   lapsForEvent(eventId: string): Promise<Lap[]>;
+  /** The laps of one event stored under these keys (point reads); unknown keys are left out. */
+  lapsWithKeys(eventId: string, lapKeys: readonly string[]): Promise<Lap[]>;
   /**
    * Remove laps of one event by key; unknown keys are ignored. Only provisional live laps (UDP
    * plugin) are removed, once the results file's copy of the same lap is stored (docs/live-laps.md).

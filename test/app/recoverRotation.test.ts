@@ -27,7 +27,7 @@ async function crashedRotation(h: RotationHarness, ac: FakeAcServerFolder, to: s
 describe('a rotation the bot did not finish (journal in the data folder)', () => {
   let ac: FakeAcServerFolder;
   beforeEach(async () => {
-    ac = await makeFakeAcServerFolder('minolin__acplugins');
+    ac = await makeFakeAcServerFolder('crlf-plugin');
   });
 
   it('when it was killed between the two renames, then start-up puts the previous pair back and currentEvent.json still names that event', async () => {
@@ -85,7 +85,7 @@ describe('a failing rotation after a crash, and a stop during a failing rotation
   let ac: FakeAcServerFolder;
   let control: ChildProcessControl;
   beforeEach(async () => {
-    ac = await makeFakeAcServerFolder('minolin__acplugins');
+    ac = await makeFakeAcServerFolder('crlf-plugin');
     control = new ChildProcessControl({ command: FAKE_AC_SERVER_COMMAND, cwd: ac.dir, log: captureLog().log, backoff: { firstMs: 100, maxMs: 1000, stableMs: 60_000 } });
     await control.start();
   });
@@ -107,7 +107,7 @@ describe('a failing rotation after a crash, and a stop during a failing rotation
 
   it('when the bot stops while acServer fails to come up, then the rotation gives up at once, the previous files are back and start-up does the rest', async () => {
     const h = rotationHarness(ac.dir, control, { healthTimeoutMs: 600_000 }); // only a stop can end this wait
-    await ac.waitForState('running', 'mugello');
+    await ac.waitForState('running', 'magione');
     const before = pairOf(ac);
     ac.failOn('suzuka');
     const rotating = h.service.rotate({ kind: 'event', eventId: 'season1#event2' }, { by: 'schedule' });

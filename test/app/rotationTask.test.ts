@@ -8,7 +8,7 @@ import type { RotationDeps } from '../../src/app/rotateEvent';
 import type { SeasonConfig } from '../../src/domain/season';
 
 async function setup(overrides: Partial<RotationDeps> = {}, schedule?: string, season: () => SeasonConfig = seasonConfig): Promise<{ h: RotationHarness; task: RotationTask }> {
-  const ac = await makeFakeAcServerFolder('minolin__acplugins');
+  const ac = await makeFakeAcServerFolder('crlf-plugin');
   const h = rotationHarness(ac.dir, undefined, overrides, season);
   const task = new RotationTask({
     service: h.service,

@@ -28,7 +28,7 @@ interface Setup {
 /** acServer folder on event1 (rendered by the bot's own code), currentEvent.json naming it. */
 async function setup(): Promise<Setup> {
   const dir = mkdtempSync(path.join(tmpdir(), 'crash-'));
-  const ac = await makeFakeAcServerFolder('minolin__acplugins');
+  const ac = await makeFakeAcServerFolder('crlf-plugin');
   const base = { serverCfg: readFileSync(ac.serverCfgPath, 'utf8'), entryList: readFileSync(ac.entryListPath, 'utf8') };
   const event1 = planRotation(event('event1'), base).texts;
   const pairs = { event1, event2: planRotation(event('event2'), event1).texts };
