@@ -71,6 +71,11 @@ export async function restoreOld(deps: RotationDeps, log: Logger, entry: Rotatio
 export async function failRotation(deps: RotationDeps, log: Logger, event: EventConfig, step: RotationStep, err: unknown, restore: RestoreOutcome, warnings: string[]): Promise<RotationResult> {
   const error = err instanceof Error ? err.message : String(err);
   const result: Failed = { status: 'failed', event, step, error, ...restore, warnings };
+  // A stop before anything changed is no failure: the schedule rotates again after the start.
+  if (err instanceof ShutdownError && step === 'prepare') {
+    log.warn({ step }, `rotation to ${event.id} cancelled: ${error}; nothing was changed`);
+    return result;
+  }
   log.error({ step, error, ...restore }, `rotation to ${event.id} failed at ${step}: ${error}`);
   await deps.alertAdmins(rotationFailureAlert(result)).catch((alertErr: Error) => log.error({ err: alertErr }, 'admin alert failed'));
   return result;

@@ -64,6 +64,18 @@ describe('a rotation the bot did not finish (journal in the data folder)', () =>
     expect(h.currentEventText()).toBeNull();
   });
 
+  it('when the bot stops while the results flush waits for acServer, then the rotation is cancelled at once: nothing changed, no alert', async () => {
+    const h = rotationHarness(ac.dir, undefined, { flusher: { flushResults: () => new Promise<void>(() => undefined) } }); // never answers
+    const before = pairOf(ac);
+    const rotating = h.service.rotate({ kind: 'event', eventId: 'season1#event2' }, { by: 'schedule' });
+    await h.service.close();
+    expect(await rotating).toMatchObject({ status: 'failed', step: 'prepare', error: 'the bot is shutting down' });
+    expect(pairOf(ac)).toEqual(before);
+    expect(h.alerts).toEqual([]);
+    expect(existsSync(h.journal.file)).toBe(false);
+    expect(h.lines.filter((l) => (l.level as number) >= 50)).toEqual([]);
+  });
+
   it('when a systemd acServer may run the new pair, then start-up restarts it on the restored files', async () => {
     const systemd = fakeSystemd({ command: FAKE_AC_SERVER_COMMAND, cwd: ac.dir });
     try {
