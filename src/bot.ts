@@ -13,6 +13,7 @@ import { eventAnnouncer } from './app/eventAnnouncements';
 import { WatchedFile } from './adapters/files/WatchedFile';
 import { changeSignalPath, readChangedEvents } from './adapters/files/changeSignal';
 import { openLeague } from './openLeague';
+import { secureDataDir } from './adapters/files/secureDataDir';
 import { SeasonConfigFile } from './adapters/files/SeasonConfigFile';
 import { ResultsWatcher } from './adapters/files/resultsWatcher';
 import { readCurrentEventId } from './adapters/files/currentEventFile';
@@ -54,6 +55,7 @@ export interface StartOptions {
 export async function startBot(config: Config, log: Logger, opts: StartOptions = {}): Promise<RunningBot> {
   const clock = opts.clock ?? systemClock;
   const { store, state, season, league } = await openLeague(config, log, clock);
+  await secureDataDir(config.dataDir, log.child({ component: 'files' }));
   const standings = new Standings({ league, state, season: () => season.current(), dataDir: config.dataDir, log: log.child({ task: 'standings' }) });
   // Stopped in reverse order: ingest finishes its file first, then Discord flushes the posts.
   // Task errors also go to the admin channel, when there is one.
@@ -76,7 +78,8 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
       const now = Date.now();
       if (now - (lastSent.get(text) ?? -Infinity) < 30 * 60_000) return;
       lastSent.set(text, now);
-      void discord.send(channelId, text);
+      // Alerts from start-up (an interrupted rotation) wait for the login instead of failing.
+      void discord.whenReady().then(() => discord.send(channelId, text), () => undefined);
     };
   }
   // Names, the schedule or the current event changed: every output follows (files, standings, posts).
@@ -91,6 +94,8 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     );
   }
 
+  // Before anything else that reads or restarts acServer: finish or undo a rotation a killed bot left.
+  tasks.add({ name: 'rotation-recovery', trigger: 'start-up', start: async () => void (await rotation.service.recover()), stop: async () => {} });
   tasks.add({
     name: 'season-config',
     trigger: `watch ${config.seasonConfigPath}`,
