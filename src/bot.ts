@@ -13,6 +13,7 @@ import { eventAnnouncer } from './app/eventAnnouncements';
 import { WatchedFile } from './adapters/files/WatchedFile';
 import { changeSignalPath, readChangedEvents } from './adapters/files/changeSignal';
 import { openLeague } from './openLeague';
+import { secureDataDir } from './adapters/files/secureDataDir';
 import { SeasonConfigFile } from './adapters/files/SeasonConfigFile';
 import { ResultsWatcher } from './adapters/files/resultsWatcher';
 import { readCurrentEventId } from './adapters/files/currentEventFile';
@@ -56,6 +57,7 @@ export interface StartOptions {
 export async function startBot(config: Config, log: Logger, opts: StartOptions = {}): Promise<RunningBot> {
   const clock = opts.clock ?? systemClock;
   const { store, state, season, league } = await openLeague(config, log, clock);
+  await secureDataDir(config.dataDir, log.child({ component: 'files' }));
   const standings = new Standings({ league, state, season: () => season.current(), dataDir: config.dataDir, log: log.child({ task: 'standings' }) });
   // Stopped in reverse order: ingest finishes its file first, then Discord flushes the posts.
   // Task errors also go to the admin channel, when there is one.
@@ -78,6 +80,8 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
       const now = Date.now();
       if (now - (lastSent.get(text) ?? -Infinity) < 30 * 60_000) return;
       lastSent.set(text, now);
+      // send() waits for the Discord login: alerts from start-up (an interrupted rotation) or while
+      // Discord is unreachable go out once logged in.
       void discord.send(channelId, text);
     };
   }
@@ -93,6 +97,8 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     );
   }
 
+  // Before anything else that reads or restarts acServer: finish or undo a rotation a killed bot left.
+  tasks.add({ name: 'rotation-recovery', trigger: 'start-up', start: async () => void (await rotation.service.recover()), stop: async () => {} });
   tasks.add({
     name: 'season-config',
     trigger: `watch ${config.seasonConfigPath}`,

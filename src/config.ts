@@ -85,6 +85,9 @@ const schema = z.object({
 
 export type RawConfig = z.infer<typeof schema>;
 
+/** Every variable the bot reads: its own settings, never passed on to acServer. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 export interface Config extends RawConfig {
   resultsDir: string;
   seasonConfigPath: string;
