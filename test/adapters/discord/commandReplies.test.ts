@@ -9,23 +9,17 @@ import type { Command, CommandDeps } from '../../../src/adapters/discord/command
 import { BotState } from '../../../src/app/BotState';
 import { loadCommands } from '../../../commands';
 
-const data = (name: string) => ({ name, description: name });
-const boom: Command = {
-  data: data('boom'),
+/** A command that always throws `err`. */
+const failing = (name: string, err: Error): Command => ({
+  data: { name, description: name },
   admin: false,
   ephemeral: true,
   execute: async () => {
-    throw new Error('SQLITE_CORRUPT: database disk image is malformed (/var/lib/league/league.db)');
+    throw err;
   },
-};
-const refuse: Command = {
-  data: data('refuse'),
-  admin: false,
-  ephemeral: true,
-  execute: async () => {
-    throw new UserFacingError('There is no event called "x": pick one from the list.');
-  },
-};
+});
+const boom = failing('boom', new Error('SQLITE_CORRUPT: database disk image is malformed (/var/lib/league/league.db)'));
+const refuse = failing('refuse', new UserFacingError('There is no event called "x": pick one from the list.'));
 
 // The central handler and real commands, with the real discord.js client against the fake Discord.
 describe('command replies', () => {
