@@ -49,6 +49,8 @@ export interface StartOptions {
   clock?: Clock;
   /** Tests: instant gateway identify, short debounce. */
   fastDiscord?: boolean;
+  /** Discord refused the token: the entry point stops the process with an error (see main.ts). */
+  onFatal?: (err: Error) => void;
 }
 
 /** Composition root: config -> adapters -> use cases -> background tasks. */
@@ -78,8 +80,9 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
       const now = Date.now();
       if (now - (lastSent.get(text) ?? -Infinity) < 30 * 60_000) return;
       lastSent.set(text, now);
-      // Alerts from start-up (an interrupted rotation) wait for the login instead of failing.
-      void discord.whenReady().then(() => discord.send(channelId, text), () => undefined);
+      // send() waits for the Discord login: alerts from start-up (an interrupted rotation) or while
+      // Discord is unreachable go out once logged in.
+      void discord.send(channelId, text);
     };
   }
   // Names, the schedule or the current event changed: every output follows (files, standings, posts).
@@ -108,8 +111,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   });
   const announce = eventAnnouncer({
     state,
-    posts: discord?.posts,
-    announceChannelId: config.ANNOUNCE_CHANNEL_ID,
+    send: discord && config.ANNOUNCE_CHANNEL_ID ? (content) => discord.send(config.ANNOUNCE_CHANNEL_ID!, content) : undefined,
     season: () => season.current(),
     refreshPosts: () => refreshAll(),
     log: log.child({ task: 'event-watcher' }),
@@ -200,6 +202,8 @@ function createDiscord(
       for (const r of refreshers) r().catch((err) => ctx.tasks.report('discord', err, 'refresh posts'));
     },
     fast: opts.fastDiscord,
+    loginRetry: { firstMs: config.DISCORD_LOGIN_RETRY_MS },
+    onFatal: opts.onFatal,
   });
   if (config.LEADERBOARD_CHANNEL_ID) {
     const boards = wireLeaderboardPosts(ctx.league, discord.posts, config.LEADERBOARD_CHANNEL_ID, () => ctx.season.current(), (eventId) => eventPageUrl(config.WEB_PUBLIC_URL, eventId));
