@@ -4,7 +4,7 @@ import { eventChoices } from '../src/adapters/discord/eventChoices';
 import { seasonChoices } from '../src/adapters/discord/seasonChoices';
 import { driverChoices } from '../src/adapters/discord/driverChoices';
 import { actorOf, actorMention } from '../src/adapters/discord/memberOf';
-import { escapeMarkdown } from '../src/domain/discordText';
+import { escapeMarkdown, inlineCode } from '../src/domain/discordText';
 import { eventTitle } from '../src/domain/eventTitle';
 import type { ExclusionScope } from '../src/domain/stewarding/types';
 
@@ -45,7 +45,7 @@ export const driver: Command = {
     const exclude = interaction.options.getSubcommand() === 'exclude';
     const out = exclude ? await stewarding.exclude(input) : await stewarding.include(input);
     if (out.status === 'refused') return { content: `Nothing changed: ${out.message}.` };
-    const who = `**${escapeMarkdown(out.value.driverName || out.value.driverGuid)}** (\`${out.value.driverGuid}\`)`;
+    const who = `**${escapeMarkdown(out.value.driverName || out.value.driverGuid)}** (${inlineCode(out.value.driverGuid)})`;
     if (out.status === 'already') return { content: `${who} is already excluded from ${where} (by ${actorMention(out.value.by)}: ${escapeMarkdown(out.value.reason)}).` };
     return { content: exclude ? `${who} is excluded from ${where}: none of their laps count there. Reason: ${escapeMarkdown(out.value.reason)}` : `${who} counts again in ${where}.` };
   },

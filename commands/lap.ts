@@ -5,7 +5,7 @@ import { driverChoices } from '../src/adapters/discord/driverChoices';
 import { lapChoices, lapFromChoice, struckChoices } from '../src/adapters/discord/lapChoices';
 import { actorOf, actorMention } from '../src/adapters/discord/memberOf';
 import { strikableLaps } from '../src/domain/stewarding/pickLap';
-import { escapeMarkdown } from '../src/domain/discordText';
+import { escapeMarkdown, inlineCode } from '../src/domain/discordText';
 import { eventTitle } from '../src/domain/eventTitle';
 import { formatLapTime } from '../src/domain/formatLapTime';
 import type { StruckLap } from '../src/domain/stewarding/types';
@@ -49,7 +49,7 @@ export const lap: Command = {
     if (!stewarding) return { content: 'Stewarding is not available on this bot.' };
     const sub = interaction.options.getSubcommand();
     const eventId = interaction.options.getString('event') ?? (await league.currentEventId());
-    if (!eventId || !league.event(eventId)) return { content: eventId ? `Unknown event \`${eventId}\`. Pick one from the list as you type.` : 'No event is running: pick one.' };
+    if (!eventId || !league.event(eventId)) return { content: eventId ? `Unknown event ${inlineCode(eventId)}. Pick one from the list as you type.` : 'No event is running: pick one.' };
     const title = escapeMarkdown(eventTitle(season(), eventId));
     if (sub === 'list') return { content: await listDecisions(deps, eventId, title) };
     if (sub === 'strike') {
@@ -84,7 +84,7 @@ export const lap: Command = {
 };
 
 function lapText(s: StruckLap): string {
-  return `**${escapeMarkdown(s.driverName || s.driverGuid)}**'s ${formatLapTime(s.lapTimeMs)} (\`${s.lapKey}\`)`;
+  return `**${escapeMarkdown(s.driverName || s.driverGuid)}**'s ${formatLapTime(s.lapTimeMs)} (${inlineCode(s.lapKey)})`;
 }
 
 function described(s: StruckLap): string {
@@ -96,7 +96,7 @@ async function listDecisions(deps: CommandDeps, eventId: string, title: string):
   const lines = [`**Stewarding in ${title}**`];
   if (struck.length === 0 && excluded.length === 0) lines.push('Nothing struck, nobody excluded.');
   for (const s of struck) lines.push(`🚩 ${lapText(s)} ${described(s)}`);
-  for (const e of excluded) lines.push(`⛔ **${escapeMarkdown(e.driverName || e.driverGuid)}** (\`${e.driverGuid}\`) excluded from the ${e.scope.kind} by ${actorMention(e.by)}: ${escapeMarkdown(e.reason)}`);
+  for (const e of excluded) lines.push(`⛔ **${escapeMarkdown(e.driverName || e.driverGuid)}** (${inlineCode(e.driverGuid)}) excluded from the ${e.scope.kind} by ${actorMention(e.by)}: ${escapeMarkdown(e.reason)}`);
   let out = '';
   for (const [i, line] of lines.entries()) {
     if (out.length + line.length + 40 > 2000) return `${out}\n…and ${lines.length - i} more (npm run cli -- struck ${eventId})`;

@@ -12,7 +12,8 @@ export class DirectMessages {
   private readonly channels = new Map<string, string>();
 
   constructor(
-    private readonly rest: REST,
+    /** The current client's REST (a failed login replaces the client). */
+    private readonly rest: () => REST,
     private readonly poster: DiscordPoster,
     private readonly log: Logger,
   ) {}
@@ -21,7 +22,7 @@ export class DirectMessages {
     try {
       let channelId = this.channels.get(userId);
       if (!channelId) {
-        channelId = ((await this.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIChannel).id;
+        channelId = ((await this.rest().post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIChannel).id;
         this.channels.set(userId, channelId);
       }
       await this.poster.send(channelId, { content: content.slice(0, 2000) });

@@ -1,7 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { MessageFlags, type Interaction, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { Logger } from '../../logger';
 import type { Command, CommandDeps } from './command';
 import { isAdmin } from './isAdmin';
+import { UserFacingError } from './UserFacingError';
+
+const NO_MENTIONS = { parse: [] };
 
 /**
  * The one place interactions are answered. Every interaction gets an answer: unknown command,
@@ -60,15 +64,15 @@ async function runCommand(
     await interaction.deferReply(command.ephemeral ? ephemeral : {});
     const reply = await command.execute(interaction, deps.log === log ? deps : { ...deps, log });
     if (!reply) return;
-    await interaction.editReply({ content: reply.content, files: reply.files ?? [], allowedMentions: NO_PINGS });
+    // Names in replies are escaped; no reply may ping anyone either way.
+    await interaction.editReply({ content: reply.content, files: reply.files ?? [], allowedMentions: NO_MENTIONS });
     for (const page of reply.followUps ?? []) {
-      await interaction.followUp({ content: page, allowedMentions: NO_PINGS, ...(command.ephemeral ? ephemeral : {}) });
+      await interaction.followUp({ content: page, allowedMentions: NO_MENTIONS, ...(command.ephemeral ? ephemeral : {}) });
     }
   } catch (err) {
-    log.error({ err }, `command failed: ${(err as Error).message}`);
-    const content = `Sorry, that did not work: ${(err as Error).message}`.slice(0, 1900);
+    const content = failureReply(err, log);
     try {
-      if (interaction.deferred || interaction.replied) await interaction.editReply({ content, allowedMentions: NO_PINGS });
+      if (interaction.deferred || interaction.replied) await interaction.editReply({ content, allowedMentions: NO_MENTIONS });
       else await interaction.reply({ content, ...ephemeral });
     } catch (replyErr) {
       log.error({ err: replyErr }, 'could not tell the user about the error');
@@ -76,8 +80,19 @@ async function runCommand(
   }
 }
 
-/** Names and mentions in replies show, never ping (a member may be called @everyone). */
-const NO_PINGS = { parse: [] };
+/**
+ * What the member reads when a command fails: a UserFacingError's own message, else a short
+ * apology. Both carry a log id that finds the log line, which holds the whole error.
+ */
+function failureReply(err: unknown, log: Logger): string {
+  const logId = randomBytes(4).toString('hex');
+  if (err instanceof UserFacingError) {
+    log.info({ logId, reason: err.message }, 'command refused');
+    return `${err.message} (log id ${logId})`.slice(0, 1900);
+  }
+  log.error({ err, logId }, `command failed (log id ${logId}): ${(err as Error)?.message ?? String(err)}`);
+  return `Sorry, that did not work: something went wrong inside the bot. A league admin can find out what in the bot's log (log id ${logId}).`;
+}
 
 async function runButton(
   interaction: ButtonInteraction,
@@ -95,10 +110,9 @@ async function runButton(
     }
     await interaction.deferUpdate();
     const reply = await command.button!(interaction, { ...deps, log });
-    await interaction.editReply({ content: reply.content, components: (reply.components ?? []) as never, allowedMentions: NO_PINGS });
+    await interaction.editReply({ content: reply.content, components: (reply.components ?? []) as never, allowedMentions: NO_MENTIONS });
   } catch (err) {
-    log.error({ err }, `button failed: ${(err as Error).message}`);
-    const content = `Sorry, that did not work: ${(err as Error).message}`.slice(0, 1900);
+    const content = failureReply(err, log);
     await (interaction.deferred || interaction.replied ? interaction.followUp({ content, ...ephemeral }) : interaction.reply({ content, ...ephemeral })).catch((replyErr: unknown) =>
       log.error({ err: replyErr }, 'could not tell the user about the error'),
     );

@@ -1,5 +1,6 @@
 import type { APIInteractionGuildMember, GuildMember, Interaction, User } from 'discord.js';
 import type { Actor } from '../../domain/stewarding/types';
+import { inlineCode } from '../../domain/discordText';
 
 type AnyMember = GuildMember | APIInteractionGuildMember | { nick?: string | null } | null | undefined;
 
@@ -23,5 +24,5 @@ export function actorOf(interaction: Interaction): Actor {
 
 /** An actor as the admin channel names them: a mention for members (allowed mentions stay empty), the OS user for the CLI. */
 export function actorMention(actor: Actor): string {
-  return actor.kind === 'discord' ? `<@${actor.id}>` : `\`cli:${actor.id}\``;
+  return actor.kind === 'discord' ? `<@${actor.id}>` : inlineCode(`cli:${actor.id}`);
 }

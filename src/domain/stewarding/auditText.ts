@@ -1,4 +1,4 @@
-import { escapeMarkdown } from '../discordText';
+import { escapeMarkdown, inlineCode } from '../discordText';
 import { formatLapTime } from '../formatLapTime';
 import type { Actor, AuditEntry } from './types';
 
@@ -28,10 +28,10 @@ const VERB: Record<AuditEntry['action'], string> = {
 export function auditText(e: AuditEntry, ctx: AuditTextContext): string {
   const t = ctx.text ?? ((s: string) => s);
   const parts = [`**${VERB[e.action]}**`];
-  if (e.eventId) parts.push(`${t(ctx.eventTitle(e.eventId))} (\`${e.eventId}\`)`);
-  if (e.seasonId) parts.push(`${t(ctx.seasonName(e.seasonId))} (\`${e.seasonId}\`, whole season)`);
-  parts.push(`${e.driverName ? `${t(e.driverName)} ` : ''}(\`${e.driverGuid}\`)`);
-  if (e.lapTimeMs !== undefined) parts.push(`${formatLapTime(e.lapTimeMs)}${e.lapKey ? ` (\`${e.lapKey}\`)` : ''}`);
+  if (e.eventId) parts.push(`${t(ctx.eventTitle(e.eventId))} (${inlineCode(e.eventId)})`);
+  if (e.seasonId) parts.push(`${t(ctx.seasonName(e.seasonId))} (${inlineCode(e.seasonId)}, whole season)`);
+  parts.push(`${e.driverName ? `${t(e.driverName)} ` : ''}(${inlineCode(e.driverGuid)})`);
+  if (e.lapTimeMs !== undefined) parts.push(`${formatLapTime(e.lapTimeMs)}${e.lapKey ? ` (${inlineCode(e.lapKey)})` : ''}`);
   if (e.memberId) parts.push(`member ${ctx.member ? ctx.member(e.memberId) : `<@${e.memberId}>`}`);
   parts.push(`by ${ctx.who(e.by)}`);
   const reason = e.reason ? `: ${t(e.reason)}` : '';
