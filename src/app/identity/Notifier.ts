@@ -64,16 +64,21 @@ export class Notifier {
     return this.turn;
   }
 
-  /** Sends every waiting DM now, rate limit or not (shutdown, tests). */
+  /** Sends every waiting DM now, rate limit or not (tests). */
   async flush(): Promise<void> {
     await this.turn;
     for (const userId of [...this.outbox.keys()]) this.send(userId);
     await Promise.all([...this.sending]);
   }
 
+  /** Waits for DMs on their way; news still waiting for its window is dropped (a restart must not burst DMs). */
   async stop(): Promise<void> {
     this.stopped = true;
-    await this.flush();
+    await this.turn;
+    for (const box of this.outbox.values()) clearTimeout(box.timer);
+    if (this.outbox.size > 0) this.deps.log.debug({ members: this.outbox.size }, 'notifications still waiting for their window dropped at shutdown');
+    this.outbox.clear();
+    await Promise.all([...this.sending]);
   }
 
   private queue(work: () => Promise<void>): void {
