@@ -15,6 +15,7 @@ import { changeSignalPath, readChangedEvents } from './adapters/files/changeSign
 import { openLeague } from './openLeague';
 import { SeasonConfigFile } from './adapters/files/SeasonConfigFile';
 import { ResultsWatcher } from './adapters/files/resultsWatcher';
+import { RetryingStart } from './app/RetryingStart';
 import { readCurrentEventId } from './adapters/files/currentEventFile';
 import { DiscordBot } from './adapters/discord/DiscordBot';
 import type { RotationService } from './app/RotationService';
@@ -123,14 +124,19 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   const watcher = new ResultsWatcher({
     dir: config.resultsDir,
     settleMs: config.RESULTS_SETTLE_MS,
+    maxBytes: config.RESULTS_MAX_MB * 1024 * 1024,
+    configuredBy: config.resultsDirSetBy,
     log: log.child({ task: 'ingest' }),
     onFile: (input) => league.onResultsFile(input),
   });
+  // A missing or unreadable results folder is retried and reported, never left dead.
+  const ingestStart = new RetryingStart('watch the results folder', () => watcher.start(), log.child({ task: 'ingest' }));
   tasks.add({
     name: 'ingest',
     trigger: `watch ${config.resultsDir}`,
-    start: () => watcher.start(),
+    start: (report) => ingestStart.start(report),
     stop: async () => {
+      await ingestStart.stop();
       await watcher.stop();
       await league.flush();
     },

@@ -78,6 +78,10 @@ export class League {
         log.debug({ file: outcome.file }, `results file skipped: ${outcome.reason}`);
         break;
       case 'failed':
+        if (outcome.unsettled) {
+          log.info({ file: outcome.file, err: outcome.error }, `results file ${outcome.file} is not readable yet (${outcome.error}); it changed moments ago, so it is read again once it stops changing`);
+          break;
+        }
         log.error(
           { file: outcome.file, err: outcome.error },
           `results file not ingested: ${outcome.error}. Nothing was stored from it; it is read again as soon as it changes (fix or re-export it, or move it out of the results folder).`,
