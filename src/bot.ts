@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import type { Store } from './app/ports';
@@ -82,6 +83,9 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     standings.refreshAll();
     discord?.refreshPosts();
   };
+  if (config.acServerDirSet && !existsSync(config.AC_SERVER_DIR)) {
+    log.warn({ dir: config.AC_SERVER_DIR }, `AC_SERVER_DIR=${config.AC_SERVER_DIR} does not exist: the rotation cannot write acServer's cfg files there${config.RESULTS_DIR ? '' : ' and no results are read'}. Fix AC_SERVER_DIR in .env.`);
+  }
   if (!discord) {
     log.warn(
       'Discord posting is off: DISCORD_TOKEN is not set. Ingest and the output files keep working. To post to Discord, set DISCORD_TOKEN (and LEADERBOARD_CHANNEL_ID) in .env and restart.',

@@ -82,6 +82,8 @@ export interface Config extends RawConfig {
   currentEventFile: string;
   sqlitePath: string;
   dataDir: string;
+  /** AC_SERVER_DIR is set to something else than the default: a missing one is a mistake worth a warning. */
+  acServerDirSet: boolean;
   /** The variable naming the results folder, unless it is the default (a missing default is created, a missing configured one is a mistake). */
   resultsDirSetBy: 'RESULTS_DIR' | 'AC_SERVER_DIR' | undefined;
 }
@@ -102,6 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   const c = parsed.data;
   const abs = (p: string) => path.resolve(cwd, p);
   const dataDir = abs(c.DATA_DIR);
+  // .env.example sets AC_SERVER_DIR to the default, whose results folder the quick start creates.
+  const acServerDirSet = abs(c.AC_SERVER_DIR) !== abs('./acserver');
   return {
     ...c,
     dataDir,
@@ -110,8 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     currentEventFile: abs(c.CURRENT_EVENT_FILE ?? path.join(c.DATA_DIR, 'currentEvent.json')),
     sqlitePath: abs(c.SQLITE_PATH ?? path.join(c.DATA_DIR, 'league.db')),
     AC_SERVER_DIR: abs(c.AC_SERVER_DIR),
-    // .env.example sets AC_SERVER_DIR to the default, whose results folder the quick start creates.
-    resultsDirSetBy: c.RESULTS_DIR ? 'RESULTS_DIR' : abs(c.AC_SERVER_DIR) !== abs('./acserver') ? 'AC_SERVER_DIR' : undefined,
+    acServerDirSet,
+    resultsDirSetBy: c.RESULTS_DIR ? 'RESULTS_DIR' : acServerDirSet ? 'AC_SERVER_DIR' : undefined,
   };
 }
 

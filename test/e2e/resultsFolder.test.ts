@@ -68,6 +68,15 @@ describe('e2e: the results folder as an admin finds it', () => {
     await env.fake.waitFor(async () => (await env.bot.state.processedFile('2019_3_2_20_0_PRACTICE.json'))?.status === 'ingested', 15_000, 'ingested after the folder appeared');
   }, 30_000);
 
+  it('when the configured AC_SERVER_DIR does not exist, then start-up warns naming it', async () => {
+    const results = mkdtempSync(path.join(tmpdir(), 'results-'));
+    const acServer = path.join(path.dirname(results), 'no-such-acserver-folder');
+    env = await startTestBot({ env: { AC_SERVER_DIR: acServer, RESULTS_DIR: results, STANDINGS_CHANNEL_ID: '' } });
+    const warnings = env.logs.filter((l) => l.level === 40).map((l) => String(l.msg));
+    expect(warnings).toContainEqual(expect.stringMatching(/^AC_SERVER_DIR=.*no-such-acserver-folder does not exist: .*Fix AC_SERVER_DIR in \.env/));
+    expect(existsSync(acServer)).toBe(false);
+  });
+
   it('when the results folder cannot be read (EACCES), then ingest is retried with growing waits and reported to the admin channel, and works once readable', async () => {
     const base = mkdtempSync(path.join(tmpdir(), 'eacces-'));
     await asUnprivileged(base, async () => {
