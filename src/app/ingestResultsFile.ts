@@ -89,6 +89,7 @@ export async function ingestResultsFile(
   if (attribution.kind === 'event' && attribution.note) deps.log.warn({ file, eventId: attribution.eventId }, attribution.note);
   const sessionTime = attribution.sessionTime ?? input.mtime.toISOString();
   const laps = lapsFromResults(parsed, { eventId: attribution.eventId, sessionTime, resultFile: file });
+  parsed = undefined; // nor the parsed copy while they are stored
   // Filed under another event before (forced, or the schedule changed): move the laps, so they never count twice.
   const movedFrom = seen?.eventId && seen.eventId !== attribution.eventId ? seen.eventId : undefined;
   if (movedFrom) await deps.laps.deleteLaps(movedFrom, laps.map((l) => l.lapKey));

@@ -6,6 +6,7 @@ import type { Lap, SessionType } from '../../domain/types';
 import type { Logger } from '../../logger';
 import { checkKey, toJson } from '../stateValue';
 import { migrate } from './migrations';
+import { LIVE_KEY_MARK } from '../../domain/liveLaps/liveLap';
 
 interface LapRow {
   event_id: string;
@@ -41,6 +42,7 @@ function prepare(db: Database.Database) {
     ),
     deleteLap: db.prepare<[string, string]>('DELETE FROM laps WHERE event_id = ? AND lap_key = ?'),
     lapsForEvent: db.prepare<[string], LapRow>(`SELECT ${LAP_COLUMNS} FROM laps WHERE event_id = ? ORDER BY lap_key`),
+    liveLapsForEvent: db.prepare<[string], LapRow>(`SELECT ${LAP_COLUMNS} FROM laps WHERE event_id = ? AND instr(lap_key, '${LIVE_KEY_MARK}') > 0 ORDER BY lap_key`),
     getState: db.prepare<[string, string], string>('SELECT value FROM state WHERE ns = ? AND key = ?').pluck(),
     putState: db.prepare<[string, string, string]>(
       'INSERT INTO state (ns, key, value) VALUES (?, ?, ?) ON CONFLICT (ns, key) DO UPDATE SET value = excluded.value',
@@ -158,6 +160,10 @@ export class SqliteStore implements Store {
 
   async lapsForEvent(eventId: string): Promise<Lap[]> {
     return this.retrying(() => this.stmt.lapsForEvent.all(eventId)).map(fromRow);
+  }
+
+  async liveLapsForEvent(eventId: string): Promise<Lap[]> {
+    return this.retrying(() => this.stmt.liveLapsForEvent.all(eventId)).map(fromRow);
   }
 
   async deleteLaps(eventId: string, lapKeys: readonly string[]): Promise<void> {
