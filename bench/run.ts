@@ -14,6 +14,9 @@ const benches = [
   'standings.ts',
   'rotation.ts',
   'liveLaps.ts',
+  'pluginFlood.ts',
+  'web.ts',
+  'lapKeyCollisions.ts sqlite 10000',
 ];
 
 for (const line of benches) {

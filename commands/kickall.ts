@@ -1,11 +1,10 @@
 import { ButtonStyle, ComponentType, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import type { Command } from '../src/adapters/discord/command';
-import { kickAllCars } from '../src/app/kickAllCars';
+import { kickAllCars, REFRESH_MS } from '../src/app/kickAllCars';
 import { escapeMarkdown } from '../src/domain/discordText';
 
 /** How long the confirm button waits for the admin who asked. */
 export const KICKALL_CONFIRM_MS = 30_000;
-const PING_MS = 1500;
 
 const buttons = (disabled = false) => [
   {
@@ -36,7 +35,8 @@ export const kickall: Command = {
     if (!acPlugin) {
       return { content: 'The acServer plugin link is off, so nobody can be kicked from here. Set UDP_PLUGIN_ADDRESS / UDP_PLUGIN_LOCAL_PORT in server_cfg.ini (or AC_PLUGIN_LISTEN / AC_PLUGIN_SERVER) and restart the bot.' };
     }
-    if (!(await acPlugin.ping(PING_MS))) {
+    // Who is on is asked, not remembered: a lost datagram or a VERSION must not hide a driver.
+    if (!(await acPlugin.refresh(REFRESH_MS))) {
       return { content: `acServer does not answer on the ${acPlugin.description}: is it running, and are the plugin ports right? Nobody was kicked.` };
     }
     const cars = acPlugin.cars();
@@ -71,11 +71,11 @@ export const kickall: Command = {
     await click.update({ content: `Kicking ${plural(cars.length, 'driver')}…`, components: [] });
     const result = await kickAllCars(acPlugin);
     log.info({ kicked: result.kicked.length, stillConnected: result.stillConnected.length }, 'kicked every driver');
-    const left = result.stillConnected.length;
+    const left = result.connected;
     await interaction.editReply({
-      content: left === 0
+      content: left.length === 0
         ? `Kicked ${plural(result.kicked.length, 'driver')}: the server is empty.`
-        : `Sent a kick for ${plural(result.kicked.length, 'driver')}; ${left} still connected after 3 s: ${result.stillConnected.map((c) => escapeMarkdown(c.driverName)).join(', ')}.`,
+        : `Sent a kick for ${plural(result.kicked.length, 'driver')}; ${left.length} still connected after 3 s: ${left.map((c) => escapeMarkdown(c.driverName || `car ${c.carId}`)).join(', ')}.`.slice(0, 1900),
     });
   },
 };

@@ -2,7 +2,7 @@ import { ApplicationCommandOptionType } from 'discord.js';
 import type { Command } from '../src/adapters/discord/command';
 import { eventChoices } from '../src/adapters/discord/eventChoices';
 import { eventTitle } from '../src/domain/eventTitle';
-import { renderLeaderboardPages } from '../src/domain/renderLeaderboard';
+import { pageLink, renderLeaderboardPages } from '../src/domain/renderLeaderboard';
 import { prettyCarName } from '../src/domain/prettyCarName';
 
 export const leaderboard: Command = {
@@ -11,19 +11,34 @@ export const leaderboard: Command = {
     description: "The current event's leaderboard (or a chosen event's)",
     options: [
       { type: ApplicationCommandOptionType.String, name: 'event', description: 'Event (default: the current one)', required: false, autocomplete: true },
+      { type: ApplicationCommandOptionType.String, name: 'car', description: "Only this car: each driver's best in it", required: false, autocomplete: true },
     ],
   },
   admin: false,
   ephemeral: true,
-  async execute(interaction, { league, season }) {
+  async execute(interaction, { league, season, eventPageUrl }) {
     const eventId = interaction.options.getString('event') ?? (await league.currentEventId());
     if (!eventId) return { content: 'No event is running yet. See `/schedule` for when the season starts.' };
-    if (!league.event(eventId)) return { content: `Unknown event \`${eventId}\`. Pick one from the list as you type.` };
-    const board = await league.leaderboard(eventId);
-    const [first, ...rest] = renderLeaderboardPages(board, { title: eventTitle(season(), eventId), carName: prettyCarName });
-    return { content: first ?? 'No valid laps yet.', followUps: rest };
+    const event = league.event(eventId);
+    if (!event) return { content: `Unknown event \`${eventId}\`. Pick one from the list as you type.` };
+    const car = interaction.options.getString('car');
+    const board = car ? await league.carLeaderboard(eventId, car) : await league.leaderboard(eventId);
+    const title = car ? `${eventTitle(season(), eventId)} - ${prettyCarName(car)}` : eventTitle(season(), eventId);
+    const link = pageLink(eventPageUrl?.(eventId));
+    const [first, ...rest] = renderLeaderboardPages(board, { title, carName: prettyCarName, maxLength: link ? 2000 - link.length - 1 : undefined });
+    return { content: link ? `${first}\n${link}` : (first ?? 'No valid laps yet.'), followUps: rest };
   },
-  async autocomplete(interaction, { season }) {
-    return eventChoices(season(), String(interaction.options.getFocused()));
+  async autocomplete(interaction, { season, league }) {
+    const focused = interaction.options.getFocused(true);
+    if (focused.name === 'car') {
+      const eventId = interaction.options.getString('event') ?? (await league.currentEventId());
+      const typed = String(focused.value).toLowerCase();
+      const cars = (eventId ? league.event(eventId)?.cars : undefined) ?? [];
+      return cars
+        .map((c) => ({ name: prettyCarName(c.model).slice(0, 100), value: c.model }))
+        .filter((c) => !typed || c.name.toLowerCase().includes(typed) || c.value.includes(typed))
+        .slice(0, 25);
+    }
+    return eventChoices(season(), String(focused.value));
   },
 };

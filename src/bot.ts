@@ -24,6 +24,8 @@ import { loadCommands } from '../commands';
 import { wireRotation, type RotationWiring } from './wireRotation';
 import { wireAcPlugin, type AcPluginWiring } from './wireAcPlugin';
 import type { AcPluginLink } from './app/acPluginLink';
+import { webTask } from './web/webTask';
+import { eventPageUrl } from './web/urls';
 
 export interface RunningBot {
   league: League;
@@ -38,6 +40,8 @@ export interface RunningBot {
   rotation: RotationWiring;
   /** The acServer UDP plugin link (live laps, /kickall, results flush); empty when off. */
   acPlugin: AcPluginWiring;
+  /** The website's address once it listens (WEB_ENABLED); undefined when off or not started. */
+  webUrl(): string | undefined;
   /** Finish the file being ingested, flush pending posts, stop every task, close the store. */
   stop(): Promise<void>;
 }
@@ -151,6 +155,9 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   tasks.add({ name: 'cli-changes', trigger: `watch ${cliChanges.file}`, start: () => cliChanges.start(), stop: () => cliChanges.stop() });
   // After ingest, so the plugin socket closes first and no live lap arrives once the store closes.
   if (acPlugin.task) tasks.add(acPlugin.task);
+  // The read-only website; stops before ingest and the store, so no page reads a closed store.
+  const web = config.WEB_ENABLED ? webTask(config, { league, standings, season: () => season.current(), store, state, clock, log: log.child({ component: 'web' }) }) : undefined;
+  if (web) tasks.add(web.task);
   // Last: the start-up rotation finds ingest and the plugin link up (its results flush needs them),
   // and at shutdown the rotation stops first, waiting for one in progress (also from /rotate).
   for (const task of rotation.tasks) tasks.add(task);
@@ -170,6 +177,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     standings,
     rotation,
     acPlugin,
+    webUrl: () => web?.url(),
     stop: () =>
       (stopping ??= (async () => {
         await tasks.stopAll();
@@ -189,7 +197,7 @@ function createDiscord(
   const discord = new DiscordBot({
     config,
     commands: loadCommands(),
-    deps: { league: ctx.league, state: ctx.state, season: () => ctx.season.current(), clock: ctx.clock, log: discordLog, skipPreseason: config.SKIP_PRESEASON, standings: ctx.standings, rotation: ctx.rotation, acPlugin: ctx.acPlugin },
+    deps: { league: ctx.league, state: ctx.state, season: () => ctx.season.current(), clock: ctx.clock, log: discordLog, skipPreseason: config.SKIP_PRESEASON, standings: ctx.standings, rotation: ctx.rotation, acPlugin: ctx.acPlugin, eventPageUrl: (eventId) => eventPageUrl(config.WEB_PUBLIC_URL, eventId) },
     log: discordLog,
     refreshPosts: () => {
       // Also from /alias: the leaderboard files carry the names too.
@@ -199,7 +207,7 @@ function createDiscord(
     fast: opts.fastDiscord,
   });
   if (config.LEADERBOARD_CHANNEL_ID) {
-    const boards = wireLeaderboardPosts(ctx.league, discord.posts, config.LEADERBOARD_CHANNEL_ID, () => ctx.season.current());
+    const boards = wireLeaderboardPosts(ctx.league, discord.posts, config.LEADERBOARD_CHANNEL_ID, () => ctx.season.current(), (eventId) => eventPageUrl(config.WEB_PUBLIC_URL, eventId));
     refreshers.push(() => boards.refreshAll());
   } else {
     discordLog.warn('LEADERBOARD_CHANNEL_ID is not set: the live leaderboard is not posted (slash commands still work)');

@@ -70,6 +70,15 @@ const schema = z.object({
   ANNOUNCE_PERSONAL_BESTS: announceMode.default('off'),
   ANNOUNCE_IN_GAME: bool.default('false'),
 
+  WEB_ENABLED: bool.default('true'),
+  WEB_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  WEB_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  WEB_PUBLIC_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), {
+    message: 'must be the address readers use, such as https://league.example.com',
+  }),
+  WEB_SHOW_GUIDS: bool.default('false'),
+  WEB_SSE_MAX_CLIENTS: z.coerce.number().int().min(1).max(100000).default(1000),
+
   SKIP_PRESEASON: bool.default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

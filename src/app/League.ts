@@ -16,6 +16,8 @@ import { LiveLapBook } from './LiveLapBook';
 /** Told when an event's laps changed (the Discord leaderboard post, standings, ...). */
 export interface LeaderboardListener {
   leaderboardChanged(eventId: string): void;
+  /** Names, the schedule or the current event changed (alias, season config, rotation). */
+  namesChanged?(): void;
 }
 
 export interface LeagueDeps {
@@ -116,6 +118,12 @@ export class League {
     return { ...rankLaps(eventId, ranking.laps, aliases), lapCount: ranking.lapCount };
   }
 
+  /** Best valid lap per driver in one car: a faster lap in another car does not hide it (reads every lap of the event). */
+  async carLeaderboard(eventId: string, carModel: string): Promise<Leaderboard> {
+    const [laps, aliases] = await Promise.all([this.deps.laps.lapsForEvent(eventId), this.deps.state.aliases()]);
+    return rankLaps(eventId, laps.filter((l) => l.carModel === carModel), aliases);
+  }
+
   /** The laps ranking depends on (best valid + latest per driver), for standings. */
   async rankingLaps(eventId: string): Promise<Lap[]> {
     return (await this.ranking.get(eventId)).laps;
@@ -145,6 +153,7 @@ export class League {
 
   /** Names or the current event changed (alias, season config, rotation): rewrite the leaderboard files. */
   async refreshFiles(): Promise<void> {
+    for (const l of this.listeners) l.namesChanged?.();
     const current = await this.currentEventId();
     if (current) this.files.mark(current);
     for (const eventId of this.written) this.files.mark(eventId);

@@ -48,8 +48,14 @@ export interface AcPluginLink {
   onCarsChanged(listener: () => void): () => void;
   /** Asks for the session info; true when acServer answers within `timeoutMs`. */
   ping(timeoutMs: number): Promise<boolean>;
+  /**
+   * Asks acServer for the session and every car slot and waits (at most `timeoutMs`) for the
+   * answers, so `cars()` is what acServer said, not what the bot remembered. True when acServer
+   * answered; slots it did not answer keep what the bot knew.
+   */
+  refresh(timeoutMs: number): Promise<boolean>;
   kick(carId: number): void;
   nextSession(): void;
-  /** In-game chat to everyone; the text is folded to short ASCII lines first. */
+  /** In-game chat to everyone; the text is folded to at most two short ASCII lines first. */
   broadcast(text: string): void;
 }

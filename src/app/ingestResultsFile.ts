@@ -8,6 +8,8 @@ import type { Lap } from '../domain/types';
 import { parseResults, ResultsParseError } from '../domain/parseResults';
 import { attributeResults } from '../domain/attributeResults';
 import { lapsFromResults } from '../domain/lapsFromResults';
+import { StoreRejectedError } from './storeErrors';
+import { keyLaps, storedKeysOfFile } from './keyLaps';
 
 export interface IngestDeps {
   laps: LapStore;
@@ -88,12 +90,23 @@ export async function ingestResultsFile(
   });
   if (attribution.kind === 'event' && attribution.note) deps.log.warn({ file, eventId: attribution.eventId }, attribution.note);
   const sessionTime = attribution.sessionTime ?? input.mtime.toISOString();
-  const laps = lapsFromResults(parsed, { eventId: attribution.eventId, sessionTime, resultFile: file });
+  const fileLaps = lapsFromResults(parsed, { eventId: attribution.eventId, sessionTime, resultFile: file });
   parsed = undefined; // nor the parsed copy while they are stored
+  // No lap overwrites a different lap that happens to share its <guid>#<Timestamp> (acServer restarted).
+  const { laps } = await keyLaps(deps.laps, fileLaps);
   // Filed under another event before (forced, or the schedule changed): move the laps, so they never count twice.
   const movedFrom = seen?.eventId && seen.eventId !== attribution.eventId ? seen.eventId : undefined;
-  if (movedFrom) await deps.laps.deleteLaps(movedFrom, laps.map((l) => l.lapKey));
-  await deps.laps.putLaps(laps);
+  try {
+    await deps.laps.putLaps(laps);
+  } catch (err) {
+    // A store that is down throws on (the file is tried again); one that refuses the data always will.
+    if (!(err instanceof StoreRejectedError)) throw err;
+    const error = `results file ${file}: the store refused its laps: ${err.message}`;
+    await deps.state.recordProcessedFile({ file, hash, status: 'failed', eventId: null, lapCount: 0, error, at });
+    return { status: 'failed', file, error };
+  }
+  // Stored in the new event first: a crash in between leaves the laps twice, never nowhere.
+  if (movedFrom) await deps.laps.deleteLaps(movedFrom, await storedKeysOfFile(deps.laps, fileLaps, movedFrom, file));
   deps.stored?.(laps);
 
   const status = attribution.kind === 'event' ? 'ingested' : 'unattributed';

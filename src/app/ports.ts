@@ -6,6 +6,8 @@ export interface LapStore {
   putLaps(laps: readonly Lap[]): Promise<void>;
   /** Every lap of one event (a query by partition key, never a scan). */
   lapsForEvent(eventId: string): Promise<Lap[]>;
+  /** The laps of one event stored under these keys (point reads); unknown keys are left out. */
+  lapsWithKeys(eventId: string, lapKeys: readonly string[]): Promise<Lap[]>;
   /**
    * Only the provisional live laps of one event (lapKey holds `#live#`), without loading the rest:
    * an event may hold 200,000 laps. Optional: without it they are filtered from lapsForEvent.

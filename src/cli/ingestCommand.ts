@@ -4,11 +4,14 @@ import type { CliContext, CliIo } from './runCli';
 import type { IngestOutcome } from '../app/ingestResultsFile';
 import { signalChangedEvents } from '../adapters/files/changeSignal';
 
-/** `ingest <file|dir>... [--event ID]`: a forced event re-reads files already processed. */
+/**
+ * `ingest <file|dir>... [--event ID] [--reread]`: a forced event, or --reread, reads files already
+ * processed again (idempotent; it restores laps an older version let a colliding lap overwrite).
+ */
 export async function ingestCommand(
   ctx: CliContext,
   args: string[],
-  opts: { json: boolean; event?: string },
+  opts: { json: boolean; event?: string; reread?: boolean },
   io: CliIo,
 ): Promise<number> {
   if (args.length === 0) {
@@ -23,11 +26,12 @@ export async function ingestCommand(
   const outcomes: IngestOutcome[] = [];
   for (const file of files) {
     const [bytes, stat] = await Promise.all([fs.readFile(file), fs.stat(file)]);
-    const outcome = await ctx.league.onResultsFile({ path: file, bytes, mtime: stat.mtime }, { forcedEventId: opts.event });
+    const outcome = await ctx.league.onResultsFile({ path: file, bytes, mtime: stat.mtime }, { forcedEventId: opts.event, reingest: opts.reread });
     outcomes.push(outcome);
     if (!opts.json) (outcome.status === 'failed' ? io.err : io.out)(describe(outcome));
   }
   await ctx.league.flush();
+  await ctx.standings.flush();
   // Tell a running bot, so its leaderboards, files and posts include these laps.
   const changed = outcomes.flatMap((o) => ('eventId' in o ? [o.eventId, ...(o.movedFrom ? [o.movedFrom] : [])] : []));
   await signalChangedEvents(ctx.config.dataDir, changed, new Date());

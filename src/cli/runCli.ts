@@ -7,12 +7,16 @@ import { SeasonConfigFile } from '../adapters/files/SeasonConfigFile';
 import { systemClock } from '../app/ports';
 import { openLeague } from '../openLeague';
 import { ingestCommand } from './ingestCommand';
+import { standingsCommand } from './standingsCommand';
+import { Standings } from '../app/standings';
 import { leaderboardCommand, eventsCommand, createTablesCommand, importProcessedCommand } from './commands';
 
 export const USAGE = `usage: npm run cli -- <command>
   ingest <file|dir>... [--event ID] [--json]   read results files now (a dir: every *.json in it)
+         [--reread]                            read them even if unchanged (restores laps older versions lost)
   leaderboard <eventId> [--json]               the event's leaderboard
   events [--json]                              the schedule, the active event marked
+  standings [season] [--json]                  a season's standings (default: the current season)
   create-tables                                create the DynamoDB tables (STORE=dynamodb)
   import-processed <processed_files.json>      mark files the old suite processed as done`;
 
@@ -30,7 +34,12 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo =
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { event: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        event: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        reread: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (err) {
     io.err(`${(err as Error).message}\n${USAGE}`);
@@ -63,7 +72,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo =
     return 1;
   }
   try {
-    const opts = { json: parsed.values.json ?? false, event: parsed.values.event };
+    const opts = { json: parsed.values.json ?? false, event: parsed.values.event, reread: parsed.values.reread ?? false };
     switch (command) {
       case 'ingest':
         return await ingestCommand(ctx, args, opts, io);
@@ -71,6 +80,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo =
         return await leaderboardCommand(ctx, args, opts, io);
       case 'events':
         return await eventsCommand(ctx, opts, io);
+      case 'standings':
+        return await standingsCommand(ctx, args, opts, io);
       case 'import-processed':
         return await importProcessedCommand(ctx, args, io);
       default:
@@ -91,10 +102,13 @@ export interface CliContext {
   league: League;
   state: BotState;
   season: SeasonConfigFile;
+  /** Follows the league like the bot's: an ingest rewrites the standings files of the seasons it touched. */
+  standings: Standings;
   close(): Promise<void>;
 }
 
 async function openContext(config: Config, log: Logger): Promise<CliContext> {
   const { store, state, season, league } = await openLeague(config, log, systemClock);
-  return { config, log, league, state, season, close: () => store.close() };
+  const standings = new Standings({ league, state, season: () => season.current(), dataDir: config.dataDir, log: log.child({ task: 'standings' }) });
+  return { config, log, league, state, season, standings, close: () => store.close() };
 }

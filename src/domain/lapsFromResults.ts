@@ -1,4 +1,4 @@
-import { isValidLap } from './isValidLap';
+import { lapInvalidReason } from './isValidLap';
 import type { Lap, ParsedResults } from './types';
 
 /**
@@ -7,7 +7,8 @@ import type { Lap, ParsedResults } from './types';
  * Two laps of one file can share that key (unidentified laps all carry '' or the kicked marker;
  * a manager may duplicate rows). Storing both under one key would silently drop one, so the
  * second and later get `#2`, `#3`, ... in file order. File order is stable, so re-ingesting the
- * same file yields the same keys and overwrites instead of duplicating.
+ * same file yields the same keys and overwrites instead of duplicating. Laps of other files that
+ * hold such a key already are dealt with when storing (lapKeys.ts).
  */
 export function lapsFromResults(
   parsed: ParsedResults,
@@ -18,6 +19,7 @@ export function lapsFromResults(
     const baseKey = `${lap.driverGuid}#${lap.timestamp}`;
     const count = (seen.get(baseKey) ?? 0) + 1;
     seen.set(baseKey, count);
+    const invalidReason = lapInvalidReason(lap);
     return {
       eventId: ctx.eventId,
       lapKey: count === 1 ? baseKey : `${baseKey}#${count}`,
@@ -27,7 +29,8 @@ export function lapsFromResults(
       lapTimeMs: lap.lapTimeMs,
       sectorsMs: [...lap.sectorsMs],
       cuts: lap.cuts,
-      valid: isValidLap(lap),
+      valid: invalidReason === null,
+      ...(invalidReason === null ? {} : { invalidReason }),
       tyre: lap.tyre,
       sessionType: parsed.sessionType,
       track: parsed.track,

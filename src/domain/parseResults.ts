@@ -1,9 +1,9 @@
-import { isRealGuid } from './isValidLap';
+import { isRealGuid, lapTimesProblem } from './isValidLap';
 import { collectDrivers, recoverKickedGuid, type ResultsRow as Row } from './resultsDrivers';
 import {
-  checkNumber, describeJson, expectObject, JsonFieldError, readArray, readNumber,
-  readString, type JsonObject,
+  describeJson, expectObject, JsonFieldError, readArray, readNumber, readString, type JsonObject,
 } from './resultsJsonFields';
+import { limitedText, readLap } from './readLap';
 import { baseName, parseResultsFileName } from './resultsFileName';
 import { documentStart, readResultsDocument, syntaxErrorReason, type ResultsDocument } from './resultsDocument';
 import { JsonSyntaxError } from './jsonScan';
@@ -27,6 +27,11 @@ function toSessionType(raw: string | null, fromName: SessionType | undefined): S
   return SESSION_TYPES.has(type) ? (type as SessionType) : 'UNKNOWN';
 }
 
+/** A team's entry lists its drivers' GUIDs as `a;b`; GuidsList often repeats Guid or holds "". */
+function realGuids(fields: string[]): string[] {
+  return [...new Set(fields.flatMap((f) => f.split(';')).map((g) => g.trim()).filter(isRealGuid))];
+}
+
 function readCars(list: unknown[]): Row[] {
   return list.map((item, i) => {
     const path = `Cars[${i}]`;
@@ -40,7 +45,7 @@ function readCars(list: unknown[]): Row[] {
     return {
       carId: readNumber(car, 'CarId', path, -1),
       name: readString(driver, 'Name', `${path}.Driver`, ''),
-      guids: guids.filter(isRealGuid),
+      guids: realGuids(guids),
       model: readString(car, 'Model', path, ''),
       bestLap: NO_LAP_TIME,
     };
@@ -51,36 +56,16 @@ function readResultRows(list: unknown[]): Row[] {
   return list.map((item, i) => {
     const path = `Result[${i}]`;
     const row = expectObject(item, path);
-    const guid = readString(row, 'DriverGuid', path, '');
+    const bestLap = readNumber(row, 'BestLap', path, NO_LAP_TIME);
     return {
       carId: readNumber(row, 'CarId', path, -1),
       name: readString(row, 'DriverName', path, ''),
-      guids: isRealGuid(guid) ? [guid] : [],
+      guids: realGuids([readString(row, 'DriverGuid', path, '')]),
       model: readString(row, 'CarModel', path, ''),
-      bestLap: readNumber(row, 'BestLap', path, NO_LAP_TIME),
+      // Managers re-saving a file write 0, not 999999999, for a car without a lap.
+      bestLap: bestLap > 0 ? bestLap : NO_LAP_TIME,
     };
   });
-}
-
-/** One object literal per lap (an object spread costs ~500 bytes a lap on a 200,000-lap file). */
-function readLap(item: unknown, i: number, intern: (s: string) => string): ResultsLap {
-  const path = `Laps[${i}]`;
-  const lap = expectObject(item, path);
-  const driverGuid = intern(readString(lap, 'DriverGuid', path, ''));
-  const tyre = readString(lap, 'Tyre', path, null);
-  return {
-    driverGuid,
-    driverName: intern(readString(lap, 'DriverName', path, '')),
-    carId: readNumber(lap, 'CarId', path),
-    carModel: intern(readString(lap, 'CarModel', path, '')),
-    timestamp: readNumber(lap, 'Timestamp', path),
-    lapTimeMs: readNumber(lap, 'LapTime', path),
-    sectorsMs: (readArray(lap, 'Sectors', path) ?? []).map((s, j) => checkNumber(s, `${path}.Sectors[${j}]`)),
-    cuts: readNumber(lap, 'Cuts', path),
-    // 2015 acServer files have no Tyre key at all.
-    tyre: tyre === null ? null : intern(tyre),
-    identified: isRealGuid(driverGuid),
-  };
 }
 
 /** Names, GUIDs and models repeat on every lap: one string each keeps a 200,000-lap file small. */
@@ -110,10 +95,14 @@ function readRoot({ root, laps: lapItems }: ResultsDocument, file: string): Pars
   });
   if (kicked.recovered > 0) warnings.push(`${kicked.recovered} laps of kicked drivers: GUID recovered from Cars/Result`);
   if (kicked.lost > 0) warnings.push(`${kicked.lost} laps of kicked drivers could not be attributed; kept unidentified`);
+  const badTimes = laps.filter((l) => lapTimesProblem(l) !== null).length;
+  if (badTimes > 0) {
+    warnings.push(`${badTimes} laps hold a lap or sector time that is not a real one (not whole ms, under 1 s or over 1 h): kept, never ranked; the file looks broken or edited`);
+  }
   return {
     fileName: file,
-    track: readString(root, 'TrackName', ''),
-    trackConfig: readString(root, 'TrackConfig', '', ''),
+    track: limitedText(readString(root, 'TrackName', ''), 'TrackName'),
+    trackConfig: limitedText(readString(root, 'TrackConfig', '', ''), 'TrackConfig'),
     sessionType: toSessionType(readString(root, 'Type', '', null), fromName?.type),
     sessionLocalTime: fromName?.local ?? null,
     dateField: typeof root.Date === 'string' ? root.Date : null,

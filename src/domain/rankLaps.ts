@@ -1,5 +1,5 @@
 import { aliasResolver } from './aliases';
-import { isRealGuid } from './isValidLap';
+import { isRealGuid, lapTimeProblem } from './isValidLap';
 import type { Alias, Lap, Leaderboard, LeaderboardRow } from './types';
 
 /**
@@ -47,7 +47,8 @@ function collectDrivers(eventId: string, laps: readonly Lap[]): { drivers: Map<s
     if (lap.recordedAt === latest.recordedAt ? lap.lapTimestamp > latest.lapTimestamp : isLater(lap, latest)) {
       driver.latest = lap;
     }
-    if (!lap.valid) continue;
+    // Laps stored before times were checked may be marked valid with a time no lap can have.
+    if (!lap.valid || lapTimeProblem(lap.lapTimeMs) !== null) continue;
     const current = driver.best;
     if (
       current === null ||

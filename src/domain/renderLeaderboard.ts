@@ -10,6 +10,13 @@ export interface RenderLeaderboardOptions {
   carName?: (model: string) => string;
   /** Discord's message limit by default. Measured in UTF-16 units, which never undercounts. */
   maxLength?: number;
+  /** A last line that is always kept (the link to the website); rows make room for it. */
+  footer?: string;
+}
+
+/** The post's link to the event's page; the angle brackets stop Discord from adding a preview. */
+export function pageLink(url: string | undefined): string | undefined {
+  return url ? `🔗 [Sectors, laps and per-car boards](<${url}>)` : undefined;
 }
 
 const DISCORD_LIMIT = 2000;
@@ -66,6 +73,7 @@ function moreLine(count: number): string {
  * "…and N more drivers (use /leaderboard)" line after the block.
  */
 export function renderLeaderboard(board: Leaderboard, opts: RenderLeaderboardOptions): string {
+  if (opts.footer) return `${renderLeaderboard(board, { ...opts, footer: undefined, maxLength: (opts.maxLength ?? DISCORD_LIMIT) - opts.footer.length - 1 })}\n${opts.footer}`;
   const max = opts.maxLength ?? DISCORD_LIMIT;
   const title = titleLine(opts.title);
   if (board.rows.length === 0) return cutToLength(`${title}\n${EMPTY_BOARD_TEXT}`, max);

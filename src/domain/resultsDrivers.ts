@@ -1,6 +1,9 @@
 import { NO_LAP_TIME, type ResultsDriver, type ResultsLap } from './types';
 
-/** A Cars or Result row reduced to what identifies a driver. `guids` holds only real GUIDs. */
+/**
+ * A Cars or Result row reduced to what identifies a driver. `guids` holds only real GUIDs; a
+ * team's row holds several and names no single driver.
+ */
 export interface ResultsRow { carId: number; name: string; guids: string[]; model: string; bestLap: number }
 
 /**
@@ -11,8 +14,8 @@ export interface ResultsRow { carId: number; name: string; guids: string[]; mode
 export function collectDrivers(results: ResultsRow[], cars: ResultsRow[], laps: ResultsLap[], warnings: string[]): ResultsDriver[] {
   const byGuid = new Map<string, { driver: ResultsDriver; best: number; carIds: number[] }>();
   for (const row of results) {
-    const guid = row.guids[0];
-    if (guid === undefined) continue;
+    if (row.guids.length !== 1) continue;
+    const guid = row.guids[0] as string;
     const seen = byGuid.get(guid);
     if (!seen) {
       byGuid.set(guid, { driver: { guid, name: row.name, carModel: row.model }, best: row.bestLap, carIds: [row.carId] });
@@ -29,7 +32,7 @@ export function collectDrivers(results: ResultsRow[], cars: ResultsRow[], laps: 
   const add = (guid: string, name: string, carModel: string): void => {
     if (!byGuid.has(guid)) byGuid.set(guid, { driver: { guid, name, carModel }, best: NO_LAP_TIME, carIds: [] });
   };
-  for (const car of cars) if (car.guids[0] !== undefined) add(car.guids[0], car.name, car.model);
+  for (const car of cars) if (car.guids.length === 1) add(car.guids[0] as string, car.name, car.model);
   for (const lap of laps) if (lap.identified) add(lap.driverGuid, lap.driverName, lap.carModel);
   return [...byGuid.values()].map((d) => d.driver);
 }
@@ -42,7 +45,7 @@ export function collectDrivers(results: ResultsRow[], cars: ResultsRow[], laps: 
 export function recoverKickedGuid(lap: Omit<ResultsLap, 'identified'>, rows: ResultsRow[]): string | null {
   const found = new Set<string>();
   for (const row of rows) {
-    if (row.carId === lap.carId && row.name === lap.driverName) row.guids.forEach((g) => found.add(g));
+    if (row.carId === lap.carId && row.name === lap.driverName && row.guids.length === 1) found.add(row.guids[0] as string);
   }
   return found.size === 1 ? ([...found][0] as string) : null;
 }

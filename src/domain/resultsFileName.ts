@@ -2,7 +2,8 @@ import type { LocalDateTime, SessionType } from './types';
 
 // Anchored at the end only: copies of results files often carry a prefix (backups, fixtures named
 // `Owner__repo__2019_3_2_17_27_PRACTICE.json`); the `_` before the year keeps `x12019_...` out.
-const RESULTS_NAME = /(?:^|_)(\d{4})_(\d{1,2})_(\d{1,2})_(\d{1,2})_(\d{1,2})_([A-Za-z]+)\.json$/i;
+// A file downloaded or copied twice gets ` (1)` before `.json`: still the same session's time.
+const RESULTS_NAME = /(?:^|_)(\d{4})_(\d{1,2})_(\d{1,2})_(\d{1,2})_(\d{1,2})_([A-Za-z]+)(?: \(\d+\))?\.json$/i;
 
 const FILE_TYPES: ReadonlySet<string> = new Set(['PRACTICE', 'QUALIFY', 'RACE', 'BOOKING']);
 

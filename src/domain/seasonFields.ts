@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseDateTimeText } from './dateTimeText';
 import { show } from './schemaKit';
 import { isTimeZone } from './zonedTime';
+import { hasPointPrecision } from './standings/points';
 
 // The single values of seasonConfig.json (ids, folder names, times, ...) and their messages.
 
@@ -63,5 +64,16 @@ export const regex = checked((s) => {
   }
 });
 
-export const points = z.array(z.number().min(0)).min(1);
-export const wholeNumber = (min: number) => z.number().int().min(min);
+// Points are summed in thousandths (see standings/points.ts), so a finer value could not be kept.
+// At most MAX_POINTS: far above any real table, low enough to print as plain digits.
+export const MAX_POINTS = 100_000;
+export const pointValue = z
+  .number()
+  .min(0)
+  .max(MAX_POINTS)
+  .refine(hasPointPrecision, (n) => ({ message: `must have at most 3 decimals (points are counted in thousandths), got ${show(n)}` }));
+export const points = z.array(pointValue).min(1);
+/** acServer reports session time (min), laps and wait time (s) in 16 bits (UDP plugin SESSION_INFO). */
+export const MAX_SESSION_VALUE = 65_535;
+/** A whole number in min..max: a huge one (1e21) would only fail later, at rotation. */
+export const wholeNumber = (min: number, max: number) => z.number().int().min(min).max(max);

@@ -3,7 +3,9 @@ import { dateTimeTextToInstant, parseDateTimeText } from './dateTimeText';
 import { arrayWithUniqueKey, configErrorMap, strictObject } from './schemaKit';
 import type { EventConfig, SeasonConfig, SessionSettings } from './season';
 import { SeasonConfigError, formatPath, jsonSyntaxProblem } from './seasonConfigError';
-import { folder, id, layout, points, regex, singleLine, start, timeZone, wholeNumber } from './seasonFields';
+import {
+  folder, id, layout, MAX_SESSION_VALUE, pointValue, points, regex, singleLine, start, timeZone, wholeNumber,
+} from './seasonFields';
 
 // seasonConfig.json: the file format is documented in docs/season-config.md.
 
@@ -15,9 +17,9 @@ export const DEFAULT_POINTS_TABLE: readonly number[] = [25, 18, 15, 12, 10, 8, 6
 export const DEFAULT_PRESEASON_PATTERN = '^preseason';
 
 const session = strictObject({
-  time: wholeNumber(0),
-  laps: wholeNumber(0).optional(),
-  waitTime: wholeNumber(0).optional(),
+  time: wholeNumber(0, MAX_SESSION_VALUE),
+  laps: wholeNumber(0, MAX_SESSION_VALUE).optional(),
+  waitTime: wholeNumber(0, MAX_SESSION_VALUE).optional(),
   isOpen: z
     .number()
     .refine((n) => n === 0 || n === 1 || n === 2, 'must be 0 (closed), 1 (open) or 2 (open until 20 s before the start)')
@@ -29,7 +31,7 @@ const car = z
   .preprocess(
     carObject,
     strictObject(
-      { model: folder('car'), skins: z.array(folder('skin')).default([]), slots: wholeNumber(1).max(100).optional() },
+      { model: folder('car'), skins: z.array(folder('skin')).default([]), slots: wholeNumber(1, 100).optional() },
       'must be a car folder name or { "model": ..., "skins": [...], "slots": n }',
     ),
   )
@@ -60,9 +62,9 @@ const season = strictObject({
   name: singleLine(100),
   timeZone: timeZone.optional(),
   pointsTable: points.optional(),
-  participationPoints: z.number().min(0).default(0),
-  fastestLapBonus: z.number().min(0).default(0),
-  bestOf: wholeNumber(1).nullable().default(null),
+  participationPoints: pointValue.default(0),
+  fastestLapBonus: pointValue.default(0),
+  bestOf: wholeNumber(1, 1000).nullable().default(null),
   events: arrayWithUniqueKey(event, 'id', 'event ids must be unique within a season'),
 });
 
@@ -72,7 +74,7 @@ const rawConfig = strictObject({
   timeZone: timeZone.default(DEFAULT_TIME_ZONE),
   pointsTable: points.default([...DEFAULT_POINTS_TABLE]),
   preseasonPattern: regex.default(DEFAULT_PRESEASON_PATTERN),
-  defaultSlots: wholeNumber(1).max(100).default(1),
+  defaultSlots: wholeNumber(1, 100).default(1),
   trackFlags: z.record(folder('track'), emoji).default({}),
   carEmoji: z.record(folder('car'), emoji).default({}),
   seasons: arrayWithUniqueKey(season, 'id', 'season ids must be unique'),

@@ -59,7 +59,7 @@ export interface ParsedResults {
 /** A lap as stored (DynamoDB `Results` item / SQLite row). */
 export interface Lap {
   eventId: string;
-  /** `${driverGuid}#${lapTimestamp}` */
+  /** `${driverGuid}#${lapTimestamp}`, with a suffix when a different lap holds that key (lapKeys.ts). */
   lapKey: string;
   driverGuid: string;
   driverName: string;
@@ -68,6 +68,8 @@ export interface Lap {
   sectorsMs: number[];
   cuts: number;
   valid: boolean;
+  /** Why the lap does not count (cuts, unknown driver, a time that is not a real lap time); absent when valid. */
+  invalidReason?: string;
   tyre: string | null;
   sessionType: SessionType;
   track: string;

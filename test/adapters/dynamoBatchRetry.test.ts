@@ -1,4 +1,4 @@
-import { BatchWriteCommand, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { DynamoStore, type DynamoStoreOptions } from '../../src/adapters/dynamodb/DynamoStore';
 import { silentLogger } from '../../src/logger';
 import { lap } from './storeContract';
@@ -91,5 +91,44 @@ describe('DynamoStore batch writes', () => {
     expect(fake.stats().maxInFlight).toBe(3);
     const rewritten = fake.sent.flat().find((r) => r.PutRequest.Item.lapKey === 'g#0')!;
     expect(rewritten.PutRequest.Item.lapTimeMs).toBe(1);
+  });
+});
+
+describe('DynamoStore batch reads (lapsWithKeys)', () => {
+  type Key = { eventId: string; lapKey: string };
+  /** A client holding `stored` that leaves the last `leave` keys of each request unprocessed for its first `times` calls. */
+  function readingClient(stored: ReturnType<typeof laps>, times: number, leave: number) {
+    const asked: string[][] = [];
+    let calls = 0;
+    const send = async (cmd: unknown) => {
+      if (!(cmd instanceof BatchGetCommand)) throw new Error('unexpected command');
+      const request = cmd.input.RequestItems!.Results!;
+      expect(request.ConsistentRead).toBe(true);
+      const keys = request.Keys as Key[];
+      asked.push(keys.map((k) => k.lapKey));
+      const held = calls++ < times ? keys.slice(keys.length - leave) : [];
+      const answered = keys.slice(0, keys.length - held.length);
+      const items = stored.filter((l) => answered.some((k) => k.lapKey === l.lapKey && k.eventId === l.eventId));
+      return { Responses: { Results: items.map((l) => ({ ...l })) }, UnprocessedKeys: held.length ? { Results: { Keys: held } } : {} };
+    };
+    return { client: { send }, asked };
+  }
+
+  it('when DynamoDB leaves keys unprocessed, then exactly those are asked again and every stored lap comes back once', async () => {
+    const stored = laps(130);
+    const fake = readingClient(stored, 1, 4);
+    const { store, delays } = storeOver(fake.client, { baseDelayMs: 30, concurrency: 1 });
+    const keys = [...stored.map((l) => l.lapKey), 'g#999', 'g#0'];
+    const got = await store.lapsWithKeys('season1#event2', keys);
+    expect(got.map((l) => l.lapKey).sort()).toEqual(stored.map((l) => l.lapKey).sort());
+    expect(fake.asked.map((a) => a.length)).toEqual([100, 4, 31]);
+    expect(fake.asked[1]).toEqual(fake.asked[0]!.slice(96));
+    expect(delays).toEqual([30]);
+  });
+
+  it('when keys stay unprocessed past the attempt bound, then lapsWithKeys fails saying to check read capacity', async () => {
+    const fake = readingClient(laps(3), Infinity, 1);
+    const { store } = storeOver(fake.client, { maxAttempts: 3 });
+    await expect(store.lapsWithKeys('season1#event2', ['g#0', 'g#1'])).rejects.toThrow(/left 1 of 2 lap keys unread in table "Results" after 3 attempts: .*throttling reads/);
   });
 });

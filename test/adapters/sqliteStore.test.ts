@@ -85,6 +85,25 @@ describe('SqliteStore', () => {
     db.close();
   });
 
+  it('when a file of the first schema holding laps is opened, then it gains invalid_reason and its laps read back as before', async () => {
+    const file = path.join(tempDir(), 'league.db');
+    const db = new Database(file);
+    migrate(db, silentLogger, migrations.slice(0, 1));
+    db.prepare(
+      `INSERT INTO laps VALUES ('season1#event2', '76561198000000001#123456', '76561198000000001', 'Jérôme 小林', 'ks_mazda_mx5_cup',
+       101234, '[33001,34002,34231]', 0, 1, 'SM', 'PRACTICE', 'ks_nordschleife', '', '2024_5_12_20_30_PRACTICE.json', 123456,
+       '2024-05-12T19:30:00.000Z', '2024-05-12T19:30:00.000Z')`,
+    ).run();
+    db.close();
+    const store = SqliteStore.open(file, silentLogger);
+    expect(store.info().schemaVersion).toBe(migrations.length);
+    expect(await store.lapsForEvent('season1#event2')).toEqual([lap()]);
+    const cut = lap({ lapKey: '76561198000000001#1', lapTimestamp: 1, valid: false, cuts: 1, invalidReason: '1 cut' });
+    await store.putLaps([cut]);
+    expect((await store.lapsForEvent('season1#event2')).find((l) => l.lapTimestamp === 1)).toEqual(cut);
+    await store.close();
+  });
+
   it('when the file was written by a newer schema, then open refuses with a clear message', async () => {
     const file = path.join(tempDir(), 'league.db');
     const db = new Database(file);

@@ -1,4 +1,5 @@
 import type { Store } from '../../src/app/ports';
+import { StoreRejectedError } from '../../src/app/storeErrors';
 import type { Lap } from '../../src/domain/types';
 import { liveLapKey, LIVE_RESULT_FILE } from '../../src/domain/liveLaps/liveLap';
 
@@ -80,7 +81,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       it('when laps are put, then lapsForEvent returns exactly those laps with every field intact', async () => {
         const laps = [
           lap(),
-          lap({ lapTimestamp: 223456, lapKey: '76561198000000001#223456', tyre: null, valid: false, cuts: 3 }),
+          lap({ lapTimestamp: 223456, lapKey: '76561198000000001#223456', tyre: null, valid: false, cuts: 3, invalidReason: '3 cuts' }),
           lap({
             driverGuid: '76561198000000002',
             lapKey: '76561198000000002#5',
@@ -99,6 +100,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         const nullTyre = got.find((l) => l.lapTimestamp === 223456)!;
         expect(nullTyre.tyre).toBeNull();
         expect(nullTyre.valid).toBe(false);
+        expect(nullTyre.invalidReason).toBe('3 cuts');
+        expect('invalidReason' in got.find((l) => l.lapTimestamp === 5)!).toBe(false);
       });
 
       it('when the same laps are put twice, then count and content do not change', async () => {
@@ -166,9 +169,74 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.lapsForEvent('season2#event3')).toHaveLength(5);
       });
 
+      it('when laps are asked for by key, then exactly the stored ones of that event come back, intact, past one batch', async () => {
+        const laps = manyLaps('season2#event4', 150);
+        const otherEvent = lap({ eventId: 'season2#event5', lapKey: laps[0]!.lapKey, driverName: 'other event' });
+        await store.putLaps([...laps, otherEvent]);
+        const wanted = laps.filter((_, i) => i % 5 !== 0);
+        const keys = [...wanted.map((l) => l.lapKey), wanted[0]!.lapKey, 'never#there', `${laps[0]!.lapKey}#suffix`];
+        expect(sorted(await store.lapsWithKeys('season2#event4', keys))).toEqual(sorted(wanted));
+        expect(await store.lapsWithKeys('season2#event5', [laps[0]!.lapKey, laps[1]!.lapKey])).toEqual([otherEvent]);
+        expect(await store.lapsWithKeys('season2#event4', [])).toEqual([]);
+        expect(await store.lapsWithKeys('season2#event6', ['never#there'])).toEqual([]);
+      });
+
       it('when no laps are put, then nothing happens', async () => {
         await store.putLaps([]);
         expect(await store.lapsForEvent('season1#event2')).toEqual([]);
+      });
+    });
+
+    describe('limits: every store keeps and refuses the same laps', () => {
+      const bytes = (n: number, unit = 'é') => unit.repeat(Math.floor(n / Buffer.byteLength(unit))) + 'x'.repeat(n % Buffer.byteLength(unit));
+      it('when a lap is at every limit, then it is stored intact', async () => {
+        const driverGuid = bytes(512, '7');
+        const lapKey = `${driverGuid}#${bytes(1024 - 513, '9')}`;
+        const big = lap({
+          driverGuid,
+          lapKey,
+          driverName: bytes(1024, '小'),
+          carModel: bytes(1024),
+          tyre: bytes(1024),
+          track: bytes(1024),
+          trackConfig: bytes(1024),
+          resultFile: bytes(255),
+          lapTimeMs: Number.MAX_SAFE_INTEGER,
+          lapTimestamp: -Number.MAX_SAFE_INTEGER,
+          cuts: 1e-6,
+          sectorsMs: Array.from({ length: 64 }, (_, i) => (i % 2 ? 1e-6 * (i + 1) : 1e15 + i)),
+          valid: false,
+          invalidReason: bytes(1024),
+        });
+        expect(Buffer.byteLength(big.lapKey)).toBe(1024);
+        await store.putLaps([big]);
+        expect(await store.lapsForEvent('season1#event2')).toEqual([big]);
+      });
+
+      const beyond: Array<[string, Partial<Lap>, RegExp]> = [
+        ['a lap time of 1e300', { lapTimeMs: 1e300 }, /lapTimeMs is 1e\+300/],
+        ['a sector of -1e-200', { sectorsMs: [1, -1e-200] }, /sectorsMs\[1\] is -1e-200/],
+        ['a Timestamp beyond 2^53', { lapTimestamp: 2 ** 53 }, /lapTimestamp is 9007199254740992/],
+        ['a 500 KB driver name', { driverName: bytes(500_000) }, /driverName is 500000 bytes long/],
+        ['a 2 KB GUID', { driverGuid: bytes(2048, '7'), lapKey: `${bytes(2048, '7')}#1` }, /driverGuid is 2048 bytes long/],
+        ['a lapKey of 1025 bytes', { lapKey: bytes(1025) }, /lapKey is 1025 bytes long/],
+        ['65 sectors', { sectorsMs: Array.from({ length: 65 }, () => 1000) }, /sectorsMs has 65 entries/],
+      ];
+      it.each(beyond)('when a lap holds %s, then putLaps refuses the whole call as StoreRejectedError and stores nothing', async (_what, bad, message) => {
+        const good = lap({ lapKey: 'g#1', lapTimestamp: 1 });
+        const err = await store.putLaps([good, lap({ ...bad })]).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(StoreRejectedError);
+        expect((err as Error).message).toMatch(message);
+        expect(await store.lapsForEvent('season1#event2')).toEqual([]);
+      });
+
+      it('when a state key or value is beyond the limits, then put refuses it as StoreRejectedError and keeps the old value', async () => {
+        await store.put('ns', 'k', 'small');
+        await expect(store.put('ns', 'k', bytes(350_001))).rejects.toThrow(StoreRejectedError);
+        await expect(store.put('ns', bytes(1025), 1)).rejects.toThrow(StoreRejectedError);
+        await store.put('ns', bytes(1024), bytes(350_000 - 2));
+        expect(await store.get('ns', 'k')).toBe('small');
+        expect(await store.get('ns', bytes(1024))).toBe(bytes(350_000 - 2));
       });
     });
 

@@ -1,17 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeLeague } from '../support/leagueFixture';
-import { resultsFixture, acServerName } from '../support/fixtures';
+import { rawResults, resultsFixture, acServerName, RAW_KICKED_GUID } from '../support/fixtures';
 import type { LeaderboardJson } from '../../src/app/leaderboardFiles';
-
-type RawLap = { DriverGuid: string; LapTime: number; Cuts: number };
 
 /** Best clean lap per GUID straight from the raw JSON: an independent check of the ranking. */
 function expectedBest(...files: Buffer[]): Map<string, number> {
   const best = new Map<string, number>();
   for (const bytes of files) {
-    for (const lap of JSON.parse(bytes.toString()).Laps as RawLap[]) {
-      if (lap.Cuts !== 0 || !lap.DriverGuid) continue;
+    for (const lap of rawResults(bytes).Laps) {
+      if (lap.Cuts !== 0 || !lap.DriverGuid || lap.DriverGuid === RAW_KICKED_GUID) continue;
       best.set(lap.DriverGuid, Math.min(best.get(lap.DriverGuid) ?? Infinity, lap.LapTime));
     }
   }
@@ -30,13 +28,14 @@ describe('League: results file -> laps stored -> leaderboard', () => {
     const r = resultsFixture('2019_2_15_22_10_RACE.json');
     const o1 = await ctx.league.onResultsFile(input(q));
     const o2 = await ctx.league.onResultsFile(input(r));
-    expect(o1).toMatchObject({ status: 'ingested', eventId: 'season1#event1', lapCount: 9, validLapCount: 7 });
-    expect(o2).toMatchObject({ status: 'ingested', eventId: 'season1#event1', lapCount: 12, validLapCount: 12 });
+    // The qualifying: 14 laps, 4 cut. The race: 20 laps, none cut, one of a kicked driver nobody's row fits.
+    expect(o1).toMatchObject({ status: 'ingested', eventId: 'season1#event1', lapCount: 14, validLapCount: 10 });
+    expect(o2).toMatchObject({ status: 'ingested', eventId: 'season1#event1', lapCount: 20, validLapCount: 19 });
 
     const laps = await ctx.store.lapsForEvent('season1#event1');
-    expect(laps).toHaveLength(21);
-    expect(laps.filter((l) => !l.valid)).toHaveLength(2);
-    expect(new Set(laps.map((l) => l.lapKey)).size).toBe(21);
+    expect(laps).toHaveLength(34);
+    expect(laps.filter((l) => !l.valid)).toHaveLength(5);
+    expect(new Set(laps.map((l) => l.lapKey)).size).toBe(34);
 
     const board = await ctx.league.leaderboard('season1#event1');
     const best = expectedBest(q.bytes, r.bytes);
@@ -52,7 +51,7 @@ describe('League: results file -> laps stored -> leaderboard', () => {
     await ctx.league.onResultsFile(input(q));
     const again = await ctx.league.onResultsFile(input(q));
     expect(again.status).toBe('skipped');
-    expect(await ctx.store.lapsForEvent('season1#event1')).toHaveLength(9);
+    expect(await ctx.store.lapsForEvent('season1#event1')).toHaveLength(14);
   });
 
   it('when a file is re-ingested on purpose, then the store holds the same laps (idempotent keys)', async () => {
@@ -78,11 +77,21 @@ describe('League: results file -> laps stored -> leaderboard', () => {
     expect(outcome).toMatchObject({ status: 'ingested', eventId: 'season1#event2', lapCount: 9 });
   });
 
+  it('when a second download `… (1).json` of a file arrives, then it is filed by the time in its name, under the same event, its laps not stored twice', async () => {
+    const q = resultsFixture('2019_2_15_22_3_QUALIFY.json');
+    await ctx.league.onResultsFile(input(q));
+    const before = await ctx.league.leaderboard('season1#event1');
+    const copy = await ctx.league.onResultsFile({ ...input(q), path: '/results/2019_2_15_22_3_QUALIFY (1).json' });
+    expect(copy).toMatchObject({ status: 'ingested', eventId: 'season1#event1', lapCount: 14 });
+    expect(await ctx.store.lapsForEvent('season1#event1')).toHaveLength(14);
+    expect((await ctx.league.leaderboard('season1#event1')).rows).toEqual(before.rows);
+  });
+
   it('when the file name holds no session time, then currentEvent.json decides', async () => {
     const tyre = resultsFixture('tyre.info.json'); // gilles-villeneuve, no time in the name
     writeFileSync(ctx.currentEventFile, JSON.stringify({ eventId: 'season1#event3' }));
     const outcome = await ctx.league.onResultsFile(input(tyre));
-    expect(outcome).toMatchObject({ status: 'ingested', eventId: 'season1#event3', lapCount: 315 });
+    expect(outcome).toMatchObject({ status: 'ingested', eventId: 'season1#event3', lapCount: 90 });
   });
 
   it('when a file is truncated, then nothing is stored, it is not retried unchanged, and it is read once complete', async () => {
@@ -94,7 +103,7 @@ describe('League: results file -> laps stored -> leaderboard', () => {
     expect(await ctx.store.lapsForEvent('season1#event1')).toHaveLength(0);
     expect((await ctx.league.onResultsFile(input(q, half))).status).toBe('skipped');
     expect((await ctx.league.onResultsFile(input(q))).status).toBe('ingested');
-    expect(await ctx.store.lapsForEvent('season1#event1')).toHaveLength(9);
+    expect(await ctx.store.lapsForEvent('season1#event1')).toHaveLength(14);
   });
 
   it('when laps are ingested for the current event, then leaderboard.json and the event file are rewritten', async () => {
@@ -135,7 +144,7 @@ describe('League leaderboard cache', () => {
       const after = await ctx.league.leaderboard('season1#event1');
       expect(after.rows.map((r) => r.driverGuid)).not.toContain(leader.driverGuid);
       expect(after.rows).toHaveLength(before.rows.length - 1);
-      expect(after.lapCount).toBe(9);
+      expect(after.lapCount).toBe(14);
     } finally {
       await ctx.close();
     }
@@ -172,12 +181,12 @@ describe('re-filing a results file under another event', () => {
     try {
       const p = resultsFixture('2019_3_2_17_27_PRACTICE.json');
       await ctx.league.onResultsFile(input(p));
-      expect((await ctx.league.leaderboard('season1#event2')).lapCount).toBe(65);
+      expect((await ctx.league.leaderboard('season1#event2')).lapCount).toBe(77);
       const moved = await ctx.league.onResultsFile(input(p), { forcedEventId: 'season1#event1' });
       expect(moved).toMatchObject({ status: 'ingested', eventId: 'season1#event1', movedFrom: 'season1#event2' });
       expect(await ctx.store.lapsForEvent('season1#event2')).toHaveLength(0);
       expect((await ctx.league.leaderboard('season1#event2')).rows).toHaveLength(0);
-      expect((await ctx.league.leaderboard('season1#event1')).lapCount).toBe(65);
+      expect((await ctx.league.leaderboard('season1#event1')).lapCount).toBe(77);
     } finally {
       await ctx.close();
     }

@@ -24,6 +24,9 @@ class SlowStore implements LapStore {
     }
     return [...this.laps.values()];
   }
+  async lapsWithKeys(_e: string, keys: readonly string[]) {
+    return keys.flatMap((k) => this.laps.get(k) ?? []);
+  }
   async deleteLaps(_e: string, keys: readonly string[]) {
     for (const k of keys) this.laps.delete(k);
   }

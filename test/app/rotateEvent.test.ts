@@ -11,11 +11,11 @@ describe('rotateEvent end to end with the fake acServer as a child process', () 
   const snapshot = () => ({ cfg: readFileSync(ac.serverCfgPath, 'utf8'), entries: readFileSync(ac.entryListPath, 'utf8') });
 
   beforeEach(async () => {
-    ac = await makeFakeAcServerFolder('minolin__acplugins', { content: { tracks: ['ks_red_bull_ring/layout_national', 'suzuka/suzukagp'], cars: ['ks_mazda_mx5_cup', 'tatuusfa1', 'ks_porsche_911_gt3_cup_2017'] } });
+    ac = await makeFakeAcServerFolder('crlf-plugin', { content: { tracks: ['ks_red_bull_ring/layout_national', 'suzuka/suzukagp'], cars: ['ks_mazda_mx5_cup', 'tatuusfa1', 'ks_porsche_911_gt3_cup_2017'] } });
     control = new ChildProcessControl({ command: FAKE_AC_SERVER_COMMAND, cwd: ac.dir, log: captureLog().log, backoff: { firstMs: 100, maxMs: 1000, stableMs: 60_000 } });
     h = rotationHarness(ac.dir, control, { healthTimeoutMs: 4000 });
     await control.start();
-    await ac.waitForState('running', 'mugello');
+    await ac.waitForState('running', 'magione');
   });
   afterEach(() => control.stop());
 
@@ -27,13 +27,13 @@ describe('rotateEvent end to end with the fake acServer as a child process', () 
     expect(result).toMatchObject({ status: 'dry-run', problems: [] });
     if (result.status !== 'dry-run') throw new Error('not a dry run');
     expect(result.plan.serverCfg).toEqual([
-      { section: 'SERVER', key: 'CARS', from: 'ks_toyota_gt86', to: 'ks_mazda_mx5_cup;tatuusfa1' },
-      { section: 'SERVER', key: 'TRACK', from: 'mugello', to: 'ks_red_bull_ring' },
+      { section: 'SERVER', key: 'CARS', from: 'ks_bmw_m235i_racing', to: 'ks_mazda_mx5_cup;tatuusfa1' },
+      { section: 'SERVER', key: 'TRACK', from: 'magione', to: 'ks_red_bull_ring' },
       { section: 'SERVER', key: 'CONFIG_TRACK', from: '', to: 'layout_national' },
-      { section: 'SERVER', key: 'MAX_CLIENTS', from: '11', to: '5' },
+      { section: 'SERVER', key: 'MAX_CLIENTS', from: '10', to: '5' },
     ]);
     expect(result.plan.entryList).toEqual({
-      before: [{ model: 'ks_toyota_gt86', slots: 12 }],
+      before: [{ model: 'ks_bmw_m235i_racing', slots: 10 }],
       after: [{ model: 'ks_mazda_mx5_cup', slots: 3 }, { model: 'tatuusfa1', slots: 2 }],
       changed: true,
     });
@@ -50,8 +50,8 @@ describe('rotateEvent end to end with the fake acServer as a child process', () 
     const result = await h.service.rotate({ kind: 'event', eventId: 'season1#event2' }, { by: 'test' });
     expect(result).toMatchObject({ status: 'failed', step: 'health', restored: true, serverBack: true });
     expect(snapshot()).toEqual(before);
-    const status = await ac.waitForState('running', 'mugello');
-    expect(status.config!.cars).toEqual(['ks_toyota_gt86']);
+    const status = await ac.waitForState('running', 'magione');
+    expect(status.config!.cars).toEqual(['ks_bmw_m235i_racing']);
     expect(ac.history().some((e) => e.state === 'failed' && e.track === 'suzuka')).toBe(true);
     expect(h.alerts).toHaveLength(1);
     expect(h.alerts[0]).toMatch(/Rotation to season1#event2 failed at step "health".*previous INI files are restored and acServer is back on them.*currentEvent\.json is unchanged/);

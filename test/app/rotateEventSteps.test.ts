@@ -12,7 +12,7 @@ describe('rotateEvent steps (files only, or a control that cannot start)', () =>
   let ac: FakeAcServerFolder;
   const snapshot = () => ({ cfg: readFileSync(ac.serverCfgPath, 'utf8'), entries: readFileSync(ac.entryListPath, 'utf8') });
   beforeEach(async () => {
-    ac = await makeFakeAcServerFolder('assetto-corsa-web__acweb');
+    ac = await makeFakeAcServerFolder('manager-lf');
   });
 
   it('when AC_SERVER_CONTROL=none, then the files and currentEvent.json are written and the log says to restart by hand', async () => {
@@ -28,7 +28,7 @@ describe('rotateEvent steps (files only, or a control that cannot start)', () =>
     const seen: string[] = [];
     const h = rotationHarness(ac.dir, undefined, { flusher: { flushResults: async () => void seen.push(/^TRACK=(.*)$/m.exec(snapshot().cfg)![1]) } });
     const result = await h.service.rotate({ kind: 'event', eventId: 'season1#event1' }, { by: 'test' });
-    expect(seen).toEqual(['ks_brands_hatch']);
+    expect(seen).toEqual(['ks_vallelunga']);
     if (result.status !== 'rotated') throw new Error(result.status);
     expect(result.warnings.filter((w) => /flush/.test(w))).toEqual([]);
   });

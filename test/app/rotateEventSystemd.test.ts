@@ -12,10 +12,10 @@ describe('rotateEvent end to end under the systemd adapter (fake systemctl runni
   const snapshot = () => ({ cfg: readFileSync(ac.serverCfgPath, 'utf8'), entries: readFileSync(ac.entryListPath, 'utf8') });
 
   beforeEach(async () => {
-    ac = await makeFakeAcServerFolder('Porx312__docker-infrasture-assetto-corsa');
+    ac = await makeFakeAcServerFolder('no-final-newline');
     systemd = fakeSystemd({ command: FAKE_AC_SERVER_COMMAND, cwd: ac.dir });
     systemd.systemctl('start', 'acserver');
-    await ac.waitForState('running', 'pk_akina');
+    await ac.waitForState('running', 'ks_nordschleife');
     h = rotationHarness(ac.dir, new SystemdControl({ unit: 'acserver', log: silentLogger, env: systemd.env }), { healthTimeoutMs: 4000 });
   });
   afterEach(() => systemd.systemctl('stop', 'acserver'));
@@ -26,7 +26,7 @@ describe('rotateEvent end to end under the systemd adapter (fake systemctl runni
     expect(result).toMatchObject({ status: 'rotated', restarted: true });
     const status = await ac.waitForState('running', 'ks_red_bull_ring');
     expect(status.pid).not.toBe(old);
-    expect(status.config!.name).toBe('akina \u213918082');
+    expect(status.config!.name).toBe('Nordschleife Zeitfahren ★ Süd ⏱');
     expect(systemd.calls()).toContain('--no-ask-password restart acserver');
     expect(readFileSync(ac.serverCfgPath, 'utf8').endsWith('WELCOME_PATH=')).toBe(true);
     expect(JSON.parse(h.currentEventText()!).eventId).toBe('season1#event1');
@@ -40,7 +40,7 @@ describe('rotateEvent end to end under the systemd adapter (fake systemctl runni
     if (result.status !== 'failed') throw new Error(result.status);
     expect(result.error).toMatch(/not running \(systemd unit acserver\)|no answer/);
     expect(snapshot()).toEqual(before);
-    expect((await ac.waitForState('running', 'pk_akina')).config!.cars).toEqual(['ks_toyota_ae86_tuned']);
+    expect((await ac.waitForState('running', 'ks_nordschleife')).config!.cars).toEqual(['ks_porsche_718_cayman_s']);
     expect(systemd.calls().filter((c) => c.includes('restart'))).toHaveLength(2);
     expect(h.alerts).toHaveLength(1);
     expect(h.currentEventText()).toBeNull();

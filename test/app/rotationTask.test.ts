@@ -7,7 +7,7 @@ import { waitFor } from '../support/fakeDiscord/waitFor';
 import type { RotationDeps } from '../../src/app/rotateEvent';
 
 async function setup(overrides: Partial<RotationDeps> = {}, schedule?: string): Promise<{ h: RotationHarness; task: RotationTask }> {
-  const ac = await makeFakeAcServerFolder('minolin__acplugins');
+  const ac = await makeFakeAcServerFolder('crlf-plugin');
   const h = rotationHarness(ac.dir, undefined, overrides);
   const season = seasonConfig();
   const task = new RotationTask({

@@ -4,6 +4,9 @@ import path from 'node:path';
 import { runCli } from '../../src/cli/runCli';
 import { FIXTURE_SEASON } from '../support/leagueFixture';
 import { resultsFixture, acServerName } from '../support/fixtures';
+import { rawLap, resultsBytes } from '../support/resultsFile';
+import { SqliteStore } from '../../src/adapters/sqlite/SqliteStore';
+import { silentLogger } from '../../src/logger';
 
 function setup() {
   const dir = mkdtempSync(path.join(tmpdir(), 'cli-'));
@@ -30,7 +33,7 @@ describe('npm run cli', () => {
     }
     const ingest = await run(['ingest', results], env);
     expect(ingest.code).toBe(0);
-    expect(ingest.out).toMatch(/ingested\s+2019_2_15_22_3_QUALIFY\.json: 9 laps \(7 valid\) -> season1#event1/);
+    expect(ingest.out).toMatch(/ingested\s+2019_2_15_22_3_QUALIFY\.json: 14 laps \(10 valid\) -> season1#event1/);
     expect(ingest.out).toMatch(/unattributed 2019_2_15_21_16_RACE\.json/);
 
     const again = await run(['ingest', results, '--json'], env);
@@ -80,6 +83,36 @@ describe('npm run cli', () => {
     expect(imp.out).toBe('imported 2 of 2 processed file names');
     const ingest = await run(['ingest', results, '--json'], env);
     expect(JSON.parse(ingest.out)[0].status).toBe('skipped');
+  });
+
+  it('when a store lost a lap to a lap-key collision (older versions), then ingest --reread brings it back and changes nothing else', async () => {
+    const { dir, results, env } = setup();
+    const G = '76561198000000001';
+    const first = resultsBytes([rawLap({ Timestamp: 100_000, LapTime: 125_000 }), rawLap({ Timestamp: 230_000, LapTime: 129_000 })]);
+    const second = resultsBytes([rawLap({ Timestamp: 100_000, LapTime: 140_000, Sectors: [40_000, 60_000, 40_000] })]); // acServer restarted
+    writeFileSync(path.join(results, '2019_3_2_20_0_PRACTICE.json'), first);
+    writeFileSync(path.join(results, '2019_3_2_22_0_PRACTICE.json'), second);
+    expect((await run(['ingest', results], env)).code).toBe(0);
+    // What an older version left: the second file's lap written over the first's under <guid>#<Timestamp>.
+    const store = SqliteStore.open(path.join(dir, 'league.db'), silentLogger);
+    const laps = await store.lapsForEvent('season1#event2');
+    const later = laps.find((l) => l.lapTimeMs === 140_000)!;
+    await store.deleteLaps('season1#event2', [later.lapKey]);
+    await store.putLaps([{ ...later, lapKey: `${G}#100000` }]);
+    await store.close();
+    const lost = JSON.parse((await run(['leaderboard', 'season1#event2', '--json'], env)).out);
+    expect(lost.rows[0].lapTimeMs).toBe(129_000);
+
+    const plain = await run(['ingest', results, '--json'], env);
+    expect(JSON.parse(plain.out).map((o: { status: string }) => o.status)).toEqual(['skipped', 'skipped']);
+    const reread = await run(['ingest', results, '--reread'], env);
+    expect(reread.code).toBe(0);
+    expect(reread.out).toMatch(/ingested\s+2019_3_2_20_0_PRACTICE\.json: 2 laps/);
+    const back = JSON.parse((await run(['leaderboard', 'season1#event2', '--json'], env)).out);
+    expect(back.lapCount).toBe(3);
+    expect(back.rows[0].lapTimeMs).toBe(125_000);
+    expect(JSON.parse((await run(['ingest', results, '--reread', '--json'], env)).out).map((o: { lapCount: number }) => o.lapCount)).toEqual([2, 1]);
+    expect(JSON.parse((await run(['leaderboard', 'season1#event2', '--json'], env)).out).lapCount).toBe(3);
   });
 
   it('when a setting is invalid, then the command stops with the variable named', async () => {

@@ -1,19 +1,16 @@
-import { readFileSync } from 'fs';
-import path from 'path';
 import { attributeResults, ROTATION_GRACE_MS, UnknownEventError } from '../../src/domain/attributeResults';
 import { parseResults } from '../../src/domain/parseResults';
 import { parseSeasonConfig } from '../../src/domain/seasonSchema';
 import type { ParsedResults } from '../../src/domain/types';
+import { resultsFixture } from '../support/fixtures';
 
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/ac-results');
-const fixture = (name: string, asName = name): ParsedResults =>
-  parseResults(readFileSync(path.join(FIXTURES, name), 'utf8'), asName);
+const fixture = (name: string, asName = name): ParsedResults => parseResults(resultsFixture(name).bytes.toString('utf8'), asName);
 
-const RBR_RACE = fixture('JustaPenguin__assetto-server-manager__2019_2_15_22_10_RACE.json'); // ks_red_bull_ring/layout_national
-const SUZUKA = fixture('JustaPenguin__assetto-server-manager__2019_3_2_19_30_PRACTICE.json'); // suzuka/suzukagp
-const RBR_QUALIFY = 'JustaPenguin__assetto-server-manager__2019_3_2_21_49_QUALIFY.json'; // has a Date field
-const MONZA = fixture('mauserrifle__simresults__2015_10_17_9_30_QUALIFY.json'); // monza, no layout
-const NO_TIME = fixture('mauserrifle__simresults__tyre.info.json'); // gilles-villeneuve, no time at all
+const RBR_RACE = fixture('2019_2_15_22_10_RACE.json'); // ks_red_bull_ring/layout_national
+const SUZUKA = fixture('2019_3_2_19_30_PRACTICE.json'); // suzuka/suzukagp, with a BOM
+const RBR_QUALIFY = '2019_3_2_21_49_QUALIFY.json'; // has a Date field
+const MONZA = fixture('2015_10_17_9_30_QUALIFY.json'); // monza, no layout
+const NO_TIME = fixture('tyre.info.json'); // gilles-villeneuve, no time at all
 
 type Ev = { id: string; track: string; layout?: string; start: string };
 function league(events: Ev[]) {

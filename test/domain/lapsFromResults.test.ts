@@ -3,8 +3,8 @@ import path from 'path';
 import { lapsFromResults } from '../../src/domain/lapsFromResults';
 import { parseResults } from '../../src/domain/parseResults';
 import { KICKED_GUID } from '../../src/domain/types';
-
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/ac-results');
+import { rawLap, resultsBytes } from '../support/resultsFile';
+import { RESULTS_FIXTURES } from '../support/fixtures';
 const ctx = { eventId: 'season1#event2', sessionTime: '2019-03-02T17:27:00.000Z', resultFile: '2019_3_2_17_27_PRACTICE.json' };
 
 function read(dir: string, file: string) {
@@ -12,11 +12,11 @@ function read(dir: string, file: string) {
 }
 
 describe('lapsFromResults', () => {
-  it('when built from a real practice file, then every lap is stored with its key, validity and session', () => {
-    const parsed = read(FIXTURES, 'JustaPenguin__assetto-server-manager__2019_3_2_17_27_PRACTICE.json');
+  it('when built from a practice file, then every lap is stored with its key, validity and session', () => {
+    const parsed = read(RESULTS_FIXTURES, '2019_3_2_17_27_PRACTICE.json');
     const laps = lapsFromResults(parsed, ctx);
-    expect(laps).toHaveLength(65);
-    expect(laps.filter((l) => l.valid)).toHaveLength(65 - 28);
+    expect(laps).toHaveLength(77);
+    expect(laps.filter((l) => l.valid)).toHaveLength(77 - 28);
     const first = laps[0]!;
     const source = parsed.laps[0]!;
     expect(first).toEqual({
@@ -38,7 +38,7 @@ describe('lapsFromResults', () => {
       sessionTime: ctx.sessionTime,
       recordedAt: ctx.sessionTime,
     });
-    expect(new Set(laps.map((l) => l.lapKey)).size).toBe(65);
+    expect(new Set(laps.map((l) => l.lapKey)).size).toBe(77);
   });
 
   it('when two laps would share a key, then both are kept, the later one suffixed, the same on every run', () => {
@@ -59,9 +59,29 @@ describe('lapsFromResults', () => {
   });
 
   it('when the stored lap is changed, then the parsed sectors are not', () => {
-    const parsed = read(FIXTURES, 'JustaPenguin__assetto-server-manager__2019_2_15_22_10_RACE.json');
+    const parsed = read(RESULTS_FIXTURES, '2019_2_15_22_10_RACE.json');
     const laps = lapsFromResults(parsed, ctx);
     laps[0]!.sectorsMs.push(1);
     expect(parsed.laps[0]!.sectorsMs).toHaveLength(2);
+  });
+
+  it('when a lap time is fractional or absurd, then that lap is stored invalid with the reason and the others stay valid', () => {
+    const text = resultsBytes([
+      rawLap({ LapTime: 1000.5, Sectors: [500, 500.5], Timestamp: 1 }),
+      rawLap({ LapTime: 0, Sectors: [], Timestamp: 2 }),
+      rawLap({ LapTime: 130_000, Timestamp: 3 }),
+    ]).toString();
+    const parsed = parseResults(text, 'x.json');
+    expect(parsed.warnings).toEqual([
+      '2 laps hold a lap or sector time that is not a real one (not whole ms, under 1 s or over 1 h): kept, never ranked; the file looks broken or edited',
+    ]);
+    const laps = lapsFromResults(parsed, ctx);
+    expect(laps.map((l) => [l.valid, l.invalidReason])).toEqual([
+      [false, 'lap time 1000.5 ms is not a whole number of milliseconds; sector 2 time 500.5 ms is not a whole number of milliseconds'],
+      [false, 'lap time 0 ms is shorter than 1 s'],
+      [true, undefined],
+    ]);
+    expect(laps.map((l) => l.lapTimeMs)).toEqual([1000.5, 0, 130_000]);
+    expect('invalidReason' in laps[2]!).toBe(false);
   });
 });

@@ -4,11 +4,11 @@ import { makeEvent } from './ini/makeEvent';
 
 describe('planRotation', () => {
   it('when the server has files, then the plan has the rendered texts, the cfg changes and slots before/after', () => {
-    const current = { serverCfg: readAcConfig('minolin__acplugins__server_cfg.ini'), entryList: readAcConfig('minolin__acplugins__entry_list.ini') };
+    const current = { serverCfg: readAcConfig('crlf-plugin__server_cfg.ini'), entryList: readAcConfig('crlf-plugin__entry_list.ini') };
     const plan = planRotation(makeEvent(), current);
     expect(plan.serverCfg.map((c) => c.key)).toEqual(['CARS', 'TRACK', 'CONFIG_TRACK', 'MAX_CLIENTS']);
     expect(plan.entryList).toEqual({
-      before: [{ model: 'ks_toyota_gt86', slots: 12 }],
+      before: [{ model: 'ks_bmw_m235i_racing', slots: 10 }],
       after: [{ model: 'ks_mazda_mx5_cup', slots: 3 }, { model: 'tatuusfa1', slots: 2 }],
       changed: true,
     });

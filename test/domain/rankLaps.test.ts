@@ -1,11 +1,9 @@
-import { readFileSync } from 'fs';
-import path from 'path';
 import { lapsFromResults } from '../../src/domain/lapsFromResults';
 import { parseResults } from '../../src/domain/parseResults';
 import { rankLaps } from '../../src/domain/rankLaps';
 import { KICKED_GUID, type Lap } from '../../src/domain/types';
+import { rawResults, resultsFixture } from '../support/fixtures';
 
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/ac-results');
 const EVENT = 'season1#event1';
 const A = '76561198000000001';
 const B = '76561198000000002';
@@ -36,7 +34,7 @@ function lap(over: Partial<Lap> & { driverGuid: string; lapTimeMs: number }): La
 }
 
 function fixtureLaps(file: string, eventId = EVENT): Lap[] {
-  const parsed = parseResults(readFileSync(path.join(FIXTURES, file), 'utf8'), file);
+  const parsed = parseResults(resultsFixture(file).bytes.toString('utf8'), file);
   return lapsFromResults(parsed, { eventId, sessionTime: '2019-03-02T14:41:00.000Z', resultFile: file });
 }
 
@@ -126,19 +124,18 @@ describe('rankLaps', () => {
   });
 
   it('when ranking the Suzuka practice where only one driver had a clean lap, then one row remains', () => {
-    const board = rankLaps(EVENT, fixtureLaps('JustaPenguin__assetto-server-manager__2019_3_2_14_41_PRACTICE.json'), []);
+    const board = rankLaps(EVENT, fixtureLaps('2019_3_2_14_41_PRACTICE.json'), []);
     expect(board.rows).toHaveLength(1);
     expect(board.lapCount).toBe(8);
   });
 
-  it('when ranking a Server Manager qualifying, then the order matches acServer own BestLap per GUID', () => {
-    const file = 'JustaPenguin__assetto-server-manager__2019_3_2_21_49_QUALIFY.json';
-    const raw = JSON.parse(readFileSync(path.join(FIXTURES, file), 'utf8')) as {
-      Result: { DriverGuid: string; BestLap: number; CarModel: string }[];
-    };
+  it('when ranking a qualifying re-saved by a manager, then the order matches acServer own BestLap per GUID', () => {
+    const file = '2019_3_2_21_49_QUALIFY.json';
+    const raw = rawResults(resultsFixture(file).bytes);
     const best = new Map<string, { time: number; car: string }>();
     for (const r of raw.Result) {
-      if (r.DriverGuid === '' || r.BestLap >= 999_999_999) continue;
+      // 999999999 is acServer's "no lap"; a manager writes 0.
+      if (r.DriverGuid === '' || r.BestLap <= 0 || r.BestLap >= 999_999_999) continue;
       if ((best.get(r.DriverGuid)?.time ?? Infinity) > r.BestLap) best.set(r.DriverGuid, { time: r.BestLap, car: r.CarModel });
     }
     const board = rankLaps(EVENT, fixtureLaps(file), []);

@@ -1,10 +1,9 @@
-import { readFileSync } from 'fs';
-import path from 'path';
 import { lapsFromResults } from '../../src/domain/lapsFromResults';
 import { parseResults } from '../../src/domain/parseResults';
 import { rankLaps } from '../../src/domain/rankLaps';
-import { EMPTY_BOARD_TEXT, renderLeaderboard, renderLeaderboardPages } from '../../src/domain/renderLeaderboard';
+import { EMPTY_BOARD_TEXT, pageLink, renderLeaderboard, renderLeaderboardPages } from '../../src/domain/renderLeaderboard';
 import type { Leaderboard, LeaderboardRow } from '../../src/domain/types';
+import { resultsFixture } from '../support/fixtures';
 
 function row(position: number, over: Partial<LeaderboardRow> = {}): LeaderboardRow {
   const lapTimeMs = 60_000 + position * 137;
@@ -49,6 +48,17 @@ describe('renderLeaderboard', () => {
     expect(shown).toBeGreaterThan(20);
     expect(text.endsWith(`\n…and ${150 - shown} more drivers (use /leaderboard)`)).toBe(true);
     expect(text.split('```')).toHaveLength(3);
+  });
+
+  it('when a footer (the website link) is given, then it is the last line, whole, and the message stays within the limit', () => {
+    const footer = pageLink('https://league.example.org/events/season1%23event2')!;
+    for (const rows of [0, 3, 150]) {
+      const text = renderLeaderboard(board(rows), { title: 'Nordschleife', footer });
+      expect(text.length).toBeLessThanOrEqual(2000);
+      expect(text.split('\n').at(-1)).toBe(footer);
+    }
+    expect(renderLeaderboard(board(150), { title: 'Nordschleife', footer })).toMatch(/more drivers \(use \/leaderboard\)\n🔗/);
+    expect(pageLink(undefined)).toBeUndefined();
   });
 
   it('when maxLength is smaller, then it is respected too, down to a title with only the count', () => {
@@ -106,13 +116,14 @@ describe('renderLeaderboard', () => {
     expect(EMPTY_BOARD_TEXT).toMatch(/^No valid laps yet/);
   });
 
-  it('when rendering a real qualifying, then the fastest driver leads with acServer own time', () => {
-    const file = 'JustaPenguin__assetto-server-manager__2019_3_2_21_49_QUALIFY.json';
-    const text = readFileSync(path.resolve(__dirname, '../../../shared/fixtures/ac-results', file), 'utf8');
+  it('when rendering a qualifying re-saved by a manager, then the fastest driver leads with acServer own time', () => {
+    const file = '2019_3_2_21_49_QUALIFY.json';
+    const text = resultsFixture(file).bytes.toString('utf8');
     const laps = lapsFromResults(parseResults(text, file), { eventId: 'e', sessionTime: '2019-03-02T21:49:00.000Z', resultFile: file });
     const lines = codeLines(renderLeaderboard(rankLaps('e', laps, []), { title: 'Red Bull Ring' }));
-    expect(lines[1]).toMatch(/^1 {2}Joseph Elton +0:58\.197 +ks_porsche_911_carrera_…$/);
-    expect(lines).toHaveLength(10);
+    // Result[0] of the file: Alex Rivera, BestLap 89645, ks_porsche_911_gt3_cup_2017; 7 drivers with a clean lap.
+    expect(lines[1]).toMatch(/^1 {2}Alex Rivera +1:29\.645 +ks_porsche_911_gt3_cup_…$/);
+    expect(lines).toHaveLength(8);
   });
 });
 

@@ -1,8 +1,6 @@
-import { readdirSync } from 'fs';
-import path from 'path';
 import { parseResultsFileName } from '../../src/domain/resultsFileName';
-
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/ac-results');
+import { RESULTS_FIXTURES } from '../support/fixtures';
+import { expectDatedNamesRead } from './resultsFileNameSuite';
 
 describe('parseResultsFileName', () => {
   it('when the name is an unpadded acServer results name, then it gives local time and type', () => {
@@ -12,6 +10,13 @@ describe('parseResultsFileName', () => {
     });
     expect(parseResultsFileName('2019_12_31_0_5_RACE.json')?.local).toEqual({ year: 2019, month: 12, day: 31, hour: 0, minute: 5 });
     expect(parseResultsFileName('2019_2_15_21_8_QUALIFY.json')?.type).toBe('QUALIFY');
+  });
+
+  it('when a file was downloaded or copied twice, `… (1).json`, then its time is still read', () => {
+    expect(parseResultsFileName('2025_10_25_20_46_RACE (1).json')).toEqual({ local: { year: 2025, month: 10, day: 25, hour: 20, minute: 46 }, type: 'RACE' });
+    expect(parseResultsFileName('2019_3_2_17_27_PRACTICE (12).json')?.type).toBe('PRACTICE');
+    expect(parseResultsFileName('2019_3_2_17_27_PRACTICE(1).json')).toBeNull();
+    expect(parseResultsFileName('2019_3_2_17_27_PRACTICE (x).json')).toBeNull();
   });
 
   it('when the name has a prefix or a directory, then the pattern at the end is read', () => {
@@ -40,14 +45,7 @@ describe('parseResultsFileName', () => {
     expect(parseResultsFileName('tyre.info.json')).toBeNull();
   });
 
-  it('when reading every public fixture with a dated name, then its date matches the name', () => {
-    const dated = readdirSync(FIXTURES).filter((f) => /\d+_\d+_\d+_\d+_\d+_[A-Z]+\.json$/.test(f));
-    expect(dated.length).toBe(11);
-    for (const f of dated) {
-      const parsed = parseResultsFileName(f);
-      expect(parsed).not.toBeNull();
-      const [y, mo, d, h, mi] = f.match(/(\d+)_(\d+)_(\d+)_(\d+)_(\d+)_[A-Z]+\.json$/)!.slice(1).map(Number);
-      expect(parsed!.local).toEqual({ year: y, month: mo, day: d, hour: h, minute: mi });
-    }
+  it("when reading every dated file of the project's results, then its date matches the name", () => {
+    expect(expectDatedNamesRead(RESULTS_FIXTURES)).toBe(12);
   });
 });

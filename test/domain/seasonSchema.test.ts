@@ -105,6 +105,11 @@ describe('parseSeasonConfig defaults and rules', () => {
     expect(DEFAULT_POINTS_TABLE).toEqual([25, 18, 15, 12, 10, 8, 6, 4, 2, 1]);
   });
 
+  test('when points have up to 3 decimals, then they are accepted as written', () => {
+    const text = JSON.stringify({ pointsTable: [0.3, 0.2, 0.125], seasons: [{ id: 's1', name: 'S', participationPoints: 0.1, fastestLapBonus: 0.005, events: [event('e1')] }] });
+    expect(parseSeasonConfig(text, SOURCE).seasons[0]).toMatchObject({ pointsTable: [0.3, 0.2, 0.125], participationPoints: 0.1, fastestLapBonus: 0.005 });
+  });
+
   test('when skins are listed without slots, then there is a slot per skin and at least defaultSlots', () => {
     const cars = [
       'ks_mazda_mx5_cup',
@@ -180,6 +185,9 @@ describe('parseSeasonConfig errors', () => {
     ['points are negative', (j) => (j.seasons[1].pointsTable[2] = -6), 'seasons[1].pointsTable[2]', /must be at least 0, got -6/],
     ['the points table is empty', (j) => (j.pointsTable = []), 'pointsTable', /at least 1 entry/],
     ['participation points are negative', (j) => (j.seasons[0].participationPoints = -1), 'seasons[0].participationPoints', /at least 0/],
+    ['points have 4 decimals', (j) => (j.seasons[1].pointsTable[0] = 0.1234), 'seasons[1].pointsTable[0]', /at most 3 decimals.*got 0\.1234/],
+    ['participation points have 4 decimals', (j) => (j.seasons[0].participationPoints = 0.0005), 'seasons[0].participationPoints', /at most 3 decimals/],
+    ['a fastest-lap bonus has 4 decimals', (j) => (j.seasons[0].fastestLapBonus = 1.0001), 'seasons[0].fastestLapBonus', /at most 3 decimals/],
     ['bestOf is 0', (j) => (j.seasons[0].bestOf = 0), 'seasons[0].bestOf', /at least 1/],
     ['a time zone is unknown', (j) => (j.seasons[0].events[2].timeZone = 'Europe/Londn'), 'seasons[0].events[2].timeZone', /"Europe\/Londn" is not a time zone/],
     ['the preseason pattern is not a regex', (j) => (j.preseasonPattern = '(['), 'preseasonPattern', /not a valid regular expression/],
@@ -189,6 +197,14 @@ describe('parseSeasonConfig errors', () => {
     ['isOpen is 3', (j) => (j.seasons[0].events[4].sessions.race.isOpen = 3), 'seasons[0].events[4].sessions.race.isOpen', /0 \(closed\), 1 \(open\) or 2/],
     ['a track flag key is not a folder', (j) => (j.trackFlags['spa/gp'] = 'x'), 'trackFlags["spa/gp"]', /not a valid track folder name/],
     ['a season list is an object', (j) => (j.seasons = {}), 'seasons', /must be a list \[\.\.\.\], got an object/],
+    ['a session time is 1e21 minutes', (j) => (j.seasons[0].events[4].sessions.race.time = 1e21), 'seasons[0].events[4].sessions.race.time', /^must be at most 65535, got 1e\+21$/],
+    ['a race has 70000 laps', (j) => (j.seasons[0].events[4].sessions.race.laps = 70_000), 'seasons[0].events[4].sessions.race.laps', /^must be at most 65535, got 70000$/],
+    ['a wait time is 1e21 seconds', (j) => (j.seasons[0].events[4].sessions.race.waitTime = 1e21), 'seasons[0].events[4].sessions.race.waitTime', /^must be at most 65535, got 1e\+21$/],
+    ['bestOf is 1e21', (j) => (j.seasons[0].bestOf = 1e21), 'seasons[0].bestOf', /^must be at most 1000, got 1e\+21$/],
+    ['defaultSlots is 1e21', (j) => (j.defaultSlots = 1e21), 'defaultSlots', /^must be at most 100, got 1e\+21$/],
+    ['points are 1e21', (j) => (j.seasons[1].pointsTable[0] = 1e21), 'seasons[1].pointsTable[0]', /^must be at most 100000, got 1e\+21$/],
+    ['participation points are 1e21', (j) => (j.seasons[0].participationPoints = 1e21), 'seasons[0].participationPoints', /^must be at most 100000/],
+    ['the fastest-lap bonus is 1e21', (j) => (j.seasons[0].fastestLapBonus = 1e21), 'seasons[0].fastestLapBonus', /^must be at most 100000/],
   ])('when %s, then the problem is reported at its path', (_what, edit, at, message) => {
     const err = errorOf(edited(edit));
     const problem = err.problems.find((p) => p.path === at);

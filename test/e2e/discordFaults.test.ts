@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startTestBot, type TestBotEnv } from '../support/startTestBot';
-import { resultsFixture } from '../support/fixtures';
+import { rawResults, resultsFixture } from '../support/fixtures';
 
 /** A Suzuka results file with `drivers` drivers, each with one clean lap. */
 function bigResultsFile(dir: string, drivers: number): string {
@@ -31,8 +31,7 @@ describe('e2e: Discord failing for a while', () => {
     env.dropResults('2019_3_2_17_27_PRACTICE.json');
     await env.fake.waitFor(() => hasLogLine(/lacks permission.*Send Messages/), 5000, 'permission log line');
     env.fake.allowChannel(env.channels.leaderboard);
-    const leader = JSON.parse(resultsFixture('2019_3_2_17_27_PRACTICE.json').bytes.toString()).Laps.filter((l: { Cuts: number }) => l.Cuts === 0)
-      .sort((a: { LapTime: number }, b: { LapTime: number }) => a.LapTime - b.LapTime)[0].DriverName as string;
+    const leader = rawResults(resultsFixture('2019_3_2_17_27_PRACTICE.json').bytes).Laps.filter((l) => l.Cuts === 0).sort((a, b) => a.LapTime - b.LapTime)[0].DriverName;
     await env.fake.waitFor(() => board()[0].content.includes(leader), 10_000, 'caught up after permission fixed');
     expect(board()).toHaveLength(1);
   });

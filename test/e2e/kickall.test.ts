@@ -68,6 +68,46 @@ describe('e2e: /kickall empties the fake acServer after the admin confirms', () 
     await peer.waitFor(() => env.bot.acPlugin.link!.cars().length === 0, 3000, 'car gone');
   });
 
+  const six: PeerCar[] = [0, 1, 2, 3, 4, 5].map((carId) => ({ carId, name: `Racer ${carId}`, guid: `7656119800000030${carId}`, model: 'ks_mazda_mx5_cup' }));
+  const kickEveryone = async () => {
+    const h = kickall(adminId);
+    const ask = await h.waitForReply(5000, (r) => r.content.startsWith('Kick all') || r.content.startsWith('Nobody'));
+    if (!ask.content.startsWith('Kick all')) return { ask: ask.content, done: '' };
+    press(h, 'kickall:confirm', adminId);
+    const done = await h.waitForReply(8000, (r) => r.content.startsWith('Kicked') || r.content.startsWith('Sent a kick'));
+    return { ask: ask.content, done: done.content };
+  };
+
+  it('when acServer says VERSION while six drivers are on, then /kickall still lists and kicks all six', async () => {
+    for (const c of six) peer.connect(c);
+    await peer.waitFor(() => env.bot.acPlugin.link!.cars().length === 6, 3000, 'six cars known');
+    peer.send({ type: 'VERSION', protocolVersion: 4 });
+    const { ask, done } = await kickEveryone();
+    expect(ask).toContain('Kick all 6 connected drivers off acServer? Racer 0, Racer 1, Racer 2, Racer 3, Racer 4, Racer 5');
+    expect(done).toBe('Kicked 6 drivers: the server is empty.');
+    expect(peer.connectedCars()).toEqual([]);
+  });
+
+  it('when the bot missed one driver’s connection, then /kickall asks acServer first, kicks all six and only then says the server is empty', async () => {
+    for (const c of six.slice(0, 5)) peer.connect(c);
+    peer.connect(six[5]!, { silent: true }); // its NEW_CONNECTION never reached the bot
+    await peer.waitFor(() => env.bot.acPlugin.link!.cars().length === 5, 3000, 'five cars known');
+    const { ask, done } = await kickEveryone();
+    expect(ask).toContain('Kick all 6 connected drivers');
+    expect(done).toBe('Kicked 6 drivers: the server is empty.');
+    expect([...peer.kicked].slice(-6).sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(peer.connectedCars()).toEqual([]);
+  });
+
+  it('when a driver left without the bot hearing of it, then /kickall does not list or count them', async () => {
+    for (const c of six.slice(0, 3)) peer.connect(c);
+    await peer.waitFor(() => env.bot.acPlugin.link!.cars().length === 3, 3000, 'three cars known');
+    peer.disconnect(1, { silent: true }); // its CONNECTION_CLOSED never reached the bot
+    const { ask, done } = await kickEveryone();
+    expect(ask).toContain('Kick all 2 connected drivers off acServer? Racer 0, Racer 2');
+    expect(done).toBe('Kicked 2 drivers: the server is empty.');
+  });
+
   it('when nobody is connected, then it says so without asking', async () => {
     const h = kickall(adminId);
     expect((await h.waitForReply(5000, (r) => !!r.content)).content).toBe('Nobody is connected to acServer: there is no one to kick.');

@@ -11,7 +11,7 @@ describe('e2e: rotation with the whole bot, the fake Discord and the fake acServ
   const admin = () => ({ roles: [env.adminRoleId] });
 
   beforeAll(async () => {
-    ac = await makeFakeAcServerFolder('minolin__acplugins');
+    ac = await makeFakeAcServerFolder('crlf-plugin');
     env = await startTestBot({
       season: ROTATION_SEASON,
       clock,

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SqliteStore } from '../../src/adapters/sqlite/SqliteStore';
+import type { Store } from '../../src/app/ports';
 import { BotState } from '../../src/app/BotState';
 import { League } from '../../src/app/League';
 import { parseSeasonConfig } from '../../src/domain/seasonSchema';
@@ -9,8 +10,8 @@ import { silentLogger } from '../../src/logger';
 import { readCurrentEventId } from '../../src/adapters/files/currentEventFile';
 
 /**
- * A season built around the real fixtures: event1 at Red Bull Ring National on 2019-02-15
- * (the JustaPenguin files of that evening), event2 at Suzuka GP from 2019-03-02, and a
+ * A season built around the results files of test/data: event1 at Red Bull Ring National on
+ * 2019-02-15 (the files of that evening), event2 at Suzuka GP from 2019-03-02, and a
  * Gilles-Villeneuve event used through currentEvent.json.
  */
 export const FIXTURE_SEASON = JSON.stringify({
@@ -29,9 +30,10 @@ export const FIXTURE_SEASON = JSON.stringify({
   ],
 });
 
-export async function makeLeague(opts: { dir?: string; season?: string } = {}) {
+/** A League over a SQLite file in `dir`, or over `opts.store` (any backend; closed by close()). */
+export async function makeLeague(opts: { dir?: string; season?: string; store?: Store } = {}) {
   const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'league-'));
-  const store = await SqliteStore.open(path.join(dir, 'league.db'), silentLogger);
+  const store = opts.store ?? SqliteStore.open(path.join(dir, 'league.db'), silentLogger);
   const state = new BotState(store);
   const config = parseSeasonConfig(opts.season ?? FIXTURE_SEASON, 'seasonConfig.json');
   const currentEventFile = path.join(dir, 'currentEvent.json');

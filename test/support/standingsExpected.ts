@@ -1,4 +1,4 @@
-import { resultsFixture } from './fixtures';
+import { rawResults, resultsFixture, RAW_KICKED_GUID } from './fixtures';
 
 /** An event of the fixture season and the results files that feed it. */
 export interface FixtureEvent {
@@ -9,7 +9,6 @@ export interface FixtureEvent {
   forced: string[];
 }
 
-type RawLap = { DriverGuid: string; DriverName: string; LapTime: number; Cuts: number };
 const POINTS = [25, 18, 15, 12, 10, 8, 6, 4, 2, 1];
 
 export interface ExpectedRow {
@@ -22,16 +21,16 @@ export interface ExpectedRow {
 
 /**
  * The standings straight from the raw results JSON, written independently of src/domain: best
- * clean lap per GUID per event, default points table, ordered by points then by the mean of
- * each best lap as a % of the event's winning lap. Enough for data with no deeper ties.
+ * clean lap per GUID per event, the default points table unless given, ordered by points then by
+ * the mean of each best lap as a % of the event's winning lap. Enough for data with no deeper ties.
  */
-export function expectedTable(events: FixtureEvent[]): ExpectedRow[] {
+export function expectedTable(events: FixtureEvent[], points: number[] = POINTS): ExpectedRow[] {
   const names = new Map<string, string>();
   const perEvent = events.map((ev) => {
     const best = new Map<string, number>();
     for (const suffix of [...ev.files, ...ev.forced]) {
-      for (const lap of JSON.parse(resultsFixture(suffix).bytes.toString()).Laps as RawLap[]) {
-        if (!lap.DriverGuid) continue;
+      for (const lap of rawResults(resultsFixture(suffix).bytes).Laps) {
+        if (!lap.DriverGuid || lap.DriverGuid === RAW_KICKED_GUID) continue;
         names.set(lap.DriverGuid, lap.DriverName);
         if (lap.Cuts === 0) best.set(lap.DriverGuid, Math.min(best.get(lap.DriverGuid) ?? Infinity, lap.LapTime));
       }
@@ -42,7 +41,7 @@ export function expectedTable(events: FixtureEvent[]): ExpectedRow[] {
   const rows = [...guids].map((guid) => {
     const results = perEvent.map((ranked): [number | null, number, number | null] => {
       const i = ranked.findIndex(([g]) => g === guid);
-      return i < 0 ? [null, 0, null] : [i + 1, POINTS[i] ?? 0, ranked[i][1]];
+      return i < 0 ? [null, 0, null] : [i + 1, points[i] ?? 0, ranked[i][1]];
     });
     const percents = perEvent.flatMap((ranked) => ranked.filter(([g]) => g === guid).map(([, t]) => (t / ranked[0][1]) * 100));
     const mean = percents.reduce((a, b) => a + b, 0) / percents.length;

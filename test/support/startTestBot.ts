@@ -63,6 +63,9 @@ export async function startTestBot(opts: { env?: Record<string, string>; season?
       LOG_LEVEL: 'debug',
       // Rotation rewrites currentEvent.json at start-up; tests about rotation turn it on.
       ROTATION_ENABLED: 'false',
+      // Many bots run at once: the website is off unless a test turns it on, and then on a free port.
+      WEB_ENABLED: 'false',
+      WEB_PORT: '0',
       ...opts.env,
     },
     dir,

@@ -9,7 +9,8 @@ export interface TrackerChange {
 /**
  * What acServer has told the plugin so far: the running session and the connected cars by car
  * id. NEW_CONNECTION / CONNECTION_CLOSED keep the cars current; CAR_INFO fills them in after
- * the bot (re)starts mid-session; VERSION means acServer itself (re)started with nobody on.
+ * the bot (re)starts mid-session and corrects them after VERSION (the client asks every slot
+ * then: a VERSION alone forgets nothing). Messages reach it checked (AcPluginClient).
  */
 export class PluginTracker {
   private current: LiveSession | null = null;
@@ -44,12 +45,6 @@ export class PluginTracker {
         if (!msg.connected) return { cars: this.byId.delete(msg.carId), session: false };
         this.byId.set(msg.carId, { carId: msg.carId, driverName: msg.driverName, driverGuid: msg.driverGuid, carModel: msg.carModel, carSkin: msg.carSkin });
         return { cars: true, session: false };
-      case 'VERSION': {
-        const had = this.byId.size > 0;
-        this.byId.clear();
-        this.current = null;
-        return { cars: had, session: true };
-      }
       default:
         return { cars: false, session: false };
     }

@@ -1,5 +1,6 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { PointsProgression } from '../../domain/standings/progression';
+import { formatPoints } from '../../domain/standings/points';
 import { CHART_FONT, CHART_FONT_BOLD, fitText, registerChartFonts } from './chartText';
 
 // Discord's dark theme, so the image sits well in the channel; readable on the light theme too.
@@ -99,7 +100,7 @@ function drawGrid(ctx: SKRSContext2D, plot: Box, yMax: number, step: number, y: 
     ctx.lineTo(plot.right, Math.round(y(v)) + 0.5);
     ctx.stroke();
     ctx.fillStyle = AXIS;
-    ctx.fillText(String(Math.round(v)), plot.left - 8, y(v));
+    ctx.fillText(formatPoints(v), plot.left - 8, y(v));
   }
   ctx.save();
   ctx.translate(18, (plot.top + plot.bottom) / 2);
@@ -144,7 +145,7 @@ function drawLegend(ctx: SKRSContext2D, p: PointsProgression, box: { left: numbe
     ctx.moveTo(box.left, cy);
     ctx.lineTo(box.left + 18, cy);
     ctx.stroke();
-    const total = String(s.cumulative[s.cumulative.length - 1] ?? 0);
+    const total = formatPoints(s.cumulative[s.cumulative.length - 1] ?? 0);
     ctx.font = `bold 14px ${CHART_FONT_BOLD}`;
     ctx.textAlign = 'right';
     ctx.fillStyle = TEXT;

@@ -31,6 +31,8 @@ export interface CommandDeps {
   rotation?: RotationService;
   /** The live link to acServer over its UDP plugin (/kickall); absent when the link is off. */
   acPlugin?: AcPluginLink;
+  /** The event's page on the league website (WEB_PUBLIC_URL); undefined when there is none. */
+  eventPageUrl?: (eventId: string) => string | undefined;
 }
 
 export interface CommandReply {

@@ -2,7 +2,8 @@
  * The production backend: laps and bot state in DynamoDB.
  *
  * Laps table (default `Results`, the table the original Python suite wrote, kept compatible):
- *   partition key `eventId` (S) e.g. `season1#event2`, sort key `lapKey` (S) = `<driverGuid>#<lapTimestamp>`;
+ *   partition key `eventId` (S) e.g. `season1#event2`, sort key `lapKey` (S) = `<driverGuid>#<lapTimestamp>`
+ *   (a later, different lap meeting that key gets a suffix: src/domain/lapKeys.ts);
  *   every other Lap field is a top-level attribute of the same name (sectorsMs a list of numbers,
  *   valid a boolean, tyre/sessionTime NULL when absent). Items the old suite wrote may miss newer
  *   fields; they read back with neutral defaults (see fromItem).
@@ -14,11 +15,12 @@
  *
  * Both tables: on-demand (PAY_PER_REQUEST), created by `npm run cli -- create-tables`.
  * Reads are strongly consistent so a lap just written is in the next leaderboard.
- * IAM actions the bot needs on both tables: Query, GetItem, PutItem, DeleteItem, BatchWriteItem
+ * IAM actions the bot needs on both tables: Query, GetItem, PutItem, DeleteItem, BatchWriteItem, BatchGetItem
  * (create-tables also needs DescribeTable and CreateTable).
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   type BatchWriteCommandInput,
   DeleteCommand,
@@ -31,9 +33,13 @@ import {
 import type { Store } from '../../app/ports';
 import type { Lap } from '../../domain/types';
 import type { Logger } from '../../logger';
-import { checkKey, toJson } from '../stateValue';
+import { MAX_LAP_KEY_BYTES, textProblem } from '../../domain/lapLimits';
+import { checkKey, checkLaps, toJson } from '../stateValue';
+import { StoreRejectedError } from '../../app/storeErrors';
+import { isDataRejection } from './isDataRejection';
 import { fromItem, type Item, toItem } from './lapItem';
 import { runBounded } from './runBounded';
+import { untilProcessed } from './untilProcessed';
 import { LIVE_RESULT_FILE } from '../../domain/liveLaps/liveLap';
 
 /** The one method the store needs; a stub in tests, a DynamoDBDocumentClient otherwise. */
@@ -55,8 +61,9 @@ export interface DynamoStoreOptions {
   random?: () => number;
 }
 
-/** DynamoDB's limit of put requests in one BatchWriteItem. */
+/** DynamoDB's limits of put requests in one BatchWriteItem and of keys in one BatchGetItem. */
 const BATCH_SIZE = 25;
+const GET_BATCH_SIZE = 100;
 type WriteRequests = NonNullable<BatchWriteCommandInput['RequestItems']>[string];
 
 export class DynamoStore implements Store {
@@ -104,6 +111,7 @@ export class DynamoStore implements Store {
 
   async putLaps(laps: readonly Lap[]): Promise<void> {
     if (laps.length === 0) return;
+    checkLaps(laps);
     // DynamoDB rejects a batch naming one key twice; the last lap for a key wins, as in SQLite.
     const unique = new Map<string, Lap>();
     for (const lap of laps) unique.set(`${lap.eventId}\u0000${lap.lapKey}`, lap);
@@ -113,6 +121,16 @@ export class DynamoStore implements Store {
     const started = Date.now();
     await runBounded(batches, this.opts.concurrency ?? 4, (b) => this.writeBatch(b));
     this.opts.log.debug({ count: requests.length, batches: batches.length, ms: Date.now() - started }, 'laps stored');
+  }
+
+  async lapsWithKeys(eventId: string, lapKeys: readonly string[]): Promise<Lap[]> {
+    // A key DynamoDB could not hold is never stored; asking for it would only be refused.
+    const keys = [...new Set(lapKeys)].filter((k) => k !== '' && textProblem(k, MAX_LAP_KEY_BYTES) === null);
+    const batches: string[][] = [];
+    for (let i = 0; i < keys.length; i += GET_BATCH_SIZE) batches.push(keys.slice(i, i + GET_BATCH_SIZE));
+    const found: Lap[] = [];
+    await runBounded(batches, this.opts.concurrency ?? 4, (b) => this.readBatch(eventId, b, found));
+    return found;
   }
 
   async deleteLaps(eventId: string, lapKeys: readonly string[]): Promise<void> {
@@ -127,31 +145,38 @@ export class DynamoStore implements Store {
 
   private async writeBatch(batch: WriteRequests): Promise<void> {
     const table = this.opts.resultsTable;
-    const maxAttempts = this.opts.maxAttempts ?? 8;
-    let pending = batch;
-    for (let attempt = 1; ; attempt++) {
-      const out = await this.doc.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
-      const left = out.UnprocessedItems?.[table] ?? [];
-      if (left.length === 0) return;
-      if (attempt >= maxAttempts) {
-        throw new Error(
-          `DynamoDB left ${left.length} of ${batch.length} laps unwritten in table "${table}" after ` +
-            `${attempts(attempt)}: the table is throttling writes. Check its capacity (use on-demand, or raise ` +
-            'provisioned write capacity) and CloudWatch ThrottledRequests, then ingest the file again ' +
-            '(writes are idempotent).',
-        );
-      }
-      const delay = this.backoff(attempt);
-      this.opts.log.warn({ table, unprocessed: left.length, attempt, delayMs: delay }, 'DynamoDB throttled a batch; retrying');
-      await (this.opts.sleep ?? sleep)(delay);
-      pending = left;
-    }
+    await untilProcessed(
+      batch,
+      async (pending) => {
+        const out = await this.doc
+          .send(new BatchWriteCommand({ RequestItems: { [table]: pending } }))
+          .catch((err: unknown) => rejected(err, `the laps in table "${table}"`));
+        return out.UnprocessedItems?.[table] ?? [];
+      },
+      (left, tries) =>
+        `DynamoDB left ${left} of ${batch.length} laps unwritten in table "${table}" after ${tries}: the table is ` +
+        'throttling writes. Check its capacity (use on-demand, or raise provisioned write capacity) and CloudWatch ' +
+        'ThrottledRequests, then ingest the file again (writes are idempotent).',
+      { ...this.opts, table },
+    );
   }
 
-  /** Exponential backoff with full jitter, so concurrent batches do not retry in lockstep. */
-  private backoff(attempt: number): number {
-    const cap = Math.min(this.opts.maxDelayMs ?? 5_000, (this.opts.baseDelayMs ?? 50) * 2 ** (attempt - 1));
-    return Math.round((this.opts.random ?? Math.random)() * cap);
+  /** Up to 100 keys in one BatchGetItem; found items are pushed to `into`. */
+  private async readBatch(eventId: string, lapKeys: readonly string[], into: Lap[]): Promise<void> {
+    const table = this.opts.resultsTable;
+    await untilProcessed(
+      lapKeys.map((lapKey) => ({ eventId, lapKey })),
+      async (pending) => {
+        const out = await this.doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true } } }));
+        into.push(...(out.Responses?.[table] ?? []).map(fromItem));
+        return (out.UnprocessedKeys?.[table]?.Keys ?? []) as typeof pending;
+      },
+      (left, tries) =>
+        `DynamoDB left ${left} of ${lapKeys.length} lap keys unread in table "${table}" after ${tries}: the table is ` +
+        'throttling reads. Check its capacity (use on-demand, or raise provisioned read capacity) and CloudWatch ' +
+        'ThrottledRequests; the file is read again later.',
+      { ...this.opts, table },
+    );
   }
 
   async lapsForEvent(eventId: string): Promise<Lap[]> {
@@ -186,7 +211,9 @@ export class DynamoStore implements Store {
 
   async put<T>(ns: string, key: string, value: T): Promise<void> {
     const Item = { ns: checkKey(ns, 'namespace'), key: checkKey(key, 'key'), value: toJson(value) };
-    await this.doc.send(new PutCommand({ TableName: this.opts.stateTable, Item }));
+    await this.doc
+      .send(new PutCommand({ TableName: this.opts.stateTable, Item }))
+      .catch((err: unknown) => rejected(err, `state ${ns}/${key.slice(0, 60)} in table "${this.opts.stateTable}"`));
   }
 
   async delete(ns: string, key: string): Promise<void> {
@@ -230,10 +257,8 @@ export class DynamoStore implements Store {
   }
 }
 
-function attempts(n: number): string {
-  return `${n} attempt${n === 1 ? '' : 's'}`;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Rethrows `err`, as StoreRejectedError when DynamoDB refused the data itself (no retry can help). */
+function rejected(err: unknown, what: string): never {
+  if (isDataRejection(err)) throw new StoreRejectedError(`DynamoDB refused ${what}: ${(err as Error).message}`, { cause: err });
+  throw err;
 }

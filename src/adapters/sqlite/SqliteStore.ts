@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { Store } from '../../app/ports';
 import type { Lap, SessionType } from '../../domain/types';
 import type { Logger } from '../../logger';
-import { checkKey, toJson } from '../stateValue';
+import { checkKey, checkLaps, toJson } from '../stateValue';
 import { migrate } from './migrations';
 import { LIVE_KEY_MARK } from '../../domain/liveLaps/liveLap';
 
@@ -18,6 +18,7 @@ interface LapRow {
   sectors_ms: string;
   cuts: number;
   valid: number;
+  invalid_reason: string | null;
   tyre: string | null;
   session_type: string;
   track: string;
@@ -29,7 +30,7 @@ interface LapRow {
 }
 
 const LAP_COLUMNS =
-  'event_id, lap_key, driver_guid, driver_name, car_model, lap_time_ms, sectors_ms, cuts, valid, tyre, ' +
+  'event_id, lap_key, driver_guid, driver_name, car_model, lap_time_ms, sectors_ms, cuts, valid, invalid_reason, tyre, ' +
   'session_type, track, track_config, result_file, lap_timestamp, session_time, recorded_at';
 
 function prepare(db: Database.Database) {
@@ -43,6 +44,10 @@ function prepare(db: Database.Database) {
     deleteLap: db.prepare<[string, string]>('DELETE FROM laps WHERE event_id = ? AND lap_key = ?'),
     lapsForEvent: db.prepare<[string], LapRow>(`SELECT ${LAP_COLUMNS} FROM laps WHERE event_id = ? ORDER BY lap_key`),
     liveLapsForEvent: db.prepare<[string], LapRow>(`SELECT ${LAP_COLUMNS} FROM laps WHERE event_id = ? AND instr(lap_key, '${LIVE_KEY_MARK}') > 0 ORDER BY lap_key`),
+    // One statement for any number of keys: a read per key costs a transaction each.
+    lapsWithKeys: db.prepare<[string, string], LapRow>(
+      `SELECT ${LAP_COLUMNS} FROM laps WHERE event_id = ? AND lap_key IN (SELECT value FROM json_each(?))`,
+    ),
     getState: db.prepare<[string, string], string>('SELECT value FROM state WHERE ns = ? AND key = ?').pluck(),
     putState: db.prepare<[string, string, string]>(
       'INSERT INTO state (ns, key, value) VALUES (?, ?, ?) ON CONFLICT (ns, key) DO UPDATE SET value = excluded.value',
@@ -154,6 +159,7 @@ export class SqliteStore implements Store {
 
   async putLaps(laps: readonly Lap[]): Promise<void> {
     if (laps.length === 0) return;
+    checkLaps(laps);
     this.retrying(() => this.putMany(laps));
     this.log.debug({ count: laps.length }, 'laps stored');
   }
@@ -164,6 +170,11 @@ export class SqliteStore implements Store {
 
   async liveLapsForEvent(eventId: string): Promise<Lap[]> {
     return this.retrying(() => this.stmt.liveLapsForEvent.all(eventId)).map(fromRow);
+  }
+
+  async lapsWithKeys(eventId: string, lapKeys: readonly string[]): Promise<Lap[]> {
+    if (lapKeys.length === 0) return [];
+    return this.retrying(() => this.stmt.lapsWithKeys.all(eventId, JSON.stringify(lapKeys))).map(fromRow);
   }
 
   async deleteLaps(eventId: string, lapKeys: readonly string[]): Promise<void> {
@@ -210,6 +221,7 @@ function toRow(lap: Lap): LapRow {
     sectors_ms: JSON.stringify(lap.sectorsMs),
     cuts: lap.cuts,
     valid: lap.valid ? 1 : 0,
+    invalid_reason: lap.invalidReason ?? null,
     tyre: lap.tyre,
     session_type: lap.sessionType,
     track: lap.track,
@@ -232,6 +244,7 @@ function fromRow(r: LapRow): Lap {
     sectorsMs: JSON.parse(r.sectors_ms) as number[],
     cuts: r.cuts,
     valid: r.valid === 1,
+    ...(r.invalid_reason !== null ? { invalidReason: r.invalid_reason } : {}),
     tyre: r.tyre,
     sessionType: r.session_type as SessionType,
     track: r.track,

@@ -45,6 +45,12 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    name: 'why a lap does not count',
+    up(db) {
+      db.exec('ALTER TABLE laps ADD COLUMN invalid_reason TEXT');
+    },
+  },
 ];
 
 /**

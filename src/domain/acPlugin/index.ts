@@ -7,3 +7,4 @@ export { PacketReader, ShortPacketError, MalformedPacketError } from './reader';
 export { PacketWriter } from './writer';
 export { toSafeChat } from './toSafeChat';
 export { sessionTypeName } from './sessionTypeName';
+export { impossibleMessage, sessionInfoProblem } from './impossibleMessage';

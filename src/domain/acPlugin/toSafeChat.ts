@@ -49,13 +49,18 @@ function wrap(paragraph: string, maxLen: number): string[] {
 /**
  * Folds `text` to printable ASCII (é -> e, ß -> ss, curly quotes -> straight, emoji dropped) and
  * wraps it into lines of at most `maxLen` characters, breaking at spaces when it can and at line
- * breaks in the input. Returns no lines when nothing printable is left.
+ * breaks in the input. Past `maxLines` lines the rest is cut and the last line ends in "...".
+ * Returns no lines when nothing printable is left.
  */
-export function toSafeChat(text: string, maxLen = 60): string[] {
-  if (!Number.isInteger(maxLen) || maxLen < 1 || maxLen > 255) {
-    throw new RangeError(`maxLen must be 1..255 (an sW string holds at most 255 characters), got ${maxLen}`);
+export function toSafeChat(text: string, maxLen = 60, maxLines = Infinity): string[] {
+  if (!Number.isInteger(maxLen) || maxLen < 4 || maxLen > 255) {
+    throw new RangeError(`maxLen must be 4..255 (an sW string holds at most 255 characters), got ${maxLen}`);
   }
-  return toAscii(text)
+  const lines = toAscii(text)
     .split('\n')
     .flatMap((p) => wrap(p, maxLen));
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, Math.max(1, maxLines));
+  kept[kept.length - 1] = `${kept[kept.length - 1]!.slice(0, maxLen - 3).trimEnd()}...`;
+  return kept;
 }

@@ -5,15 +5,16 @@ import type { Leaderboard, LeaderboardRow } from '../types';
 
 export type LapNews =
   | { kind: 'leader'; row: LeaderboardRow; previous: LeaderboardRow | null }
-  | { kind: 'pb'; row: LeaderboardRow; previousMs: number };
+  /** previousMs null: the driver's first valid lap of the event, their first personal best. */
+  | { kind: 'pb'; row: LeaderboardRow; previousMs: number | null };
 
 /** ANNOUNCE_PERSONAL_BESTS: nothing, only a new leader, or every personal best. */
 export type AnnounceMode = 'off' | 'leader' | 'all';
 
 /**
  * What a just-stored lap changed on the board: a new leader (the top row is now this lap), or a
- * personal best (the driver's row is now this lap and was there before). A driver's first lap
- * that does not lead is not news.
+ * personal best (the driver's row is now this lap). A driver's first valid lap of the event is
+ * their first personal best: news too (README: ANNOUNCE_PERSONAL_BESTS).
  */
 export function lapNews(before: Leaderboard, after: Leaderboard, lapKey: string): LapNews | null {
   const row = after.rows.find((r) => r.lapKey === lapKey);
@@ -23,8 +24,8 @@ export function lapNews(before: Leaderboard, after: Leaderboard, lapKey: string)
     return previous?.lapKey === lapKey ? null : { kind: 'leader', row, previous };
   }
   const mine = before.rows.find((r) => r.driverGuid === row.driverGuid);
-  if (!mine || mine.lapKey === lapKey) return null;
-  return { kind: 'pb', row, previousMs: mine.lapTimeMs };
+  if (mine?.lapKey === lapKey) return null;
+  return { kind: 'pb', row, previousMs: mine?.lapTimeMs ?? null };
 }
 
 export function wantsNews(mode: AnnounceMode, news: LapNews): boolean {
@@ -37,6 +38,7 @@ export function lapNewsDiscordText(news: LapNews, eventTitle: string): string {
   const time = `**${formatLapTime(news.row.lapTimeMs)}**`;
   const where = escapeMarkdown(eventTitle);
   if (news.kind === 'pb') {
+    if (news.previousMs === null) return `⏱️ ${name} sets a first time of ${time} in ${where}: P${news.row.position}`;
     return `⏱️ ${name} improves to ${time} in ${where}: P${news.row.position}, ${faster(news.previousMs - news.row.lapTimeMs)}`;
   }
   const car = escapeMarkdown(prettyCarName(news.row.carModel));
@@ -50,9 +52,14 @@ function faster(ms: number): string {
   return `${formatGap(ms, false).slice(1)} s faster`;
 }
 
-/** Text for the in-game chat; the sender folds it to short ASCII lines (toSafeChat). */
+/** Longest driver name shown in game: with the time the line stays one chat line (60 characters). */
+const CHAT_NAME_MAX = 32;
+
+/** Text for the in-game chat, one line; the sender folds it to short ASCII lines (toSafeChat). */
 export function lapNewsChatText(news: LapNews): string {
   const time = formatLapTime(news.row.lapTimeMs);
-  if (news.kind === 'leader') return `New leader: ${news.row.driverName} ${time}`;
-  return `PB: ${news.row.driverName} ${time} (P${news.row.position})`;
+  const chars = [...news.row.driverName];
+  const name = chars.length > CHAT_NAME_MAX ? `${chars.slice(0, CHAT_NAME_MAX - 3).join('').trimEnd()}...` : news.row.driverName;
+  if (news.kind === 'leader') return `New leader: ${name} ${time}`;
+  return `PB: ${name} ${time} (P${news.row.position})`;
 }

@@ -1,4 +1,4 @@
-import { isRealGuid, isValidLap } from '../isValidLap';
+import { isRealGuid, lapInvalidReason } from '../isValidLap';
 import type { Lap, SessionType } from '../types';
 
 /** Marks the lapKey of a lap stored from the UDP plugin before its results file arrived. */
@@ -41,6 +41,7 @@ export interface LiveLapInput {
  */
 export function liveLap(input: LiveLapInput): Lap {
   const recordedAt = input.receivedAt.toISOString();
+  const invalidReason = lapInvalidReason({ cuts: input.cuts, lapTimeMs: input.lapTimeMs, identified: isRealGuid(input.driverGuid) });
   return {
     eventId: input.eventId,
     lapKey: liveLapKey(input.driverGuid, input.stamp),
@@ -50,7 +51,8 @@ export function liveLap(input: LiveLapInput): Lap {
     lapTimeMs: input.lapTimeMs,
     sectorsMs: [],
     cuts: input.cuts,
-    valid: isValidLap({ cuts: input.cuts, lapTimeMs: input.lapTimeMs, identified: isRealGuid(input.driverGuid) }),
+    valid: invalidReason === null,
+    ...(invalidReason === null ? {} : { invalidReason }),
     tyre: null,
     sessionType: input.sessionType,
     track: input.track,

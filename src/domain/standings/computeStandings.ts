@@ -5,6 +5,7 @@ import type { SeasonConfigSeason } from '../season';
 import type { Alias, Lap, LeaderboardRow } from '../types';
 import { applyBestOf } from './applyBestOf';
 import { compareInstants } from './compareInstants';
+import { sumPoints } from './points';
 import { rankRows, type UnrankedRow } from './rankRows';
 import type { SeasonStandings, StandingEvent, StandingResult } from './types';
 
@@ -23,7 +24,7 @@ function isLater(a: Lap, b: Lap): boolean {
 
 function eventPoints(season: SeasonConfigSeason, position: number): number {
   const table = season.pointsTable[position - 1] ?? 0;
-  return table + season.participationPoints + (position === 1 ? season.fastestLapBonus : 0);
+  return sumPoints([table, season.participationPoints, position === 1 ? season.fastestLapBonus : 0]);
 }
 
 function round4(n: number): number {
@@ -89,7 +90,7 @@ export function computeStandings(
       driverGuid: tally.guid,
       driver,
       alias: driver === lapName ? null : driver,
-      total: results.filter((r) => !r.dropped).reduce((sum, r) => sum + r.points, 0),
+      total: sumPoints(results.filter((r) => !r.dropped).map((r) => r.points)),
       wins: entered.filter((b) => b.row.position === 1).length,
       podiums: entered.filter((b) => b.row.position <= 3).length,
       eventsEntered: entered.length,

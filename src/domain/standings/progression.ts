@@ -1,3 +1,4 @@
+import { fromMilli, toMilli } from './points';
 import type { SeasonStandings } from './types';
 
 export interface PointsProgression {
@@ -13,10 +14,10 @@ export interface PointsProgression {
 export function pointsProgression(s: SeasonStandings, topN: number): PointsProgression {
   const labels = s.events.map((e) => e.name);
   const series = s.rows.slice(0, Math.max(0, Math.floor(topN))).map((row) => {
-    let sum = 0;
+    let milli = 0;
     return {
       driver: row.driver,
-      cumulative: row.results.map((r) => (sum += r.dropped ? 0 : r.points)),
+      cumulative: row.results.map((r) => fromMilli((milli += r.dropped ? 0 : toMilli(r.points)))),
     };
   });
   return { labels, series };

@@ -1,4 +1,5 @@
 import { compareInstants } from './compareInstants';
+import { toMilli } from './points';
 import type { DecidedBy, StandingRow } from './types';
 
 /** Two mean percentages closer than this are equal: they differ only by float noise. */
@@ -20,7 +21,8 @@ function nullsLast<T>(a: T | null, b: T | null, cmp: (x: T, y: T) => number): nu
 /** The first rule that separates a and b (negative when a is ahead), or 'tied'. */
 export function separate(a: UnrankedRow, b: UnrankedRow): { by: DecidedBy; sign: number } {
   const steps: Array<[DecidedBy, number]> = [
-    ['points', b.total - a.total],
+    // In thousandths, as summed: equal points are equal, whatever a float would make of them.
+    ['points', toMilli(b.total) - toMilli(a.total)],
     [
       'averagePercent',
       nullsLast(a.exactPercent, b.exactPercent, (x, y) => (Math.abs(x - y) < PERCENT_EPSILON ? 0 : x - y)),

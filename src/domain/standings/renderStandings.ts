@@ -1,15 +1,16 @@
 import { escapeMarkdown } from './escapeMarkdown';
+import { formatPoints } from './points';
 import type { SeasonStandings, StandingResult, StandingRow } from './types';
 
 const DISCORD_LIMIT = 2000;
 
 function pts(n: number): string {
-  return `${n} ${n === 1 ? 'pt' : 'pts'}`;
+  return `${formatPoints(n)} ${n === 1 ? 'pt' : 'pts'}`;
 }
 
 function cell(r: StandingResult, round: number): string {
   if (r.position === null) return `R${round} –`;
-  const text = `R${round} P${r.position} ${r.points}`;
+  const text = `R${round} P${r.position} ${formatPoints(r.points)}`;
   return r.dropped ? `~~${text}~~` : text;
 }
 

@@ -13,17 +13,17 @@ describe('ChildProcessControl with the fake acServer', () => {
 
   beforeEach(async () => {
     ({ log, lines } = captureLog());
-    ac = await makeFakeAcServerFolder('minolin__acplugins');
+    ac = await makeFakeAcServerFolder('crlf-plugin');
     control = new ChildProcessControl({ command: FAKE_AC_SERVER_COMMAND, cwd: ac.dir, log, backoff: { firstMs: 50, maxMs: 200, stableMs: 60_000 } });
   });
   afterEach(() => control.stop());
 
   it('when started, then acServer runs from its folder on its cfg files and its stdout lands in the log', async () => {
     await control.start();
-    const status = await ac.waitForState('running', 'mugello');
+    const status = await ac.waitForState('running', 'magione');
     expect(status.pid).toBe(control.pid);
     expect(await control.isRunning()).toBe(true);
-    await waitFor(() => lines.some((l) => l.stream === 'stdout' && l.msg === 'TRACK=mugello CONFIG_TRACK=' && l.component === 'acserver'), 3000, 'stdout line');
+    await waitFor(() => lines.some((l) => l.stream === 'stdout' && l.msg === 'TRACK=magione CONFIG_TRACK=' && l.component === 'acserver'), 3000, 'stdout line');
   });
 
   it('when restarted, then the old process got SIGTERM (and wrote its results) and a new one runs', async () => {

@@ -8,7 +8,7 @@ describe('SystemdControl with a fake systemctl first on PATH', () => {
   let systemd: FakeSystemd;
 
   beforeEach(async () => {
-    ac = await makeFakeAcServerFolder('Porx312__docker-infrasture-assetto-corsa');
+    ac = await makeFakeAcServerFolder('no-final-newline');
     systemd = fakeSystemd({ command: FAKE_AC_SERVER_COMMAND, cwd: ac.dir });
   });
   afterEach(() => systemd.systemctl('stop', 'acserver'));
@@ -17,7 +17,7 @@ describe('SystemdControl with a fake systemctl first on PATH', () => {
     const control = new SystemdControl({ unit: 'acserver', log: silentLogger, env: systemd.env });
     expect(await control.isRunning()).toBe(false);
     await control.restart();
-    const first = await ac.waitForState('running', 'pk_akina');
+    const first = await ac.waitForState('running', 'ks_nordschleife');
     expect(await control.isRunning()).toBe(true);
     await control.restart();
     const second = await ac.waitForState('running');

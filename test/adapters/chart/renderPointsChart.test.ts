@@ -69,6 +69,12 @@ describe('renderPointsChart', () => {
     expect(GlobalFonts.has(CHART_FONT) && GlobalFonts.has(CHART_FONT_BOLD)).toBe(true);
   });
 
+  it('when a total carries float noise, then the legend shows it to 3 decimals: the image is the one of the exact total', () => {
+    const chart = (last: number) => renderPointsChart({ labels: ['R1', 'R2'], series: [{ driver: 'Dee', cumulative: [0.2, last] }] }, { title: 'S' });
+    expect(chart(0.2 + 0.1).equals(chart(0.3))).toBe(true);
+    expect(chart(0.31).equals(chart(0.3))).toBe(false);
+  });
+
   it('when names are non-ASCII, very long or broken, then it still renders', () => {
     const names = ['Łukasz Żółć', 'Дмитрий', '山田太郎', 'Zoë 🏎️', 'x'.repeat(500), 'bad\u0000\ud800name', ''];
     const png = renderPointsChart(

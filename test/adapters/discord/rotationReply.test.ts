@@ -8,8 +8,8 @@ const season = seasonConfig();
 const title = (id: string) => `T(${id})`;
 const event2 = findEvent(season, 'season1#event2')!;
 const plan = planRotation(event2, {
-  serverCfg: readAcConfig('assetto-corsa-web__acweb__server_cfg.ini'),
-  entryList: readAcConfig('assetto-corsa-web__acweb__entry_list.ini'),
+  serverCfg: readAcConfig('manager-lf__server_cfg.ini'),
+  entryList: readAcConfig('manager-lf__entry_list.ini'),
 });
 
 describe('rotationReply', () => {
@@ -18,11 +18,11 @@ describe('rotationReply', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe('**Dry run: rotating to T(season1#event2)** (`season1#event2`) would change:');
     expect(lines[1]).toBe('```diff');
-    expect(lines).toContain('- [SERVER] TRACK=ks_brands_hatch');
+    expect(lines).toContain('- [SERVER] TRACK=ks_vallelunga');
     expect(lines).toContain('+ [SERVER] TRACK=suzuka');
-    expect(lines).toContain('- [QUALIFY] TIME=' + /\[QUALIFY\][^[]*TIME=(\d+)/.exec(readAcConfig('assetto-corsa-web__acweb__server_cfg.ini'))![1]);
+    expect(lines).toContain('- [QUALIFY] TIME=' + /\[QUALIFY\][^[]*TIME=(\d+)/.exec(readAcConfig('manager-lf__server_cfg.ini'))![1]);
     expect(lines).toContain('+ [PRACTICE] TIME=10080');
-    expect(lines).toContain('- 2 slots: bmw_m3_e30 x2');
+    expect(lines).toContain('- 3 slots: ks_abarth500_assetto_corse x2, ks_alfa_mito_qv x1');
     expect(lines).toContain('+ 4 slots: ks_porsche_911_gt3_cup_2017 x4');
     expect(lines.at(-1)).toBe('Nothing was changed.');
   });

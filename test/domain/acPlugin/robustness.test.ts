@@ -7,20 +7,9 @@ import {
   type DecodeFailureReason,
 } from '../../../src/domain/acPlugin';
 import { commandSamples, serverSamples } from './samples';
+import { prng } from '../../support/prng';
 
 const REASONS: DecodeFailureReason[] = ['empty', 'unknown-id', 'short', 'malformed'];
-
-/** Small seeded PRNG (mulberry32) so a failing fuzz case can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('acPlugin decoder robustness', () => {
   it('when the datagram is empty, then the result is "empty"', () => {

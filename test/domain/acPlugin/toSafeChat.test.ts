@@ -40,6 +40,13 @@ describe('toSafeChat', () => {
     for (const line of lines) expect(line).toMatch(/^[\x20-\x7e]+$/);
   });
 
+  it('when the text needs more lines than allowed, then it is cut and the last line kept ends in "..."', () => {
+    const lines = toSafeChat(`New leader: ${'x'.repeat(200)} 1:59.900`, 60, 2);
+    expect(lines).toEqual(['New leader:', `${'x'.repeat(57)}...`]);
+    expect(toSafeChat('one two three', 60, 2)).toEqual(['one two three']);
+    expect(toSafeChat('a\nb\nc', 60, 1)).toEqual(['a...']);
+  });
+
   it('when the limit is outside what an sW string can hold, then it is refused', () => {
     expect(() => toSafeChat('x', 0)).toThrow(RangeError);
     expect(() => toSafeChat('x', 256)).toThrow(RangeError);

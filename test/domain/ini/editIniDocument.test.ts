@@ -52,7 +52,7 @@ describe('setKey', () => {
 
 describe('ensureSection', () => {
   it('when the section exists, then the document is unchanged', () => {
-    const text = readAcConfig('minolin__acplugins__server_cfg.ini');
+    const text = readAcConfig('crlf-plugin__server_cfg.ini');
     expect(edit(text, (d) => ensureSection(d, 'RACE'))).toBe(text);
   });
 
@@ -69,7 +69,7 @@ describe('removeSection', () => {
   });
 
   it('when the last section of a file without final newline is removed, then the file still ends without one', () => {
-    const text = readAcConfig('Porx312__docker-infrasture-assetto-corsa__server_cfg.ini');
+    const text = readAcConfig('no-final-newline__server_cfg.ini');
     const out = edit(text, (d) => removeSection(d, 'DATA'));
     expect(out).toBe(text.slice(0, text.indexOf('\n\n[DATA]')));
     expect(getKey(parseIniDocument(out), 'DATA', 'WEBLINK')).toBeUndefined();

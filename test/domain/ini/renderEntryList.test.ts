@@ -30,20 +30,20 @@ describe('renderEntryList', () => {
   });
 
   it('when the existing entry list uses CRLF, then the new one does too', () => {
-    const { text } = renderEntryList(makeEvent(), readAcConfig('minolin__acplugins__entry_list.ini'));
+    const { text } = renderEntryList(makeEvent(), readAcConfig('crlf-plugin__entry_list.ini'));
     expect(text.split('\r\n').length - 1).toBe(text.split('\n').length - 1);
     expect(text).toContain('[CAR_4]\r\nMODEL=tatuusfa1\r\n');
   });
 
   it('when the existing entry list uses LF, then the new one does too', () => {
-    const { text } = renderEntryList(makeEvent(), readAcConfig('Porx312__docker-infrasture-assetto-corsa__entry_list.ini'));
+    const { text } = renderEntryList(makeEvent(), readAcConfig('no-final-newline__entry_list.ini'));
     expect(text).not.toContain('\r');
   });
 
   it('when the existing entry list had reserved drivers, then the new one has only open slots', () => {
-    const { text } = renderEntryList(makeEvent(), readAcConfig('minolin__acplugins__entry_list.ini'));
+    const { text } = renderEntryList(makeEvent(), readAcConfig('crlf-plugin__entry_list.ini'));
     expect(text).not.toMatch(/GUID=\S/);
-    expect(text).not.toContain('Minolin');
+    expect(text).not.toContain('Kai Brandt');
   });
 
   it.each([

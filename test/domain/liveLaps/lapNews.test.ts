@@ -27,10 +27,23 @@ describe('lapNews', () => {
     expect(lapNewsDiscordText(news!, 'E')).toContain('P2, 3.000 s faster');
   });
 
-  it('when a lap is slower than the driver’s best, or a first lap that does not lead, then it is not news', () => {
-    const before = board(row(1, 'a', 90000));
+  it('when a lap is slower than the driver’s best, then it is not news', () => {
+    const before = board(row(1, 'a', 90000), row(2, 'c', 99000, 'c#1'));
     expect(lapNews(before, board(row(1, 'a', 90000)), 'a#live#9')).toBeNull();
-    expect(lapNews(before, board(row(1, 'a', 90000), row(2, 'c', 99000, 'c#1')), 'c#1')).toBeNull();
+    expect(lapNews(before, before, 'c#2')).toBeNull();
+  });
+
+  it('when a driver’s first lap of the event does not lead, then it is their first personal best', () => {
+    const after = board(row(1, 'a', 90000), row(2, 'c', 99000, 'c#1'));
+    const news = lapNews(board(row(1, 'a', 90000)), after, 'c#1');
+    expect(news).toEqual({ kind: 'pb', row: after.rows[1], previousMs: null });
+    expect(lapNewsDiscordText(news!, 'E')).toBe('⏱️ **c** sets a first time of **1:39.000** in E: P2');
+    expect(lapNewsChatText(news!)).toBe('PB: c 1:39.000 (P2)');
+  });
+
+  it('when a driver’s name is long, then the chat text clips it so the line stays one chat line', () => {
+    const news = lapNews(board(), board(row(1, 'a', 90000, 'a#1', 'N'.repeat(255))), 'a#1')!;
+    expect(lapNewsChatText(news)).toBe(`New leader: ${'N'.repeat(29)}... 1:30.000`);
   });
 
   it('when the board was empty, then the first lap leads with no one beaten', () => {

@@ -64,7 +64,7 @@ describe('matchLiveLaps', () => {
     expect(matchLiveLaps([f], [near, exact])).toEqual([{ live: exact, file: f }]);
   });
 
-  it('when a real results file is replayed as live laps, then every identified lap matches exactly one live lap', () => {
+  it('when a results file is replayed as live laps, then every identified lap matches exactly one live lap', () => {
     const fx = resultsFixture('2019_3_2_17_27_PRACTICE.json');
     const parsed = parseResults(fx.bytes.toString('utf8'), fx.name);
     const file = lapsFromResults(parsed, { eventId: EVENT, sessionTime: '2019-03-02T17:27:00.000Z', resultFile: fx.name });

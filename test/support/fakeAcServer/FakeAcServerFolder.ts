@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CONFIG_FIXTURES } from '../fixtures';
+import { configFixture } from '../fixtures';
 import { HISTORY_FILE, STATUS_FILE, type FakeStatus } from './status';
 import { waitFor } from '../fakeDiscord/waitFor';
 import { freeUdpPort } from './freeUdpPort';
@@ -34,13 +34,13 @@ export interface FakeAcServerFolder {
 }
 
 /**
- * A temp acServer folder holding a real fixture config (`<Owner__repo>` prefix, e.g.
- * 'minolin__acplugins'), its HTTP_PORT moved to a free port so tests can run side by side.
+ * A temp acServer folder holding a config set (test/data/ac-config, e.g. 'crlf-plugin'; or one
+ * from `configDir`), its HTTP_PORT moved to a free port so tests can run side by side.
  * `content` creates content/tracks/<track>/<layout> and content/cars/<model> folders.
  */
 export async function makeFakeAcServerFolder(
   fixture: string,
-  opts: { content?: { tracks: string[]; cars: string[] } } = {},
+  opts: { content?: { tracks: string[]; cars: string[] }; configDir?: string } = {},
 ): Promise<FakeAcServerFolder> {
   const dir = mkdtempSync(path.join(tmpdir(), 'acserver-'));
   mkdirSync(path.join(dir, 'cfg'), { recursive: true });
@@ -48,13 +48,13 @@ export async function makeFakeAcServerFolder(
   const serverCfgPath = path.join(dir, 'cfg', 'server_cfg.ini');
   const entryListPath = path.join(dir, 'cfg', 'entry_list.ini');
   const httpPort = await freePort();
-  const cfg = readFileSync(path.join(CONFIG_FIXTURES, `${fixture}__server_cfg.ini`), 'utf8');
+  const cfg = readFileSync(configFixture(fixture, 'server_cfg.ini', opts.configDir), 'utf8');
   let text = cfg.replace(/^HTTP_PORT=\d+/m, `HTTP_PORT=${httpPort}`);
   // Free UDP plugin ports too, so fakes (and bots reading this file) side by side never cross-talk.
   if (/^UDP_PLUGIN_LOCAL_PORT=[1-9]/m.test(text)) text = text.replace(/^UDP_PLUGIN_LOCAL_PORT=\d+/m, `UDP_PLUGIN_LOCAL_PORT=${await freeUdpPort()}`);
   if (/^UDP_PLUGIN_ADDRESS=\S*:\d+/m.test(text)) text = text.replace(/^(UDP_PLUGIN_ADDRESS=\S*:)\d+/m, `$1${await freeUdpPort()}`);
   writeFileSync(serverCfgPath, text);
-  copyFileSync(path.join(CONFIG_FIXTURES, `${fixture}__entry_list.ini`), entryListPath);
+  copyFileSync(configFixture(fixture, 'entry_list.ini', opts.configDir), entryListPath);
   for (const t of opts.content?.tracks ?? []) mkdirSync(path.join(dir, 'content', 'tracks', ...t.split('/')), { recursive: true });
   for (const c of opts.content?.cars ?? []) mkdirSync(path.join(dir, 'content', 'cars', c), { recursive: true });
   const read = <T>(file: string): T | undefined => {

@@ -45,7 +45,7 @@ export function loadConfig(dir: string): LoadedConfig {
   for (const e of entryList) {
     if (!cars.includes(e.model)) throw new Error(`entry_list.ini: car ${e.model} is not in CARS=${s.CARS}`);
   }
-  // Reported, not checked: the acweb fixture has MAX_CLIENTS=0 beside two slots.
+  // Reported, not checked: the manager-lf config has MAX_CLIENTS=0 beside three slots.
   const maxClients = Number(s.MAX_CLIENTS ?? 0);
   return {
     name: s.NAME ?? '',

@@ -18,6 +18,8 @@ export interface UdpPeerOptions {
   pluginPort: number;
   /** This peer's UDP_PLUGIN_LOCAL_PORT; 0 = any free port. */
   port?: number;
+  /** The address this peer sends from (default 127.0.0.1; 127.0.0.2 is another loopback address on Linux). */
+  host?: string;
   resultsDir: string;
   track: string;
   trackConfig?: string;
@@ -43,6 +45,8 @@ export class FakeAcUdpPeer {
   readonly kicked: number[] = [];
   readonly resultsFiles: string[] = [];
   invalidCommands = 0;
+  /** Datagrams this peer has sent. */
+  sent = 0;
   private readonly connected = new Map<number, PeerCar>();
   private readonly seen = new Map<number, PeerCar>();
   private laps: PeerLap[] = [];
@@ -61,7 +65,7 @@ export class FakeAcUdpPeer {
     const socket = dgram.createSocket('udp4');
     await new Promise<void>((resolve, reject) => {
       socket.once('error', reject);
-      socket.bind(opts.port ?? 0, '127.0.0.1', () => resolve());
+      socket.bind(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
     });
     return new FakeAcUdpPeer(socket, opts);
   }
@@ -88,6 +92,7 @@ export class FakeAcUdpPeer {
 
   /** Sends any server message (also raw bytes: garbage, truncated packets). */
   send(msg: EncodableServerMessage | Buffer): void {
+    this.sent += 1;
     this.socket.send(Buffer.isBuffer(msg) ? msg : encodeServerMessage(msg), this.opts.pluginPort, '127.0.0.1');
   }
 
@@ -103,11 +108,12 @@ export class FakeAcUdpPeer {
     if (!opts.silent) this.send({ type: 'NEW_CONNECTION', driverName: car.name, driverGuid: car.guid, carId: car.carId, carModel: car.model, carSkin: car.skin ?? '' });
   }
 
-  disconnect(carId: number): void {
+  /** `silent`: acServer's CONNECTION_CLOSED is lost (or acServer restarted and forgot the car). */
+  disconnect(carId: number, opts: { silent?: boolean } = {}): void {
     const car = this.connected.get(carId);
     if (!car) return;
     this.connected.delete(carId);
-    this.send({ type: 'CONNECTION_CLOSED', driverName: car.name, driverGuid: car.guid, carId, carModel: car.model, carSkin: car.skin ?? '' });
+    if (!opts.silent) this.send({ type: 'CONNECTION_CLOSED', driverName: car.name, driverGuid: car.guid, carId, carModel: car.model, carSkin: car.skin ?? '' });
   }
 
   /** A lap by a connected car: recorded for the results file and sent as LAP_COMPLETED. */

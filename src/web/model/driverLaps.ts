@@ -1,0 +1,45 @@
+import { aliasResolver } from '../../domain/aliases';
+import { isRealGuid } from '../../domain/isValidLap';
+import { NO_LAP_TIME, type Alias, type Lap } from '../../domain/types';
+import type { DriverInEvent, DriverLap } from '../ReadModel';
+import { minSectors } from './summarizeEvent';
+
+/** Why a stored lap does not count, in the driver's words. */
+export function invalidReason(lap: Lap): string | null {
+  if (lap.valid) return null;
+  if (!isRealGuid(lap.driverGuid)) return 'driver not identified (kicked or empty slot)';
+  if (lap.cuts > 0) return `${lap.cuts} cut${lap.cuts === 1 ? '' : 's'}`;
+  if (!(lap.lapTimeMs > 0 && lap.lapTimeMs < NO_LAP_TIME)) return 'no lap time';
+  return 'not counted';
+}
+
+function chronological(a: Lap, b: Lap): number {
+  return a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : a.lapTimestamp - b.lapTimestamp;
+}
+
+/** Every lap of one driver in one event, oldest first, with personal bests (per car) marked. */
+export function driverLaps(driverGuid: string, laps: readonly Lap[], aliases: readonly Alias[]): DriverInEvent | undefined {
+  const own = laps.filter((l) => l.driverGuid === driverGuid).sort(chronological);
+  const last = own[own.length - 1];
+  if (!last) return undefined;
+  const best = new Map<string, { lap: Lap; sectors: number[] }>();
+  for (const lap of own) {
+    if (!lap.valid) continue;
+    const b = best.get(lap.carModel);
+    if (!b) best.set(lap.carModel, { lap, sectors: minSectors([], lap.sectorsMs) });
+    else {
+      if (lap.lapTimeMs < b.lap.lapTimeMs) b.lap = lap;
+      minSectors(b.sectors, lap.sectorsMs);
+    }
+  }
+  const rows = own.map((lap): DriverLap => {
+    const b = best.get(lap.carModel);
+    return {
+      carModel: lap.carModel, lapTimeMs: lap.lapTimeMs, sectorsMs: [...lap.sectorsMs], cuts: lap.cuts, valid: lap.valid,
+      invalidReason: invalidReason(lap), tyre: lap.tyre, sessionType: lap.sessionType, recordedAt: lap.recordedAt,
+      personalBest: b?.lap === lap,
+      bestSectors: lap.sectorsMs.map((ms, i) => lap.valid && b?.sectors[i] === ms),
+    };
+  });
+  return { driverGuid, driverName: aliasResolver(aliases)(driverGuid, last.driverName), laps: rows };
+}
