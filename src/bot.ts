@@ -17,6 +17,7 @@ import { openLeague } from './openLeague';
 import { SeasonConfigFile } from './adapters/files/SeasonConfigFile';
 import { ResultsWatcher } from './adapters/files/resultsWatcher';
 import { RetryingStart } from './app/RetryingStart';
+import { outputFilesTask } from './outputFilesTask';
 import { readCurrentEventId } from './adapters/files/currentEventFile';
 import { DiscordBot } from './adapters/discord/DiscordBot';
 import type { RotationService } from './app/RotationService';
@@ -127,6 +128,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     },
     stop: () => currentEvent.stop(),
   });
+  tasks.add(outputFilesTask(config, { league, standings, log: log.child({ task: 'output-files' }) }));
   // Before ingest, so it stops after ingest and writes the standings of the last files.
   tasks.add({ name: 'standings', trigger: 'laps changed, aliases, season config', start: (report) => standings.start(report), stop: () => standings.flush() });
   const watcher = new ResultsWatcher({

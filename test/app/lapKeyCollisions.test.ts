@@ -100,6 +100,15 @@ describe.each([
     expect(content(await ctx.store.lapsForEvent('season1#event1'))).toEqual(expected.filter((l) => l.startsWith(B.name)));
     expect((await ctx.store.lapsForEvent('season1#event1')).map((l) => l.lapKey).sort()).toEqual([`${G}#100000`, `${G}#230000`, `${H}#150000`]);
   });
+});
+
+// Keying works a chunk of laps at a time (a 200,000-lap file must not hold every looked-up key at
+// once); the chunks are the store's business only through lapsWithKeys, so SQLite shows it.
+describe('lap keys of large files', () => {
+  let ctx: Awaited<ReturnType<typeof makeLeague>>;
+  beforeEach(async () => (ctx = await makeLeague()));
+  afterEach(() => ctx.close());
+  const stored = () => ctx.store.lapsForEvent(EVENT);
 
   it('when files hold more laps than are keyed in one round, then every lap is still kept once and reading one again changes nothing', async () => {
     // 5,200 laps a file: two rounds of keying; every lap of the second file meets one of the first.
