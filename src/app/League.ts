@@ -186,7 +186,8 @@ export class League {
    */
   async reconcileFiles(): Promise<void> {
     for (const event of this.deps.season().seasons.flatMap((s) => s.events)) this.files.mark(event.id);
-    await this.refreshFiles();
+    const current = await this.currentEventId();
+    if (current) this.files.mark(current);
   }
 
   /** Retries to come included: shutdown. */

@@ -66,6 +66,9 @@ export class ResultsWatcher {
   async start(): Promise<void> {
     const { dir, settleMs, log } = this.opts;
     await checkResultsFolder(dir, this.opts.configuredBy);
+    // A start tried again after a failure begins afresh.
+    this.nonUtf8?.stop();
+    await this.watcher?.close();
     this.folder = await fs.realpath(dir);
     this.nonUtf8 = new NonUtf8Files(dir, settleMs, log, (file) => this.enqueue(file));
     this.watcher = watch(dir, {
