@@ -1,16 +1,26 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** The bot as `npm start` runs it, in its own process, so its RSS is its own. */
-export function startBotProcess(dir: string, env: Record<string, string>): ChildProcess {
+const ROOT = path.resolve(__dirname, '..');
+
+/** The node flags of `npm start` and the systemd unit; BENCH_NODE_FLAGS tries others. */
+export const BOT_NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=1 --optimize-for-size').split(' ').filter(Boolean);
+
+/** Compiles dist/ when the sources changed since the last build (as `npm start` does). */
+export function ensureBuilt(): void {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.js'), '--if-stale'], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('the build failed');
+}
+
+/** The compiled bot as the systemd unit runs it (plain node on dist/), in its own process, so its RSS is its own. */
+export function startBotProcess(dir: string, env: Record<string, string>, stdio: 'inherit' | 'pipe' = 'inherit'): ChildProcess {
+  ensureBuilt();
   mkdirSync(path.join(dir, 'acserver', 'results'), { recursive: true });
-  // The flags `npm start` uses; BENCH_NODE_FLAGS tries others.
-  const flags = (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=1 --optimize-for-size').split(' ').filter(Boolean);
-  return spawn(process.execPath, [...flags, '--import', 'tsx', 'src/main.ts'], {
-    cwd: path.resolve(__dirname, '..'),
-    env: { PATH: process.env.PATH, DATA_DIR: path.join(dir, 'data'), AC_SERVER_DIR: path.join(dir, 'acserver'), LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
+  return spawn(process.execPath, [...BOT_NODE_FLAGS, 'dist/src/main.js'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, DATA_DIR: path.join(dir, 'data'), AC_SERVER_DIR: path.join(dir, 'acserver'), LOG_LEVEL: 'warn', WEB_PORT: '0', ...env },
+    stdio: ['ignore', stdio, stdio],
   });
 }
 

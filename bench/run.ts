@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 const benches = [
+  'idleRss.ts',
+  'outageAtBoot.ts 20',
   'ingestBacklog.ts sqlite',
   'ingestBacklog.ts dynalite',
   'rankLaps.ts 100000 100',

@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
 import type { Command, CommandDeps } from '../src/adapters/discord/command';
-import { escapeMarkdown } from '../src/domain/discordText';
+import { escapeMarkdown, sanitizeForCodeBlock } from '../src/domain/discordText';
 
 const driverOption = {
   type: ApplicationCommandOptionType.String,
@@ -38,18 +38,18 @@ export const alias: Command = {
     if (!driver) return { content: 'Give a Steam GUID or a driver name.' };
     if (sub === 'remove') {
       const existing = (await deps.state.aliases()).find((a) => a.key === driver);
-      if (!existing) return { content: `No alias for \`${driver}\`. See \`/alias list\`.` };
+      if (!existing) return { content: `No alias for ${code(driver)}. See \`/alias list\`.` };
       await deps.state.removeAlias(driver);
       deps.refreshPosts();
       deps.log.info({ driver }, 'alias removed');
-      return { content: `Removed the alias of \`${driver}\` (was **${existing.name}**).` };
+      return { content: `Removed the alias of ${code(driver)} (was **${escapeMarkdown(existing.name)}**).` };
     }
     const name = interaction.options.getString('name', true).replace(/\s+/g, ' ').trim();
     if (!name) return { content: 'The alias cannot be empty.' };
     await deps.state.setAlias(driver, name);
     deps.refreshPosts();
     deps.log.info({ driver, name }, 'alias set');
-    return { content: `\`${driver}\` is now shown as **${escapeMarkdown(name)}** everywhere.` };
+    return { content: `${code(driver)} is now shown as **${escapeMarkdown(name)}** everywhere.` };
   },
   async autocomplete(interaction, { league, state }) {
     const typed = String(interaction.options.getFocused()).toLowerCase();
@@ -67,11 +67,16 @@ export const alias: Command = {
 async function listAliases(deps: CommandDeps): Promise<string> {
   const aliases = await deps.state.aliases();
   if (aliases.length === 0) return 'No aliases yet. Add one with `/alias set`.';
-  const lines = aliases.map((a) => `\`${a.key}\` → ${a.name}`);
+  const lines = aliases.map((a) => `${code(a.key)} → ${escapeMarkdown(a.name)}`);
   let out = `**Aliases (${aliases.length})**`;
   for (const line of lines) {
     if (out.length + line.length + 40 > 2000) return `${out}\n…and ${aliases.length - out.split('\n').length + 1} more`;
     out += `\n${line}`;
   }
   return out;
+}
+
+/** A driver key (GUID or acServer name) as inline code: a backtick in it cannot end the span, mentions stay inert. */
+function code(text: string): string {
+  return `\`${sanitizeForCodeBlock(text)}\``;
 }

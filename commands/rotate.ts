@@ -10,6 +10,7 @@ export const rotate: Command = {
     name: 'rotate',
     description: 'Rotate acServer to another event now (admins)',
     default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
+    dm_permission: false,
     options: [
       {
         type: ApplicationCommandOptionType.String,

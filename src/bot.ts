@@ -14,6 +14,7 @@ import { eventAnnouncer } from './app/eventAnnouncements';
 import { WatchedFile } from './adapters/files/WatchedFile';
 import { changeSignalPath, readChangedEvents } from './adapters/files/changeSignal';
 import { openLeague } from './openLeague';
+import { secureDataDir } from './adapters/files/secureDataDir';
 import { SeasonConfigFile } from './adapters/files/SeasonConfigFile';
 import { ResultsWatcher } from './adapters/files/resultsWatcher';
 import { RetryingStart } from './app/RetryingStart';
@@ -51,12 +52,15 @@ export interface StartOptions {
   clock?: Clock;
   /** Tests: instant gateway identify, short debounce. */
   fastDiscord?: boolean;
+  /** Discord refused the token: the entry point stops the process with an error (see main.ts). */
+  onFatal?: (err: Error) => void;
 }
 
 /** Composition root: config -> adapters -> use cases -> background tasks. */
 export async function startBot(config: Config, log: Logger, opts: StartOptions = {}): Promise<RunningBot> {
   const clock = opts.clock ?? systemClock;
   const { store, state, season, league } = await openLeague(config, log, clock);
+  await secureDataDir(config.dataDir, log.child({ component: 'files' }));
   const standings = new Standings({ league, state, season: () => season.current(), dataDir: config.dataDir, log: log.child({ task: 'standings' }) });
   // Stopped in reverse order: ingest finishes its file first, then Discord flushes the posts.
   // Task errors also go to the admin channel, when there is one.
@@ -79,6 +83,8 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
       const now = Date.now();
       if (now - (lastSent.get(text) ?? -Infinity) < 30 * 60_000) return;
       lastSent.set(text, now);
+      // send() waits for the Discord login: alerts from start-up (an interrupted rotation) or while
+      // Discord is unreachable go out once logged in.
       void discord.send(channelId, text);
     };
   }
@@ -97,6 +103,8 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     );
   }
 
+  // Before anything else that reads or restarts acServer: finish or undo a rotation a killed bot left.
+  tasks.add({ name: 'rotation-recovery', trigger: 'start-up', start: async () => void (await rotation.service.recover()), stop: async () => {} });
   tasks.add({
     name: 'season-config',
     trigger: `watch ${config.seasonConfigPath}`,
@@ -109,8 +117,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   });
   const announce = eventAnnouncer({
     state,
-    posts: discord?.posts,
-    announceChannelId: config.ANNOUNCE_CHANNEL_ID,
+    send: discord && config.ANNOUNCE_CHANNEL_ID ? (content) => discord.send(config.ANNOUNCE_CHANNEL_ID!, content) : undefined,
     season: () => season.current(),
     refreshPosts: () => refreshAll(),
     log: log.child({ task: 'event-watcher' }),
@@ -207,6 +214,8 @@ function createDiscord(
       for (const r of refreshers) r().catch((err) => ctx.tasks.report('discord', err, 'refresh posts'));
     },
     fast: opts.fastDiscord,
+    loginRetry: { firstMs: config.DISCORD_LOGIN_RETRY_MS },
+    onFatal: opts.onFatal,
   });
   if (config.LEADERBOARD_CHANNEL_ID) {
     const boards = wireLeaderboardPosts(ctx.league, discord.posts, config.LEADERBOARD_CHANNEL_ID, () => ctx.season.current(), (eventId) => eventPageUrl(config.WEB_PUBLIC_URL, eventId));

@@ -54,6 +54,7 @@ const schema = z.object({
   DISCORD_APP_ID: snowflake,
   DISCORD_GUILD_ID: snowflake,
   DISCORD_API_BASE: z.string().url().default('https://discord.com/api'),
+  DISCORD_LOGIN_RETRY_MS: z.coerce.number().int().min(10).max(300000).default(5000),
   LEADERBOARD_CHANNEL_ID: snowflake,
   SCHEDULE_CHANNEL_ID: snowflake,
   STANDINGS_CHANNEL_ID: snowflake,
@@ -84,6 +85,9 @@ const schema = z.object({
 });
 
 export type RawConfig = z.infer<typeof schema>;
+
+/** Every variable the bot reads: its own settings, never passed on to acServer. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
 
 export interface Config extends RawConfig {
   resultsDir: string;

@@ -1,3 +1,4 @@
+import { isatty } from 'node:tty';
 import pino, { type Logger } from 'pino';
 
 export type { Logger };
@@ -33,6 +34,27 @@ export function createLogger(level = 'info', destination?: pino.DestinationStrea
     },
     destination ?? pino.destination(1),
   );
+}
+
+/**
+ * The bot's and the CLI's logger on stdout (1) or stderr (2): readable lines when that is a
+ * terminal, JSON lines otherwise (journald, files, pipes), which log tools read.
+ */
+export function createConsoleLogger(level: string, fd: 1 | 2, terminal = isatty(fd)): Logger {
+  const pretty = terminal ? prettyStream(fd) : undefined;
+  return createLogger(level, pretty ?? pino.destination(fd));
+}
+
+/** pino-pretty in this process (synchronous, so no line is lost at exit); undefined if it cannot load. */
+function prettyStream(fd: 1 | 2): pino.DestinationStream | undefined {
+  try {
+    // Loaded only for a terminal: a service writing JSON never pays for it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const pinoPretty = require('pino-pretty') as typeof import('pino-pretty');
+    return pinoPretty({ destination: fd, sync: true, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app' });
+  } catch {
+    return undefined;
+  }
 }
 
 /**

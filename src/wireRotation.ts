@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import type { Clock } from './app/ports';
@@ -12,6 +13,7 @@ import { HttpInfoCheck } from './adapters/acserver/HttpInfoCheck';
 import { SystemdControl } from './adapters/acserver/SystemdControl';
 import { ChildProcessControl } from './adapters/acserver/ChildProcessControl';
 import { readCurrentEventId, writeCurrentEvent } from './adapters/files/currentEventFile';
+import { RotationJournalFile } from './adapters/files/RotationJournalFile';
 
 export interface RotationWiring {
   service: RotationService;
@@ -47,6 +49,7 @@ export function wireRotation(config: Config, ctx: RotationContext): RotationWiri
     flusher: ctx.flusher,
     kicker: ctx.kicker,
     kickBeforeRotate: config.KICK_BEFORE_ROTATE,
+    journal: new RotationJournalFile(path.join(config.dataDir, 'rotation-journal.json')),
     writeCurrentEvent: (event, at) => writeCurrentEvent(config.currentEventFile, event, at),
     recordRotation: (rec) => ctx.state.setLastRotation(rec),
     alertAdmins: async (text) => ctx.alertAdmins(`🚨 ${text}`),
@@ -79,6 +82,8 @@ export function wireRotation(config: Config, ctx: RotationContext): RotationWiri
 
 function createControl(config: Config, log: Logger): AcServerControl | undefined {
   if (config.AC_SERVER_CONTROL === 'systemd') return new SystemdControl({ unit: config.AC_SERVER_UNIT, log });
-  if (config.AC_SERVER_CONTROL === 'child') return new ChildProcessControl({ command: config.AC_SERVER_COMMAND, cwd: config.AC_SERVER_DIR, log });
+  if (config.AC_SERVER_CONTROL === 'child') {
+    return new ChildProcessControl({ command: config.AC_SERVER_COMMAND, cwd: config.AC_SERVER_DIR, log, pidFile: path.join(config.dataDir, 'acserver.pid') });
+  }
   return undefined;
 }

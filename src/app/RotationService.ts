@@ -2,6 +2,8 @@ import type { SeasonConfig, EventConfig } from '../domain/season';
 import { activeEvent, findEvent, nextEvent } from '../domain/resolveEvent';
 import { previewRotation, rotateEvent, type RotationDeps } from './rotateEvent';
 import type { RotateOptions, RotationResult, RotationTarget } from './rotationTypes';
+import { recoverRotation, type RecoveryOutcome } from './recoverRotation';
+import { failRotation } from './rotationSteps';
 
 export interface RotationServiceDeps extends RotationDeps {
   season: () => SeasonConfig;
@@ -19,6 +21,7 @@ export class RotationService {
   private running: string | null = null;
   private inFlight: Promise<unknown> | null = null;
   private closed = false;
+  private readonly stopping = new AbortController();
   private readonly listeners: Array<(r: Rotated) => void> = [];
 
   constructor(private readonly deps: RotationServiceDeps) {}
@@ -58,20 +61,51 @@ export class RotationService {
     return work;
   }
 
-  /** Shutdown: refuse new rotations and wait for the one running, so acServer is never left half-rotated. */
+  /**
+   * Start-up, before anything else: finish or undo a rotation a killed bot left in its journal.
+   * Never throws: a failure is logged and the next rotation tries again first.
+   */
+  recover(): Promise<RecoveryOutcome | { action: 'failed'; error: string }> {
+    const work = this.recoverSafely();
+    this.inFlight = work;
+    return work;
+  }
+
+  /**
+   * Shutdown: refuse new rotations and abort the one running: it stops waiting at once, puts the
+   * previous files back and leaves any restart to the journal, which the next start-up completes.
+   */
   async close(): Promise<void> {
     this.closed = true;
+    this.stopping.abort();
     await this.inFlight?.catch(() => undefined);
   }
 
-  private async rotateNow(event: EventConfig, opts: RotateOptions): Promise<RotationResult> {
+  private async recoverSafely(): Promise<RecoveryOutcome | { action: 'failed'; error: string }> {
     try {
+      return await recoverRotation(this.deps);
+    } catch (err) {
+      const error = (err as Error).message;
+      this.deps.log.error({ err, journal: this.deps.journal.description }, `could not complete the interrupted rotation: ${error}; the next rotation tries again first`);
+      return { action: 'failed', error };
+    }
+  }
+
+  private async rotateNow(event: EventConfig, opts: RotateOptions): Promise<RotationResult> {
+    const deps = { ...this.deps, signal: this.stopping.signal };
+    try {
+      // The previous pair must be that of the last event that ran, never a half-done rotation's.
+      const recovered = await this.recoverSafely();
+      if (recovered.action === 'failed') {
+        const err = new Error(`an interrupted rotation could not be completed first (${recovered.error})`);
+        return await failRotation(deps, deps.log.child({ rotation: event.id, by: opts.by }), event, 'prepare', err, { restored: false, serverBack: null }, []);
+      }
       const previousId = await this.deps.readCurrentEventId().catch((err: Error) => {
         this.deps.log.warn({ err }, 'could not read currentEvent.json; rotating without knowing the previous event');
         return null;
       });
       const previous = previousId === null ? null : (findEvent(this.deps.season(), previousId) ?? null);
-      const result = await rotateEvent(this.deps, event, previous, opts.by);
+      const result = await rotateEvent(deps, event, previous, opts.by);
       if (result.status === 'rotated') this.notify(result);
       return result;
     } finally {

@@ -43,8 +43,19 @@ export interface AcServerConfigFiles {
   read(): Promise<AcServerIniFiles>;
   /** Copies the current files to the backup folder (keeping the last few); returns the copies' paths. */
   backup(files: AcServerIniFiles): Promise<string[]>;
-  /** Writes both files atomically; null removes a file (restoring a folder that had none). */
+  /**
+   * Writes both files to temp files beside them without touching them; commit() then renames both
+   * (a rotation journals the pair first, so a crash between the two renames can be undone).
+   * null removes a file at commit (restoring a folder that had none).
+   */
+  stage(files: AcServerIniFiles): Promise<StagedIniFiles>;
+  /** stage + commit. */
   write(files: AcServerIniFiles): Promise<void>;
   /** Content folders the event needs that the acServer folder lacks (empty when it has no content folder). */
   missingContent(event: EventConfig): Promise<string[]>;
+}
+
+export interface StagedIniFiles {
+  commit(): Promise<void>;
+  discard(): Promise<void>;
 }

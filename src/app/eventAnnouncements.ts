@@ -1,6 +1,5 @@
 import type { Logger } from '../logger';
 import type { BotState } from './BotState';
-import type { PostKeeper } from './PostKeeper';
 import type { SeasonConfig } from '../domain/season';
 import { findEvent } from '../domain/resolveEvent';
 import { renderAnnouncement } from '../domain/renderAnnouncement';
@@ -11,8 +10,8 @@ import { renderAnnouncement } from '../domain/renderAnnouncement';
  */
 export function eventAnnouncer(deps: {
   state: BotState;
-  posts: PostKeeper | undefined;
-  announceChannelId: string | undefined;
+  /** Sends a one-off message to the announcement channel; absent without Discord or ANNOUNCE_CHANNEL_ID. */
+  send: ((content: string) => Promise<void>) | undefined;
   season: () => SeasonConfig;
   refreshPosts: () => void;
   log: Logger;
@@ -26,10 +25,9 @@ export function eventAnnouncer(deps: {
     }
     await deps.state.setAnnouncedEvent(eventId);
     deps.log.info({ eventId }, 'current event changed');
-    if (deps.posts && deps.announceChannelId) {
-      // A key per announcement: going back to an event later is a new message that notifies, not an edit.
-      deps.posts.request(`announce:${eventId}:${Date.now()}`, deps.announceChannelId, async () => ({ content: renderAnnouncement(deps.season(), event) }));
-    }
+    // News, said once: a new message that notifies (also when going back to an event), not a post
+    // the bot keeps alive. A moderator who deletes it has the last word, and no state is kept for it.
+    void deps.send?.(renderAnnouncement(deps.season(), event));
     deps.refreshPosts();
   };
 }

@@ -65,6 +65,14 @@ export async function ingestResultsFile(
   const hash = createHash('sha256').update(bytes).digest('hex');
   const seen = await deps.state.processedFile(file);
   if (seen && seen.hash === hash && !opts.reingest && !opts.forcedEventId) {
+    // Written since it was read (copied in again): say why nothing happens. A file untouched since
+    // (the start-up scan of the folder) stays quiet.
+    if (input.mtime.getTime() > Date.parse(seen.at)) {
+      deps.log.info(
+        { file, processedAt: seen.at, status: seen.status },
+        `results file ${file} was already read on ${seen.at} with the same content: skipped, nothing changes (its laps are stored once). To file it under another event: npm run cli -- ingest <file> --event <id>`,
+      );
+    }
     return { status: 'skipped', file, reason: `already processed (${seen.status})` };
   }
   const at = new Date().toISOString();

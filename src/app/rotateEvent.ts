@@ -1,12 +1,14 @@
 import type { Logger } from '../logger';
 import type { Clock } from './ports';
 import type { EventConfig } from '../domain/season';
-import type { AcServerConfigFiles, AcServerControl, AcServerIniFiles, HealthCheck, PlayerKicker, ResultsFlusher } from './acServerPorts';
+import type { AcServerConfigFiles, AcServerControl, HealthCheck, PlayerKicker, ResultsFlusher } from './acServerPorts';
 import type { RotationRecord } from './BotState';
+import type { JournalStep, RotationJournal, RotationJournalEntry } from './rotationJournal';
 import { planRotation, type RotationPlan } from '../domain/planRotation';
 import type { RotationResult, RotationStep } from './rotationTypes';
-import { flushResults, missingFolder, restoreOld, rotationFailureAlert } from './rotationSteps';
+import { failRotation, flushResults, missingFolder, restoreOld } from './rotationSteps';
 import { waitHealthy } from './waitHealthy';
+import { abortable, ShutdownError } from './abortable';
 
 export interface RotationDeps {
   files: AcServerConfigFiles;
@@ -18,11 +20,15 @@ export interface RotationDeps {
   flusher?: ResultsFlusher;
   kicker?: PlayerKicker;
   kickBeforeRotate: boolean;
+  /** Where the rotation in progress is recorded, so start-up can finish or undo it after a crash. */
+  journal: RotationJournal;
   writeCurrentEvent(event: EventConfig, now: Date): Promise<unknown>;
   recordRotation(rec: RotationRecord): Promise<void>;
   alertAdmins(message: string): Promise<void>;
   clock: Clock;
   log: Logger;
+  /** Aborted when the bot stops: waits end at once and the rotation is left safe (see restoreOld). */
+  signal?: AbortSignal;
 }
 
 /** What the server would get, without touching anything. */
@@ -32,39 +38,51 @@ export async function previewRotation(deps: RotationDeps, event: EventConfig): P
 }
 
 /**
- * Rotation as a story: render (nothing written yet) -> flush results -> back up and write the
- * INI files -> restart -> check -> currentEvent.json -> record. A failure from the write on puts
- * the old files back (and restarts on them), alerts the admins, and leaves currentEvent.json as
- * it was: the server is on the old event or the new one, never between.
+ * Rotation as a story: render (nothing written yet) -> flush results -> back up, stage both INI
+ * files, journal the intent, rename both -> restart -> check -> currentEvent.json -> record. A
+ * failure from the write on puts the old files back (and restarts on them), alerts the admins, and
+ * leaves currentEvent.json as it was: the server is on the old event or the new one, never between.
+ * A crash at any point leaves the journal, which start-up completes (recoverRotation).
  */
 export async function rotateEvent(deps: RotationDeps, event: EventConfig, previous: EventConfig | null, by: string): Promise<RotationResult> {
   const log = deps.log.child({ rotation: event.id, by });
   const t0 = performance.now();
   const warnings: string[] = [];
-  let before: AcServerIniFiles;
+  let entry: RotationJournalEntry;
   let plan: RotationPlan;
   try {
-    before = await deps.files.read();
+    const before = await deps.files.read();
     plan = planRotation(event, before);
     const missing = await deps.files.missingContent(event);
     if (missing.length > 0) throw new Error(missing.map(missingFolder).join('; '));
+    entry = { event, previousEventId: previous?.id ?? null, by, startedAt: deps.clock.now().toISOString(), step: 'write', previous: before, next: plan.texts };
   } catch (err) {
-    return fail(deps, log, event, 'prepare', err, { restored: false, serverBack: null }, warnings);
+    return failRotation(deps, log, event, 'prepare', err, { restored: false, serverBack: null }, warnings);
   }
   log.info({ step: 'prepare', changes: plan.serverCfg.length }, 'rendered server_cfg.ini and entry_list.ini');
 
   await flushResults(deps, log, warnings);
+  if (deps.signal?.aborted) return failRotation(deps, log, event, 'prepare', new ShutdownError(), { restored: false, serverBack: null }, warnings);
   let step: RotationStep = 'write';
+  let journaled = false;
   try {
-    const backups = await deps.files.backup(before);
-    await deps.files.write(plan.texts);
+    const backups = await deps.files.backup(entry.previous);
+    const staged = await deps.files.stage(plan.texts);
+    await deps.journal.write(entry).catch(async (err: unknown) => {
+      await staged.discard();
+      throw err;
+    });
+    journaled = true;
+    await staged.commit();
     log.info({ step, backups }, 'wrote the INI files (previous ones backed up)');
-    if (deps.control) {
+    const control = deps.control;
+    if (control) {
       step = 'restart';
-      await deps.control.restart();
-      log.info({ step, control: deps.control.description }, 'acServer restarted');
+      entry = await journalStep(deps, entry, 'restart');
+      await abortable(() => control.restart(), deps.signal);
+      log.info({ step, control: control.description }, 'acServer restarted');
       step = 'health';
-      const problem = await waitHealthy(deps.control, deps.health, event, { timeoutMs: deps.healthTimeoutMs });
+      const problem = await waitHealthy(control, deps.health, event, { timeoutMs: deps.healthTimeoutMs, signal: deps.signal });
       if (problem !== null) throw new Error(problem);
       log.info({ step }, 'acServer is up on the new event');
     } else {
@@ -72,12 +90,15 @@ export async function rotateEvent(deps: RotationDeps, event: EventConfig, previo
       log.warn({ step: 'restart' }, 'acServer is not controlled by the bot (AC_SERVER_CONTROL=none): restart it by hand to load the new event');
     }
     step = 'current-event';
+    entry = await journalStep(deps, entry, 'current-event');
     await deps.writeCurrentEvent(event, deps.clock.now());
   } catch (err) {
-    const restore = await restoreOld(deps, log, before, previous, step !== 'write');
-    return fail(deps, log, event, step, err, restore, warnings);
+    // Before the journal is written nothing was renamed: there is nothing to put back.
+    const restore = journaled ? await restoreOld(deps, log, entry, previous) : { restored: true, serverBack: null };
+    return failRotation(deps, log, event, step, err, restore, warnings);
   }
   log.info({ step: 'current-event' }, 'currentEvent.json written');
+  await deps.journal.clear().catch((err: Error) => log.warn({ err }, `could not remove ${deps.journal.description}; the next start-up finds the rotation complete`));
   await deps.recordRotation({ eventId: event.id, at: deps.clock.now().toISOString(), by }).catch((err: Error) => {
     warnings.push(`could not record the rotation in the bot state: ${err.message}`);
     log.warn({ err }, 'could not record the rotation');
@@ -87,18 +108,9 @@ export async function rotateEvent(deps: RotationDeps, event: EventConfig, previo
   return { status: 'rotated', plan, previousEventId: previous?.id ?? null, restarted: deps.control !== undefined, warnings, ms };
 }
 
-async function fail(
-  deps: RotationDeps,
-  log: Logger,
-  event: EventConfig,
-  step: RotationStep,
-  err: unknown,
-  restore: { restored: boolean; serverBack: boolean | null },
-  warnings: string[],
-): Promise<RotationResult> {
-  const error = err instanceof Error ? err.message : String(err);
-  const result = { status: 'failed' as const, event, step, error, ...restore, warnings };
-  log.error({ step, error, ...restore }, `rotation to ${event.id} failed at ${step}: ${error}`);
-  await deps.alertAdmins(rotationFailureAlert(result)).catch((alertErr: Error) => log.error({ err: alertErr }, 'admin alert failed'));
-  return result;
+/** The journal moves on only once written: an undo after a failed write must not restart acServer for nothing. */
+async function journalStep(deps: RotationDeps, entry: RotationJournalEntry, step: JournalStep): Promise<RotationJournalEntry> {
+  const next = { ...entry, step };
+  await deps.journal.write(next);
+  return next;
 }

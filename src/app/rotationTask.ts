@@ -28,14 +28,16 @@ const MAX_RETRY_MS = 60 * 60 * 1000;
 /**
  * Every minute and at start-up: when the schedule says another event than currentEvent.json,
  * rotate. An admin's /rotate wins until the next event boundary, and a failed rotation is
- * retried with backoff instead of restarting acServer (and alerting) every minute.
+ * retried with backoff instead of restarting acServer (and alerting) every minute, unless the
+ * event's config changed since (the admin fixed it): that is tried at the next tick.
  */
 export class RotationTask implements BackgroundTask {
   readonly name = 'rotation';
   readonly trigger: string;
   private cronTask: ScheduledTask | undefined;
   private ticking: Promise<TickOutcome> | undefined;
-  private failed: { eventId: string; attempts: number; retryAt: number } | undefined;
+  /** config: the failed event as it was, so a fixed event is retried at once, not after the backoff. */
+  private failed: { eventId: string; config: string; attempts: number; retryAt: number } | undefined;
   /** The start-up tick, for tests and the benchmark. */
   firstTick: Promise<unknown> = Promise.resolve();
 
@@ -63,15 +65,19 @@ export class RotationTask implements BackgroundTask {
     if (last && last.by !== 'schedule' && last.eventId === current && Date.parse(last.at) >= Date.parse(active.start)) {
       return { action: 'none', reason: `${last.by} chose ${current} after ${active.id} started; the schedule takes over at the next event` };
     }
-    if (this.failed?.eventId === active.id && now.getTime() < this.failed.retryAt) {
-      return { action: 'none', reason: `rotation to ${active.id} failed; next try at ${new Date(this.failed.retryAt).toISOString()}` };
+    const config = JSON.stringify(active);
+    const failed = this.failed?.eventId === active.id ? this.failed : undefined;
+    const sameFailure = failed?.config === config ? failed : undefined;
+    if (sameFailure && now.getTime() < sameFailure.retryAt) {
+      return { action: 'none', reason: `rotation to ${active.id} failed; next try at ${new Date(sameFailure.retryAt).toISOString()}` };
     }
-    this.deps.log.info({ eventId: active.id, current, at: now.toISOString() }, 'the schedule says another event: rotating');
+    const why = failed && !sameFailure ? 'the event changed since the rotation failed: retrying' : 'the schedule says another event: rotating';
+    this.deps.log.info({ eventId: active.id, current, at: now.toISOString() }, why);
     const result = await this.deps.service.rotate({ kind: 'event', eventId: active.id }, { by: 'schedule' });
     if (result.status === 'failed') {
-      const attempts = this.failed?.eventId === active.id ? this.failed.attempts + 1 : 1;
+      const attempts = sameFailure ? sameFailure.attempts + 1 : 1;
       const wait = Math.min((this.deps.retryBaseMs ?? 5 * 60 * 1000) * 2 ** (attempts - 1), MAX_RETRY_MS);
-      this.failed = { eventId: active.id, attempts, retryAt: now.getTime() + wait };
+      this.failed = { eventId: active.id, config, attempts, retryAt: now.getTime() + wait };
     } else if (result.status === 'rotated') {
       this.failed = undefined;
     }

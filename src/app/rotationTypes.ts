@@ -27,6 +27,8 @@ export type RotationResult =
       restored: boolean;
       /** after the restore acServer answered again on the old config; null = no restart was needed/possible */
       serverBack: boolean | null;
+      /** the bot stopped mid-rotation: acServer is restarted on the previous files when the bot starts again */
+      restartAtStartUp?: boolean;
       warnings: string[];
     }
   | { status: 'busy'; eventId: string }

@@ -1,24 +1,27 @@
 import type { EventConfig } from '../domain/season';
 import type { AcServerControl, HealthCheck } from './acServerPorts';
+import { ShutdownError, sleep } from './abortable';
 
 /**
  * Polls until acServer runs and every check passes, or the time is up. Returns null when
- * healthy, else the last problem seen (what an admin reads in the alert).
+ * healthy, else the last problem seen (what an admin reads in the alert). Throws ShutdownError
+ * as soon as `signal` aborts: a stopping bot must not wait out the whole timeout.
  */
 export async function waitHealthy(
   control: AcServerControl,
   checks: readonly HealthCheck[],
   expected: EventConfig | null,
-  opts: { timeoutMs: number; pollMs?: number },
+  opts: { timeoutMs: number; pollMs?: number; signal?: AbortSignal },
 ): Promise<string | null> {
   const deadline = Date.now() + opts.timeoutMs;
   let problem: string | null = null;
   for (;;) {
+    if (opts.signal?.aborted) throw new ShutdownError();
     problem = (await control.isRunning()) ? await firstProblem(checks, expected) : `acServer is not running (${control.description})`;
     if (problem === null) return null;
     const left = deadline - Date.now();
     if (left <= 0) return `${problem} after ${Math.round(opts.timeoutMs / 1000)} s`;
-    await new Promise((r) => setTimeout(r, Math.min(opts.pollMs ?? 100, left)));
+    await sleep(Math.min(opts.pollMs ?? 100, left), opts.signal);
   }
 }
 

@@ -9,6 +9,7 @@ import { allEvents, activeEvent } from '../domain/resolveEvent';
 import { renderLeaderboardPages } from '../domain/renderLeaderboard';
 import { toLeaderboardJson } from '../app/leaderboardFiles';
 import { eventTitle } from '../domain/eventTitle';
+import { prettyCarName } from '../domain/prettyCarName';
 import { createTables } from '../adapters/dynamodb/createTables';
 
 export async function leaderboardCommand(ctx: CliContext, args: string[], opts: { json: boolean }, io: CliIo): Promise<number> {
@@ -24,7 +25,7 @@ export async function leaderboardCommand(ctx: CliContext, args: string[], opts: 
   }
   const board = await ctx.league.leaderboard(eventId);
   if (opts.json) io.out(JSON.stringify(toLeaderboardJson(board, event, new Date()), null, 2));
-  else io.out(renderLeaderboardPages(board, { title: eventTitle(ctx.season.current(), eventId), maxLength: 100_000 }).join('\n'));
+  else io.out(renderLeaderboardPages(board, { title: eventTitle(ctx.season.current(), eventId), carName: prettyCarName, maxLength: 100_000 }).join('\n'));
   return 0;
 }
 
@@ -45,6 +46,10 @@ export async function eventsCommand(ctx: CliContext, opts: { json: boolean }, io
 }
 
 export async function createTablesCommand(config: Config, log: Logger, io: CliIo): Promise<number> {
+  if (config.STORE !== 'dynamodb') {
+    io.out(`STORE=${config.STORE}: nothing to create (the SQLite store creates its file and tables itself at start, in ${config.sqlitePath}). Tables are only for STORE=dynamodb.`);
+    return 0;
+  }
   const client = createDynamoClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
   try {
     await createTables(client, { results: config.DYNAMODB_RESULTS_TABLE, state: config.DYNAMODB_STATE_TABLE }, log);

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError, type Config } from '../config';
-import { createLogger, type Logger } from '../logger';
+import { createConsoleLogger, type Logger } from '../logger';
 import { BotState } from '../app/BotState';
 import { League } from '../app/League';
 import { SeasonConfigFile } from '../adapters/files/SeasonConfigFile';
@@ -11,14 +11,14 @@ import { standingsCommand } from './standingsCommand';
 import { Standings } from '../app/standings';
 import { leaderboardCommand, eventsCommand, createTablesCommand, importProcessedCommand } from './commands';
 
-export const USAGE = `usage: npm run cli -- <command>
-  ingest <file|dir>... [--event ID] [--json]   read results files now (a dir: every *.json in it)
-         [--reread]                            read them even if unchanged (restores laps older versions lost)
-  leaderboard <eventId> [--json]               the event's leaderboard
-  events [--json]                              the schedule, the active event marked
-  standings [season] [--json]                  a season's standings (default: the current season)
-  create-tables                                create the DynamoDB tables (STORE=dynamodb)
-  import-processed <processed_files.json>      mark files the old suite processed as done`;
+export const USAGE = `usage: npm run cli -- <command>   (production: node dist/src/cli.js <command>)
+  ingest <file|dir>... [--event ID] [--reread] [--json]   read results files (a dir: its *.json); --reread: unchanged too
+  leaderboard [eventId] [--json]                          an event's leaderboard (default: the current event)
+  events [--json]                                         the schedule, the active event marked *
+  standings [season] [--json]                             a season's standings (default: the current season)
+  create-tables                                           create the DynamoDB tables (STORE=dynamodb)
+  import-processed <processed_files.json>                 mark files the old suite processed as done
+  --help                                                  this text`;
 
 export interface CliIo {
   out: (s: string) => void;
@@ -46,9 +46,13 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo =
     return 1;
   }
   const [command, ...args] = parsed.positionals;
-  if (!command || parsed.values.help) {
-    (command ? io.out : io.err)(USAGE);
-    return command ? 0 : 1;
+  if (parsed.values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (!command) {
+    io.err(USAGE);
+    return 1;
   }
   let config: Config;
   try {
@@ -60,8 +64,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo =
     }
     throw err;
   }
-  // Logs go to stderr so --json output on stdout stays clean.
-  const log = createLogger(env.LOG_LEVEL ?? 'warn', process.stderr);
+  // Logs go to stderr so the output on stdout stays clean (readable lines on a terminal, else JSON).
+  const log = createConsoleLogger(env.LOG_LEVEL ?? 'warn', 2);
   if (command === 'create-tables') return createTablesCommand(config, log, io);
 
   let ctx: CliContext;

@@ -5,14 +5,14 @@ import { makeFakeAcServerFolder } from '../support/fakeAcServer/FakeAcServerFold
 import { rotationHarness, seasonConfig, type RotationHarness } from '../support/rotationHarness';
 import { waitFor } from '../support/fakeDiscord/waitFor';
 import type { RotationDeps } from '../../src/app/rotateEvent';
+import type { SeasonConfig } from '../../src/domain/season';
 
-async function setup(overrides: Partial<RotationDeps> = {}, schedule?: string): Promise<{ h: RotationHarness; task: RotationTask }> {
+async function setup(overrides: Partial<RotationDeps> = {}, schedule?: string, season: () => SeasonConfig = seasonConfig): Promise<{ h: RotationHarness; task: RotationTask }> {
   const ac = await makeFakeAcServerFolder('crlf-plugin');
-  const h = rotationHarness(ac.dir, undefined, overrides);
-  const season = seasonConfig();
+  const h = rotationHarness(ac.dir, undefined, overrides, season);
   const task = new RotationTask({
     service: h.service,
-    season: () => season,
+    season,
     clock: h.clock,
     readCurrentEventId: () => readCurrentEventId(h.currentEventFile),
     lastRotation: () => h.state.lastRotation(),
@@ -70,6 +70,18 @@ describe('RotationTask: the schedule drives rotation (fake clock)', () => {
     h.clock.set('2030-01-14T18:14:00Z');
     expect((await task.tick()).action).toBe('none'); // second failure: 10 minutes
     expect(h.alerts).toHaveLength(2);
+  });
+
+  it('when the admin fixes the event that failed to rotate, then the next tick retries it without waiting out the backoff', async () => {
+    let season = seasonConfig();
+    season.seasons[0].events[1].sessions!.practice!.time = 1e21; // renders no INI file
+    const { h, task } = await setup({}, undefined, () => season);
+    expect(await task.tick()).toMatchObject({ action: 'rotate', eventId: 'season1#event2', result: { status: 'failed', step: 'prepare' } });
+    h.clock.set('2030-01-14T18:01:30Z');
+    expect(await task.tick()).toMatchObject({ action: 'none', reason: expect.stringMatching(/failed; next try at/) }); // unchanged: backoff
+    season = seasonConfig();
+    expect(await task.tick()).toMatchObject({ action: 'rotate', eventId: 'season1#event2', result: { status: 'rotated' } });
+    expect(await current(h)).toBe('season1#event2');
   });
 
   it('when started, then it rotates at start-up and node-cron keeps ticking on its schedule', async () => {

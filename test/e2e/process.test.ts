@@ -1,28 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { resultsFixture, acServerName } from '../support/fixtures';
-
-const ROOT = path.resolve(__dirname, '../..');
-
-/** Runs src/main.ts as `npm start` does, collecting its log lines. */
-function startMain(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--max-semi-space-size=1', '--optimize-for-size', '--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const lines: string[] = [];
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => lines.push(...d.toString().split('\n').filter(Boolean)));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const waitForLine = async (re: RegExp, ms = 20_000) => {
-    const end = Date.now() + ms;
-    while (!lines.some((l) => re.test(l))) {
-      if (Date.now() > end) throw new Error(`no log line ${re} in:\n${lines.join('\n')}\n${stderr}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  return { child, lines, exited, waitForLine, stderr: () => stderr };
-}
+import { startBotFromSource as startMain } from '../support/spawnLogged';
 
 describe('the bot process (npm start)', () => {
   it('when started without a token, then it ingests, says once that Discord is off, and exits 0 on SIGTERM', async () => {

@@ -6,7 +6,7 @@ import type { Store } from '../../src/app/ports';
 import { BotState } from '../../src/app/BotState';
 import { League } from '../../src/app/League';
 import { parseSeasonConfig } from '../../src/domain/seasonSchema';
-import { silentLogger } from '../../src/logger';
+import { silentLogger, type Logger } from '../../src/logger';
 import { readCurrentEventId } from '../../src/adapters/files/currentEventFile';
 
 /**
@@ -31,7 +31,7 @@ export const FIXTURE_SEASON = JSON.stringify({
 });
 
 /** A League over a SQLite file in `dir`, or over `opts.store` (any backend; closed by close()). */
-export async function makeLeague(opts: { dir?: string; season?: string; store?: Store } = {}) {
+export async function makeLeague(opts: { dir?: string; season?: string; store?: Store; log?: Logger } = {}) {
   const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'league-'));
   const store = opts.store ?? SqliteStore.open(path.join(dir, 'league.db'), silentLogger);
   const state = new BotState(store);
@@ -45,7 +45,7 @@ export async function makeLeague(opts: { dir?: string; season?: string; store?: 
     acServerTimeZone: 'UTC',
     dataDir: dir,
     clock: { now: () => new Date('2019-03-03T12:00:00Z') },
-    log: silentLogger,
+    log: opts.log ?? silentLogger,
   });
   return { dir, store, state, league, config, currentEventFile, close: () => store.close() };
 }

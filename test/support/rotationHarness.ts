@@ -9,7 +9,9 @@ import type { AcServerControl } from '../../src/app/acServerPorts';
 import { AcServerFolder } from '../../src/adapters/acserver/AcServerFolder';
 import { HttpInfoCheck } from '../../src/adapters/acserver/HttpInfoCheck';
 import { readCurrentEventId, writeCurrentEvent } from '../../src/adapters/files/currentEventFile';
+import { RotationJournalFile } from '../../src/adapters/files/RotationJournalFile';
 import type { Clock } from '../../src/app/ports';
+import type { SeasonConfig } from '../../src/domain/season';
 import { MemoryState } from './memoryState';
 import { captureLog } from './captureLog';
 
@@ -41,27 +43,30 @@ export interface RotationHarness {
   state: BotState;
   currentEventFile: string;
   currentEventText(): string | null;
+  journal: RotationJournalFile;
   alerts: string[];
   lines: Array<Record<string, unknown>>;
   clock: { now(): Date; set(iso: string): void };
 }
 
 /** The real rotation wiring (files, health check, currentEvent.json, bot state) around a control. */
-export function rotationHarness(acDir: string, control: AcServerControl | undefined, overrides: Partial<RotationDeps> = {}): RotationHarness {
+export function rotationHarness(acDir: string, control: AcServerControl | undefined, overrides: Partial<RotationDeps> = {}, season: () => SeasonConfig = seasonConfig): RotationHarness {
   let now = new Date('2030-01-14T18:00:30Z');
   const clock: Clock & { set(iso: string): void } = { now: () => now, set: (iso) => void (now = new Date(iso)) };
   const { log, lines } = captureLog();
   const folder = new AcServerFolder(acDir, clock, 3);
   const state = new BotState(new MemoryState());
-  const currentEventFile = path.join(mkdtempSync(path.join(tmpdir(), 'data-')), 'currentEvent.json');
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'data-'));
+  const currentEventFile = path.join(dataDir, 'currentEvent.json');
+  const journal = new RotationJournalFile(path.join(dataDir, 'rotation-journal.json'));
   const alerts: string[] = [];
-  const season = seasonConfig();
   const deps: RotationDeps = {
     files: folder,
     control,
     health: [new HttpInfoCheck(async () => (await folder.read()).serverCfg)],
     healthTimeoutMs: 8000,
     kickBeforeRotate: false,
+    journal,
     writeCurrentEvent: (event, at) => writeCurrentEvent(currentEventFile, event, at),
     recordRotation: (rec) => state.setLastRotation(rec),
     alertAdmins: async (m) => void alerts.push(m),
@@ -69,7 +74,7 @@ export function rotationHarness(acDir: string, control: AcServerControl | undefi
     log,
     ...overrides,
   };
-  const service = new RotationService({ ...deps, season: () => season, readCurrentEventId: () => readCurrentEventId(currentEventFile) });
+  const service = new RotationService({ ...deps, season, readCurrentEventId: () => readCurrentEventId(currentEventFile) });
   const currentEventText = () => {
     try {
       return readFileSync(currentEventFile, 'utf8');
@@ -77,5 +82,5 @@ export function rotationHarness(acDir: string, control: AcServerControl | undefi
       return null;
     }
   };
-  return { service, deps, folder, state, currentEventFile, currentEventText, alerts, lines, clock };
+  return { service, deps, folder, state, currentEventFile, currentEventText, journal, alerts, lines, clock };
 }

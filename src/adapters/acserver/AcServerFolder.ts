@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { AcServerConfigFiles, AcServerIniFiles } from '../../app/acServerPorts';
+import type { AcServerConfigFiles, AcServerIniFiles, StagedIniFiles } from '../../app/acServerPorts';
 import type { EventConfig } from '../../domain/season';
 import type { Clock } from '../../app/ports';
 import { eventCarModels } from '../../domain/ini/eventCars';
-import { writeFileAtomic } from '../files/atomicWrite';
+import { NEW_DIR_MODE, stageFileAtomic, syncDir, writeFileAtomic, type StagedFile } from '../files/atomicWrite';
 import { insideFolder } from './insideFolder';
 
 const FILES = { serverCfg: 'server_cfg', entryList: 'entry_list' } as const;
@@ -30,26 +30,50 @@ export class AcServerFolder implements AcServerConfigFiles {
 
   async backup(files: AcServerIniFiles): Promise<string[]> {
     const dir = insideFolder(this.root, 'cfg', 'backup');
-    await fs.mkdir(dir, { recursive: true });
+    await fs.mkdir(dir, { recursive: true, mode: NEW_DIR_MODE });
     const stamp = this.clock.now().toISOString().replace(/[:.]/g, '-');
     const written: string[] = [];
     for (const key of Object.keys(FILES) as Array<keyof typeof FILES>) {
       const text = files[key];
       if (text === null) continue;
       const target = await freeName(dir, `${FILES[key]}.${stamp}`);
-      await writeFileAtomic(target, text);
+      // server_cfg.ini holds ADMIN_PASSWORD: copies are for the bot's user only, whatever the original's mode.
+      await writeFileAtomic(target, text, { mode: 0o600 });
       written.push(target);
       await prune(dir, FILES[key], this.keepBackups);
     }
     return written;
   }
 
-  async write(files: AcServerIniFiles): Promise<void> {
-    for (const key of Object.keys(FILES) as Array<keyof typeof FILES>) {
-      const text = files[key];
-      if (text === null) await fs.rm(this.file(key), { force: true });
-      else await writeFileAtomic(this.file(key), text);
+  async stage(files: AcServerIniFiles): Promise<StagedIniFiles> {
+    await this.removeStaleTemps();
+    const staged: Array<StagedFile | { remove: string }> = [];
+    const discard = () => Promise.all(staged.map((s) => ('tmp' in s ? s.discard() : undefined))).then(() => undefined);
+    try {
+      for (const key of Object.keys(FILES) as Array<keyof typeof FILES>) {
+        const text = files[key];
+        staged.push(text === null ? { remove: this.file(key) } : await stageFileAtomic(this.file(key), text));
+      }
+    } catch (err) {
+      await discard();
+      throw err;
     }
+    return {
+      commit: async () => {
+        try {
+          for (const s of staged) await ('tmp' in s ? s.commit() : fs.rm(s.remove, { force: true }));
+        } catch (err) {
+          await discard();
+          throw err;
+        }
+        await syncDir(path.dirname(this.file('serverCfg')));
+      },
+      discard,
+    };
+  }
+
+  async write(files: AcServerIniFiles): Promise<void> {
+    await (await this.stage(files)).commit();
   }
 
   async missingContent(event: EventConfig): Promise<string[]> {
@@ -70,6 +94,14 @@ export class AcServerFolder implements AcServerConfigFiles {
       }
     }
     return missing;
+  }
+
+  /** Temp files of the pair that a killed bot left behind (a new staging replaces them anyway). */
+  private async removeStaleTemps(): Promise<void> {
+    const dir = path.dirname(this.file('serverCfg'));
+    const names = await fs.readdir(dir).catch(() => [] as string[]);
+    const stale = names.filter((n) => Object.values(FILES).some((f) => n.startsWith(`.${f}.ini.`) && n.endsWith('.tmp')));
+    await Promise.all(stale.map((n) => fs.rm(path.join(dir, n), { force: true })));
   }
 }
 

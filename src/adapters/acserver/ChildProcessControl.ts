@@ -3,6 +3,8 @@ import { createInterface } from 'node:readline';
 import type { Logger } from '../../logger';
 import type { AcServerControl } from '../../app/acServerPorts';
 import { splitCommand } from './splitCommand';
+import { acServerEnv } from './acServerEnv';
+import { removePidFile, stopLeftoverAcServer, writePidFile } from './acServerPidFile';
 
 export interface ChildProcessControlOptions {
   /** AC_SERVER_COMMAND, run from cwd without a shell, e.g. ./acServer */
@@ -10,7 +12,10 @@ export interface ChildProcessControlOptions {
   /** AC_SERVER_DIR: acServer reads cfg/ and writes results/ relative to it */
   cwd: string;
   log: Logger;
+  /** Filtered by acServerEnv: acServer never gets the bot's settings and secrets. */
   env?: NodeJS.ProcessEnv;
+  /** Where the running acServer's pid is kept (DATA_DIR/acserver.pid), to stop it after a bot crash. */
+  pidFile?: string;
   /** SIGTERM, then SIGKILL after this long */
   stopTimeoutMs?: number;
   /** Restart delays after a crash: doubling from firstMs up to maxMs; reset after running stableMs. */
@@ -20,7 +25,8 @@ export interface ChildProcessControlOptions {
 /**
  * acServer as a child of the bot: started with the bot, restarted with bounded backoff when it
  * dies, its stdout/stderr lines in the bot's log, stopped on shutdown. Under systemd the bot's
- * unit kills the whole control group, so acServer never outlives a crashed bot.
+ * unit kills the whole control group; elsewhere an acServer that outlived a killed bot is found
+ * through the pid file and stopped before a new one starts.
  */
 export class ChildProcessControl implements AcServerControl {
   readonly description: string;
@@ -42,6 +48,7 @@ export class ChildProcessControl implements AcServerControl {
   async start(): Promise<void> {
     this.stopped = false;
     this.supervising = true;
+    if (this.opts.pidFile && !this.child) await stopLeftoverAcServer(this.opts.pidFile, this.opts.log.child({ component: 'acserver' }), this.opts.stopTimeoutMs ?? 10_000);
     if (!this.child) await this.spawnOnce();
   }
 
@@ -51,6 +58,7 @@ export class ChildProcessControl implements AcServerControl {
     this.supervising = true;
     clearTimeout(this.respawnTimer);
     await this.kill();
+    if (this.stopped) throw new Error('acServer is stopped because the bot is shutting down');
     this.crashes = 0;
     await this.spawnOnce();
   }
@@ -72,14 +80,17 @@ export class ChildProcessControl implements AcServerControl {
 
   private spawnOnce(): Promise<void> {
     const [file, ...args] = this.argv;
-    const child = spawn(file, args, { cwd: this.opts.cwd, env: this.opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, args, { cwd: this.opts.cwd, env: acServerEnv(this.opts.env ?? process.env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const { pidFile } = this.opts;
     const log = this.opts.log.child({ component: 'acserver', pid: child.pid });
+    if (pidFile && child.pid) writePidFile(pidFile, { pid: child.pid, command: this.opts.command, cwd: this.opts.cwd }, log);
     const startedAt = Date.now();
     createInterface({ input: child.stdout! }).on('line', (line) => log.info({ stream: 'stdout' }, line));
     createInterface({ input: child.stderr! }).on('line', (line) => log.warn({ stream: 'stderr' }, line));
     this.child = child;
     child.once('exit', (code, signal) => {
       if (this.child === child) this.child = undefined;
+      if (pidFile && child.pid) removePidFile(pidFile, child.pid);
       if (!this.supervising || this.stopping.has(child)) return log.info({ code, signal }, 'acServer stopped');
       if (Date.now() - startedAt >= this.backoff.stableMs) this.crashes = 0;
       const delay = Math.min(this.backoff.firstMs * 2 ** this.crashes++, this.backoff.maxMs);

@@ -1,11 +1,13 @@
-import { Events, type Client } from 'discord.js';
+import { Events, type Client, type Interaction } from 'discord.js';
 import type { Logger } from '../../logger';
 import type { Config } from '../../config';
 import type { Command, CommandDeps } from './command';
-import { PostKeeper } from '../../app/PostKeeper';
+import { PostKeeper, type ChannelPoster } from '../../app/PostKeeper';
 import { DiscordPoster } from './DiscordPoster';
 import { createInteractionHandler } from './interactionHandler';
 import { createDiscordClient } from './createClient';
+import { DEFAULT_LOGIN_RETRY, loginWithRetry, type LoginRetry } from './loginWithRetry';
+import { Gate } from './Gate';
 
 export interface DiscordBotOptions {
   config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_BASE' | 'ADMIN_ROLE_ID'>;
@@ -16,25 +18,47 @@ export interface DiscordBotOptions {
   refreshPosts: () => void;
   /** Test hook: speeds up gateway identify and post debounce. */
   fast?: boolean;
+  /** Waits between login attempts while Discord is unreachable (default 5 s doubling to 5 min). */
+  loginRetry?: Partial<LoginRetry>;
+  /**
+   * Discord refused the token (or the login in a way retrying cannot fix): the process should
+   * stop with an error so the service manager shows it failed. Without it, the error is reported.
+   */
+  onFatal?: (err: Error) => void;
 }
 
 /** The gateway client, the interaction handler and the post keeper, started and stopped together. */
 export class DiscordBot {
-  readonly client: Client;
   readonly posts: PostKeeper;
+  private current: Client;
   private readonly poster: DiscordPoster;
+  /** Opens once logged in: posts and alerts wait for it instead of failing while Discord is away. */
+  private readonly loggedIn = new Gate();
   private ready: Promise<void> | undefined;
+  private resolveReady: (() => void) | undefined;
+  private handle: ((interaction: Interaction) => Promise<void>) | undefined;
+  private stopped = false;
+  private wake: (() => void) | undefined;
 
   constructor(private readonly opts: DiscordBotOptions) {
-    this.client = createDiscordClient({ apiBase: opts.config.DISCORD_API_BASE, fastIdentify: opts.fast });
-    this.client.rest.setToken(opts.config.DISCORD_TOKEN ?? '');
-    this.poster = new DiscordPoster(this.client.rest);
+    this.current = this.createClient();
+    this.poster = new DiscordPoster(() => this.current.rest);
+    const gated: ChannelPoster = {
+      upsert: async (...args) => (await this.loggedIn.passed(), this.poster.upsert(...args)),
+      send: async (...args) => (await this.loggedIn.passed(), this.poster.send(...args)),
+      exists: async (...args) => (await this.loggedIn.passed(), this.poster.exists(...args)),
+    };
     this.posts = new PostKeeper(
-      this.poster,
+      gated,
       opts.deps.state,
       opts.log.child({ component: 'posts' }),
       opts.fast ? { debounceMs: 50, retryBaseMs: 200, retryMaxMs: 2000 } : undefined,
     );
+  }
+
+  /** The discord.js client of the current login attempt (a failed login leaves its client unusable). */
+  get client(): Client {
+    return this.current;
   }
 
   get refreshPosts(): () => void {
@@ -47,35 +71,22 @@ export class DiscordBot {
   }
 
   /**
-   * Starts logging in and returns at once: the other tasks must not wait for Discord. A failed
-   * login is reported (the bot keeps ingesting); discord.js reconnects by itself after drops.
+   * Starts logging in and returns at once: the other tasks must not wait for Discord. While
+   * Discord cannot be reached the login is retried with growing waits; a refused token is fatal.
+   * Once logged in, discord.js reconnects by itself after drops.
    */
   async start(report: (err: unknown, what: string) => void = () => {}): Promise<void> {
     const { log, commands, config } = this.opts;
     const deps: CommandDeps = { ...this.opts.deps, refreshPosts: this.opts.refreshPosts };
-    const handle = createInteractionHandler(commands, deps, { adminRoleId: config.ADMIN_ROLE_ID, log: log.child({ component: 'interactions' }) });
-    this.client.on(Events.InteractionCreate, (i) => void handle(i));
-    const deleted = (id: string) => void this.posts.messageDeleted(id).catch((err) => log.error({ err }, 'repost after delete failed'));
-    this.client.on(Events.MessageDelete, (m) => deleted(m.id));
-    this.client.on(Events.MessageBulkDelete, (messages) => messages.forEach((m) => deleted(m.id)));
-    this.client.on(Events.ShardDisconnect, (_e, shard) => log.warn({ shard }, 'gateway disconnected; discord.js reconnects by itself'));
-    this.client.on(Events.ShardResume, (shard) => log.info({ shard }, 'gateway resumed'));
-    this.client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
-    this.ready = new Promise<void>((resolve) =>
-      this.client.once(Events.ClientReady, (c) => {
-        log.info({ user: c.user.tag }, 'logged in to Discord');
-        this.opts.refreshPosts();
-        resolve();
-      }),
-    );
-    this.client.login(config.DISCORD_TOKEN).catch((err: Error) =>
-      report(new Error(`${err.message}. Check DISCORD_TOKEN (Developer Portal -> Bot -> Reset Token) and DISCORD_API_BASE.`), 'Discord login'),
-    );
+    this.handle = createInteractionHandler(commands, deps, { adminRoleId: config.ADMIN_ROLE_ID, log: log.child({ component: 'interactions' }) });
+    this.ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
+    void this.login(report);
   }
 
   /** A one-off message (admin alerts). Failures are logged, never thrown: alerts must not break the caller. */
   async send(channelId: string, content: string): Promise<void> {
     try {
+      await this.loggedIn.passed();
       await this.poster.send(channelId, { content: content.slice(0, 2000) });
     } catch (err) {
       this.opts.log.error({ err, channelId }, `could not send a message to channel ${channelId}: ${(err as Error).message}`);
@@ -83,7 +94,63 @@ export class DiscordBot {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    this.loggedIn.close(new Error('the bot stopped before it could log in to Discord'));
     await this.posts.stop();
-    if (this.ready) await this.client.destroy();
+    if (this.ready) await this.current.destroy();
+  }
+
+  private attach(client: Client): void {
+    const { log } = this.opts;
+    client.on(Events.InteractionCreate, (i) => void this.handle?.(i));
+    const deleted = (id: string) => void this.posts.messageDeleted(id).catch((err) => log.error({ err }, 'repost after delete failed'));
+    client.on(Events.MessageDelete, (m) => deleted(m.id));
+    client.on(Events.MessageBulkDelete, (messages) => messages.forEach((m) => deleted(m.id)));
+    client.on(Events.ShardDisconnect, (_e, shard) => log.warn({ shard }, 'gateway disconnected; discord.js reconnects by itself'));
+    client.on(Events.ShardResume, (shard) => log.info({ shard }, 'gateway resumed'));
+    client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
+    client.once(Events.ClientReady, (c) => {
+      log.info({ user: c.user.tag }, 'logged in to Discord');
+      this.loggedIn.open();
+      this.opts.refreshPosts();
+      this.resolveReady?.();
+    });
+  }
+
+  private createClient(): Client {
+    const client = createDiscordClient({ apiBase: this.opts.config.DISCORD_API_BASE, fastIdentify: this.opts.fast });
+    client.rest.setToken(this.opts.config.DISCORD_TOKEN ?? '');
+    return client;
+  }
+
+  private async login(report: (err: unknown, what: string) => void): Promise<void> {
+    const { log, config } = this.opts;
+    let first = true;
+    const failure = await loginWithRetry({
+      attempt: async () => {
+        // discord.js destroys a client whose login failed: each retry gets a fresh one.
+        if (!first) this.current = this.createClient();
+        first = false;
+        this.attach(this.current);
+        await this.current.login(config.DISCORD_TOKEN);
+      },
+      retry: { ...DEFAULT_LOGIN_RETRY, ...this.opts.loginRetry },
+      log,
+      stopped: () => this.stopped,
+      sleep: (ms) => new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        this.wake = () => (clearTimeout(timer), resolve());
+      }),
+    });
+    if (!failure || this.stopped) return;
+    const err = new Error(
+      failure.kind === 'token'
+        ? 'Discord refused DISCORD_TOKEN (401 Unauthorized): put the bot token from the Developer Portal (your application -> Bot -> Reset Token) in .env, then start the bot again'
+        : `Discord refused the login (${failure.reason}): check DISCORD_API_BASE (${config.DISCORD_API_BASE}) and DISCORD_TOKEN, then start the bot again`,
+    );
+    this.loggedIn.close(err);
+    if (this.opts.onFatal) this.opts.onFatal(err);
+    else report(err, 'Discord login');
   }
 }

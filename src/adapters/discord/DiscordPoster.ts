@@ -14,7 +14,12 @@ const ADMIN_CODES: Record<number, string> = {
  * gateway has delivered the guild and right after a reconnect.
  */
 export class DiscordPoster implements ChannelPoster {
-  constructor(private readonly rest: REST) {}
+  /** `rest()` is the current client's REST: a failed login replaces the client. */
+  constructor(private readonly restOf: () => REST) {}
+
+  private get rest(): REST {
+    return this.restOf();
+  }
 
   async upsert(channelId: string, messageId: string | undefined, body: PostBody): Promise<string> {
     if (messageId) {

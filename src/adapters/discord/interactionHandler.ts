@@ -1,7 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { MessageFlags, type Interaction, type ChatInputCommandInteraction } from 'discord.js';
 import type { Logger } from '../../logger';
 import type { Command, CommandDeps } from './command';
 import { isAdmin } from './isAdmin';
+import { UserFacingError } from './UserFacingError';
+
+const NO_MENTIONS = { parse: [] };
 
 /**
  * The one place interactions are answered. Every interaction gets an answer: unknown command,
@@ -53,13 +57,13 @@ async function runCommand(
     await interaction.deferReply(command.ephemeral ? ephemeral : {});
     const reply = await command.execute(interaction, deps.log === log ? deps : { ...deps, log });
     if (!reply) return;
-    await interaction.editReply({ content: reply.content, files: reply.files ?? [] });
+    // Names in replies are escaped; no reply may ping anyone either way.
+    await interaction.editReply({ content: reply.content, files: reply.files ?? [], allowedMentions: NO_MENTIONS });
     for (const page of reply.followUps ?? []) {
-      await interaction.followUp({ content: page, ...(command.ephemeral ? ephemeral : {}) });
+      await interaction.followUp({ content: page, allowedMentions: NO_MENTIONS, ...(command.ephemeral ? ephemeral : {}) });
     }
   } catch (err) {
-    log.error({ err }, `command failed: ${(err as Error).message}`);
-    const content = `Sorry, that did not work: ${(err as Error).message}`.slice(0, 1900);
+    const content = failureReply(err, log);
     try {
       if (interaction.deferred || interaction.replied) await interaction.editReply({ content });
       else await interaction.reply({ content, ...ephemeral });
@@ -67,4 +71,18 @@ async function runCommand(
       log.error({ err: replyErr }, 'could not tell the user about the error');
     }
   }
+}
+
+/**
+ * What the member reads when a command fails: a UserFacingError's own message, else a short
+ * apology. Both carry a log id that finds the log line, which holds the whole error.
+ */
+function failureReply(err: unknown, log: Logger): string {
+  const logId = randomBytes(4).toString('hex');
+  if (err instanceof UserFacingError) {
+    log.info({ logId, reason: err.message }, 'command refused');
+    return `${err.message} (log id ${logId})`.slice(0, 1900);
+  }
+  log.error({ err, logId }, `command failed (log id ${logId}): ${(err as Error)?.message ?? String(err)}`);
+  return `Sorry, that did not work: something went wrong inside the bot. A league admin can find out what in the bot's log (log id ${logId}).`;
 }

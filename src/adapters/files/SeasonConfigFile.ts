@@ -4,8 +4,9 @@ import { watch, type FSWatcher } from 'chokidar';
 import type { Logger } from '../../logger';
 import type { SeasonConfig } from '../../domain/season';
 import { parseSeasonConfig } from '../../domain/seasonSchema';
+import { packageRoot } from './packageRoot';
 
-export const EXAMPLE_SEASON_CONFIG = path.resolve(__dirname, '../../../examples/seasonConfig.json');
+export const EXAMPLE_SEASON_CONFIG = path.join(packageRoot(), 'examples/seasonConfig.json');
 
 /**
  * seasonConfig.json on disk. Holds the last VALID config: an invalid edit is reported and the

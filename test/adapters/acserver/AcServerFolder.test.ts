@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AcServerFolder } from '../../../src/adapters/acserver/AcServerFolder';
@@ -45,6 +45,44 @@ describe('AcServerFolder.write', () => {
     await folder.write({ serverCfg: '[SERVER]\n', entryList: '[CAR_0]\n' });
     await folder.write({ serverCfg: '[SERVER]\n', entryList: null });
     expect(readdirSync(path.join(dir, 'cfg'))).toEqual(['server_cfg.ini']);
+  });
+});
+
+describe('AcServerFolder: the pair as one unit, modes of the files and their backups', () => {
+  let umask: number;
+  beforeEach(() => (umask = process.umask(0o022)));
+  afterEach(() => process.umask(umask));
+  const setup = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'acfolder-'));
+    mkdirSync(path.join(dir, 'cfg'));
+    const cfg = path.join(dir, 'cfg', 'server_cfg.ini');
+    const entries = path.join(dir, 'cfg', 'entry_list.ini');
+    writeFileSync(cfg, '[SERVER]\nADMIN_PASSWORD=secret\n');
+    writeFileSync(entries, '[CAR_0]\n');
+    chmodSync(cfg, 0o600);
+    chmodSync(entries, 0o644);
+    return { dir, cfg, entries, folder: new AcServerFolder(dir, clock) };
+  };
+  const mode = (file: string) => statSync(file).mode & 0o777;
+
+  it('when a rotation rewrites the INI files, then each keeps its mode; backups are 0600 whatever the original was', async () => {
+    const { dir, cfg, entries, folder } = setup();
+    const backups = await folder.backup(await folder.read());
+    await folder.write({ serverCfg: '[SERVER]\nADMIN_PASSWORD=new\n', entryList: '[CAR_0]\n[CAR_1]\n' });
+    expect([mode(cfg), mode(entries)]).toEqual([0o600, 0o644]);
+    expect(backups.map((b) => path.basename(b)).sort()).toEqual(readdirSync(path.join(dir, 'cfg', 'backup')).sort());
+    expect(backups.map(mode)).toEqual([0o600, 0o600]);
+  });
+
+  it('when staged, then neither file changes before commit; commit swaps both; an interrupted staging leaves no temp after the next one', async () => {
+    const { dir, cfg, entries, folder } = setup();
+    const before = await folder.read();
+    writeFileSync(path.join(dir, 'cfg', '.server_cfg.ini.0000-dead.tmp'), 'left by a killed bot');
+    const staged = await folder.stage({ serverCfg: 'A', entryList: 'B' });
+    expect(await folder.read()).toEqual(before);
+    await staged.commit();
+    expect([readFileSync(cfg, 'utf8'), readFileSync(entries, 'utf8')]).toEqual(['A', 'B']);
+    expect(readdirSync(path.join(dir, 'cfg')).sort()).toEqual(['entry_list.ini', 'server_cfg.ini']);
   });
 });
 

@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ChildProcessControl } from '../../../src/adapters/acserver/ChildProcessControl';
 import { FAKE_AC_SERVER_COMMAND, makeFakeAcServerFolder, type FakeAcServerFolder } from '../../support/fakeAcServer/FakeAcServerFolder';
@@ -69,5 +70,50 @@ describe('ChildProcessControl with the fake acServer', () => {
     const bad = new ChildProcessControl({ command: './noSuchAcServer', cwd: ac.dir, log });
     await expect(bad.start()).rejects.toThrow(/\.\/noSuchAcServer.*AC_SERVER_COMMAND/);
     expect(await bad.isRunning()).toBe(false);
+  });
+});
+
+describe('ChildProcessControl: what acServer inherits and what the bot remembers about it', () => {
+  it('when the bot has secrets in its environment, then acServer gets none of them and none of the bot settings', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'acenv-'));
+    const dump = `"${process.execPath}" -e "require('fs').writeFileSync('env.json', JSON.stringify(process.env))"`;
+    const env = {
+      PATH: process.env.PATH,
+      LANG: 'C.UTF-8',
+      DISCORD_TOKEN: 'discord-secret',
+      AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'aws-secret',
+      AWS_SESSION_TOKEN: 'aws-session',
+      AWS_PROFILE: 'league',
+      DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000',
+      ADMIN_ROLE_ID: '123456789012345678',
+      STORE: 'sqlite',
+      SENTRY_AUTH_TOKEN: 'sentry-secret',
+      STEAM_API_KEY: 'steam-secret',
+      SMTP_PASSWORD: 'smtp-secret',
+      FAKE_AC_START_DELAY_MS: '0',
+    };
+    const control = new ChildProcessControl({ command: dump, cwd: dir, log: captureLog().log, env, backoff: { firstMs: 60_000, maxMs: 60_000, stableMs: 60_000 } });
+    await control.start();
+    await waitFor(() => existsSync(path.join(dir, 'env.json')) && readFileSync(path.join(dir, 'env.json'), 'utf8').endsWith('}'), 10_000, 'the child writing its environment');
+    await control.stop();
+    const seen = JSON.parse(readFileSync(path.join(dir, 'env.json'), 'utf8')) as Record<string, string>;
+    expect(seen).toMatchObject({ PATH: process.env.PATH, LANG: 'C.UTF-8', FAKE_AC_START_DELAY_MS: '0' });
+    expect(Object.keys(seen).filter((k) => k in env && !['PATH', 'LANG', 'FAKE_AC_START_DELAY_MS'].includes(k))).toEqual([]);
+    expect(JSON.stringify(seen)).not.toMatch(/secret|AKIAEXAMPLE|aws-session/);
+  });
+
+  it('when it runs acServer, then the pid file names it; once stopped, the pid file is gone', async () => {
+    const ac = await makeFakeAcServerFolder('crlf-plugin');
+    const pidFile = path.join(mkdtempSync(path.join(tmpdir(), 'data-')), 'acserver.pid');
+    const control = new ChildProcessControl({ command: FAKE_AC_SERVER_COMMAND, cwd: ac.dir, log: captureLog().log, pidFile });
+    await control.start();
+    try {
+      expect(JSON.parse(readFileSync(pidFile, 'utf8'))).toMatchObject({ pid: control.pid, cwd: ac.dir, botPid: process.pid, startTime: expect.any(String) });
+      expect(statSync(pidFile).mode & 0o007).toBe(0);
+    } finally {
+      await control.stop();
+    }
+    expect(existsSync(pidFile)).toBe(false);
   });
 });

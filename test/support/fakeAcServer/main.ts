@@ -43,6 +43,10 @@ function results(cfg: LoadedConfig): string {
   return file;
 }
 
+// acServer keeps serving when whoever read its console is gone (a SIGKILLed bot that ran it as a
+// child): so does the fake, instead of dying on EPIPE at its next line.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+
 // Handlers go in first: a SIGTERM before them would kill the process without its results file.
 let loaded: LoadedConfig | undefined;
 function shutdown(signal: string): void {

@@ -65,14 +65,24 @@ export class FakeDiscord {
   }
 
   static async start(opts: FakeDiscordOptions = {}): Promise<FakeDiscord> {
-    const fake = new FakeDiscord(opts);
-    await new Promise<void>((resolve, reject) => {
-      fake.server.once('error', reject);
-      fake.server.listen(opts.port ?? 0, '127.0.0.1', resolve);
-    });
-    fake.port = (fake.server.address() as AddressInfo).port;
-    fake.gateway.baseUrl = `ws://127.0.0.1:${fake.port}`;
+    const fake = FakeDiscord.create(opts);
+    await fake.listen(opts.port ?? 0);
     return fake;
+  }
+
+  /** A fake whose guild, channels and ids exist but that does not listen yet: Discord still unreachable. */
+  static create(opts: FakeDiscordOptions = {}): FakeDiscord {
+    return new FakeDiscord(opts);
+  }
+
+  /** Starts answering on 127.0.0.1:port (0: any free port). */
+  async listen(port = 0): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, '127.0.0.1', resolve);
+    });
+    this.port = (this.server.address() as AddressInfo).port;
+    this.gateway.baseUrl = `ws://127.0.0.1:${this.port}`;
   }
 
   /** Every REST request in arrival order (faulted and unknown ones too). */

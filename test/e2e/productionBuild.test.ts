@@ -1,0 +1,82 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ROOT, descendants, isAlive, spawnLogged } from '../support/spawnLogged';
+
+const EXAMPLE_RESULTS = path.join(ROOT, 'examples/results/2026_6_20_20_0_PRACTICE.json');
+
+function botEnv(dir: string): Record<string, string> {
+  mkdirSync(path.join(dir, 'acserver', 'results'), { recursive: true });
+  return { DATA_DIR: path.join(dir, 'data'), AC_SERVER_DIR: path.join(dir, 'acserver'), RESULTS_SETTLE_MS: '100', LOG_LEVEL: 'info', ROTATION_ENABLED: 'false', WEB_PORT: '0' };
+}
+
+async function waitUntil(probe: () => boolean, ms: number, what: string): Promise<void> {
+  const end = Date.now() + ms;
+  while (!probe()) {
+    if (Date.now() > end) throw new Error(`not within ${ms} ms: ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+// The production path: `npm run build` compiles to dist/, `npm start` runs it with plain node.
+describe('the compiled bot (npm run build, npm start)', () => {
+  beforeAll(() => {
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'pipe' });
+  }, 240_000);
+
+  it('when npm start gets SIGTERM, then the bot stops with it and no bot process is left behind', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'npmstart-'));
+    const npm = spawnLogged('npm', ['start', '--silent'], { env: botEnv(dir) });
+    await npm.waitForLine(/watching results folder/, 60_000);
+    const below = descendants(npm.child.pid!);
+    expect(below.length).toBeGreaterThan(0);
+    try {
+      npm.child.kill('SIGTERM');
+      expect(await npm.exited).toBe(0);
+      await waitUntil(() => below.every((pid) => !isAlive(pid)), 10_000, `processes ${below.join(', ')} of npm start stopped`);
+      expect(npm.lines.some((l) => l.includes('stopped cleanly'))).toBe(true);
+    } finally {
+      for (const pid of below.filter(isAlive)) process.kill(pid, 'SIGKILL'); // never leave an orphaned bot behind
+    }
+  }, 90_000);
+
+  it('when the dev dependencies are pruned, then npm start and the CLI run from dist/ without TypeScript or tsx', async () => {
+    const app = mkdtempSync(path.join(tmpdir(), 'prod-'));
+    // What a production box holds after `npm ci && npm run build && npm prune --omit=dev`: no
+    // sources, so everything the bot loads must come from dist/ (or the package root's examples/).
+    for (const f of ['package.json', 'package-lock.json']) copyFileSync(path.join(ROOT, f), path.join(app, f));
+    for (const d of ['dist', 'examples', 'scripts']) cpSync(path.join(ROOT, d), path.join(app, d), { recursive: true });
+    // Hard links: fast, and prune only unlinks the copy's names. realpath: were node_modules a
+    // symlink, copying the link would let prune delete the project's own dev dependencies.
+    execFileSync('cp', ['-al', realpathSync(path.join(ROOT, 'node_modules')), path.join(app, 'node_modules')]);
+    execFileSync('npm', ['prune', '--omit=dev', '--no-audit', '--no-fund'], { cwd: app, stdio: 'pipe' });
+    for (const dev of ['typescript', 'tsx', 'esbuild', 'jest', 'ts-jest']) expect(existsSync(path.join(app, 'node_modules', dev))).toBe(false);
+
+    const data = mkdtempSync(path.join(tmpdir(), 'prod-data-'));
+    const env = botEnv(data);
+    const bot = spawnLogged('npm', ['start', '--silent'], { cwd: app, env });
+    try {
+      await bot.waitForLine(/watching results folder/, 30_000);
+      expect(existsSync(path.join(data, 'data', 'seasonConfig.json'))).toBe(true); // the example season, copied on first start
+      copyFileSync(EXAMPLE_RESULTS, path.join(data, 'acserver', 'results', path.basename(EXAMPLE_RESULTS)));
+      await bot.waitForLine(/results ingested/, 20_000);
+      // The website, with its static files, served from dist/.
+      const base = (JSON.parse(await bot.waitForLine(/website at/)) as { url: string }).url;
+      const css = await fetch(new URL('/static/style.css', base));
+      expect(css.status).toBe(200);
+      expect(await fetch(new URL('/schedule', base)).then((r) => r.text())).toContain('/static/style.css');
+
+      // The standings chart's renderer and font (loaded on first use) resolve from there too.
+      execFileSync(process.execPath, ['-e', "require('./dist/src/adapters/chart/chartText').registerChartFonts()"], { cwd: app });
+
+      const cli = spawnLogged('npm', ['run', '--silent', 'cli', '--', 'leaderboard', 'season2#event2'], { cwd: app, env: { ...env, LOG_LEVEL: 'warn' } });
+      expect(await cli.exited).toBe(0);
+      expect(cli.lines.join('\n')).toContain('Jérôme Ñúñez');
+    } finally {
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toBe(0);
+      rmSync(app, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
