@@ -144,7 +144,7 @@ export class ResultsWatcher {
     this.attempts.set(file, attempt);
     const delay = Math.min(this.opts.retryBaseMs ?? 2000, 300_000) * 2 ** Math.min(attempt - 1, 8);
     const wait = Math.min(delay, 300_000);
-    this.opts.log.error({ err, file, attempt, retryInMs: wait }, `could not store results file ${path.basename(file)} (${(err as Error).message}); trying again in ${Math.round(wait / 1000)} s, the watcher carries on`);
+    this.opts.log.error({ err, file, attempt, retryInMs: wait }, `could not read or store results file ${path.basename(file)} (${(err as Error).message}); trying again in ${Math.round(wait / 1000)} s, the watcher carries on`);
     this.later(wait, () => this.enqueue(file));
   }
 
