@@ -19,6 +19,7 @@ const benches = [
   'pluginFlood.ts',
   'web.ts',
   'lapKeyCollisions.ts sqlite 10000',
+  'largeResultsFile.ts 50',
 ];
 
 for (const line of benches) {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import type { Store } from './app/ports';
@@ -16,6 +17,8 @@ import { openLeague } from './openLeague';
 import { secureDataDir } from './adapters/files/secureDataDir';
 import { SeasonConfigFile } from './adapters/files/SeasonConfigFile';
 import { ResultsWatcher } from './adapters/files/resultsWatcher';
+import { RetryingStart } from './app/RetryingStart';
+import { outputFilesTask } from './outputFilesTask';
 import { readCurrentEventId } from './adapters/files/currentEventFile';
 import { DiscordBot } from './adapters/discord/DiscordBot';
 import type { RotationService } from './app/RotationService';
@@ -97,6 +100,9 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     discord?.refreshPosts();
   };
   namesChanged = refreshAll;
+  if (config.acServerDirSet && !existsSync(config.AC_SERVER_DIR)) {
+    log.warn({ dir: config.AC_SERVER_DIR }, `AC_SERVER_DIR=${config.AC_SERVER_DIR} does not exist: the rotation cannot write acServer's cfg files there${config.RESULTS_DIR ? '' : ' and no results are read'}. Fix AC_SERVER_DIR in .env.`);
+  }
   if (!discord) {
     log.warn(
       'Discord posting is off: DISCORD_TOKEN is not set. Ingest and the output files keep working. To post to Discord, set DISCORD_TOKEN (and LEADERBOARD_CHANNEL_ID) in .env and restart.',
@@ -135,19 +141,25 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     },
     stop: () => currentEvent.stop(),
   });
+  tasks.add(outputFilesTask(config, { league, standings, log: log.child({ task: 'output-files' }) }));
   // Before ingest, so it stops after ingest and writes the standings of the last files.
   tasks.add({ name: 'standings', trigger: 'laps changed, aliases, season config', start: (report) => standings.start(report), stop: () => standings.flush() });
   const watcher = new ResultsWatcher({
     dir: config.resultsDir,
     settleMs: config.RESULTS_SETTLE_MS,
+    maxBytes: config.RESULTS_MAX_MB * 1024 * 1024,
+    configuredBy: config.resultsDirSetBy,
     log: log.child({ task: 'ingest' }),
     onFile: (input) => league.onResultsFile(input),
   });
+  // A missing or unreadable results folder is retried and reported, never left dead.
+  const ingestStart = new RetryingStart('watch the results folder', () => watcher.start(), log.child({ task: 'ingest' }));
   tasks.add({
     name: 'ingest',
     trigger: `watch ${config.resultsDir}`,
-    start: () => watcher.start(),
+    start: (report) => ingestStart.start(report),
     stop: async () => {
+      await ingestStart.stop();
       await watcher.stop();
       await league.flush();
     },

@@ -33,6 +33,7 @@ const schema = z.object({
   CURRENT_EVENT_FILE: optionalString,
   AC_SERVER_TZ: timeZone.default('UTC'),
   RESULTS_SETTLE_MS: z.coerce.number().int().min(0).max(60000).default(500),
+  RESULTS_MAX_MB: z.coerce.number().int().min(1).max(4096).default(32),
   AC_SERVER_CONTROL: z.enum(['none', 'systemd', 'child']).default('none'),
   AC_SERVER_UNIT: z.string().regex(/^[A-Za-z0-9:_.@\\][A-Za-z0-9:_.@\\-]*$/, { message: 'must be a systemd unit name such as acserver' }).default('acserver'),
   AC_SERVER_COMMAND: z.string().trim().min(1).default('./acServer'),
@@ -98,6 +99,10 @@ export interface Config extends RawConfig {
   currentEventFile: string;
   sqlitePath: string;
   dataDir: string;
+  /** AC_SERVER_DIR is set to something else than the default: a missing one is a mistake worth a warning. */
+  acServerDirSet: boolean;
+  /** The variable naming the results folder, unless it is the default (a missing default is created, a missing configured one is a mistake). */
+  resultsDirSetBy: 'RESULTS_DIR' | 'AC_SERVER_DIR' | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -116,6 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   const c = parsed.data;
   const abs = (p: string) => path.resolve(cwd, p);
   const dataDir = abs(c.DATA_DIR);
+  // .env.example sets AC_SERVER_DIR to the default, whose results folder the quick start creates.
+  const acServerDirSet = abs(c.AC_SERVER_DIR) !== abs('./acserver');
   return {
     ...c,
     dataDir,
@@ -124,6 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     currentEventFile: abs(c.CURRENT_EVENT_FILE ?? path.join(c.DATA_DIR, 'currentEvent.json')),
     sqlitePath: abs(c.SQLITE_PATH ?? path.join(c.DATA_DIR, 'league.db')),
     AC_SERVER_DIR: abs(c.AC_SERVER_DIR),
+    acServerDirSet,
+    resultsDirSetBy: c.RESULTS_DIR ? 'RESULTS_DIR' : acServerDirSet ? 'AC_SERVER_DIR' : undefined,
   };
 }
 

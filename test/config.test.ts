@@ -20,7 +20,18 @@ describe('loadConfig', () => {
     expect(c.STORE).toBe('dynamodb');
   });
 
+  it('when the results folder is set in .env, then config names the variable (a missing one is then reported, not created)', () => {
+    expect(loadConfig({}, '/srv/bot').resultsDirSetBy).toBeUndefined();
+    // .env.example carries the default: the quick start still creates ./acserver/results.
+    expect(loadConfig({ AC_SERVER_DIR: './acserver' }, '/srv/bot').resultsDirSetBy).toBeUndefined();
+    expect(loadConfig({ AC_SERVER_DIR: '/opt/ac' }, '/srv/bot').resultsDirSetBy).toBe('AC_SERVER_DIR');
+    expect(loadConfig({ AC_SERVER_DIR: '/opt/ac', RESULTS_DIR: '/mnt/results' }, '/srv/bot').resultsDirSetBy).toBe('RESULTS_DIR');
+    expect(loadConfig({ RESULTS_MAX_MB: '64' }).RESULTS_MAX_MB).toBe(64);
+    expect(loadConfig({}).RESULTS_MAX_MB).toBe(32);
+  });
+
   it.each([
+    [{ RESULTS_MAX_MB: '0' }, 'RESULTS_MAX_MB'],
     [{ STORE: 'postgres' }, 'STORE'],
     [{ AC_SERVER_TZ: 'Mars/Olympus' }, 'AC_SERVER_TZ'],
     [{ LEADERBOARD_CHANNEL_ID: '#leaderboard' }, 'LEADERBOARD_CHANNEL_ID'],

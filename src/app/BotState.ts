@@ -21,6 +21,14 @@ export interface MessageRef {
   contentHash?: string;
 }
 
+/** What the bot last wrote to an output file (see OutputFiles). */
+export interface OutputFileRecord {
+  /** sha256 of the content without its generatedAt. */
+  hash: string;
+  /** Size of the file as written. */
+  bytes: number;
+}
+
 export interface RotationRecord {
   eventId: string;
   at: string;
@@ -33,6 +41,7 @@ const NS = {
   message: 'message',
   rotation: 'rotation',
   event: 'event',
+  output: 'outputFile',
 } as const;
 
 /** Typed view over the generic StateStore. */
@@ -95,5 +104,13 @@ export class BotState {
   }
   setLastRotation(rec: RotationRecord): Promise<void> {
     return this.store.put(NS.rotation, 'last', rec);
+  }
+
+  /** Output files written before, by path relative to DATA_DIR. */
+  async outputFiles(): Promise<Map<string, OutputFileRecord>> {
+    return new Map((await this.store.list<OutputFileRecord>(NS.output)).map((e) => [e.key, e.value]));
+  }
+  setOutputFile(relPath: string, rec: OutputFileRecord): Promise<void> {
+    return this.store.put(NS.output, relPath, rec);
   }
 }

@@ -8,8 +8,7 @@ import { rankLaps } from '../domain/rankLaps';
 import { aliasResolver } from '../domain/aliases';
 import { activeEvent, findEvent } from '../domain/resolveEvent';
 import { toLeaderboardJson, eventLeaderboardPath } from './leaderboardFiles';
-import { writeJsonAtomic } from '../adapters/files/atomicWrite';
-import path from 'node:path';
+import { OutputFiles } from '../adapters/files/OutputFiles';
 import { Coalescer } from './Coalescer';
 import { RankingCache } from './RankingCache';
 import { LiveLapBook } from './LiveLapBook';
@@ -36,6 +35,8 @@ export interface LeagueDeps {
   log: Logger;
   /** Leaderboard files are rewritten at most once per this window per event (default 100 ms). */
   fileWindowMs?: number;
+  /** First wait before failed leaderboard files are written again (default 2 s, doubling to 5 minutes). */
+  fileRetryMs?: number;
   /** Struck laps and excluded drivers; without it every stored valid lap counts. */
   stewarding?: StewardingState;
 }
@@ -52,14 +53,20 @@ export class League {
   /** Events whose leaderboard files this process wrote (rewritten when names change). */
   private readonly written = new Set<string>();
   private readonly live: LiveLapBook;
+  private readonly outputs: OutputFiles;
 
   constructor(private readonly deps: LeagueDeps) {
+    this.outputs = new OutputFiles(deps.dataDir, deps.state);
     this.ranking = new RankingCache(deps.laps, (eventId) => this.rules(eventId));
     // A struck live lap stays struck when the results file's copy replaces it.
     this.live = new LiveLapBook(this.ranking.writingThrough(), deps.log, (eventId, keys) => this.carryStrikes(eventId, eventId, keys));
     // A backlog of 1,000 files rewrites each event's files a few times, not 1,000 times.
-    this.files = new Coalescer(deps.fileWindowMs ?? 100, (eventId) => this.writeLeaderboardFiles(eventId), (eventId, err) =>
-      deps.log.error({ eventId, err }, `could not write the leaderboard files: ${(err as Error).message}; check that ${deps.dataDir} is writable`),
+    // A failed write (full disk, read-only DATA_DIR) is tried again by itself until the files match the store.
+    this.files = new Coalescer(
+      deps.fileWindowMs ?? 100,
+      (eventId) => this.writeLeaderboardFiles(eventId),
+      (eventId, err) => deps.log.error({ eventId, err }, `could not write the leaderboard files of ${eventId}: ${(err as Error).message}; check that ${deps.dataDir} is writable and not full (tried again by itself)`),
+      { baseMs: deps.fileRetryMs ?? 2000, maxMs: 300_000 },
     );
   }
 
@@ -88,6 +95,10 @@ export class League {
         log.debug({ file: outcome.file }, `results file skipped: ${outcome.reason}`);
         break;
       case 'failed':
+        if (outcome.unsettled) {
+          log.info({ file: outcome.file, err: outcome.error }, `results file ${outcome.file} is not readable yet (${outcome.error}); it changed moments ago, so it is read again once it stops changing`);
+          break;
+        }
         log.error(
           { file: outcome.file, err: outcome.error },
           `results file not ingested: ${outcome.error}. Nothing was stored from it; it is read again as soon as it changes (fix or re-export it, or move it out of the results folder).`,
@@ -215,14 +226,31 @@ export class League {
     return this.files.flush();
   }
 
+  /**
+   * Start-up: every event's leaderboard files are offered for writing; only those missing or out
+   * of date are written (OutputFiles), so files a crash or a full disk left behind catch up.
+   */
+  async reconcileFiles(): Promise<void> {
+    for (const event of this.deps.season().seasons.flatMap((s) => s.events)) this.files.mark(event.id);
+    const current = await this.currentEventId();
+    if (current) this.files.mark(current);
+  }
+
+  /** Retries to come included: shutdown. */
+  stopRetries(): void {
+    this.files.stopRetries();
+  }
+
   private async writeLeaderboardFiles(eventId: string): Promise<void> {
-    this.written.add(eventId);
+    const file = this.outputs.relative(eventLeaderboardPath(this.deps.dataDir, eventId));
+    const current = eventId === (await this.currentEventId());
     const board = await this.leaderboard(eventId);
+    // No file for an event nobody drove yet, unless it is running or had one (its laps moved away).
+    if (board.lapCount === 0 && !current && !(await this.outputs.known(file))) return;
+    this.written.add(eventId);
     const json = toLeaderboardJson(board, this.event(eventId), this.deps.clock.now());
-    await writeJsonAtomic(eventLeaderboardPath(this.deps.dataDir, eventId), json);
-    if (eventId === (await this.currentEventId())) {
-      await writeJsonAtomic(path.join(this.deps.dataDir, 'leaderboard.json'), json);
-    }
+    await this.outputs.write(file, json);
+    if (current) await this.outputs.write('leaderboard.json', json);
   }
 
   private ingestDeps() {

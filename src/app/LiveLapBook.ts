@@ -66,7 +66,8 @@ export class LiveLapBook {
   private async pendingFor(eventId: string): Promise<Map<string, Lap>> {
     let live = this.pending.get(eventId);
     if (!live) {
-      live = new Map((await this.laps.lapsForEvent(eventId)).filter(isLiveLap).map((l) => [l.lapKey, l]));
+      const laps = this.laps.liveLapsForEvent ? this.laps.liveLapsForEvent(eventId) : this.laps.lapsForEvent(eventId);
+      live = new Map((await laps).filter(isLiveLap).map((l) => [l.lapKey, l]));
       this.pending.set(eventId, live);
     }
     return live;

@@ -101,6 +101,7 @@ export class RankingCache {
         }),
       lapsForEvent: (eventId) => this.store.lapsForEvent(eventId),
       lapsWithKeys: (eventId, lapKeys) => this.store.lapsWithKeys(eventId, lapKeys),
+      ...(this.store.liveLapsForEvent ? { liveLapsForEvent: (eventId: string) => this.store.liveLapsForEvent!(eventId) } : {}),
       // Removing laps can change any driver's best, so the event is read again on next use.
       deleteLaps: (eventId, lapKeys) =>
         this.exclusive(async () => {

@@ -28,9 +28,12 @@ export interface IngestDeps {
 
 export interface ResultsFileInput {
   path: string;
-  bytes: Buffer;
+  /** As a function, the bytes are handed over once, so a large file is let go of as soon as it is parsed. */
+  bytes: Buffer | (() => Buffer);
   /** Used as the session time when neither the file name nor the file holds one. */
   mtime: Date;
+  /** false: the file changed moments ago and may still be being written, so a parse failure is not final. */
+  settled?: boolean;
 }
 
 export type IngestOutcome =
@@ -47,7 +50,8 @@ export type IngestOutcome =
       movedFrom?: string;
       reason?: string;
     }
-  | { status: 'failed'; file: string; error: string };
+  /** `unsettled`: not recorded, the file is read again once it stopped changing. */
+  | { status: 'failed'; file: string; error: string; unsettled?: boolean };
 
 /**
  * One results file -> laps stored. Never throws for a bad file: the outcome says what happened
@@ -59,7 +63,8 @@ export async function ingestResultsFile(
   opts: { forcedEventId?: string; reingest?: boolean } = {},
 ): Promise<IngestOutcome> {
   const file = path.basename(input.path);
-  const hash = createHash('sha256').update(input.bytes).digest('hex');
+  let bytes: Buffer | undefined = typeof input.bytes === 'function' ? input.bytes() : input.bytes;
+  const hash = createHash('sha256').update(bytes).digest('hex');
   const seen = await deps.state.processedFile(file);
   if (seen && seen.hash === hash && !opts.reingest && !opts.forcedEventId) {
     // Written since it was read (copied in again): say why nothing happens. A file untouched since
@@ -76,12 +81,14 @@ export async function ingestResultsFile(
 
   let parsed;
   try {
-    parsed = parseResults(input.bytes.toString('utf8'), file);
+    parsed = parseResults(bytes, file);
   } catch (err) {
     const error = err instanceof ResultsParseError ? err.message : `results file ${file}: ${String(err)}`;
+    if (input.settled === false) return { status: 'failed', file, error, unsettled: true };
     await deps.state.recordProcessedFile({ file, hash, status: 'failed', eventId: null, lapCount: 0, error, at });
     return { status: 'failed', file, error };
   }
+  bytes = undefined; // a 50 MB file must not stay in memory while its laps are stored
   for (const warning of parsed.warnings) deps.log.warn({ file }, warning);
 
   const attribution = attributeResults({
@@ -94,6 +101,7 @@ export async function ingestResultsFile(
   if (attribution.kind === 'event' && attribution.note) deps.log.warn({ file, eventId: attribution.eventId }, attribution.note);
   const sessionTime = attribution.sessionTime ?? input.mtime.toISOString();
   const fileLaps = lapsFromResults(parsed, { eventId: attribution.eventId, sessionTime, resultFile: file });
+  parsed = undefined; // nor the parsed copy while they are stored
   // No lap overwrites a different lap that happens to share its <guid>#<Timestamp> (acServer restarted).
   const { laps } = await keyLaps(deps.laps, fileLaps);
   // Filed under another event before (forced, or the schedule changed): move the laps, so they never count twice.

@@ -5,24 +5,40 @@ import type { LapStore } from './ports';
 export interface KeyedLaps {
   /** The laps with keys no different stored lap holds (src/domain/lapKeys.ts). */
   laps: Lap[];
-  /** Every key looked up on the way, with the lap stored there (null: free). */
-  stored: ReadonlyMap<string, Lap | null>;
+  /** The keys looked up on the way that hold a lap, with that lap. */
+  stored: ReadonlyMap<string, Lap>;
 }
+
+/** Laps keyed per round: a 200,000-lap file must not hold 400,000 looked-up keys at once. */
+const CHUNK = 5000;
 
 /**
  * Keys the laps of one results file in one event: looks up the few keys each lap may take (a
- * point read per key, one BatchGetItem per 100 on DynamoDB) until every lap has its own.
+ * point read per key, one BatchGetItem per 100 on DynamoDB) until every lap has its own. Laps of
+ * one file never compete for a key (each key starts with the lap's own, unique in its file), so
+ * they are keyed a chunk at a time.
  */
 export async function keyLaps(store: Pick<LapStore, 'lapsWithKeys'>, laps: readonly Lap[]): Promise<KeyedLaps> {
-  const stored = new Map<string, Lap | null>();
-  const eventId = laps[0]?.eventId;
-  if (eventId === undefined) return { laps: [], stored };
-  for (;;) {
-    const plan = planLapKeys(laps, stored);
-    if (plan.done) return { laps: plan.laps, stored };
-    for (const key of plan.lookup) stored.set(key, null);
-    for (const lap of await store.lapsWithKeys(eventId, plan.lookup)) stored.set(lap.lapKey, lap);
+  const keyed: Lap[] = [];
+  const found = new Map<string, Lap>();
+  for (let i = 0; i < laps.length; i += CHUNK) {
+    const stored = new Map<string, Lap | null>();
+    const chunk = laps.slice(i, i + CHUNK);
+    const eventId = chunk[0]!.eventId;
+    for (;;) {
+      const plan = planLapKeys(chunk, stored);
+      if (plan.done) {
+        for (const lap of plan.laps) keyed.push(lap);
+        break;
+      }
+      for (const key of plan.lookup) stored.set(key, null);
+      for (const lap of await store.lapsWithKeys(eventId, plan.lookup)) {
+        stored.set(lap.lapKey, lap);
+        found.set(lap.lapKey, lap);
+      }
+    }
   }
+  return { laps: keyed, stored: found };
 }
 
 /**

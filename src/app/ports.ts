@@ -9,6 +9,11 @@ export interface LapStore {
   /** The laps of one event stored under these keys (point reads); unknown keys are left out. */
   lapsWithKeys(eventId: string, lapKeys: readonly string[]): Promise<Lap[]>;
   /**
+   * Only the provisional live laps of one event (lapKey holds `#live#`), without loading the rest:
+   * an event may hold 200,000 laps. Optional: without it they are filtered from lapsForEvent.
+   */
+  liveLapsForEvent?(eventId: string): Promise<Lap[]>;
+  /**
    * Remove laps of one event by key; unknown keys are ignored. Only provisional live laps (UDP
    * plugin) are removed, once the results file's copy of the same lap is stored (docs/live-laps.md).
    */

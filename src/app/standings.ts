@@ -6,7 +6,7 @@ import type { SeasonConfig } from '../domain/season';
 import type { Lap } from '../domain/types';
 import type { SeasonStandings } from '../domain/standings/types';
 import { computeStandings } from '../domain/standings/computeStandings';
-import { writeJsonAtomic } from '../adapters/files/atomicWrite';
+import { OutputFiles } from '../adapters/files/OutputFiles';
 import { Coalescer } from './Coalescer';
 
 export interface StandingsDeps {
@@ -17,6 +17,8 @@ export interface StandingsDeps {
   log: Logger;
   /** A season's files are rewritten at most once per this window (default 200 ms). */
   windowMs?: number;
+  /** First wait before failed standings files are written again (default 2 s, doubling to 5 minutes). */
+  retryMs?: number;
 }
 
 /** data/standings/season1.json: one file per season, kept for every season in the config. */
@@ -38,12 +40,18 @@ export function currentStandingsPath(dataDir: string): string {
 export class Standings {
   private readonly listeners: Array<(s: SeasonStandings, current: boolean) => void> = [];
   private readonly files: Coalescer;
+  private readonly outputs: OutputFiles;
   private report: (err: unknown, what: string) => void;
 
   constructor(private readonly deps: StandingsDeps) {
     this.report = (err, what) => deps.log.error({ err }, `${what} failed: ${(err as Error).message}`);
-    this.files = new Coalescer(deps.windowMs ?? 200, (seasonId) => this.write(seasonId), (seasonId, err) =>
-      this.report(err, `writing the ${seasonId} standings (check that ${deps.dataDir} is writable)`),
+    this.outputs = new OutputFiles(deps.dataDir, deps.state);
+    // A failed write is tried again by itself (growing waits) until the files match the store.
+    this.files = new Coalescer(
+      deps.windowMs ?? 200,
+      (seasonId) => this.write(seasonId),
+      (seasonId, err) => this.report(err, `writing the ${seasonId} standings (check that ${deps.dataDir} is writable and not full; tried again by itself)`),
+      { baseMs: deps.retryMs ?? 2000, maxMs: 300_000 },
     );
     deps.league.onLeaderboardChanged({
       leaderboardChanged: (eventId) => {
@@ -103,12 +111,21 @@ export class Standings {
     return seasons[seasons.length - 1]?.id;
   }
 
+  /** Files only when their content changed (OutputFiles); the listeners (the post) hear of it even when the disk is full. */
   private async write(seasonId: string): Promise<void> {
     const standings = await this.compute(seasonId);
     if (!standings) return; // removed from the config since it was marked: its old file stays
-    await writeJsonAtomic(seasonStandingsPath(this.deps.dataDir, seasonId), standings);
     const current = seasonId === (await this.currentSeasonId());
-    if (current) await writeJsonAtomic(currentStandingsPath(this.deps.dataDir), standings);
-    for (const listener of this.listeners) listener(standings, current);
+    try {
+      await this.outputs.write(this.outputs.relative(seasonStandingsPath(this.deps.dataDir, seasonId)), standings);
+      if (current) await this.outputs.write(this.outputs.relative(currentStandingsPath(this.deps.dataDir)), standings);
+    } finally {
+      for (const listener of this.listeners) listener(standings, current);
+    }
+  }
+
+  /** Shutdown: no more retries of failed writes. */
+  stopRetries(): void {
+    this.files.stopRetries();
   }
 }

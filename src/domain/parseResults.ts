@@ -1,10 +1,12 @@
 import { isRealGuid, lapTimesProblem } from './isValidLap';
 import { collectDrivers, recoverKickedGuid, type ResultsRow as Row } from './resultsDrivers';
 import {
-  describeJson, expectObject, isJsonObject, JsonFieldError, readArray, readNumber, readString, type JsonObject,
+  describeJson, expectObject, JsonFieldError, readArray, readNumber, readString, type JsonObject,
 } from './resultsJsonFields';
 import { limitedText, readLap } from './readLap';
 import { baseName, parseResultsFileName } from './resultsFileName';
+import { documentStart, readResultsDocument, syntaxErrorReason, type ResultsDocument } from './resultsDocument';
+import { JsonSyntaxError } from './jsonScan';
 import {
   KICKED_GUID, NO_LAP_TIME, type ParsedResults, type ResultsLap, type SessionType,
 } from './types';
@@ -18,25 +20,6 @@ export class ResultsParseError extends Error {
 }
 
 const SESSION_TYPES: ReadonlySet<string> = new Set(['PRACTICE', 'QUALIFY', 'RACE', 'BOOKING']);
-
-function parseJson(text: string, file: string): unknown {
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const body = text.slice(bom);
-  if (body.trim() === '') throw new ResultsParseError(file, 'file is empty (still being written?)');
-  try {
-    return JSON.parse(body);
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const at = /at position (\d+)/.exec(message);
-    const pos = at ? Number(at[1]) : body.length;
-    // acServer writes in place, so a parse error at the very end almost always means "not done yet".
-    const atEnd = !at || pos >= body.trimEnd().length - 1 || message.startsWith('Unterminated');
-    const detail = atEnd
-      ? 'file truncated or still being written?'
-      : message.replace(/ in JSON at position.*$/s, '');
-    throw new ResultsParseError(file, `invalid JSON at position ${pos + bom} (${detail})`);
-  }
-}
 
 function toSessionType(raw: string | null, fromName: SessionType | undefined): SessionType {
   if (raw === null) return fromName ?? 'UNKNOWN';
@@ -85,24 +68,30 @@ function readResultRows(list: unknown[]): Row[] {
   });
 }
 
-function readRoot(root: unknown, file: string): ParsedResults {
-  if (!isJsonObject(root)) throw new JsonFieldError(`top level is ${describeJson(root)}, expected an object`);
+/** Names, GUIDs and models repeat on every lap: one string each keeps a 200,000-lap file small. */
+function interner(): (s: string) => string {
+  const strings = new Map<string, string>();
+  return (s) => strings.get(s) ?? (strings.set(s, s), s);
+}
+
+function readRoot({ root, laps: lapItems }: ResultsDocument, file: string): ParsedResults {
   const warnings: string[] = [];
   const fromName = parseResultsFileName(file);
   const cars = readCars(readArray(root, 'Cars', '') ?? []);
   const results = readResultRows(readArray(root, 'Result', '') ?? []);
-  const rawLaps = readArray(root, 'Laps', '');
+  const rawLaps = lapItems ?? readArray(root, 'Laps', '');
   if (rawLaps === undefined) warnings.push('no Laps array; read as a session without laps');
   const rows = [...cars, ...results];
   const kicked = { recovered: 0, lost: 0 };
-  const laps = (rawLaps ?? []).map((item, i): ResultsLap => {
-    const lap = readLap(item, i);
+  const intern = interner();
+  const laps = Array.from(rawLaps ?? [], (item, i): ResultsLap => {
+    const lap = readLap(item, i, intern);
     if (lap.driverGuid === KICKED_GUID) {
       const guid = recoverKickedGuid(lap, rows);
       kicked[guid ? 'recovered' : 'lost'] += 1;
-      if (guid) return { ...lap, driverGuid: guid, identified: true };
+      if (guid) Object.assign(lap, { driverGuid: guid, identified: true });
     }
-    return { ...lap, identified: isRealGuid(lap.driverGuid) };
+    return lap;
   });
   if (kicked.recovered > 0) warnings.push(`${kicked.recovered} laps of kicked drivers: GUID recovered from Cars/Result`);
   if (kicked.lost > 0) warnings.push(`${kicked.lost} laps of kicked drivers could not be attributed; kept unidentified`);
@@ -123,17 +112,22 @@ function readRoot(root: unknown, file: string): ParsedResults {
   };
 }
 
+const encoder = new TextEncoder();
+
 /**
  * Parses one acServer results file (raw, 2015-era, or re-saved by a manager with other key order
- * and extra keys). `fileName` may be a path; only its base name is kept. Throws ResultsParseError.
+ * and extra keys) from its bytes, one lap at a time (see resultsDocument). `fileName` may be a
+ * path; only its base name is kept. Throws ResultsParseError.
  */
-export function parseResults(text: string, fileName: string): ParsedResults {
+export function parseResults(content: string | Uint8Array, fileName: string): ParsedResults {
   const file = baseName(fileName);
-  const root = parseJson(text, file);
+  const bytes = typeof content === 'string' ? encoder.encode(content) : content;
+  if (documentStart(bytes) >= bytes.length) throw new ResultsParseError(file, 'file is empty (still being written?)');
   try {
-    return readRoot(root, file);
+    return readRoot(readResultsDocument(bytes), file);
   } catch (e) {
     if (e instanceof JsonFieldError) throw new ResultsParseError(file, e.message);
+    if (e instanceof JsonSyntaxError) throw new ResultsParseError(file, syntaxErrorReason(e, bytes));
     throw e;
   }
 }

@@ -1,6 +1,7 @@
 import { lapNumberProblem, MAX_GUID_BYTES, sectorCountProblem, textProblem } from './lapLimits';
 import { checkNumber, expectObject, JsonFieldError, readArray, readNumber, readString, type JsonObject } from './resultsJsonFields';
 import type { ResultsLap } from './types';
+import { isRealGuid } from './isValidLap';
 
 // The values a stored lap carries are held to the limits every store keeps (lapLimits.ts), so a
 // file no store can take (LapTime 1e300, a 500 KB name) is refused here, naming the JSON path,
@@ -27,8 +28,12 @@ function lapNumber(v: unknown, path: string): number {
   return n;
 }
 
-/** One entry of `Laps`, as read; whether it counts is decided later (isValidLap). */
-export function readLap(item: unknown, i: number): Omit<ResultsLap, 'identified'> {
+/**
+ * One entry of `Laps`, as read; whether it counts is decided later (isValidLap). One object
+ * literal per lap, its strings through `intern`: a 200,000-lap file holds each name once, and an
+ * object spread would cost ~500 bytes a lap.
+ */
+export function readLap(item: unknown, i: number, intern: (s: string) => string = (s) => s): ResultsLap {
   const path = `Laps[${i}]`;
   const lap = expectObject(item, path);
   const sectors = readArray(lap, 'Sectors', path) ?? [];
@@ -36,16 +41,18 @@ export function readLap(item: unknown, i: number): Omit<ResultsLap, 'identified'
   // 2015 acServer files have no Tyre key at all.
   const tyre = readString(lap, 'Tyre', path, null);
   if (tyre !== null) limit(`${path}.Tyre`, textProblem(tyre));
+  const driverGuid = intern(readText(lap, 'DriverGuid', path, MAX_GUID_BYTES));
   return {
-    driverGuid: readText(lap, 'DriverGuid', path, MAX_GUID_BYTES),
-    driverName: readText(lap, 'DriverName', path),
+    driverGuid,
+    driverName: intern(readText(lap, 'DriverName', path)),
     carId: readNumber(lap, 'CarId', path),
-    carModel: readText(lap, 'CarModel', path),
+    carModel: intern(readText(lap, 'CarModel', path)),
     timestamp: lapNumber(readNumber(lap, 'Timestamp', path), `${path}.Timestamp`),
     lapTimeMs: lapNumber(readNumber(lap, 'LapTime', path), `${path}.LapTime`),
     sectorsMs: sectors.map((s, j) => lapNumber(s, `${path}.Sectors[${j}]`)),
     cuts: lapNumber(readNumber(lap, 'Cuts', path), `${path}.Cuts`),
-    tyre,
+    tyre: tyre === null ? null : intern(tyre),
+    identified: isRealGuid(driverGuid),
   };
 }
 

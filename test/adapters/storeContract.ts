@@ -1,6 +1,7 @@
 import type { Store } from '../../src/app/ports';
 import { StoreRejectedError } from '../../src/app/storeErrors';
 import type { Lap } from '../../src/domain/types';
+import { liveLapKey, LIVE_RESULT_FILE } from '../../src/domain/liveLaps/liveLap';
 
 export interface StoreUnderTest {
   store: Store;
@@ -70,6 +71,13 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     });
 
     describe('laps', () => {
+      it('when an event holds file laps and provisional live laps, then liveLapsForEvent returns the live ones only', async () => {
+        const live = lap({ lapKey: liveLapKey('76561198000000001', 1700000000000), resultFile: LIVE_RESULT_FILE, lapTimestamp: 0 });
+        await store.putLaps([lap(), live, lap({ eventId: 'season1#event3', lapKey: liveLapKey('76561198000000001', 5), resultFile: LIVE_RESULT_FILE })]);
+        expect(await store.liveLapsForEvent!('season1#event2')).toEqual([live]);
+        expect(await store.liveLapsForEvent!('season1#event9')).toEqual([]);
+      });
+
       it('when laps are put, then lapsForEvent returns exactly those laps with every field intact', async () => {
         const laps = [
           lap(),

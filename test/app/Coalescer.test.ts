@@ -42,4 +42,19 @@ describe('Coalescer', () => {
     expect(errors).toHaveLength(1);
     expect(ok).toBe(1);
   });
+
+  it('when the work fails and retries are on, then it runs again by itself with growing waits until it works', async () => {
+    const attempts: number[] = [];
+    const start = Date.now();
+    const c = new Coalescer(5, async () => {
+      attempts.push(Date.now() - start);
+      if (attempts.length < 3) throw new Error('EROFS: read-only file system');
+    }, () => {}, { baseMs: 20, maxMs: 1000 });
+    c.mark('a');
+    for (let i = 0; i < 200 && attempts.length < 3; i++) await sleep(10);
+    expect(attempts).toHaveLength(3);
+    expect(c.failing()).toEqual([]);
+    await sleep(100);
+    expect(attempts).toHaveLength(3); // done: no more runs without a mark
+  });
 });

@@ -101,3 +101,24 @@ describe.each([
     expect((await ctx.store.lapsForEvent('season1#event1')).map((l) => l.lapKey).sort()).toEqual([`${G}#100000`, `${G}#230000`, `${H}#150000`]);
   });
 });
+
+// Keying works a chunk of laps at a time (a 200,000-lap file must not hold every looked-up key at
+// once); the chunks are the store's business only through lapsWithKeys, so SQLite shows it.
+describe('lap keys of large files', () => {
+  let ctx: Awaited<ReturnType<typeof makeLeague>>;
+  beforeEach(async () => (ctx = await makeLeague()));
+  afterEach(() => ctx.close());
+  const stored = () => ctx.store.lapsForEvent(EVENT);
+
+  it('when files hold more laps than are keyed in one round, then every lap is still kept once and reading one again changes nothing', async () => {
+    // 5,200 laps a file: two rounds of keying; every lap of the second file meets one of the first.
+    const many = (lapTime: number) => Array.from({ length: 5200 }, (_, i) => rawLap({ DriverGuid: i % 2 ? G : H, Timestamp: 1000 + i, LapTime: lapTime + i }));
+    const big = [{ name: '2019_3_2_20_0_PRACTICE.json', laps: many(130_000) }, { name: '2019_3_2_22_0_PRACTICE.json', laps: many(150_000) }];
+    for (const f of big) await ctx.league.onResultsFile(input(f));
+    const laps = await stored();
+    expect(laps).toHaveLength(10_400);
+    expect(new Set(laps.map((l) => `${l.resultFile} ${l.lapTimestamp} ${l.lapTimeMs}`)).size).toBe(10_400);
+    await ctx.league.onResultsFile(input(big[1]), { reingest: true });
+    expect((await stored()).map((l) => l.lapKey).sort()).toEqual(laps.map((l) => l.lapKey).sort());
+  }, 60_000);
+});

@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../src/cli/runCli';
@@ -63,6 +64,31 @@ describe('npm run cli', () => {
     const r = await run(['ingest', results], env);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/failed\s+2019_2_15_22_3_QUALIFY\.json: .*2019_2_15_22_3_QUALIFY\.json/);
+  });
+
+  it('when a file name is not valid UTF-8, then ingesting its folder reads it by its bytes under an escaped name', async () => {
+    const { results, env } = setup();
+    const name = Buffer.concat([Buffer.from('caf'), Buffer.from([0xe9]), Buffer.from('_2019_3_2_20_0_PRACTICE.json')]);
+    writeFileSync(Buffer.concat([Buffer.from(results + path.sep), name]), resultsBytes([rawLap()]));
+    const r = await run(['ingest', results], env);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/ingested\s+caf%E9_2019_3_2_20_0_PRACTICE\.json: 1 laps \(1 valid\) -> season1#event2/);
+    expect(r.code).toBe(0);
+    // Named on the command line, the shell hands the name over as U+FFFD.
+    const one = await run(['ingest', path.join(results, 'caf\uFFFD_2019_3_2_20_0_PRACTICE.json'), '--reread'], env);
+    expect(one.out).toMatch(/ingested\s+caf%E9_2019_3_2_20_0_PRACTICE\.json: 1 laps/);
+  });
+
+  it('when a FIFO or a file over RESULTS_MAX_MB is given, then it is refused with the reason and the others are read', async () => {
+    const { results, env } = setup();
+    execFileSync('mkfifo', [path.join(results, '2019_3_2_19_0_PRACTICE.json')]);
+    writeFileSync(path.join(results, '2019_3_2_20_0_PRACTICE.json'), resultsBytes([rawLap()]));
+    writeFileSync(path.join(results, '2019_3_2_21_0_PRACTICE.json'), resultsBytes(Array.from({ length: 8000 }, (_, i) => rawLap({ Timestamp: i }))));
+    const r = await run(['ingest', results], { ...env, RESULTS_MAX_MB: '1' });
+    expect(r.err).toMatch(/refused\s+2019_3_2_19_0_PRACTICE\.json: it is a FIFO/);
+    expect(r.err).toMatch(/refused\s+2019_3_2_21_0_PRACTICE\.json: it is \d\.\d MB, over the 1 MB limit \(RESULTS_MAX_MB\)/);
+    expect(r.out).toMatch(/ingested\s+2019_3_2_20_0_PRACTICE\.json/);
+    expect(r.code).toBe(1);
   });
 
   it('when listing events, then the active one is marked', async () => {

@@ -41,6 +41,7 @@ import { isDataRejection } from './isDataRejection';
 import { fromItem, type Item, toItem } from './lapItem';
 import { runBounded } from './runBounded';
 import { untilProcessed } from './untilProcessed';
+import { LIVE_RESULT_FILE } from '../../domain/liveLaps/liveLap';
 
 /** The one method the store needs; a stub in tests, a DynamoDBDocumentClient otherwise. */
 export type DocSender = Pick<DynamoDBDocumentClient, 'send'>;
@@ -185,6 +186,18 @@ export class DynamoStore implements Store {
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': 'eventId' },
       ExpressionAttributeValues: { ':pk': eventId },
+    });
+    return items.map(fromItem);
+  }
+
+  /** A filter cannot name the sort key, so live laps are found by their resultFile; callers check the key. */
+  async liveLapsForEvent(eventId: string): Promise<Lap[]> {
+    const items = await this.queryAll({
+      TableName: this.opts.resultsTable,
+      KeyConditionExpression: '#pk = :pk',
+      FilterExpression: '#rf = :live',
+      ExpressionAttributeNames: { '#pk': 'eventId', '#rf': 'resultFile' },
+      ExpressionAttributeValues: { ':pk': eventId, ':live': LIVE_RESULT_FILE },
     });
     return items.map(fromItem);
   }

@@ -2,7 +2,10 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Logger } from '../../logger';
-import type { ResultsFileInput } from '../../app/ingestResultsFile';
+import type { IngestOutcome, ResultsFileInput } from '../../app/ingestResultsFile';
+import { readResultsFile } from './readResultsFile';
+import { NonUtf8Files } from './NonUtf8Files';
+import { checkResultsFolder } from './checkResultsFolder';
 
 export interface ResultsWatcherOptions {
   dir: string;
@@ -12,29 +15,62 @@ export interface ResultsWatcherOptions {
   usePolling?: boolean;
   /** First wait before a file whose handling threw is tried again (default 2 s, doubling). */
   retryBaseMs?: number;
+  /** Larger files are not read (RESULTS_MAX_MB; default 32 MB). */
+  maxBytes?: number;
+  /** A file that does not parse is reported as broken once unchanged this long (default 20 settle times, at least 2 s). */
+  quietMs?: number;
+  /** The .env variable naming the folder: a missing folder is then an error naming it, not created. */
+  configuredBy?: string;
   log: Logger;
   onFile: (input: ResultsFileInput) => Promise<unknown>;
+}
+
+const isUnsettled = (o: unknown) => (o as IngestOutcome | undefined)?.status === 'failed' && (o as { unsettled?: boolean }).unsettled === true;
+
+/** The bytes, handed over once: whoever takes them decides how long they live (see ingestResultsFile). */
+function handOver(bytes: Buffer): () => Buffer {
+  let held: Buffer | undefined = bytes;
+  return () => {
+    const taken = held ?? Buffer.alloc(0);
+    held = undefined;
+    return taken;
+  };
 }
 
 /**
  * Watches acServer's results folder. Files already there at start are handed over too (catch-up);
  * the ingest step skips those it has seen by content hash. Files are handled one at a time, in
- * arrival order; a file that changes while queued is read once, at its latest content.
+ * arrival order; a file that changes while queued is read once, at its latest content. Only
+ * regular files are read (see readResultsFile); anything else gets one log line and is left alone.
  */
 export class ResultsWatcher {
   private watcher: FSWatcher | undefined;
+  private nonUtf8: NonUtf8Files | undefined;
+  private folder = '';
   private readonly queue: string[] = [];
   private running: Promise<void> | undefined;
   private stopped = false;
   private readonly attempts = new Map<string, number>();
-  private readonly retryTimers = new Set<NodeJS.Timeout>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  /** Files that failed to parse moments after a change, with the size:time they had then. */
+  private readonly settling = new Map<string, string>();
+  private readonly refused = new Map<string, string>();
 
   constructor(private readonly opts: ResultsWatcherOptions) {}
 
-  /** Resolves once the initial scan is queued (catch-up starts immediately). */
+  private get quietMs(): number {
+    return this.opts.quietMs ?? Math.max(2000, 20 * this.opts.settleMs);
+  }
+
+  /** Resolves once the initial scan is queued (catch-up starts immediately); throws when the folder cannot be watched. */
   async start(): Promise<void> {
     const { dir, settleMs, log } = this.opts;
-    await fs.mkdir(dir, { recursive: true });
+    await checkResultsFolder(dir, this.opts.configuredBy);
+    // A start tried again after a failure begins afresh.
+    this.nonUtf8?.stop();
+    await this.watcher?.close();
+    this.folder = await fs.realpath(dir);
+    this.nonUtf8 = new NonUtf8Files(dir, settleMs, log, (file) => this.enqueue(file));
     this.watcher = watch(dir, {
       depth: 0,
       ignoreInitial: false,
@@ -45,8 +81,10 @@ export class ResultsWatcher {
     });
     const enqueue = (p: string) => this.enqueue(p);
     this.watcher.on('add', enqueue).on('change', enqueue);
+    this.watcher.on('raw', (_event, name) => String(name).includes('\uFFFD') && this.nonUtf8?.scanSoon());
     this.watcher.on('error', (err) => log.error({ err, dir }, 'results folder watcher error; still watching'));
     await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()));
+    await this.nonUtf8.scan();
     log.info({ dir, queued: this.queue.length }, 'watching results folder');
   }
 
@@ -59,14 +97,42 @@ export class ResultsWatcher {
   private async drain(): Promise<void> {
     for (let file = this.queue.shift(); file !== undefined; file = this.queue.shift()) {
       try {
-        const [bytes, stat] = await Promise.all([fs.readFile(file), fs.stat(file)]);
-        await this.opts.onFile({ path: file, bytes, mtime: stat.mtime });
+        const read = await this.read(file);
+        if (!read) continue;
+        const outcome = await this.opts.onFile(read.input);
         this.attempts.delete(file);
+        if (isUnsettled(outcome)) this.readWhenSettled(file, read.input.mtime, read.sig);
+        else this.settling.delete(file);
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue; // removed before we got to it
         this.retryLater(file, err);
       }
     }
+  }
+
+  private async read(file: string): Promise<{ input: ResultsFileInput; sig: string } | undefined> {
+    const maxBytes = this.opts.maxBytes ?? 32 * 1024 * 1024;
+    const result = await readResultsFile(this.nonUtf8?.bytesPath(file) ?? file, { maxBytes, folder: this.folder });
+    if (result.kind === 'changing') return undefined; // its next change event brings it back
+    const name = path.basename(file);
+    if (result.kind === 'refused') {
+      if (this.refused.get(file) !== result.reason) this.opts.log.warn({ file: name }, `results file ${name} not read: it ${result.reason}`);
+      this.refused.set(file, result.reason);
+      return undefined;
+    }
+    this.refused.delete(file);
+    const sig = `${result.bytes.length}:${result.mtime.getTime()}`;
+    // Settled: quiet for quietMs, or unchanged since it last failed to parse.
+    const settled = Date.now() - result.mtime.getTime() >= this.quietMs || this.settling.get(file) === sig;
+    return { input: { path: file, bytes: handOver(result.bytes), mtime: result.mtime, settled }, sig };
+  }
+
+  /** A file that did not parse moments after it changed is read again once it has been quiet for quietMs. */
+  private readWhenSettled(file: string, mtime: Date, sig: string): void {
+    this.settling.set(file, sig);
+    const wait = Math.min(this.quietMs, Math.max(this.opts.settleMs, mtime.getTime() + this.quietMs - Date.now()));
+    this.later(wait, () => {
+      if (this.settling.get(file) === sig) this.enqueue(file);
+    });
   }
 
   /**
@@ -78,10 +144,17 @@ export class ResultsWatcher {
     this.attempts.set(file, attempt);
     const delay = Math.min(this.opts.retryBaseMs ?? 2000, 300_000) * 2 ** Math.min(attempt - 1, 8);
     const wait = Math.min(delay, 300_000);
-    this.opts.log.error({ err, file, attempt, retryInMs: wait }, `could not store results file ${path.basename(file)} (${(err as Error).message}); trying again in ${Math.round(wait / 1000)} s, the watcher carries on`);
-    const timer = setTimeout(() => this.enqueue(file), wait);
+    this.opts.log.error({ err, file, attempt, retryInMs: wait }, `could not read or store results file ${path.basename(file)} (${(err as Error).message}); trying again in ${Math.round(wait / 1000)} s, the watcher carries on`);
+    this.later(wait, () => this.enqueue(file));
+  }
+
+  private later(ms: number, run: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      run();
+    }, ms);
     timer.unref?.();
-    this.retryTimers.add(timer);
+    this.timers.add(timer);
   }
 
   /** Resolves when every queued file has been handled. */
@@ -93,7 +166,8 @@ export class ResultsWatcher {
   async stop(): Promise<void> {
     this.stopped = true;
     this.queue.length = 0;
-    for (const t of this.retryTimers) clearTimeout(t);
+    for (const t of this.timers) clearTimeout(t);
+    this.nonUtf8?.stop();
     await this.watcher?.close();
     await this.idle();
   }

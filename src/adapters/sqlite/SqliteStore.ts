@@ -6,6 +6,7 @@ import type { Lap, SessionType } from '../../domain/types';
 import type { Logger } from '../../logger';
 import { checkKey, checkLaps, toJson } from '../stateValue';
 import { migrate } from './migrations';
+import { LIVE_KEY_MARK } from '../../domain/liveLaps/liveLap';
 
 interface LapRow {
   event_id: string;
@@ -42,6 +43,7 @@ function prepare(db: Database.Database) {
     ),
     deleteLap: db.prepare<[string, string]>('DELETE FROM laps WHERE event_id = ? AND lap_key = ?'),
     lapsForEvent: db.prepare<[string], LapRow>(`SELECT ${LAP_COLUMNS} FROM laps WHERE event_id = ? ORDER BY lap_key`),
+    liveLapsForEvent: db.prepare<[string], LapRow>(`SELECT ${LAP_COLUMNS} FROM laps WHERE event_id = ? AND instr(lap_key, '${LIVE_KEY_MARK}') > 0 ORDER BY lap_key`),
     // One statement for any number of keys: a read per key costs a transaction each.
     lapsWithKeys: db.prepare<[string, string], LapRow>(
       `SELECT ${LAP_COLUMNS} FROM laps WHERE event_id = ? AND lap_key IN (SELECT value FROM json_each(?))`,
@@ -59,16 +61,40 @@ function prepare(db: Database.Database) {
   };
 }
 
+/** A write failed because SQLite opened the file read-only (its folder was not writable then). */
+function isReadOnly(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN'));
+}
+
 /** The embedded backend: one SQLite file holding laps and bot state. */
 export class SqliteStore implements Store {
-  private readonly stmt: ReturnType<typeof prepare>;
-  private readonly putMany: (laps: readonly Lap[]) => void;
-  private readonly deleteMany: (eventId: string, lapKeys: readonly string[]) => void;
+  // Replaced together when the file is reopened (see retrying()).
+  private db!: Database.Database;
+  private stmt!: ReturnType<typeof prepare>;
+  private putMany!: (laps: readonly Lap[]) => void;
+  private deleteMany!: (eventId: string, lapKeys: readonly string[]) => void;
+  private closed = false;
 
   private constructor(
-    private readonly db: Database.Database,
+    private readonly file: string,
     private readonly log: Logger,
-  ) {
+  ) {}
+
+  private connect(): void {
+    const db = new Database(this.file);
+    try {
+      db.pragma('journal_mode = WAL');
+      // The bot and an admin CLI may hold the file at once; wait for the other writer rather than fail.
+      db.pragma('busy_timeout = 5000');
+      // In WAL mode NORMAL is still crash-safe for the database; only the last commits may roll back on power loss.
+      db.pragma('synchronous = NORMAL');
+      migrate(db, this.log);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    this.db = db;
     // Prepared once: re-preparing per row costs more than the insert itself.
     this.stmt = prepare(db);
     this.putMany = db.transaction((laps: readonly Lap[]) => {
@@ -79,23 +105,49 @@ export class SqliteStore implements Store {
     });
   }
 
-  /** Opens (creating folder and file if needed) and migrates the database at `file`. */
+  /**
+   * Opens (creating folder and file if needed) and migrates the database at `file`. A folder that
+   * is read-only now (DATA_DIR not writable yet) does not stop start-up: the file is opened again
+   * on the next use, and each use says what is wrong until it works.
+   */
   static open(file: string, log: Logger): SqliteStore {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    const db = new Database(file);
+    const store = new SqliteStore(file, log);
     try {
-      db.pragma('journal_mode = WAL');
-      // The bot and an admin CLI may hold the file at once; wait for the other writer rather than fail.
-      db.pragma('busy_timeout = 5000');
-      // In WAL mode NORMAL is still crash-safe for the database; only the last commits may roll back on power loss.
-      db.pragma('synchronous = NORMAL');
-      migrate(db, log);
+      store.connect();
     } catch (err) {
-      db.close();
-      throw err;
+      if (!isReadOnly(err)) throw err;
+      log.warn({ file, err }, `${store.readOnlyMessage()}; the bot keeps trying on each use`);
     }
     log.debug({ file }, 'sqlite store opened');
-    return new SqliteStore(db, log);
+    return store;
+  }
+
+  private readOnlyMessage(): string {
+    return `the SQLite file ${this.file} cannot be written (read-only folder or file): make DATA_DIR (or SQLITE_PATH's folder) writable for the bot's user`;
+  }
+
+  /**
+   * SQLite decides once, when it opens the file, that it is read-only; it never looks again. So a
+   * read-only failure reopens the file and tries once more: the folder may be writable by now.
+   */
+  private retrying<T>(work: () => T): T {
+    if (this.closed) throw new Error('the SQLite store is closed (the database connection is not open)');
+    try {
+      if (!this.db?.open) this.connect();
+      return work();
+    } catch (err) {
+      if (!isReadOnly(err)) throw err;
+      if (this.db?.open) this.db.close();
+      try {
+        this.connect();
+        this.log.info({ file: this.file }, 'SQLite file reopened: it can be written again');
+      } catch (again) {
+        if (isReadOnly(again)) throw new Error(`${this.readOnlyMessage()} (${(again as Error).message})`);
+        throw again;
+      }
+      return work();
+    }
   }
 
   /** SQLite settings and schema version, for diagnostics and tests. */
@@ -110,36 +162,41 @@ export class SqliteStore implements Store {
   async putLaps(laps: readonly Lap[]): Promise<void> {
     if (laps.length === 0) return;
     checkLaps(laps);
-    this.putMany(laps);
+    this.retrying(() => this.putMany(laps));
     this.log.debug({ count: laps.length }, 'laps stored');
   }
 
   async lapsForEvent(eventId: string): Promise<Lap[]> {
-    return this.stmt.lapsForEvent.all(eventId).map(fromRow);
+    return this.retrying(() => this.stmt.lapsForEvent.all(eventId)).map(fromRow);
+  }
+
+  async liveLapsForEvent(eventId: string): Promise<Lap[]> {
+    return this.retrying(() => this.stmt.liveLapsForEvent.all(eventId)).map(fromRow);
   }
 
   async lapsWithKeys(eventId: string, lapKeys: readonly string[]): Promise<Lap[]> {
     if (lapKeys.length === 0) return [];
-    return this.stmt.lapsWithKeys.all(eventId, JSON.stringify(lapKeys)).map(fromRow);
+    return this.retrying(() => this.stmt.lapsWithKeys.all(eventId, JSON.stringify(lapKeys))).map(fromRow);
   }
 
   async deleteLaps(eventId: string, lapKeys: readonly string[]): Promise<void> {
     if (lapKeys.length === 0) return;
-    this.deleteMany(eventId, lapKeys);
+    this.retrying(() => this.deleteMany(eventId, lapKeys));
     this.log.debug({ eventId, count: lapKeys.length }, 'laps deleted');
   }
 
   async get<T>(ns: string, key: string): Promise<T | undefined> {
-    const value = this.stmt.getState.get(ns, key);
+    const value = this.retrying(() => this.stmt.getState.get(ns, key));
     return value === undefined ? undefined : (JSON.parse(value) as T);
   }
 
   async put<T>(ns: string, key: string, value: T): Promise<void> {
-    this.stmt.putState.run(checkKey(ns, 'namespace'), checkKey(key, 'key'), toJson(value));
+    const row = [checkKey(ns, 'namespace'), checkKey(key, 'key'), toJson(value)] as const;
+    this.retrying(() => this.stmt.putState.run(...row));
   }
 
   async delete(ns: string, key: string): Promise<void> {
-    this.stmt.deleteState.run(ns, key);
+    this.retrying(() => this.stmt.deleteState.run(ns, key));
   }
 
   async insert<T>(ns: string, key: string, value: T): Promise<boolean> {
@@ -152,14 +209,15 @@ export class SqliteStore implements Store {
   }
 
   async list<T>(ns: string): Promise<Array<{ key: string; value: T }>> {
-    return this.stmt.listState.all(ns).map((r) => ({
+    return this.retrying(() => this.stmt.listState.all(ns)).map((r) => ({
       key: r.key,
       value: JSON.parse(r.value) as T,
     }));
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    this.closed = true;
+    if (this.db?.open) this.db.close();
   }
 }
 

@@ -7,6 +7,8 @@ import type { ResultsFileInput } from '../../../src/app/ingestResultsFile';
 import { resultsFixture, acServerName } from '../../support/fixtures';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The input with its bytes taken (the watcher hands them over once). */
+const taken = (i: ResultsFileInput) => ({ ...i, bytes: typeof i.bytes === 'function' ? i.bytes() : i.bytes });
 async function waitFor(cond: () => boolean, ms = 5000) {
   const end = Date.now() + ms;
   while (!cond()) {
@@ -17,10 +19,10 @@ async function waitFor(cond: () => boolean, ms = 5000) {
 
 describe('ResultsWatcher (real chokidar on a temp folder)', () => {
   let dir: string;
-  let seen: ResultsFileInput[];
+  let seen: Array<ReturnType<typeof taken>>;
   let watcher: ResultsWatcher;
   const start = async (onFile?: (i: ResultsFileInput) => Promise<unknown>) => {
-    watcher = new ResultsWatcher({ dir, settleMs: 200, log: silentLogger, onFile: onFile ?? (async (i) => void seen.push(i)) });
+    watcher = new ResultsWatcher({ dir, settleMs: 200, log: silentLogger, onFile: onFile ?? (async (i) => void seen.push(taken(i))) });
     await watcher.start();
   };
   beforeEach(() => {
@@ -73,7 +75,7 @@ describe('ResultsWatcher (real chokidar on a temp folder)', () => {
       onFile: async (i) => {
         calls++;
         if (calls < 3) throw new Error('SQLITE_BUSY: database is locked');
-        seen.push(i);
+        seen.push(taken(i));
       },
     });
     await watcher.start();
@@ -87,7 +89,7 @@ describe('ResultsWatcher (real chokidar on a temp folder)', () => {
     await start(async (i) => {
       calls++;
       if (i.path.endsWith('bad.json')) throw new Error('boom');
-      seen.push(i);
+      seen.push(taken(i));
     });
     writeFileSync(path.join(dir, 'bad.json'), '{}');
     await waitFor(() => calls === 1);

@@ -1,0 +1,59 @@
+import { arrayElements, isArrayAt, isObjectAt, JsonSyntaxError, parseRange, scanObject, skipSpace, skipValue } from './jsonScan';
+import { describeJson, JsonFieldError, type JsonObject } from './resultsJsonFields';
+
+/**
+ * A results file's top-level object read from its bytes: every member but `Laps` parsed, and the
+ * laps handed out one at a time, so a 50 MB file is never held as one string or one parsed tree.
+ * Other large arrays (Events, a manager's extras) are checked element by element and dropped.
+ */
+export interface ResultsDocument {
+  root: JsonObject;
+  /** The elements of `Laps` when it is an array (else `root.Laps` holds whatever it is). */
+  laps: Iterable<unknown> | undefined;
+}
+
+const BOM = [0xef, 0xbb, 0xbf];
+/** Arrays kept whole: a row per car. */
+const KEPT_ARRAYS = new Set(['Cars', 'Result']);
+
+/** Where the document starts (after a BOM and blanks); `bytes.length` when there is nothing. */
+export function documentStart(bytes: Uint8Array): number {
+  return skipSpace(bytes, BOM.every((c, i) => bytes[i] === c) ? BOM.length : 0);
+}
+
+/** Throws JsonSyntaxError (not JSON) or JsonFieldError (JSON, but not an object). */
+export function readResultsDocument(bytes: Uint8Array): ResultsDocument {
+  const start = documentStart(bytes);
+  if (!isObjectAt(bytes, start)) {
+    const end = skipValue(bytes, start);
+    checkNothingAfter(bytes, end);
+    throw new JsonFieldError(`top level is ${describeJson(parseRange(bytes, start, end))}, expected an object`);
+  }
+  const { members, end } = scanObject(bytes, start);
+  checkNothingAfter(bytes, end);
+  const root: JsonObject = {};
+  let laps: Iterable<unknown> | undefined;
+  for (const [key, { start: from, end: to }] of members) {
+    if (!isArrayAt(bytes, from) || KEPT_ARRAYS.has(key)) root[key] = parseRange(bytes, from, to);
+    else if (key === 'Laps') laps = { [Symbol.iterator]: () => arrayElements(bytes, from, to) };
+    else for (const _ of arrayElements(bytes, from, to));
+  }
+  return { root, laps };
+}
+
+function checkNothingAfter(bytes: Uint8Array, end: number): void {
+  const rest = skipSpace(bytes, end);
+  if (rest < bytes.length) throw new JsonSyntaxError(rest, false, 'unexpected data after the top-level value');
+}
+
+/** What a syntax error means for an admin: a file caught mid-write, broken JSON, or not JSON at all. */
+export function syntaxErrorReason(e: JsonSyntaxError, bytes: Uint8Array): string {
+  if (e.truncated) return `invalid JSON at position ${e.position} (file truncated or still being written?)`;
+  const start = documentStart(bytes);
+  // Results files are objects: something that does not even start like one is not JSON (text, binary, noise).
+  if (!isObjectAt(bytes, start) && !isArrayAt(bytes, start)) {
+    const head = Array.from(bytes.subarray(start, start + 8), (c) => c.toString(16).padStart(2, '0')).join(' ');
+    return `not JSON: it starts with the bytes ${head}, where a results file starts with "{"`;
+  }
+  return `invalid JSON at position ${e.position} (${e.detail}; not a truncation)`;
+}
