@@ -166,7 +166,7 @@ async function main() {
   const state = new BotState(store);
   const league = new League({ laps: store, state, season: () => config, readCurrentEventId: async () => 's1#e20', acServerTimeZone: 'UTC', dataDir: path.join(dir, 'data'), clock: { now: () => new Date() }, log: silentLogger });
   const standings = new Standings({ league, state, season: () => config, dataDir: path.join(dir, 'data'), log: silentLogger });
-  const model = leagueReadModel({ league, standings, season: () => config, laps: store, state });
+  const model = leagueReadModel({ league, standings, season: () => config, state });
   const { app } = buildWebApp({ model, ids: await DriverIds.load(store, false), clock: { now: () => new Date() }, log: silentLogger, maxStreams: 1000 });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -28,6 +28,7 @@ import { wireAcPlugin, type AcPluginWiring } from './wireAcPlugin';
 import type { AcPluginLink } from './app/acPluginLink';
 import { webTask } from './web/webTask';
 import { eventPageUrl } from './web/urls';
+import { wireStewarding, type StewardingWiring } from './wireStewarding';
 
 export interface RunningBot {
   league: League;
@@ -42,6 +43,8 @@ export interface RunningBot {
   rotation: RotationWiring;
   /** The acServer UDP plugin link (live laps, /kickall, results flush); empty when off. */
   acPlugin: AcPluginWiring;
+  /** Stewarding (struck laps, exclusions, the audit trail) and driver identity (links, notifications). */
+  steward: StewardingWiring;
   /** The website's address once it listens (WEB_ENABLED); undefined when off or not started. */
   webUrl(): string | undefined;
   /** Finish the file being ingested, flush pending posts, stop every task, close the store. */
@@ -59,7 +62,7 @@ export interface StartOptions {
 /** Composition root: config -> adapters -> use cases -> background tasks. */
 export async function startBot(config: Config, log: Logger, opts: StartOptions = {}): Promise<RunningBot> {
   const clock = opts.clock ?? systemClock;
-  const { store, state, season, league } = await openLeague(config, log, clock);
+  const { store, state, season, league, stewarding: stewardingState, identity } = await openLeague(config, log, clock);
   await secureDataDir(config.dataDir, log.child({ component: 'files' }));
   const standings = new Standings({ league, state, season: () => season.current(), dataDir: config.dataDir, log: log.child({ task: 'standings' }) });
   // Stopped in reverse order: ingest finishes its file first, then Discord flushes the posts.
@@ -70,7 +73,9 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   let announceLaps: (content: string) => Promise<unknown> = async () => {};
   const acPlugin = await wireAcPlugin(config, { league, state, season: () => season.current(), clock, log, tasks, announce: (content) => announceLaps(content) });
   const rotation = wireRotation(config, { state, season: () => season.current(), clock, log, alertAdmins: (text) => alertAdmins(text), flusher: acPlugin.flusher, kicker: acPlugin.kicker });
-  const discord = config.DISCORD_TOKEN ? createDiscord(config, log, { league, state, season, clock, tasks, standings, rotation: rotation.service, acPlugin: acPlugin.link }, opts) : undefined;
+  let namesChanged = () => {};
+  const steward = wireStewarding(config, { league, stewardingState, identity, season: () => season.current(), clock, log, namesChanged: () => namesChanged() });
+  const discord = config.DISCORD_TOKEN ? createDiscord(config, log, { league, state, season, clock, tasks, standings, rotation: rotation.service, acPlugin: acPlugin.link, steward }, opts) : undefined;
   if (discord && config.ANNOUNCE_CHANNEL_ID) {
     const channelId = config.ANNOUNCE_CHANNEL_ID;
     announceLaps = (content) => discord.send(channelId, content);
@@ -94,6 +99,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     standings.refreshAll();
     discord?.refreshPosts();
   };
+  namesChanged = refreshAll;
   if (config.acServerDirSet && !existsSync(config.AC_SERVER_DIR)) {
     log.warn({ dir: config.AC_SERVER_DIR }, `AC_SERVER_DIR=${config.AC_SERVER_DIR} does not exist: the rotation cannot write acServer's cfg files there${config.RESULTS_DIR ? '' : ' and no results are read'}. Fix AC_SERVER_DIR in .env.`);
   }
@@ -158,9 +164,10 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
       await league.flush();
     },
   });
-  const cliChanges = new WatchedFile(changeSignalPath(config.dataDir), log.child({ task: 'ingest' }), async () =>
-    league.changedElsewhere(await readChangedEvents(config.dataDir)),
-  );
+  const cliChanges = new WatchedFile(changeSignalPath(config.dataDir), log.child({ task: 'ingest' }), async () => {
+    league.changedElsewhere(await readChangedEvents(config.dataDir));
+    steward.publish(); // a stewarding action from the CLI reaches the admin channel too
+  });
   tasks.add({ name: 'cli-changes', trigger: `watch ${cliChanges.file}`, start: () => cliChanges.start(), stop: () => cliChanges.stop() });
   // After ingest, so the plugin socket closes first and no live lap arrives once the store closes.
   if (acPlugin.task) tasks.add(acPlugin.task);
@@ -186,6 +193,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     standings,
     rotation,
     acPlugin,
+    steward,
     webUrl: () => web?.url(),
     stop: () =>
       (stopping ??= (async () => {
@@ -198,7 +206,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
 function createDiscord(
   config: Config,
   log: Logger,
-  ctx: { league: League; state: BotState; season: SeasonConfigFile; clock: Clock; tasks: TaskRunner; standings: Standings; rotation: RotationService; acPlugin?: AcPluginLink },
+  ctx: { league: League; state: BotState; season: SeasonConfigFile; clock: Clock; tasks: TaskRunner; standings: Standings; rotation: RotationService; acPlugin?: AcPluginLink; steward: StewardingWiring },
   opts: StartOptions,
 ): DiscordBot {
   const discordLog = log.child({ task: 'discord' });
@@ -206,7 +214,11 @@ function createDiscord(
   const discord = new DiscordBot({
     config,
     commands: loadCommands(),
-    deps: { league: ctx.league, state: ctx.state, season: () => ctx.season.current(), clock: ctx.clock, log: discordLog, skipPreseason: config.SKIP_PRESEASON, standings: ctx.standings, rotation: ctx.rotation, acPlugin: ctx.acPlugin, eventPageUrl: (eventId) => eventPageUrl(config.WEB_PUBLIC_URL, eventId) },
+    deps: {
+      league: ctx.league, state: ctx.state, season: () => ctx.season.current(), clock: ctx.clock, log: discordLog, skipPreseason: config.SKIP_PRESEASON, standings: ctx.standings, rotation: ctx.rotation, acPlugin: ctx.acPlugin, eventPageUrl: (eventId) => eventPageUrl(config.WEB_PUBLIC_URL, eventId),
+      stewarding: ctx.steward.stewarding, links: ctx.steward.links, notifyIntervalMs: config.NOTIFY_INTERVAL_S * 1000,
+      postToAdmins: config.ADMIN_CHANNEL_ID ? (body): Promise<string | undefined> => discord.post(config.ADMIN_CHANNEL_ID!, body) : undefined,
+    },
     log: discordLog,
     refreshPosts: () => {
       // Also from /alias: the leaderboard files carry the names too.
@@ -238,5 +250,7 @@ function createDiscord(
     discordLog.warn('STANDINGS_CHANNEL_ID is not set: the season standings are not posted (/standings and seasonStandings.json still work)');
   }
   ctx.tasks.add({ name: 'discord', trigger: 'gateway', start: (report) => discord.start(report), stop: () => discord.stop() });
+  // After Discord: they stop first, so their last posts and DMs go out before the client closes.
+  for (const task of ctx.steward.attach(discord)) ctx.tasks.add(task);
   return discord;
 }

@@ -80,6 +80,10 @@ const schema = z.object({
   WEB_SHOW_GUIDS: bool.default('false'),
   WEB_SSE_MAX_CLIENTS: z.coerce.number().int().min(1).max(100000).default(1000),
 
+  ANNOUNCE_STEWARDING: bool.default('false'),
+  DRIVER_NAMES: z.enum(['acserver', 'discord']).default('acserver'),
+  NOTIFY_INTERVAL_S: z.coerce.number().int().min(10).max(86400).default(300),
+
   SKIP_PRESEASON: bool.default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

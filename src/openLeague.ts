@@ -6,12 +6,26 @@ import { League } from './app/League';
 import { openStore } from './adapters/openStore';
 import { SeasonConfigFile } from './adapters/files/SeasonConfigFile';
 import { readCurrentEventId } from './adapters/files/currentEventFile';
+import { StewardingState } from './app/stewarding/StewardingState';
+import { IdentityState } from './app/identity/IdentityState';
 
 /** The store, state, season config and League, as both the bot and the CLI need them. */
-export async function openLeague(config: Config, log: Logger, clock: Clock): Promise<{ store: Store; state: BotState; season: SeasonConfigFile; league: League }> {
+export interface OpenLeague {
+  store: Store;
+  state: BotState;
+  season: SeasonConfigFile;
+  league: League;
+  /** Struck laps, exclusions and the audit trail (same store). */
+  stewarding: StewardingState;
+  /** Linked Discord members and their notification choice (same store). */
+  identity: IdentityState;
+}
+
+export async function openLeague(config: Config, log: Logger, clock: Clock): Promise<OpenLeague> {
   const store = await openStore(config, log.child({ component: 'store' }));
   try {
-    const state = new BotState(store);
+    const state = new BotState(store, { linkedNames: config.DRIVER_NAMES === 'discord' });
+    const stewarding = new StewardingState(store);
     const season = await SeasonConfigFile.load(config.seasonConfigPath, log.child({ component: 'season' }));
     const league = new League({
       laps: store,
@@ -27,8 +41,9 @@ export async function openLeague(config: Config, log: Logger, clock: Clock): Pro
       dataDir: config.dataDir,
       clock,
       log: log.child({ task: 'ingest' }),
+      stewarding,
     });
-    return { store, state, season, league };
+    return { store, state, season, league, stewarding, identity: new IdentityState(store) };
   } catch (err) {
     await store.close(); // an invalid season config must not leave the database open
     throw err;

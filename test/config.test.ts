@@ -37,6 +37,8 @@ describe('loadConfig', () => {
     [{ LEADERBOARD_CHANNEL_ID: '#leaderboard' }, 'LEADERBOARD_CHANNEL_ID'],
     [{ DYNAMODB_ENDPOINT: 'localhost:8000' }, 'DYNAMODB_ENDPOINT'],
     [{ RESULTS_SETTLE_MS: 'soon' }, 'RESULTS_SETTLE_MS'],
+    [{ DRIVER_NAMES: 'nickname' }, 'DRIVER_NAMES'],
+    [{ NOTIFY_INTERVAL_S: '1' }, 'NOTIFY_INTERVAL_S'],
   ])('when %j is wrong, then start-up stops with a message naming %s and the fix', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${name} .*fix it in \\.env`));

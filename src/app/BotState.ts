@@ -1,5 +1,6 @@
 import type { StateStore } from './ports';
 import type { Alias } from '../domain/types';
+import { LINK_BY_GUID_NS, type DriverLink } from './identity/IdentityState';
 
 /** What the bot remembers about a results file it has seen. */
 export interface ProcessedFile {
@@ -45,7 +46,11 @@ const NS = {
 
 /** Typed view over the generic StateStore. */
 export class BotState {
-  constructor(private readonly store: StateStore) {}
+  constructor(
+    private readonly store: StateStore,
+    /** DRIVER_NAMES=discord: a linked driver is shown under their server display name. */
+    private readonly opts: { linkedNames?: boolean } = {},
+  ) {}
 
   processedFile(file: string): Promise<ProcessedFile | undefined> {
     return this.store.get<ProcessedFile>(NS.processed, file);
@@ -59,6 +64,15 @@ export class BotState {
 
   async aliases(): Promise<Alias[]> {
     return (await this.store.list<string>(NS.alias)).map((e) => ({ key: e.key, name: e.value }));
+  }
+  /**
+   * The names drivers are shown under: the aliases, after the linked members' display names when
+   * the league wants those, so an admin's alias by GUID still wins (a later alias wins).
+   */
+  async nameAliases(): Promise<Alias[]> {
+    if (!this.opts.linkedNames) return this.aliases();
+    const [links, aliases] = await Promise.all([this.store.list<DriverLink>(LINK_BY_GUID_NS), this.aliases()]);
+    return [...links.map((l) => ({ key: l.key, name: l.value.displayName })), ...aliases];
   }
   setAlias(key: string, name: string): Promise<void> {
     return this.store.put(NS.alias, key, name);

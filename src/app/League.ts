@@ -5,12 +5,17 @@ import type { SeasonConfig, EventConfig } from '../domain/season';
 import { UNATTRIBUTED_EVENT_ID, type Lap, type Leaderboard } from '../domain/types';
 import { ingestResultsFile, type IngestOutcome, type ResultsFileInput } from './ingestResultsFile';
 import { rankLaps } from '../domain/rankLaps';
+import { aliasResolver } from '../domain/aliases';
 import { activeEvent, findEvent } from '../domain/resolveEvent';
 import { toLeaderboardJson, eventLeaderboardPath } from './leaderboardFiles';
 import { OutputFiles } from '../adapters/files/OutputFiles';
 import { Coalescer } from './Coalescer';
 import { RankingCache } from './RankingCache';
 import { LiveLapBook } from './LiveLapBook';
+import type { StewardingState } from './stewarding/StewardingState';
+import { carryStrikes, type KeyMoves } from './stewarding/carryStrikes';
+import { applyStewarding } from '../domain/stewarding/applyStewarding';
+import { NO_RULES, type StewardingRules } from '../domain/stewarding/types';
 
 /** Told when an event's laps changed (the Discord leaderboard post, standings, ...). */
 export interface LeaderboardListener {
@@ -32,6 +37,8 @@ export interface LeagueDeps {
   fileWindowMs?: number;
   /** First wait before failed leaderboard files are written again (default 2 s, doubling to 5 minutes). */
   fileRetryMs?: number;
+  /** Struck laps and excluded drivers; without it every stored valid lap counts. */
+  stewarding?: StewardingState;
 }
 
 /**
@@ -50,8 +57,9 @@ export class League {
 
   constructor(private readonly deps: LeagueDeps) {
     this.outputs = new OutputFiles(deps.dataDir, deps.state);
-    this.ranking = new RankingCache(deps.laps);
-    this.live = new LiveLapBook(this.ranking.writingThrough(), deps.log);
+    this.ranking = new RankingCache(deps.laps, (eventId) => this.rules(eventId));
+    // A struck live lap stays struck when the results file's copy replaces it.
+    this.live = new LiveLapBook(this.ranking.writingThrough(), deps.log, (eventId, keys) => this.carryStrikes(eventId, eventId, keys));
     // A backlog of 1,000 files rewrites each event's files a few times, not 1,000 times.
     // A failed write (full disk, read-only DATA_DIR) is tried again by itself until the files match the store.
     this.files = new Coalescer(
@@ -121,14 +129,52 @@ export class League {
 
   /** Best valid lap per driver, aliases applied. */
   async leaderboard(eventId: string): Promise<Leaderboard> {
-    const [ranking, aliases] = await Promise.all([this.ranking.get(eventId), this.deps.state.aliases()]);
+    const [ranking, aliases] = await Promise.all([this.ranking.get(eventId), this.deps.state.nameAliases()]);
     return { ...rankLaps(eventId, ranking.laps, aliases), lapCount: ranking.lapCount };
   }
 
   /** Best valid lap per driver in one car: a faster lap in another car does not hide it (reads every lap of the event). */
   async carLeaderboard(eventId: string, carModel: string): Promise<Leaderboard> {
-    const [laps, aliases] = await Promise.all([this.deps.laps.lapsForEvent(eventId), this.deps.state.aliases()]);
+    const [laps, aliases] = await Promise.all([this.countedLaps(eventId), this.deps.state.nameAliases()]);
     return rankLaps(eventId, laps.filter((l) => l.carModel === carModel), aliases);
+  }
+
+  /** Every lap of the event as it counts: struck laps and excluded drivers' laps are not valid, and say why. */
+  async countedLaps(eventId: string): Promise<readonly Lap[]> {
+    const [laps, rules] = await Promise.all([this.deps.laps.lapsForEvent(eventId), this.rules(eventId)]);
+    return applyStewarding(laps, rules);
+  }
+
+  /** Every driver with a lap in the event (valid or not), under the name they are shown with. */
+  async eventDrivers(eventId: string): Promise<Array<{ driverGuid: string; driverName: string }>> {
+    const [ranking, aliases] = await Promise.all([this.ranking.get(eventId), this.deps.state.nameAliases()]);
+    const latest = new Map<string, Lap>();
+    for (const lap of ranking.laps) {
+      const seen = latest.get(lap.driverGuid);
+      if (!seen || lap.recordedAt > seen.recordedAt) latest.set(lap.driverGuid, lap);
+    }
+    const nameOf = aliasResolver(aliases);
+    return [...latest.values()].map((l) => ({ driverGuid: l.driverGuid, driverName: nameOf(l.driverGuid, l.driverName) }));
+  }
+
+  /** Every lap of the event as stored, struck ones valid as the data has them (for stewards picking a lap). */
+  storedLaps(eventId: string): Promise<Lap[]> {
+    return this.deps.laps.lapsForEvent(eventId);
+  }
+
+  /** What the stewards decided for an event (its struck laps, its and its season's exclusions). */
+  rules(eventId: string): Promise<StewardingRules> {
+    return this.deps.stewarding ? this.deps.stewarding.rules(eventId, this.event(eventId)?.seasonId) : Promise.resolve(NO_RULES);
+  }
+
+  /**
+   * A stewarding decision about these events: written in turn with ingest (so a file read at the
+   * same time never brings a struck lap back), then every output follows (files, posts, standings, website).
+   */
+  async stewardingChanged<T>(eventIds: readonly string[], write: () => Promise<T>): Promise<T> {
+    const result = await this.ranking.rewrite(eventIds, write);
+    for (const eventId of eventIds) this.leaderboardChanged(eventId);
+    return result;
   }
 
   /** The laps ranking depends on (best valid + latest per driver), for standings. */
@@ -209,6 +255,16 @@ export class League {
 
   private ingestDeps() {
     const { state, season, acServerTimeZone, log } = this.deps;
-    return { laps: this.ranking.writingThrough(), state, season, currentEventId: this.deps.readCurrentEventId, acServerTimeZone, log };
+    const moving = (from: string, to: string, keys: KeyMoves) => this.carryStrikes(from, to, keys);
+    return { laps: this.ranking.writingThrough(), state, season, currentEventId: this.deps.readCurrentEventId, acServerTimeZone, log, moving };
+  }
+
+  /** Laps got new keys: their strikes follow (carryStrikes), and the event they left is told. */
+  private async carryStrikes(fromEvent: string, toEvent: string, keys: KeyMoves): Promise<void> {
+    if (!this.deps.stewarding) return;
+    const moved = await carryStrikes(this.deps.stewarding, (eventIds, write) => this.ranking.rewrite(eventIds, write), fromEvent, toEvent, keys);
+    if (moved === 0) return;
+    this.deps.log.info({ from: fromEvent, to: toEvent, laps: moved }, 'struck laps keep their strike under their new keys');
+    if (fromEvent !== toEvent) this.leaderboardChanged(fromEvent);
   }
 }

@@ -10,6 +10,8 @@ export interface PostFile {
 export interface PostBody {
   content: string;
   files?: PostFile[];
+  /** Message components as Discord's JSON (buttons of an admin request). */
+  components?: unknown[];
 }
 
 /** A Discord channel as the post keeper needs it (adapter: src/adapters/discord/DiscordPoster.ts). */

@@ -1,17 +1,23 @@
 import type { Lap } from '../domain/types';
 import type { LapStore } from './ports';
 import { rankingLaps } from '../domain/rankLaps';
+import { applyStewarding } from '../domain/stewarding/applyStewarding';
+import { NO_RULES, type StewardingRules } from '../domain/stewarding/types';
 
 interface EventRanking {
   /** Each driver's best valid and latest lap: all ranking needs. */
   laps: Lap[];
   lapCount: number;
+  /** The stewarding rules read with the laps: laps merged in later are judged by them too. */
+  rules: StewardingRules;
 }
 
 /**
  * Keeps, per event, only the laps ranking depends on, so a leaderboard costs O(drivers) instead
  * of reading every lap again: an event is read from the store once, then new laps are merged in.
- * A results file that is read again (changed content) invalidates its event.
+ * A results file that is read again (changed content) invalidates its event. Laps count as the
+ * stewards decided (struck laps and excluded drivers do not), so a lap written again, by a re-read
+ * file, stays struck.
  */
 export class RankingCache {
   /** Events read and kept current. */
@@ -24,7 +30,10 @@ export class RankingCache {
    */
   private turn: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly store: LapStore) {}
+  constructor(
+    private readonly store: LapStore,
+    private readonly rulesFor: (eventId: string) => Promise<StewardingRules> = async () => NO_RULES,
+  ) {}
 
   async get(eventId: string): Promise<EventRanking> {
     const ready = this.events.get(eventId);
@@ -32,7 +41,8 @@ export class RankingCache {
     let load = this.loading.get(eventId);
     if (!load) {
       load = this.exclusive(async () => {
-        const ranking = rankingLaps(eventId, await this.store.lapsForEvent(eventId));
+        const [laps, rules] = await Promise.all([this.store.lapsForEvent(eventId), this.rulesFor(eventId)]);
+        const ranking = { ...rankingLaps(eventId, applyStewarding(laps, rules)), rules };
         this.events.set(eventId, ranking);
         return ranking;
       }).finally(() => this.loading.delete(eventId));
@@ -52,7 +62,8 @@ export class RankingCache {
     for (const [eventId, fresh] of byEvent) {
       const cached = this.events.get(eventId);
       if (!cached) continue;
-      this.events.set(eventId, { laps: rankingLaps(eventId, [...cached.laps, ...fresh]).laps, lapCount: cached.lapCount + fresh.length });
+      const counted = applyStewarding(fresh, cached.rules);
+      this.events.set(eventId, { laps: rankingLaps(eventId, [...cached.laps, ...counted]).laps, lapCount: cached.lapCount + fresh.length, rules: cached.rules });
     }
   }
 
@@ -64,6 +75,20 @@ export class RankingCache {
 
   invalidate(eventId: string): void {
     this.events.delete(eventId);
+  }
+
+  /**
+   * A stewarding decision: written in turn with laps and reads, then these events are read again,
+   * so no ranking mixes the rules before and after it.
+   */
+  rewrite<T>(eventIds: readonly string[], write: () => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      try {
+        return await write();
+      } finally {
+        for (const eventId of eventIds) this.invalidate(eventId);
+      }
+    });
   }
 
   /** A LapStore that keeps this cache current as laps are written through it. */

@@ -22,6 +22,8 @@ export interface IngestDeps {
   log: Logger;
   /** Told the laps just stored (live-lap reconciliation uses them instead of reading the event again). */
   stored?: (laps: readonly Lap[]) => void;
+  /** Laps are about to move to another event (old key -> new key): stewarding decisions follow them. */
+  moving?: (from: string, to: string, keys: ReadonlyArray<{ from: string; to: string }>) => Promise<void>;
 }
 
 export interface ResultsFileInput {
@@ -114,7 +116,11 @@ export async function ingestResultsFile(
     return { status: 'failed', file, error };
   }
   // Stored in the new event first: a crash in between leaves the laps twice, never nowhere.
-  if (movedFrom) await deps.laps.deleteLaps(movedFrom, await storedKeysOfFile(deps.laps, fileLaps, movedFrom, file));
+  if (movedFrom) {
+    const keys = await storedKeysOfFile(deps.laps, fileLaps, movedFrom, file, laps);
+    await deps.moving?.(movedFrom, attribution.eventId, keys);
+    await deps.laps.deleteLaps(movedFrom, keys.map((k) => k.from));
+  }
   deps.stored?.(laps);
 
   const status = attribution.kind === 'event' ? 'ingested' : 'unattributed';

@@ -41,8 +41,17 @@ export async function keyLaps(store: Pick<LapStore, 'lapsWithKeys'>, laps: reado
   return { laps: keyed, stored: found };
 }
 
-/** Keys under which `file`'s own laps are stored in `eventId` (to move them to another event). */
-export async function storedKeysOfFile(store: Pick<LapStore, 'lapsWithKeys'>, laps: readonly Lap[], eventId: string, file: string): Promise<string[]> {
+/**
+ * Where `file`'s own laps are stored in `eventId` (to move them to another event), each with the
+ * key its copy got in the new event (`keyed`, in the order of `laps`), so decisions about a lap follow it.
+ */
+export async function storedKeysOfFile(
+  store: Pick<LapStore, 'lapsWithKeys'>,
+  laps: readonly Lap[],
+  eventId: string,
+  file: string,
+  keyed: readonly Lap[],
+): Promise<Array<{ from: string; to: string }>> {
   const { laps: there, stored } = await keyLaps(store, laps.map((l) => ({ ...l, eventId })));
-  return there.filter((l) => stored.get(l.lapKey)?.resultFile === file).map((l) => l.lapKey);
+  return there.flatMap((l, i) => (stored.get(l.lapKey)?.resultFile === file ? [{ from: l.lapKey, to: keyed[i]!.lapKey }] : []));
 }

@@ -29,6 +29,13 @@ export interface StateStore {
   put<T>(ns: string, key: string, value: T): Promise<void>;
   delete(ns: string, key: string): Promise<void>;
   list<T>(ns: string): Promise<Array<{ key: string; value: T }>>;
+  /**
+   * Stores the value only when the key is free, atomically (one of many concurrent inserts wins,
+   * across processes too); false when the key was taken. Stewarding and driver links rely on it.
+   */
+  insert<T>(ns: string, key: string, value: T): Promise<boolean>;
+  /** Deletes the key and returns what it held, atomically: of concurrent takes, one gets the value. */
+  take<T>(ns: string, key: string): Promise<T | undefined>;
 }
 
 /** A backend holding both laps and state. */

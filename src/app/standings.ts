@@ -87,7 +87,7 @@ export class Standings {
     if (!season) return undefined;
     const scoring = season.events.filter((e) => !e.preseason);
     const [aliases, perEvent] = await Promise.all([
-      this.deps.state.aliases(),
+      this.deps.state.nameAliases(),
       Promise.all(scoring.map(async (e) => [e.id, await this.deps.league.rankingLaps(e.id), await this.deps.league.lapCount(e.id)] as const)),
     ]);
     const laps = new Map<string, Lap[]>(perEvent.map(([id, l]) => [id, l]));

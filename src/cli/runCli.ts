@@ -10,12 +10,20 @@ import { ingestCommand } from './ingestCommand';
 import { standingsCommand } from './standingsCommand';
 import { Standings } from '../app/standings';
 import { leaderboardCommand, eventsCommand, createTablesCommand, importProcessedCommand } from './commands';
+import { auditCommand, cliUser, exclusionCommand, restoreCommand, strikeCommand, struckCommand } from './stewardCommands';
+import { Stewarding } from '../app/stewarding/Stewarding';
 
 export const USAGE = `usage: npm run cli -- <command>   (production: node dist/src/cli.js <command>)
   ingest <file|dir>... [--event ID] [--reread] [--json]   read results files (a dir: its *.json); --reread: unchanged too
   leaderboard [eventId] [--json]                          an event's leaderboard (default: the current event)
   events [--json]                                         the schedule, the active event marked *
   standings [season] [--json]                             a season's standings (default: the current season)
+  strike <eventId> <driver> --reason TEXT [--lap KEY|m:ss.mmm] [--json]   strike a lap: stored, no longer counting (default: the driver's best)
+  restore <eventId> <lapKey|driver> [--reason TEXT] [--json]   make a struck lap count again
+  struck [eventId] [--json]                               an event's struck laps and excluded drivers
+  exclude <driver> (--event ID|--season ID) --reason TEXT [--json]   none of the driver's laps count there
+  include <driver> (--event ID|--season ID) [--reason TEXT] [--json]   they count again
+  audit [--event ID] [--season ID] [--limit N] [--json]   the stewarding and link audit trail, oldest first
   create-tables                                           create the DynamoDB tables (STORE=dynamodb)
   import-processed <processed_files.json>                 mark files the old suite processed as done
   --help                                                  this text`;
@@ -38,6 +46,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo =
         event: { type: 'string' },
         json: { type: 'boolean', default: false },
         reread: { type: 'boolean', default: false },
+        season: { type: 'string' },
+        reason: { type: 'string' },
+        lap: { type: 'string' },
+        limit: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -77,6 +89,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo =
   }
   try {
     const opts = { json: parsed.values.json ?? false, event: parsed.values.event, reread: parsed.values.reread ?? false };
+    const steward = { ...opts, season: parsed.values.season, reason: parsed.values.reason, lap: parsed.values.lap, limit: parsed.values.limit, by: cliUser(env) };
     switch (command) {
       case 'ingest':
         return await ingestCommand(ctx, args, opts, io);
@@ -88,6 +101,17 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo =
         return await standingsCommand(ctx, args, opts, io);
       case 'import-processed':
         return await importProcessedCommand(ctx, args, io);
+      case 'strike':
+        return await strikeCommand(ctx, args, steward, io);
+      case 'restore':
+        return await restoreCommand(ctx, args, steward, io);
+      case 'struck':
+        return await struckCommand(ctx, args, steward, io);
+      case 'exclude':
+      case 'include':
+        return await exclusionCommand(ctx, command, args, steward, io);
+      case 'audit':
+        return await auditCommand(ctx, steward, io);
       default:
         io.err(`unknown command "${command}"\n${USAGE}`);
         return 1;
@@ -108,11 +132,14 @@ export interface CliContext {
   season: SeasonConfigFile;
   /** Follows the league like the bot's: an ingest rewrites the standings files of the seasons it touched. */
   standings: Standings;
+  /** Struck laps, exclusions and the audit trail, in the same store as the bot's. */
+  stewarding: Stewarding;
   close(): Promise<void>;
 }
 
 async function openContext(config: Config, log: Logger): Promise<CliContext> {
-  const { store, state, season, league } = await openLeague(config, log, systemClock);
+  const { store, state, season, league, stewarding: stewardingState } = await openLeague(config, log, systemClock);
   const standings = new Standings({ league, state, season: () => season.current(), dataDir: config.dataDir, log: log.child({ task: 'standings' }) });
-  return { config, log, league, state, season, standings, close: () => store.close() };
+  const stewarding = new Stewarding({ league, state: stewardingState, season: () => season.current(), clock: systemClock, log: log.child({ task: 'stewarding' }) });
+  return { config, log, league, state, season, standings, stewarding, close: () => store.close() };
 }

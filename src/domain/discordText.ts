@@ -79,3 +79,8 @@ export function cutToLength(text: string, max: number): string {
   }
   return `${out}…`;
 }
+
+/** An id from the data (GUID, lap key, event id) as inline code: a backtick in it cannot end the span, mentions stay inert. */
+export function inlineCode(text: string): string {
+  return `\`${sanitizeForCodeBlock(text)}\``;
+}

@@ -1,7 +1,6 @@
 import type { League } from '../app/League';
 import type { Standings } from '../app/standings';
 import type { BotState } from '../app/BotState';
-import type { LapStore } from '../app/ports';
 import type { SeasonConfig } from '../domain/season';
 import type { Alias } from '../domain/types';
 import { trackFlag } from '../domain/trackFlags';
@@ -16,7 +15,6 @@ export interface LeagueReadModelDeps {
   league: League;
   standings: Standings;
   season: () => SeasonConfig;
-  laps: LapStore;
   state: BotState;
 }
 
@@ -59,13 +57,14 @@ export function leagueReadModel(deps: LeagueReadModelDeps): ReadModel {
   const summary = (eventId: string): Promise<EventSummary> => {
     let s = summaries.get(eventId);
     if (!s) {
-      s = deps.laps.lapsForEvent(eventId).then((laps) => summarizeEvent(eventId, laps));
+      // Laps as they count: struck laps and excluded drivers are off every board, and say why.
+      s = deps.league.countedLaps(eventId).then((laps) => summarizeEvent(eventId, laps));
       summaries.set(eventId, s);
       s.catch(() => summaries.delete(eventId));
     }
     return s;
   };
-  const currentAliases = () => (aliases ??= deps.state.aliases().catch((err) => ((aliases = undefined), Promise.reject(err))));
+  const currentAliases = () => (aliases ??= deps.state.nameAliases().catch((err) => ((aliases = undefined), Promise.reject(err))));
 
   return {
     seasons,
@@ -80,7 +79,7 @@ export function leagueReadModel(deps: LeagueReadModelDeps): ReadModel {
       return [...s.latest.values()].map((lap) => ({ driverGuid: lap.driverGuid, driverName: nameOf(lap.driverGuid, lap.driverName) }));
     },
     async driverLaps(eventId, driverGuid) {
-      return driverLaps(driverGuid, await deps.laps.lapsForEvent(eventId), await currentAliases());
+      return driverLaps(driverGuid, await deps.league.countedLaps(eventId), await currentAliases());
     },
     standings: (seasonId) => deps.standings.compute(seasonId),
     async trackRecords(track, layout) {

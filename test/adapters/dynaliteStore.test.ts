@@ -5,6 +5,7 @@ import { testDynamoClient } from '../support/dynamoTestClient';
 import { freshDynamoStore } from '../support/dynamoStoreFactory';
 import { silentLogger } from '../../src/logger';
 import { describeStoreContract, lap } from './storeContract';
+import { describeStewardingContract } from './stewardingContract';
 
 let server: LocalDynamo;
 beforeAll(async () => {
@@ -15,6 +16,8 @@ afterAll(async () => {
 });
 
 describeStoreContract('DynamoDB (dynalite)', () => freshDynamoStore(server.endpoint, { pageSize: 100 }));
+
+describeStewardingContract('DynamoDB (dynalite)', () => freshDynamoStore(server.endpoint, { pageSize: 100 }));
 
 describe('DynamoStore on dynalite', () => {
   it('when an event has more laps than a page, then lapsForEvent follows LastEvaluatedKey across pages', async () => {

@@ -6,6 +6,7 @@ import type { LocalDynamo } from '../support/dynalite';
 import { testDynamoClient } from '../support/dynamoTestClient';
 import { freshDynamoStore } from '../support/dynamoStoreFactory';
 import { describeStoreContract } from './storeContract';
+import { describeStewardingContract } from './stewardingContract';
 
 // The official DynamoDB Local jar, for fidelity dynalite cannot promise (validation, limits).
 let server: LocalDynamo;
@@ -17,6 +18,8 @@ afterAll(async () => {
 }, 30_000);
 
 describeStoreContract('DynamoDB Local (jar)', () => freshDynamoStore(server.endpoint, { pageSize: 100 }));
+
+describeStewardingContract('DynamoDB Local (jar)', () => freshDynamoStore(server.endpoint, { pageSize: 100 }));
 
 describe('createTables on DynamoDB Local', () => {
   it('when run twice, then both tables are ACTIVE on-demand and the second run only finds them', async () => {

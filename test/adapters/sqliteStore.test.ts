@@ -6,6 +6,7 @@ import { SqliteStore } from '../../src/adapters/sqlite/SqliteStore';
 import { migrate, migrations } from '../../src/adapters/sqlite/migrations';
 import { silentLogger } from '../../src/logger';
 import { describeStoreContract, lap } from './storeContract';
+import { describeStewardingContract } from './stewardingContract';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -18,6 +19,11 @@ afterAll(() => {
 });
 
 describeStoreContract('SQLite file', async () => {
+  const store = SqliteStore.open(path.join(tempDir(), 'league.db'), silentLogger);
+  return { store, cleanup: () => store.close() };
+});
+
+describeStewardingContract('SQLite file', async () => {
   const store = SqliteStore.open(path.join(tempDir(), 'league.db'), silentLogger);
   return { store, cleanup: () => store.close() };
 });

@@ -296,6 +296,41 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.get('other', 'a')).toBe(3);
       });
 
+      it('when a key is inserted, then only the first insert stores it and says so; the value stays the first one', async () => {
+        expect(await store.insert('struck:season1#event2', 'g#1', { reason: 'first' })).toBe(true);
+        expect(await store.insert('struck:season1#event2', 'g#1', { reason: 'second' })).toBe(false);
+        expect(await store.get('struck:season1#event2', 'g#1')).toEqual({ reason: 'first' });
+        expect(await store.insert('struck:season1#event3', 'g#1', 1)).toBe(true);
+      });
+
+      it('when the same key is inserted many times at once, then exactly one insert wins', async () => {
+        const results = await Promise.all(Array.from({ length: 8 }, (_, i) => store.insert('link', '76561198000000001', { userId: String(i) })));
+        expect(results.filter(Boolean)).toHaveLength(1);
+        const winner = results.indexOf(true);
+        expect(await store.get('link', '76561198000000001')).toEqual({ userId: String(winner) });
+      });
+
+      it('when a key is taken, then its value comes back once and the key is gone; a missing key gives undefined', async () => {
+        await store.put('request', 'r1', { guid: 'g', n: [1, 2] });
+        await store.put('request', 'r2', 2);
+        expect(await store.take('request', 'r1')).toEqual({ guid: 'g', n: [1, 2] });
+        expect(await store.take('request', 'r1')).toBeUndefined();
+        expect(await store.take('request', 'never')).toBeUndefined();
+        expect(await store.list('request')).toEqual([{ key: 'r2', value: 2 }]);
+      });
+
+      it('when the same key is taken many times at once, then exactly one take gets the value', async () => {
+        await store.put('request', 'r1', 'once');
+        const results = await Promise.all(Array.from({ length: 8 }, () => store.take('request', 'r1')));
+        expect(results.filter((r) => r !== undefined)).toEqual(['once']);
+      });
+
+      it('when an insert is beyond the limits or empty, then it is refused like put', async () => {
+        await expect(store.insert('ns', '', 1)).rejects.toThrow(/must not be empty/);
+        await expect(store.insert('ns', 'k', 'x'.repeat(350_001))).rejects.toThrow(StoreRejectedError);
+        expect(await store.get('ns', 'k')).toBeUndefined();
+      });
+
       it('when a namespace or key is empty, then put refuses it', async () => {
         await expect(store.put('', 'k', 1)).rejects.toThrow(/must not be empty/);
         await expect(store.put('ns', '', 1)).rejects.toThrow(/must not be empty/);

@@ -8,6 +8,7 @@ import { League } from '../../src/app/League';
 import { parseSeasonConfig } from '../../src/domain/seasonSchema';
 import { silentLogger, type Logger } from '../../src/logger';
 import { readCurrentEventId } from '../../src/adapters/files/currentEventFile';
+import { StewardingState } from '../../src/app/stewarding/StewardingState';
 
 /**
  * A season built around the results files of test/data: event1 at Red Bull Ring National on
@@ -35,6 +36,7 @@ export async function makeLeague(opts: { dir?: string; season?: string; store?: 
   const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'league-'));
   const store = opts.store ?? SqliteStore.open(path.join(dir, 'league.db'), silentLogger);
   const state = new BotState(store);
+  const stewarding = new StewardingState(store);
   const config = parseSeasonConfig(opts.season ?? FIXTURE_SEASON, 'seasonConfig.json');
   const currentEventFile = path.join(dir, 'currentEvent.json');
   const league = new League({
@@ -46,6 +48,7 @@ export async function makeLeague(opts: { dir?: string; season?: string; store?: 
     dataDir: dir,
     clock: { now: () => new Date('2019-03-03T12:00:00Z') },
     log: opts.log ?? silentLogger,
+    stewarding,
   });
-  return { dir, store, state, league, config, currentEventFile, close: () => store.close() };
+  return { dir, store, state, stewarding, league, config, currentEventFile, close: () => store.close() };
 }

@@ -13,6 +13,16 @@ export class MemoryState implements StateStore {
   async delete(ns: string, key: string): Promise<void> {
     this.data.delete(`${ns}\u0000${key}`);
   }
+  async insert<T>(ns: string, key: string, value: T): Promise<boolean> {
+    if (this.data.has(`${ns}\u0000${key}`)) return false;
+    await this.put(ns, key, value);
+    return true;
+  }
+  async take<T>(ns: string, key: string): Promise<T | undefined> {
+    const value = await this.get<T>(ns, key);
+    this.data.delete(`${ns}\u0000${key}`);
+    return value;
+  }
   async list<T>(ns: string): Promise<Array<{ key: string; value: T }>> {
     return [...this.data]
       .filter(([k]) => k.startsWith(`${ns}\u0000`))

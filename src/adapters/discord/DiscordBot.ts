@@ -2,7 +2,9 @@ import { Events, type Client, type Interaction } from 'discord.js';
 import type { Logger } from '../../logger';
 import type { Config } from '../../config';
 import type { Command, CommandDeps } from './command';
-import { PostKeeper, type ChannelPoster } from '../../app/PostKeeper';
+import { PostKeeper, type ChannelPoster, type PostBody } from '../../app/PostKeeper';
+import type { DmResult } from '../../app/identity/Notifier';
+import { DirectMessages } from './DirectMessages';
 import { DiscordPoster } from './DiscordPoster';
 import { createInteractionHandler } from './interactionHandler';
 import { createDiscordClient } from './createClient';
@@ -32,6 +34,7 @@ export class DiscordBot {
   readonly posts: PostKeeper;
   private current: Client;
   private readonly poster: DiscordPoster;
+  private readonly dms: DirectMessages;
   /** Opens once logged in: posts and alerts wait for it instead of failing while Discord is away. */
   private readonly loggedIn = new Gate();
   private ready: Promise<void> | undefined;
@@ -48,6 +51,7 @@ export class DiscordBot {
       send: async (...args) => (await this.loggedIn.passed(), this.poster.send(...args)),
       exists: async (...args) => (await this.loggedIn.passed(), this.poster.exists(...args)),
     };
+    this.dms = new DirectMessages(() => this.current.rest, this.poster, opts.log.child({ component: 'dm' }));
     this.posts = new PostKeeper(
       gated,
       opts.deps.state,
@@ -91,6 +95,27 @@ export class DiscordBot {
     } catch (err) {
       this.opts.log.error({ err, channelId }, `could not send a message to channel ${channelId}: ${(err as Error).message}`);
     }
+  }
+
+  /** A message with components (an admin request's buttons); its id, or undefined when it could not be sent (logged). */
+  async post(channelId: string, body: PostBody): Promise<string | undefined> {
+    try {
+      await this.loggedIn.passed();
+      return await this.poster.send(channelId, body);
+    } catch (err) {
+      this.opts.log.error({ err, channelId }, `could not post to channel ${channelId}: ${(err as Error).message}`);
+      return undefined;
+    }
+  }
+
+  /** A DM to a member; 'closed' when they do not take DMs from the bot. Never throws. */
+  async dm(userId: string, content: string): Promise<DmResult> {
+    try {
+      await this.loggedIn.passed();
+    } catch {
+      return 'failed'; // never logged in (stopped, or the token was refused): nothing to retry
+    }
+    return this.dms.send(userId, content);
   }
 
   async stop(): Promise<void> {

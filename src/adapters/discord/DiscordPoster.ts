@@ -56,6 +56,7 @@ export class DiscordPoster implements ChannelPoster {
   private request(body: PostBody, edit: boolean): { body: unknown; files?: RawFile[] } {
     const files = body.files?.map((f) => ({ name: f.name, data: f.data }));
     const json: Record<string, unknown> = { content: body.content, allowed_mentions: { parse: [] } };
+    if (body.components) json.components = body.components;
     // On edit, `attachments: []` drops the old chart so the new file replaces it.
     if (edit && files) json.attachments = files.map((_, i) => ({ id: i }));
     return files?.length ? { body: json, files } : { body: json };

@@ -1,6 +1,8 @@
 import type {
   AutocompleteInteraction,
+  ButtonInteraction,
   ChatInputCommandInteraction,
+  Interaction,
   ApplicationCommandOptionChoiceData,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   InteractionEditReplyOptions,
@@ -13,6 +15,9 @@ import type { Clock } from '../../app/ports';
 import type { Standings } from '../../app/standings';
 import type { RotationService } from '../../app/RotationService';
 import type { AcPluginLink } from '../../app/acPluginLink';
+import type { Stewarding } from '../../app/stewarding/Stewarding';
+import type { DriverLinks } from '../../app/identity/DriverLinks';
+import type { PostBody } from '../../app/PostKeeper';
 
 /** What commands may use. Later features add their services here as optional fields. */
 export interface CommandDeps {
@@ -33,6 +38,16 @@ export interface CommandDeps {
   acPlugin?: AcPluginLink;
   /** The event's page on the league website (WEB_PUBLIC_URL); undefined when there is none. */
   eventPageUrl?: (eventId: string) => string | undefined;
+  /** Whether the member is a league admin (ADMIN_ROLE_ID or Manage Server); set by the central handler. */
+  isAdmin?: (interaction: Interaction) => boolean;
+  /** Struck laps and exclusions (/lap, /driver). */
+  stewarding?: Stewarding;
+  /** Linked members and their notification choice (/link, /unlink, /me, /notify). */
+  links?: DriverLinks;
+  /** A message in the admin channel (a link request with its buttons); undefined without ADMIN_CHANNEL_ID or when it failed. */
+  postToAdmins?: (body: PostBody) => Promise<string | undefined>;
+  /** NOTIFY_INTERVAL_S in ms: at most one notification DM per member per this window. */
+  notifyIntervalMs?: number;
 }
 
 export interface CommandReply {
@@ -40,6 +55,12 @@ export interface CommandReply {
   files?: InteractionEditReplyOptions['files'];
   /** Further messages to the caller (pages of a long leaderboard). */
   followUps?: string[];
+}
+
+/** What a button press turns its message into (the buttons go unless given again). */
+export interface ButtonReply {
+  content: string;
+  components?: unknown[];
 }
 
 /**
@@ -54,6 +75,13 @@ export interface Command {
   ephemeral: boolean;
   execute(interaction: ChatInputCommandInteraction, deps: CommandDeps): Promise<CommandReply | void>;
   autocomplete?(interaction: AutocompleteInteraction, deps: CommandDeps): Promise<ApplicationCommandOptionChoiceData[]>;
+  /**
+   * Buttons whose custom id starts with `<command name>:` (the rest carries what they act on, e.g. a
+   * request id), answered by the central handler; buttons without it belong to a collector.
+   */
+  button?(interaction: ButtonInteraction, deps: CommandDeps): Promise<ButtonReply>;
+  /** The buttons are for admins only (checked at the press, like admin commands). */
+  buttonsAdmin?: boolean;
 }
 
 /** Validates a loaded command module at start-up, so a broken one fails loudly, once. */

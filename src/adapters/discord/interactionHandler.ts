@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { MessageFlags, type Interaction, type ChatInputCommandInteraction } from 'discord.js';
+import { MessageFlags, type Interaction, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { Logger } from '../../logger';
 import type { Command, CommandDeps } from './command';
 import { isAdmin } from './isAdmin';
@@ -18,6 +18,7 @@ export function createInteractionHandler(
   deps: CommandDeps,
   opts: { adminRoleId?: string; log: Logger },
 ): (interaction: Interaction) => Promise<void> {
+  deps = { ...deps, isAdmin: (i) => isAdmin(i, opts.adminRoleId) };
   return async (interaction) => {
     if (interaction.isAutocomplete()) {
       const command = commands.get(interaction.commandName);
@@ -28,6 +29,12 @@ export function createInteractionHandler(
         opts.log.warn({ err, command: interaction.commandName, userId: interaction.user.id }, 'autocomplete failed');
         await interaction.respond([]).catch(() => {});
       }
+      return;
+    }
+    if (interaction.isButton()) {
+      const command = commands.get(interaction.customId.split(':')[0] ?? '');
+      // Not ours to answer: a collector (the /kickall confirm) waits for it.
+      if (command?.button) await runButton(interaction, command, deps, opts);
       return;
     }
     if (!interaction.isChatInputCommand()) return;
@@ -65,7 +72,7 @@ async function runCommand(
   } catch (err) {
     const content = failureReply(err, log);
     try {
-      if (interaction.deferred || interaction.replied) await interaction.editReply({ content });
+      if (interaction.deferred || interaction.replied) await interaction.editReply({ content, allowedMentions: NO_MENTIONS });
       else await interaction.reply({ content, ...ephemeral });
     } catch (replyErr) {
       log.error({ err: replyErr }, 'could not tell the user about the error');
@@ -85,4 +92,29 @@ function failureReply(err: unknown, log: Logger): string {
   }
   log.error({ err, logId }, `command failed (log id ${logId}): ${(err as Error)?.message ?? String(err)}`);
   return `Sorry, that did not work: something went wrong inside the bot. A league admin can find out what in the bot's log (log id ${logId}).`;
+}
+
+async function runButton(
+  interaction: ButtonInteraction,
+  command: Command,
+  deps: CommandDeps,
+  opts: { adminRoleId?: string; log: Logger },
+): Promise<void> {
+  const log = opts.log.child({ button: interaction.customId, userId: interaction.user.id });
+  const ephemeral = { flags: MessageFlags.Ephemeral } as const;
+  try {
+    if (command.buttonsAdmin && !isAdmin(interaction, opts.adminRoleId)) {
+      log.info('admin button refused');
+      await interaction.reply({ content: 'Only league admins can answer this (the admin role or Manage Server).', ...ephemeral });
+      return;
+    }
+    await interaction.deferUpdate();
+    const reply = await command.button!(interaction, { ...deps, log });
+    await interaction.editReply({ content: reply.content, components: (reply.components ?? []) as never, allowedMentions: NO_MENTIONS });
+  } catch (err) {
+    const content = failureReply(err, log);
+    await (interaction.deferred || interaction.replied ? interaction.followUp({ content, ...ephemeral }) : interaction.reply({ content, ...ephemeral })).catch((replyErr: unknown) =>
+      log.error({ err: replyErr }, 'could not tell the user about the error'),
+    );
+  }
 }

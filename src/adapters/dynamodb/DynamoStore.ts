@@ -16,6 +16,7 @@
  * Both tables: on-demand (PAY_PER_REQUEST), created by `npm run cli -- create-tables`.
  * Reads are strongly consistent so a lap just written is in the next leaderboard.
  * IAM actions the bot needs on both tables: Query, GetItem, PutItem, DeleteItem, BatchWriteItem, BatchGetItem
+ * (insert is a conditional PutItem, take a DeleteItem returning the old item: no further actions)
  * (create-tables also needs DescribeTable and CreateTable).
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -219,6 +220,31 @@ export class DynamoStore implements Store {
   async delete(ns: string, key: string): Promise<void> {
     if (ns === '' || key === '') return;
     await this.doc.send(new DeleteCommand({ TableName: this.opts.stateTable, Key: { ns, key } }));
+  }
+
+  async insert<T>(ns: string, key: string, value: T): Promise<boolean> {
+    const Item = { ns: checkKey(ns, 'namespace'), key: checkKey(key, 'key'), value: toJson(value) };
+    try {
+      await this.doc.send(new PutCommand({ TableName: this.opts.stateTable, Item, ConditionExpression: 'attribute_not_exists(#k)', ExpressionAttributeNames: { '#k': 'key' } }));
+      return true;
+    } catch (err) {
+      if ((err as Error).name === 'ConditionalCheckFailedException') return false;
+      return rejected(err, `state ${ns}/${key.slice(0, 60)} in table "${this.opts.stateTable}"`);
+    }
+  }
+
+  async take<T>(ns: string, key: string): Promise<T | undefined> {
+    if (ns === '' || key === '') return undefined;
+    try {
+      // The condition makes concurrent takes agree on one winner (DynamoDB Local returns the old item to each otherwise).
+      const out = await this.doc.send(
+        new DeleteCommand({ TableName: this.opts.stateTable, Key: { ns, key }, ReturnValues: 'ALL_OLD', ConditionExpression: 'attribute_exists(#k)', ExpressionAttributeNames: { '#k': 'key' } }),
+      );
+      return out.Attributes === undefined ? undefined : (JSON.parse(out.Attributes.value as string) as T);
+    } catch (err) {
+      if ((err as Error).name === 'ConditionalCheckFailedException') return undefined;
+      throw err;
+    }
   }
 
   async list<T>(ns: string): Promise<Array<{ key: string; value: T }>> {

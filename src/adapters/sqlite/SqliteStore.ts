@@ -53,6 +53,8 @@ function prepare(db: Database.Database) {
       'INSERT INTO state (ns, key, value) VALUES (?, ?, ?) ON CONFLICT (ns, key) DO UPDATE SET value = excluded.value',
     ),
     deleteState: db.prepare<[string, string]>('DELETE FROM state WHERE ns = ? AND key = ?'),
+    insertState: db.prepare<[string, string, string]>('INSERT INTO state (ns, key, value) VALUES (?, ?, ?) ON CONFLICT (ns, key) DO NOTHING'),
+    takeState: db.prepare<[string, string], string>('DELETE FROM state WHERE ns = ? AND key = ? RETURNING value').pluck(),
     listState: db.prepare<[string], { key: string; value: string }>(
       'SELECT key, value FROM state WHERE ns = ? ORDER BY key',
     ),
@@ -195,6 +197,15 @@ export class SqliteStore implements Store {
 
   async delete(ns: string, key: string): Promise<void> {
     this.retrying(() => this.stmt.deleteState.run(ns, key));
+  }
+
+  async insert<T>(ns: string, key: string, value: T): Promise<boolean> {
+    return this.stmt.insertState.run(checkKey(ns, 'namespace'), checkKey(key, 'key'), toJson(value)).changes === 1;
+  }
+
+  async take<T>(ns: string, key: string): Promise<T | undefined> {
+    const value = this.stmt.takeState.get(ns, key);
+    return value === undefined ? undefined : (JSON.parse(value) as T);
   }
 
   async list<T>(ns: string): Promise<Array<{ key: string; value: T }>> {

@@ -4,9 +4,10 @@ import { NO_LAP_TIME, type Alias, type Lap } from '../../domain/types';
 import type { DriverInEvent, DriverLap } from '../ReadModel';
 import { minSectors } from './summarizeEvent';
 
-/** Why a stored lap does not count, in the driver's words. */
+/** Why a lap does not count, in the driver's words: the reason stored with it (or the stewards'), else worked out. */
 export function invalidReason(lap: Lap): string | null {
   if (lap.valid) return null;
+  if (lap.invalidReason) return lap.invalidReason;
   if (!isRealGuid(lap.driverGuid)) return 'driver not identified (kicked or empty slot)';
   if (lap.cuts > 0) return `${lap.cuts} cut${lap.cuts === 1 ? '' : 's'}`;
   if (!(lap.lapTimeMs > 0 && lap.lapTimeMs < NO_LAP_TIME)) return 'no lap time';

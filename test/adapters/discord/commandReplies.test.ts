@@ -84,7 +84,7 @@ describe('command replies', () => {
 
   it('when the commands are registered, then every admin command is hidden from members and not offered in DMs', () => {
     const admin = [...loadCommands().values()].filter((c) => c.admin);
-    expect(admin.map((c) => c.data.name).sort()).toEqual(['alias', 'kickall', 'rotate']);
+    expect(admin.map((c) => c.data.name).sort()).toEqual(['alias', 'driver', 'kickall', 'lap', 'rotate']);
     for (const c of admin) {
       expect(c.data.default_member_permissions).toBeDefined();
       expect({ name: c.data.name, dm: c.data.dm_permission }).toEqual({ name: c.data.name, dm: false });

@@ -144,6 +144,28 @@ export class FakeDiscord {
     return this.state.addMember(username, roles).user.id;
   }
 
+  /** The member's server nickname (what the bot should show as their display name); null removes it. */
+  setNick(userId: string, nick: string | null): void {
+    const member = this.state.members.get(userId);
+    if (!member) throw new Error(`fakeDiscord: unknown member ${userId}`);
+    member.nick = nick;
+  }
+
+  /** The member stops taking DMs from the bot: every send to their DM channel answers 403 50007. */
+  closeDms(userId: string): void { this.state.dmsClosed.add(userId); }
+  openDms(userId: string): void { this.state.dmsClosed.delete(userId); }
+
+  /** The DMs the bot sent the member, oldest first. */
+  dms(userId: string): MessageView[] {
+    return [...this.state.dmChannels.values()].filter((d) => d.userId === userId).flatMap((d) => d.messages.map(messageView));
+  }
+
+  /** Every attempt to send the member a DM (refused ones too). */
+  dmAttempts(userId: string): RecordedRequest[] {
+    const ids = new Set([...this.state.dmChannels.values()].filter((d) => d.userId === userId).map((d) => d.id));
+    return this.requests.filter((r) => r.method === 'POST' && ids.has(r.path.split('/')[2] ?? '') && r.path.endsWith('/messages'));
+  }
+
   /** A message written by a member (not the bot); the bot cannot edit it (403 50005). */
   postAsUser(channelId: string, content: string, userId = this.state.ownerId): string {
     const author = this.state.members.get(userId)?.user;

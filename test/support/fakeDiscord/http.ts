@@ -34,6 +34,7 @@ export const Errors = {
   alreadyAcknowledged: () => new ApiError(400, 40060, 'Interaction has already been acknowledged.'),
   missingAccess: () => new ApiError(403, 50001, 'Missing Access'),
   missingPermissions: () => new ApiError(403, 50013, 'Missing Permissions'),
+  cannotSendToUser: () => new ApiError(403, 50007, 'Cannot send messages to this user'),
   otherUsersMessage: () => new ApiError(403, 50005, 'Cannot edit a message authored by another user'),
   emptyMessage: () => new ApiError(400, 50006, 'Cannot send an empty message'),
   invalidJson: () => new ApiError(400, 50109, 'The request body contains invalid JSON.'),

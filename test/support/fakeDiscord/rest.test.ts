@@ -44,6 +44,23 @@ describe('fake Discord REST with the real discord.js client', () => {
     expect(fake.messages(channelId)[0].embeds[0]).toMatchObject({ type: 'rich', title: 'Leaderboard' });
   });
 
+  it('when the bot DMs a member, then the DM channel is opened once and the message kept; closed DMs answer 50007, never a retry', async () => {
+    const memberId = fake.addMember('driver');
+    const dm = await client.rest.post(Routes.userChannels(), { body: { recipient_id: memberId } }) as { id: string; type: number };
+    expect(dm.type).toBe(1);
+    expect((await client.rest.post(Routes.userChannels(), { body: { recipient_id: memberId } }) as { id: string }).id).toBe(dm.id);
+    await client.rest.post(Routes.channelMessages(dm.id), { body: { content: 'you were passed' } });
+    expect(fake.dms(memberId).map((m) => m.content)).toEqual(['you were passed']);
+    expect(fake.messages(channelId)).toEqual([]);
+
+    fake.closeDms(memberId);
+    const err = await client.rest.post(Routes.channelMessages(dm.id), { body: { content: 'again' } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DiscordAPIError);
+    expect((err as DiscordAPIError).code).toBe(50007);
+    expect(fake.dmAttempts(memberId)).toHaveLength(2);
+    expect(fake.dms(memberId)).toHaveLength(1);
+  });
+
   it('when a 429 with retry_after comes back, then discord.js waits that long and the retry succeeds', async () => {
     fake.failNext('POST /channels/:id/messages', { status: 429, retryAfter: 0.3 });
 

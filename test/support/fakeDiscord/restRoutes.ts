@@ -17,6 +17,11 @@ export function registerRestRoutes(router: Router, state: FakeState, gateway: Fa
   router.add('GET', '/gateway/bot', gatewayBot);
   router.add('GET', '/gateway', () => json({ url: gateway.url }));
   router.add('GET', '/users/@me', () => json(state.botUser));
+  router.add('POST', '/users/@me/channels', (c) => {
+    const userId = String(c.body?.recipient_id ?? '');
+    if (!state.members.has(userId)) throw Errors.unknownUser();
+    return json(state.dmChannelPayload(state.dmChannel(userId)));
+  });
   router.add('GET', '/users/:userId', (c) => json(state.members.get(c.params.userId)?.user ?? throwIt(Errors.unknownUser())));
   router.add('GET', '/applications/@me', () => json(applicationPayload(state)));
 
@@ -45,6 +50,13 @@ export function registerRestRoutes(router: Router, state: FakeState, gateway: Fa
   router.add('GET', '/channels/:channelId/messages', (c) => json(listMessages(store.list(messagesOf(c).id), c.query).map((m) => messagePayload(state, m))));
   router.add('GET', '/channels/:channelId/messages/:messageId', (c) => json(messagePayload(state, message(c))));
   router.add('POST', '/channels/:channelId/messages', (c) => {
+    const dm = state.dmChannels.get(c.params.channelId);
+    if (dm) {
+      if (state.dmsClosed.has(dm.userId)) throw Errors.cannotSendToUser();
+      const sent = createMessage(state, dm.id, c.body ?? {}, c.files);
+      dm.messages.push(sent);
+      return json({ ...messagePayload(state, sent), guild_id: undefined });
+    }
     const msg = createMessage(state, messagesOf(c).id, c.body ?? {}, c.files);
     store.insert(msg);
     return json(messagePayload(state, msg));

@@ -40,6 +40,16 @@ export interface FakeMember {
   user: Json;
   roles: string[];
   joinedAt: string;
+  /** Server nickname; null shows the user's own name. */
+  nick?: string | null;
+}
+
+/** A DM channel the bot opened with a member (POST /users/@me/channels). */
+export interface FakeDmChannel {
+  id: string;
+  userId: string;
+  /** Messages the bot sent there, oldest first. */
+  messages: StoredMessage[];
 }
 
 export function userPayload(id: string, username: string, bot = false): Json {
@@ -59,6 +69,9 @@ export class FakeState {
   readonly members = new Map<string, FakeMember>();
   readonly messages = new Map<string, Map<string, StoredMessage>>();
   readonly commands = { global: [] as Json[], guild: [] as Json[] };
+  /** DM channels by id, and the members whose DMs are closed to the bot (sends answer 50007). */
+  readonly dmChannels = new Map<string, FakeDmChannel>();
+  readonly dmsClosed = new Set<string>();
   readonly guildName: string;
 
   constructor(opts: { token: string; guildName?: string }) {
@@ -90,6 +103,19 @@ export class FakeState {
     const member: FakeMember = { user: userPayload(snowflake(), username), roles, joinedAt: new Date().toISOString() };
     this.members.set(member.user.id, member);
     return member;
+  }
+
+  /** The member's DM channel, opened once like Discord does. */
+  dmChannel(userId: string): FakeDmChannel {
+    const open = [...this.dmChannels.values()].find((d) => d.userId === userId);
+    if (open) return open;
+    const dm: FakeDmChannel = { id: snowflake(), userId, messages: [] };
+    this.dmChannels.set(dm.id, dm);
+    return dm;
+  }
+
+  dmChannelPayload(dm: FakeDmChannel): Json {
+    return { id: dm.id, type: 1, last_message_id: dm.messages.at(-1)?.id ?? null, flags: 0, recipients: [this.members.get(dm.userId)!.user] };
   }
 
   memberByName(username: string): FakeMember | undefined {
@@ -130,7 +156,7 @@ export class FakeState {
 
   memberPayload(m: FakeMember, withUser = true): Json {
     return {
-      ...(withUser ? { user: m.user } : {}), nick: null, avatar: null, roles: m.roles, joined_at: m.joinedAt,
+      ...(withUser ? { user: m.user } : {}), nick: m.nick ?? null, avatar: null, roles: m.roles, joined_at: m.joinedAt,
       premium_since: null, deaf: false, mute: false, flags: 0, pending: false, communication_disabled_until: null,
     };
   }

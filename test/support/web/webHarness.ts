@@ -60,7 +60,7 @@ export async function startWebHarness(opts: { showGuids?: boolean; maxStreams?: 
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(league.currentEventFile, JSON.stringify({ eventId: opts.currentEvent ?? 's1#r1' }));
   const standings = new Standings({ league: league.league, state: league.state, season: () => league.config, dataDir: league.dir, log: silentLogger, windowMs: 0 });
-  const model: ReadModel = leagueReadModel({ league: league.league, standings, season: () => league.config, laps: league.store, state: league.state });
+  const model: ReadModel = leagueReadModel({ league: league.league, standings, season: () => league.config, state: league.state });
   const ids = await DriverIds.load(league.store, opts.showGuids ?? false);
   const clock = { now: () => new Date(opts.now ?? '2026-03-02T12:00:00Z') };
   const { app, hub }: { app: FastifyInstance; hub: LiveHub } = buildWebApp({ model, ids, clock, log: silentLogger, maxStreams: opts.maxStreams ?? 100 });

@@ -1,0 +1,30 @@
+import { ApplicationCommandOptionType } from 'discord.js';
+import type { Command } from '../src/adapters/discord/command';
+import { memberOf } from '../src/adapters/discord/memberOf';
+
+/** Opt in or out of DMs when someone passes you in the running event or beats your track record. */
+export const notify: Command = {
+  data: {
+    name: 'notify',
+    description: 'DMs when someone passes you in the running event or beats your track record',
+    dm_permission: false,
+    options: [
+      { type: ApplicationCommandOptionType.Subcommand, name: 'on', description: 'Send me those DMs' },
+      { type: ApplicationCommandOptionType.Subcommand, name: 'off', description: 'Stop those DMs' },
+    ],
+  },
+  admin: false,
+  ephemeral: true,
+  async execute(interaction, { links, notifyIntervalMs }) {
+    if (!links) return { content: 'Notifications are not available on this bot.' };
+    const member = memberOf(interaction);
+    if (interaction.options.getSubcommand() === 'off') {
+      await links.setNotify(member.userId, 'off');
+      return { content: 'Notifications are off.' };
+    }
+    if (!(await links.memberLink(member))) return { content: 'Link your Steam GUID first (`/link`), so the bot knows which driver is you.' };
+    await links.setNotify(member.userId, 'on');
+    const minutes = Math.max(1, Math.round((notifyIntervalMs ?? 300_000) / 60_000));
+    return { content: `Notifications are on: a DM when someone passes you in the running event or beats your track record, at most one every ${minutes} min. Keep DMs from server members open.` };
+  },
+};

@@ -1,0 +1,87 @@
+import type { Config } from './config';
+import type { Logger } from './logger';
+import type { Clock } from './app/ports';
+import type { League } from './app/League';
+import type { SeasonConfig } from './domain/season';
+import type { BackgroundTask } from './app/TaskRunner';
+import type { StewardingState } from './app/stewarding/StewardingState';
+import type { IdentityState } from './app/identity/IdentityState';
+import type { DiscordBot } from './adapters/discord/DiscordBot';
+import { Stewarding } from './app/stewarding/Stewarding';
+import { AuditPublisher } from './app/stewarding/AuditPublisher';
+import { DriverLinks } from './app/identity/DriverLinks';
+import { Notifier } from './app/identity/Notifier';
+import { auditText, stewardingAnnouncement } from './domain/stewarding/auditText';
+import { escapeMarkdown } from './domain/discordText';
+import { eventTitle } from './domain/eventTitle';
+import { actorMention } from './adapters/discord/memberOf';
+
+export interface StewardingWiring {
+  stewarding: Stewarding;
+  links: DriverLinks;
+  /** Set once Discord is attached: DMs to opted-in members. */
+  notifier: Notifier | undefined;
+  /** Post what is new in the audit trail (after the CLI changed something). */
+  publish(): void;
+  /** With Discord: the audit trail goes to the admin channel (and stewarding news to the public one), notifications by DM. */
+  attach(discord: DiscordBot): BackgroundTask[];
+}
+
+export interface StewardingContext {
+  league: League;
+  stewardingState: StewardingState;
+  identity: IdentityState;
+  season: () => SeasonConfig;
+  clock: Clock;
+  log: Logger;
+  /** Linked names changed (DRIVER_NAMES=discord): every output follows. */
+  namesChanged(): void;
+}
+
+/** Stewarding and driver identity: the use cases, and how they reach Discord. */
+export function wireStewarding(config: Config, ctx: StewardingContext): StewardingWiring {
+  let publisher: AuditPublisher | undefined;
+  const log = ctx.log.child({ task: 'stewarding' });
+  const recorded = () => void publisher?.publish();
+  const stewarding = new Stewarding({ league: ctx.league, state: ctx.stewardingState, season: ctx.season, clock: ctx.clock, log, recorded });
+  const links = new DriverLinks({
+    identity: ctx.identity, audit: ctx.stewardingState, clock: ctx.clock, log, recorded,
+    namesChanged: () => {
+      if (config.DRIVER_NAMES === 'discord') ctx.namesChanged();
+    },
+  });
+  const wiring: StewardingWiring = {
+    stewarding,
+    links,
+    notifier: undefined,
+    publish: recorded,
+    attach(discord) {
+      const tasks: BackgroundTask[] = [];
+      const adminChannel = config.ADMIN_CHANNEL_ID;
+      if (adminChannel) {
+        const names = {
+          eventTitle: (id: string) => eventTitle(ctx.season(), id),
+          seasonName: (id: string) => ctx.season().seasons.find((s) => s.id === id)?.name ?? id,
+        };
+        const publicChannel = config.ANNOUNCE_STEWARDING ? config.ANNOUNCE_CHANNEL_ID : undefined;
+        const audit = new AuditPublisher({
+          state: ctx.stewardingState,
+          log,
+          toAdmins: (e) => discord.send(adminChannel, auditText(e, { ...names, who: actorMention, text: escapeMarkdown })),
+          toPublic: publicChannel ? (e) => discord.send(publicChannel, stewardingAnnouncement(e, names.eventTitle, names.seasonName)) : undefined,
+        });
+        tasks.push({ name: 'audit-trail', trigger: 'stewarding and link actions', start: () => (publisher = audit).start(), stop: () => audit.publish() });
+      } else {
+        log.warn('ADMIN_CHANNEL_ID is not set: stewarding actions are recorded (npm run cli -- audit) but not posted, and members cannot ask for /link');
+      }
+      const notifier = new Notifier({
+        league: ctx.league, season: ctx.season, links, log: ctx.log.child({ task: 'notifications' }),
+        dm: (userId, content) => discord.dm(userId, content), intervalMs: config.NOTIFY_INTERVAL_S * 1000,
+      });
+      wiring.notifier = notifier;
+      tasks.push({ name: 'notifications', trigger: 'leaderboard changes of the running event', start: () => notifier.start(), stop: () => notifier.stop() });
+      return tasks;
+    },
+  };
+  return wiring;
+}
