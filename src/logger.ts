@@ -51,7 +51,13 @@ function prettyStream(fd: 1 | 2): pino.DestinationStream | undefined {
     // Loaded only for a terminal: a service writing JSON never pays for it.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const pinoPretty = require('pino-pretty') as typeof import('pino-pretty');
-    return pinoPretty({ destination: fd, sync: true, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app' });
+    return pinoPretty({
+      destination: fd,
+      sync: true,
+      singleLine: true,
+      translateTime: 'SYS:HH:MM:ss',
+      ignore: 'pid,hostname,app',
+    });
   } catch {
     return undefined;
   }

@@ -98,7 +98,8 @@ export async function ingestResultsFile(
     currentEventId: await deps.currentEventId(),
     forcedEventId: opts.forcedEventId,
   });
-  if (attribution.kind === 'event' && attribution.note) deps.log.warn({ file, eventId: attribution.eventId }, attribution.note);
+  if (attribution.kind === 'event' && attribution.note)
+    deps.log.warn({ file, eventId: attribution.eventId }, attribution.note);
   const sessionTime = attribution.sessionTime ?? input.mtime.toISOString();
   const fileLaps = lapsFromResults(parsed, { eventId: attribution.eventId, sessionTime, resultFile: file });
   parsed = undefined; // nor the parsed copy while they are stored
@@ -119,7 +120,10 @@ export async function ingestResultsFile(
   if (movedFrom) {
     const keys = await storedKeysOfFile(deps.laps, fileLaps, movedFrom, file, laps);
     await deps.moving?.(movedFrom, attribution.eventId, keys);
-    await deps.laps.deleteLaps(movedFrom, keys.map((k) => k.from));
+    await deps.laps.deleteLaps(
+      movedFrom,
+      keys.map((k) => k.from),
+    );
   }
   deps.stored?.(laps);
 

@@ -66,7 +66,9 @@ export function renderSchedule(config: SeasonConfig, opts: RenderScheduleOptions
 function renderEvent(config: SeasonConfig, event: EventConfig, number: number | null, active: boolean): string {
   const name = escapeMarkdown(event.name.trim());
   const label = number === null || new RegExp(`\\b${number}\\b`).test(event.name) ? name : `${number} · ${name}`;
-  const lines = [centred(`${active ? '▶ ' : ''}${label}${number === null && !/preseason/i.test(event.name) ? ' (preseason)' : ''}`)];
+  const lines = [
+    centred(`${active ? '▶ ' : ''}${label}${number === null && !/preseason/i.test(event.name) ? ' (preseason)' : ''}`),
+  ];
   if (active) lines.push('🟢 **Now running**');
   const track = escapeMarkdown(prettyTrackName(event.track, event.layout));
   lines.push(`${trackFlag(event.track, config.trackFlags)} **${track}**`);

@@ -32,7 +32,10 @@ export function expectObject(v: unknown, path: string): JsonObject {
 
 /** Missing or null gives `fallback`; with fallback `undefined` the field is required. */
 export function readString<F extends string | null | undefined>(
-  o: JsonObject, key: string, path: string, fallback?: F,
+  o: JsonObject,
+  key: string,
+  path: string,
+  fallback?: F,
 ): string | Exclude<F, undefined> {
   const v = o[key];
   if (v === undefined || v === null) {

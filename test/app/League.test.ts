@@ -16,7 +16,11 @@ function expectedBest(...files: Buffer[]): Map<string, number> {
   return best;
 }
 
-const input = (f: { name: string; bytes: Buffer }, bytes = f.bytes) => ({ path: `/results/${acServerName(f.name)}`, bytes, mtime: new Date('2019-02-15T23:00:00Z') });
+const input = (f: { name: string; bytes: Buffer }, bytes = f.bytes) => ({
+  path: `/results/${acServerName(f.name)}`,
+  bytes,
+  mtime: new Date('2019-02-15T23:00:00Z'),
+});
 
 describe('League: results file -> laps stored -> leaderboard', () => {
   let ctx: Awaited<ReturnType<typeof makeLeague>>;
@@ -39,9 +43,7 @@ describe('League: results file -> laps stored -> leaderboard', () => {
 
     const board = await ctx.league.leaderboard('season1#event1');
     const best = expectedBest(q.bytes, r.bytes);
-    expect(board.rows.map((row) => [row.driverGuid, row.lapTimeMs])).toEqual(
-      [...best].sort((a, b) => a[1] - b[1]),
-    );
+    expect(board.rows.map((row) => [row.driverGuid, row.lapTimeMs])).toEqual([...best].sort((a, b) => a[1] - b[1]));
     expect(board.rows[0].gapMs).toBe(0);
     expect(board.rows[1].gapMs).toBe(board.rows[1].lapTimeMs - board.rows[0].lapTimeMs);
   });
@@ -111,7 +113,9 @@ describe('League: results file -> laps stored -> leaderboard', () => {
     await ctx.league.onResultsFile(input(p));
     await ctx.league.flush();
     const json = JSON.parse(readFileSync(path.join(ctx.dir, 'leaderboard.json'), 'utf8')) as LeaderboardJson;
-    const perEvent = JSON.parse(readFileSync(path.join(ctx.dir, 'leaderboards', 'season1_event2.json'), 'utf8')) as LeaderboardJson;
+    const perEvent = JSON.parse(
+      readFileSync(path.join(ctx.dir, 'leaderboards', 'season1_event2.json'), 'utf8'),
+    ) as LeaderboardJson;
     expect(json.eventId).toBe('season1#event2');
     expect(json.rows.length).toBe(expectedBest(p.bytes).size);
     expect(json.rows[0].lapTime).toMatch(/^\d+:\d\d\.\d{3}$/);

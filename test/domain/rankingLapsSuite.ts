@@ -12,7 +12,11 @@ function allFixtureLaps(dir: string): Lap[] {
     .flatMap((f, i) => {
       const parsed = parseResults(readFileSync(path.join(dir, f), 'utf8'), f);
       // All into one event, sessions an hour apart, so drivers meet across files.
-      return lapsFromResults(parsed, { eventId: 'e', sessionTime: new Date(Date.UTC(2026, 0, 1, i)).toISOString(), resultFile: f });
+      return lapsFromResults(parsed, {
+        eventId: 'e',
+        sessionTime: new Date(Date.UTC(2026, 0, 1, i)).toISOString(),
+        resultFile: f,
+      });
     });
 }
 

@@ -15,7 +15,9 @@ describe('e2e: live leaderboard post in the fake Discord channel', () => {
   let env: TestBotEnv;
   const board = () => env.fake.messages(env.channels.leaderboard);
   // Only this channel's edits: the standings post is edited by the same ingests.
-  const boardEdits = () => env.fake.requestsTo('PATCH /channels/:id/messages/*').filter((r) => r.path.includes(env.channels.leaderboard)).length;
+  const boardEdits = () =>
+    env.fake.requestsTo('PATCH /channels/:id/messages/*').filter((r) => r.path.includes(env.channels.leaderboard))
+      .length;
 
   beforeAll(async () => {
     env = await startTestBot();
@@ -32,7 +34,11 @@ describe('e2e: live leaderboard post in the fake Discord channel', () => {
     const firstId = board()[0].id;
     env.dropResults('2019_3_2_17_27_PRACTICE.json');
     const expected = bestOf('2019_3_2_17_27_PRACTICE.json');
-    await env.fake.waitFor(() => board()[0]?.content.includes(formatLapTime(expected[0].LapTime)), 5000, 'edited leaderboard');
+    await env.fake.waitFor(
+      () => board()[0]?.content.includes(formatLapTime(expected[0].LapTime)),
+      5000,
+      'edited leaderboard',
+    );
     const [msg] = board();
     expect(board()).toHaveLength(1);
     expect(msg.id).toBe(firstId);
@@ -41,7 +47,9 @@ describe('e2e: live leaderboard post in the fake Discord channel', () => {
     const positions = expected.map((l) => msg.content.indexOf(l.DriverName));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(env.fake.requestsTo('POST /channels/:id/messages').filter((r) => r.path.includes(env.channels.leaderboard))).toHaveLength(1);
+    expect(
+      env.fake.requestsTo('POST /channels/:id/messages').filter((r) => r.path.includes(env.channels.leaderboard)),
+    ).toHaveLength(1);
   });
 
   it('when a burst of files arrives, then it becomes few edits, and identical content is never re-sent', async () => {
@@ -50,7 +58,11 @@ describe('e2e: live leaderboard post in the fake Discord channel', () => {
     env.dropResults('2019_3_2_14_41_PRACTICE.json');
     env.dropResults('2019_3_2_17_27_PRACTICE.json', 'copy_2019_3_2_17_27_PRACTICE.json'); // same laps again
     const names = ['2019_3_2_19_30_PRACTICE.json', '2019_3_2_14_41_PRACTICE.json', 'copy_2019_3_2_17_27_PRACTICE.json'];
-    await env.fake.waitFor(async () => (await Promise.all(names.map((n) => env.bot.state.processedFile(n)))).every(Boolean), 5000, 'burst ingested');
+    await env.fake.waitFor(
+      async () => (await Promise.all(names.map((n) => env.bot.state.processedFile(n)))).every(Boolean),
+      5000,
+      'burst ingested',
+    );
     await new Promise((r) => setTimeout(r, 200));
     await env.bot.discord!.posts.flush();
     const edits = boardEdits() - before;
@@ -98,16 +110,31 @@ describe('e2e: live leaderboard post in the fake Discord channel', () => {
     const reply = await allowed.waitForReply(3000, (r) => !!r.content);
     expect(allowed.answeredInTime).toBe(true);
     expect(reply?.content).toMatch(/Rob Macaroni/);
-    await env.fake.waitFor(() => board().find((m) => m.content.includes('Event 2'))!.content.includes('Rob Macaroni'), 5000, 'alias shown');
+    await env.fake.waitFor(
+      () =>
+        board()
+          .find((m) => m.content.includes('Event 2'))!
+          .content.includes('Rob Macaroni'),
+      5000,
+      'alias shown',
+    );
     expect(board().find((m) => m.content.includes('Event 2'))!.content).not.toContain(leader.DriverName);
   });
 
   it('when /leaderboard is used, then the caller gets the event’s ranking ephemerally', async () => {
-    const h = env.fake.injectInteraction({ commandName: 'leaderboard', options: { event: 'season1#event2' }, member: { roles: [] } });
+    const h = env.fake.injectInteraction({
+      commandName: 'leaderboard',
+      options: { event: 'season1#event2' },
+      member: { roles: [] },
+    });
     const reply = await h.waitForReply(3000, (r) => !!r.content);
     expect(reply?.ephemeral).toBe(true);
     expect(reply?.content).toContain('Rob Macaroni');
-    const unknown = env.fake.injectInteraction({ commandName: 'leaderboard', options: { event: 'season9#x' }, member: { roles: [] } });
+    const unknown = env.fake.injectInteraction({
+      commandName: 'leaderboard',
+      options: { event: 'season9#x' },
+      member: { roles: [] },
+    });
     expect((await unknown.waitForReply(3000, (r) => !!r.content))?.content).toMatch(/Unknown event/);
   });
 
@@ -117,7 +144,14 @@ describe('e2e: live leaderboard post in the fake Discord channel', () => {
     await env.bot.state.removeAlias(bestOf('2019_3_2_17_27_PRACTICE.json')[0].DriverGuid);
     env.bot.discord!.refreshPosts();
     const leaderName = bestOf('2019_3_2_17_27_PRACTICE.json')[0].DriverName;
-    await env.fake.waitFor(() => board().find((m) => m.content.includes('Event 2'))!.content.includes(leaderName), 15000, 'update after faults');
+    await env.fake.waitFor(
+      () =>
+        board()
+          .find((m) => m.content.includes('Event 2'))!
+          .content.includes(leaderName),
+      15000,
+      'update after faults',
+    );
     expect(env.fake.requests.filter((r) => r.injectedFault).length).toBeGreaterThanOrEqual(5);
   });
 

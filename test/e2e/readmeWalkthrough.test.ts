@@ -17,7 +17,10 @@ describe('e2e: the README walkthrough with the example season and results file',
   it('when the example results file is copied into the results folder, then the live post shows those drivers', async () => {
     const board = () => env.fake.messages(env.channels.leaderboard);
     await env.fake.waitFor(() => board().length === 1, 5000, 'first post');
-    copyFileSync(path.join(ROOT, 'examples/results/2026_6_20_20_0_PRACTICE.json'), path.join(env.resultsDir, '2026_6_20_20_0_PRACTICE.json'));
+    copyFileSync(
+      path.join(ROOT, 'examples/results/2026_6_20_20_0_PRACTICE.json'),
+      path.join(env.resultsDir, '2026_6_20_20_0_PRACTICE.json'),
+    );
     await env.fake.waitFor(() => board()[0].content.includes('Jérôme Ñúñez'), 5000, 'example drivers on the board');
     expect(board()).toHaveLength(1);
     expect(board()[0].edited).toBe(true);
@@ -31,10 +34,15 @@ function walkthroughCommands(): Record<string, string> {
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('## Try it against a fake Discord'));
   const block = /```sh\n([\s\S]*?)```/.exec(section)![1];
-  return Object.fromEntries(block.trim().split('\n').map((line) => {
-    const [command, comment] = line.split(/\s+#\s+/);
-    return [/terminal \d/.exec(comment)![0], command.trim()];
-  }));
+  return Object.fromEntries(
+    block
+      .trim()
+      .split('\n')
+      .map((line) => {
+        const [command, comment] = line.split(/\s+#\s+/);
+        return [/terminal \d/.exec(comment)![0], command.trim()];
+      }),
+  );
 }
 
 // The walkthrough as a reader runs it, right after the quick start (which already read the
@@ -45,20 +53,28 @@ describe('e2e: the README walkthrough, as written, right after the quick start',
     cpSync(path.join(ROOT, 'examples'), path.join(cwd, 'examples'), { recursive: true }); // a clone has them
     // WEB_PORT=0: other tests run beside this one; a reader's bots use their own fixed ports.
     const fromSource = (file: string, env: Record<string, string>) =>
-      spawnLogged(process.execPath, ['--import', require.resolve('tsx'), path.join(ROOT, file)], { cwd, env: { WEB_PORT: '0', ...env } });
+      spawnLogged(process.execPath, ['--import', require.resolve('tsx'), path.join(ROOT, file)], {
+        cwd,
+        env: { WEB_PORT: '0', ...env },
+      });
 
     // Quick start: `npm start`, an example results file dropped in, read.
     const quick = fromSource('src/main.ts', { ROTATION_ENABLED: 'false', RESULTS_SETTLE_MS: '100' });
     await quick.waitForLine(/watching results folder/);
     mkdirSync(path.join(cwd, 'acserver/results'), { recursive: true });
-    copyFileSync(path.join(ROOT, 'examples/results/2026_6_20_20_0_PRACTICE.json'), path.join(cwd, 'acserver/results/2026_6_20_20_0_PRACTICE.json'));
+    copyFileSync(
+      path.join(ROOT, 'examples/results/2026_6_20_20_0_PRACTICE.json'),
+      path.join(cwd, 'acserver/results/2026_6_20_20_0_PRACTICE.json'),
+    );
     await quick.waitForLine(/results ingested/);
     quick.child.kill('SIGTERM');
     expect(await quick.exitWithin(15_000)).toBe(0);
 
     const commands = walkthroughCommands();
     expect(commands['terminal 1']).toBe('npm run fake-discord');
-    expect(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts['fake-discord']).toBe('tsx test/support/fakeDiscord/serve.ts');
+    expect(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts['fake-discord']).toBe(
+      'tsx test/support/fakeDiscord/serve.ts',
+    );
     const fake = fromSource('test/support/fakeDiscord/serve.ts', { FAKE_DISCORD_PORT: String(await freePort()) });
     const [envAssignment, ...start] = commands['terminal 2'].split(' ');
     expect(start.join(' ')).toBe('npm start');

@@ -37,7 +37,11 @@ describe('e2e: schedule post, season config edits and the event watcher', () => 
     const config = JSON.parse(good);
     config.seasons[0].events[1].start = '2019-13-45T99:00';
     writeFileSync(seasonFile(), JSON.stringify(config, null, 2));
-    await env.fake.waitFor(() => messages('admin').some((m) => m.content.includes('seasons[0].events[1].start')), 5000, 'admin alert');
+    await env.fake.waitFor(
+      () => messages('admin').some((m) => m.content.includes('seasons[0].events[1].start')),
+      5000,
+      'admin alert',
+    );
     expect(env.bot.season.current().seasons[0].events[3].name).toBe('Grand Finale');
     const h = env.fake.injectInteraction({ commandName: 'schedule', member: { roles: [] } });
     expect((await h.waitForReply(3000, (r) => !!r.content))?.content).toContain('Grand Finale');
@@ -49,8 +53,16 @@ describe('e2e: schedule post, season config edits and the event watcher', () => 
     writeFileSync(file, JSON.stringify({ eventId: 'season1#event1' }));
     await env.fake.waitFor(() => messages('announcements').length === 1, 5000, 'announcement');
     expect(messages('announcements')[0].content).toMatch(/Now running: Season 1 - Event 1/);
-    await env.fake.waitFor(() => messages('leaderboard').some((m) => m.content.includes('Event 1')), 5000, 'event1 leaderboard');
-    await env.fake.waitFor(() => /Event 1[^\n]*▶|▶[^\n]*Event 1/.test(messages('schedule')[0].content), 5000, 'schedule marks event1');
+    await env.fake.waitFor(
+      () => messages('leaderboard').some((m) => m.content.includes('Event 1')),
+      5000,
+      'event1 leaderboard',
+    );
+    await env.fake.waitFor(
+      () => /Event 1[^\n]*▶|▶[^\n]*Event 1/.test(messages('schedule')[0].content),
+      5000,
+      'schedule marks event1',
+    );
 
     writeFileSync(file, JSON.stringify({ eventId: 'season1#event1', rotatedAt: 'again' }));
     await new Promise((r) => setTimeout(r, 600));
@@ -68,13 +80,19 @@ describe('e2e: schedule post, season config edits and the event watcher', () => 
 
   it('when the current event changes, then leaderboard.json follows it even before any lap', async () => {
     const { readFileSync: read } = await import('node:fs');
-    await env.fake.waitFor(() => {
-      try {
-        return JSON.parse(read(path.join(env.config.dataDir, 'leaderboard.json'), 'utf8')).eventId === 'season1#event1';
-      } catch {
-        return false;
-      }
-    }, 5000, 'leaderboard.json for event1');
+    await env.fake.waitFor(
+      () => {
+        try {
+          return (
+            JSON.parse(read(path.join(env.config.dataDir, 'leaderboard.json'), 'utf8')).eventId === 'season1#event1'
+          );
+        } catch {
+          return false;
+        }
+      },
+      5000,
+      'leaderboard.json for event1',
+    );
   });
 
   it('when the bot restarts on the same current event, then nothing is announced again', async () => {

@@ -25,7 +25,11 @@ describe('e2e: season standings post, /standings and the chart', () => {
   let env: TestBotEnv;
   const posts = () => env.fake.messages(env.channels.standings);
   const first = ['2019_2_15_22_3_QUALIFY.json', '2019_3_2_17_27_PRACTICE.json'];
-  const before = [event('season1#event1', [first[0]]), event('season1#event2', [first[1]]), event('season1#event3', [])];
+  const before = [
+    event('season1#event1', [first[0]]),
+    event('season1#event2', [first[1]]),
+    event('season1#event3', []),
+  ];
   const after = [before[0], event('season1#event2', [first[1], '2019_3_2_19_30_PRACTICE.json']), before[2]];
 
   beforeAll(async () => {
@@ -70,7 +74,9 @@ describe('e2e: season standings post, /standings and the chart', () => {
     expect(posts()[0].id).toBe(id);
     expect(posts()[0].editCount).toBeGreaterThan(edits);
     expect(posts()[0].attachmentNames).toEqual(['standings-season1.png']);
-    const created = env.fake.requestsTo('POST /channels/:id/messages').filter((r) => r.path.includes(env.channels.standings));
+    const created = env.fake
+      .requestsTo('POST /channels/:id/messages')
+      .filter((r) => r.path.includes(env.channels.standings));
     expect(created).toHaveLength(1);
     const patches = env.fake.requestsTo('PATCH /channels/:id/messages/*').filter((r) => r.path.includes(id));
     expect(patches.at(-1)!.files.map((f) => f.name)).toEqual(['standings-season1.png']);
@@ -84,17 +90,34 @@ describe('e2e: season standings post, /standings and the chart', () => {
     expect(reply.attachmentNames).toEqual(['standings-season1.png']);
     expect(reply.attachments[0].size).toBeGreaterThan(5000);
 
-    const chosen = env.fake.injectInteraction({ commandName: 'standings', options: { season: 'season1' }, member: { roles: [] } });
+    const chosen = env.fake.injectInteraction({
+      commandName: 'standings',
+      options: { season: 'season1' },
+      member: { roles: [] },
+    });
     expect(showsTable((await chosen.waitForReply(5000, (r) => !!r.content)).content, expectedLines(after))).toBe(true);
-    const unknown = env.fake.injectInteraction({ commandName: 'standings', options: { season: 'season9' }, member: { roles: [] } });
+    const unknown = env.fake.injectInteraction({
+      commandName: 'standings',
+      options: { season: 'season9' },
+      member: { roles: [] },
+    });
     expect((await unknown.waitForReply(5000, (r) => !!r.content)).content).toMatch(/Unknown season `season9`/);
   });
 
   it('when an admin sets an alias, then the standings post shows it', async () => {
     const leader = expectedTable(after)[0];
-    const h = env.fake.injectInteraction({ commandName: 'alias', subcommand: 'set', options: { driver: leader.driverGuid, name: 'Rob Macaroni' }, member: { roles: [env.adminRoleId] } });
+    const h = env.fake.injectInteraction({
+      commandName: 'alias',
+      subcommand: 'set',
+      options: { driver: leader.driverGuid, name: 'Rob Macaroni' },
+      member: { roles: [env.adminRoleId] },
+    });
     await h.waitForReply(5000, (r) => !!r.content);
-    await env.fake.waitFor(() => posts()[0].content.includes(`1\\. Rob Macaroni — ${leader.total} pts`), 8000, 'alias in standings');
+    await env.fake.waitFor(
+      () => posts()[0].content.includes(`1\\. Rob Macaroni — ${leader.total} pts`),
+      8000,
+      'alias in standings',
+    );
     expect(posts()[0].content).not.toContain(leader.driver);
     expect(posts()).toHaveLength(1);
   });
@@ -107,17 +130,29 @@ describe('e2e: season standings post, /standings and the chart', () => {
     writeFileSync(file, JSON.stringify(config, null, 2));
     await env.fake.waitFor(() => posts()[0].content.includes('**Season One Standings**'), 8000, 'renamed season');
     const leader = expectedTable(after)[0];
-    const rescored = leader.results.reduce((sum, [pos]) => sum + (pos === null ? 0 : (config.seasons[0].pointsTable[pos - 1] ?? 0)), 0);
+    const rescored = leader.results.reduce(
+      (sum, [pos]) => sum + (pos === null ? 0 : (config.seasons[0].pointsTable[pos - 1] ?? 0)),
+      0,
+    );
     expect(rescored).not.toBe(leader.total);
-    const place = expectedTable(after, config.seasons[0].pointsTable).findIndex((r) => r.driverGuid === leader.driverGuid) + 1;
+    const place =
+      expectedTable(after, config.seasons[0].pointsTable).findIndex((r) => r.driverGuid === leader.driverGuid) + 1;
     expect(posts()[0].content).toContain(`${place}\\. Rob Macaroni — ${rescored} pts`);
     expect(posts()).toHaveLength(1);
   });
 
   it('when a season is being typed, then autocomplete offers the matching seasons', async () => {
-    const h = env.fake.injectInteraction({ type: 'autocomplete', commandName: 'standings', options: { season: 'seas' } });
+    const h = env.fake.injectInteraction({
+      type: 'autocomplete',
+      commandName: 'standings',
+      options: { season: 'seas' },
+    });
     expect(await h.waitForChoices(3000)).toEqual([{ name: 'Season One', value: 'season1' }]);
-    const none = env.fake.injectInteraction({ type: 'autocomplete', commandName: 'standings', options: { season: 'zzz' } });
+    const none = env.fake.injectInteraction({
+      type: 'autocomplete',
+      commandName: 'standings',
+      options: { season: 'zzz' },
+    });
     expect(await none.waitForChoices(3000)).toEqual([]);
   });
 });

@@ -43,7 +43,9 @@ export function expectedTable(events: FixtureEvent[], points: number[] = POINTS)
       const i = ranked.findIndex(([g]) => g === guid);
       return i < 0 ? [null, 0, null] : [i + 1, points[i] ?? 0, ranked[i][1]];
     });
-    const percents = perEvent.flatMap((ranked) => ranked.filter(([g]) => g === guid).map(([, t]) => (t / ranked[0][1]) * 100));
+    const percents = perEvent.flatMap((ranked) =>
+      ranked.filter(([g]) => g === guid).map(([, t]) => (t / ranked[0][1]) * 100),
+    );
     const mean = percents.reduce((a, b) => a + b, 0) / percents.length;
     return { driverGuid: guid, driver: names.get(guid)!, total: results.reduce((s, r) => s + r[1], 0), results, mean };
   });

@@ -8,7 +8,18 @@ const BG = '#2b2d31';
 const GRID = '#3f4147';
 const AXIS = '#80848e';
 const TEXT = '#dbdee1';
-const PALETTE = ['#5865f2', '#57f287', '#fee75c', '#eb459e', '#ed4245', '#faa61a', '#00b0f4', '#b37feb', '#1abc9c', '#f5f5f5'];
+const PALETTE = [
+  '#5865f2',
+  '#57f287',
+  '#fee75c',
+  '#eb459e',
+  '#ed4245',
+  '#faa61a',
+  '#00b0f4',
+  '#b37feb',
+  '#1abc9c',
+  '#f5f5f5',
+];
 
 export interface ChartOptions {
   title: string;
@@ -111,7 +122,13 @@ function drawGrid(ctx: SKRSContext2D, plot: Box, yMax: number, step: number, y: 
 }
 
 /** R1, R2, ... under each event, the event name below where the column has room for it. */
-function drawXLabels(ctx: SKRSContext2D, labels: string[], plot: Box, x: (k: number) => number, canvasWidth: number): void {
+function drawXLabels(
+  ctx: SKRSContext2D,
+  labels: string[],
+  plot: Box,
+  x: (k: number) => number,
+  canvasWidth: number,
+): void {
   const n = labels.length;
   const column = n === 0 ? 0 : (plot.right - plot.left) / n;
   ctx.textAlign = 'center';

@@ -21,7 +21,12 @@ export const DEFAULT_LOGIN_RETRY: LoginRetry = { firstMs: 5000, maxMs: 5 * 60_00
 
 /** Reads the error discord.js or @discordjs/rest threw during login. */
 export function classifyLoginError(err: unknown): LoginFailure {
-  const e = (err ?? {}) as { code?: unknown; status?: unknown; message?: unknown; cause?: { code?: unknown; message?: unknown } };
+  const e = (err ?? {}) as {
+    code?: unknown;
+    status?: unknown;
+    message?: unknown;
+    cause?: { code?: unknown; message?: unknown };
+  };
   const status = typeof e.status === 'number' ? e.status : undefined;
   if (e.code === 'TokenInvalid' || status === 401) return { kind: 'token' };
   const message = sentence(String(e.message ?? err));
@@ -56,7 +61,11 @@ export async function loginWithRetry(opts: {
   for (let attempt = 1; !opts.stopped(); attempt++) {
     try {
       await opts.attempt();
-      if (attempt > 1) opts.log.info({ attempts: attempt, downMs: now() - started }, `reached Discord after ${attempt} attempts (${Math.round((now() - started) / 1000)} s)`);
+      if (attempt > 1)
+        opts.log.info(
+          { attempts: attempt, downMs: now() - started },
+          `reached Discord after ${attempt} attempts (${Math.round((now() - started) / 1000)} s)`,
+        );
       return undefined;
     } catch (err) {
       if (opts.stopped()) return undefined;

@@ -31,7 +31,9 @@ export async function readCurrentEventId(file: string): Promise<string | null> {
   }
   const id = parseCurrentEventId(text);
   if (id === null) {
-    throw new CurrentEventFileError(`${file} holds no event id (expected {"eventId": "season1#event2", ...}); fix or delete the file`);
+    throw new CurrentEventFileError(
+      `${file} holds no event id (expected {"eventId": "season1#event2", ...}); fix or delete the file`,
+    );
   }
   return id;
 }

@@ -22,7 +22,12 @@ describe('ResultsWatcher (real chokidar on a temp folder)', () => {
   let seen: Array<ReturnType<typeof taken>>;
   let watcher: ResultsWatcher;
   const start = async (onFile?: (i: ResultsFileInput) => Promise<unknown>) => {
-    watcher = new ResultsWatcher({ dir, settleMs: 200, log: silentLogger, onFile: onFile ?? (async (i) => void seen.push(taken(i))) });
+    watcher = new ResultsWatcher({
+      dir,
+      settleMs: 200,
+      log: silentLogger,
+      onFile: onFile ?? (async (i) => void seen.push(taken(i))),
+    });
     await watcher.start();
   };
   beforeEach(() => {
@@ -71,7 +76,10 @@ describe('ResultsWatcher (real chokidar on a temp folder)', () => {
   it('when storing a file fails (store down), then it is tried again later without the file changing', async () => {
     let calls = 0;
     watcher = new ResultsWatcher({
-      dir, settleMs: 50, retryBaseMs: 100, log: silentLogger,
+      dir,
+      settleMs: 50,
+      retryBaseMs: 100,
+      log: silentLogger,
       onFile: async (i) => {
         calls++;
         if (calls < 3) throw new Error('SQLITE_BUSY: database is locked');

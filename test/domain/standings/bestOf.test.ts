@@ -47,7 +47,11 @@ describe('computeStandings: drop rounds (bestOf)', () => {
   });
 
   it('when a driver entered no more than bestOf events, then nothing is dropped and missed events are not "dropped"', () => {
-    const s = computeStandings(season(EVENTS, { pointsTable: TABLE, bestOf: 2 }), lapsFor({ a: [3, null, 1, null] }), []);
+    const s = computeStandings(
+      season(EVENTS, { pointsTable: TABLE, bestOf: 2 }),
+      lapsFor({ a: [3, null, 1, null] }),
+      [],
+    );
     const a = row(s, 'a');
     expect(a.results.map((r) => [r.position, r.dropped])).toEqual([
       [3, false],
@@ -74,7 +78,11 @@ describe('computeStandings: drop rounds (bestOf)', () => {
   });
 
   it('when a result is dropped, then its win and podium still count for the tie-break', () => {
-    const s = computeStandings(season(EVENTS, { pointsTable: TABLE, bestOf: 1 }), lapsFor({ a: [1, 1, null, null] }), []);
+    const s = computeStandings(
+      season(EVENTS, { pointsTable: TABLE, bestOf: 1 }),
+      lapsFor({ a: [1, 1, null, null] }),
+      [],
+    );
     const a = row(s, 'a');
     expect(a.results.map((r) => r.dropped)).toEqual([false, true, false, false]);
     expect(a.tieBreak).toMatchObject({ wins: 2, podiums: 2 });

@@ -49,7 +49,14 @@ function bigSeason(drivers: number): SeasonStandings {
   const laps: Lap[] = [];
   for (const event of events) {
     for (let d = 0; d < drivers; d++) {
-      laps.push(lap({ event, guid: `g${d}`, name: `Driver Number ${d}`, ms: 90_000 + d * 37 + (events.indexOf(event) * d) % 11 }));
+      laps.push(
+        lap({
+          event,
+          guid: `g${d}`,
+          name: `Driver Number ${d}`,
+          ms: 90_000 + d * 37 + ((events.indexOf(event) * d) % 11),
+        }),
+      );
     }
   }
   return computeStandings(season(events), byEvent(laps), []);
@@ -91,7 +98,10 @@ describe('renderStandings', () => {
       result('e1', 1, 5),
     ]);
     const text = renderStandings(
-      standings([nasty], { seasonName: 'S_1 *', events: [{ eventId: 'e1', name: 'Spa_2', fastestLapMs: 1, driverCount: 1 }] }),
+      standings([nasty], {
+        seasonName: 'S_1 *',
+        events: [{ eventId: 'e1', name: 'Spa_2', fastestLapMs: 1, driverCount: 1 }],
+      }),
     );
     const lines = text.split('\n');
     expect(lines[0]).toBe('**S\\_1 \\* Standings**');

@@ -8,8 +8,7 @@ import type { RecordedRequest, RestResult } from './types';
 export type RouteMatch = string | RegExp | ((req: RecordedRequest) => boolean);
 
 export type Fault =
-  | { status: 429; retryAfter: number; global?: boolean; scope?: 'user' | 'shared' }
-  | { status: 500 | 502 | 503 | 504 };
+  { status: 429; retryAfter: number; global?: boolean; scope?: 'user' | 'shared' } | { status: 500 | 502 | 503 | 504 };
 
 interface PendingFault {
   match: RouteMatch;

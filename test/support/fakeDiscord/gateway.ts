@@ -147,15 +147,31 @@ export class FakeGateway {
       return conn.ws.close(4014, 'Disallowed intent(s).');
     }
     const session: Session = {
-      id: randomBytes(16).toString('hex'), seq: 0, intents, shard: d.shard ?? [0, 1], buffer: [], ws: conn.ws,
+      id: randomBytes(16).toString('hex'),
+      seq: 0,
+      intents,
+      shard: d.shard ?? [0, 1],
+      buffer: [],
+      ws: conn.ws,
     };
     this.sessions.set(session.id, session);
     conn.session = session;
     this.send(session, 'READY', {
-      v: 10, user_settings: {}, user: this.state.botUser, guilds: [{ id: this.state.guildId, unavailable: true }],
-      session_id: session.id, resume_gateway_url: `${this.baseUrl}/resume`, session_type: 'normal', shard: session.shard,
-      application: { id: this.state.applicationId, flags: 0 }, private_channels: [], relationships: [], presences: [],
-      geo_ordered_rtc_regions: [], guild_join_requests: [], _trace: ['["fake-discord",{"micros":0}]'],
+      v: 10,
+      user_settings: {},
+      user: this.state.botUser,
+      guilds: [{ id: this.state.guildId, unavailable: true }],
+      session_id: session.id,
+      resume_gateway_url: `${this.baseUrl}/resume`,
+      session_type: 'normal',
+      shard: session.shard,
+      application: { id: this.state.applicationId, flags: 0 },
+      private_channels: [],
+      relationships: [],
+      presences: [],
+      geo_ordered_rtc_regions: [],
+      guild_join_requests: [],
+      _trace: ['["fake-discord",{"micros":0}]'],
     });
     this.send(session, 'GUILD_CREATE', this.state.guildCreatePayload());
   }

@@ -47,7 +47,9 @@ export class Router {
       });
       if (ok && (!best || literals > best.literals)) best = { route, params, literals };
     }
-    return best && { handler: best.route.handler, params: best.params, noAuth: best.route.noAuth, bucket: best.route.bucket };
+    return (
+      best && { handler: best.route.handler, params: best.params, noAuth: best.route.noAuth, bucket: best.route.bucket }
+    );
   }
 
   /** The bucket a path would fall into, for 429 headers on routes the fake may not implement. */
