@@ -15,7 +15,7 @@ const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 async function main() {
-  const [latencyFiles, burst, total] = [200, 50, 1000].map((d, i) => Number(process.argv[2 + i] ?? d));
+  const [latencyFiles = 200, burst = 50, total = 1000] = process.argv.slice(2).map(Number);
   const fake = await FakeDiscord.start({ channels: ['leaderboard'] });
   const channel = fake.channelId('leaderboard');
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-bot-'));

@@ -45,7 +45,7 @@ export function generateResults(
     let ts = 100_000 + f * 3_600_000; // server uptime keeps growing across sessions
     for (let l = 0; l < opts.lapsPerDriver; l++) {
       for (const [i, d] of drivers.entries()) {
-        const s = [
+        const s: [number, number, number] = [
           31000 + Math.floor(rand() * 3000),
           42000 + Math.floor(rand() * 3000),
           27000 + Math.floor(rand() * 2000),

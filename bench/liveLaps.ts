@@ -20,7 +20,7 @@ const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 async function main() {
-  const [spreadLaps, burstRounds] = [240, 20].map((d, i) => Number(process.argv[2 + i] ?? d));
+  const [spreadLaps = 240, burstRounds = 20] = process.argv.slice(2).map(Number);
   const fake = await FakeDiscord.start({ channels: ['leaderboard'] });
   const channel = fake.channelId('leaderboard');
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-live-'));

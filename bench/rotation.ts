@@ -16,7 +16,8 @@ const TRACKS = [
   ['suzuka', 'suzukagp'],
   ['monza', ''],
   ['spa', ''],
-];
+] as const;
+const trackAt = (i: number) => TRACKS[i % TRACKS.length]!; // a remainder of the length is always an index
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -30,7 +31,8 @@ async function main() {
 }
 
 async function bench(rotations: number, udpPlugin: boolean) {
-  const starts = Array.from({ length: rotations + 1 }, (_, i) => new Date(Date.UTC(2030, 0, 7 + 7 * i, 18)));
+  const startOf = (i: number) => new Date(Date.UTC(2030, 0, 7 + 7 * i, 18));
+  const starts = Array.from({ length: rotations + 1 }, (_, i) => startOf(i));
   const season = JSON.stringify({
     timeZone: 'UTC',
     seasons: [
@@ -40,15 +42,15 @@ async function bench(rotations: number, udpPlugin: boolean) {
         events: starts.map((at, i) => ({
           id: `event${i + 1}`,
           name: `Event ${i + 1}`,
-          track: TRACKS[i % TRACKS.length][0],
-          layout: TRACKS[i % TRACKS.length][1],
+          track: trackAt(i)[0],
+          layout: trackAt(i)[1],
           start: at.toISOString().slice(0, 16),
           cars: [{ model: `car_${i}`, slots: 8 }],
         })),
       },
     ],
   });
-  let now = new Date(starts[0].getTime() + 30_000);
+  let now = new Date(startOf(0).getTime() + 30_000);
   const ac = await makeFakeAcServerFolder('minolin__acplugins');
   const env = await startTestBot({
     season,
@@ -75,18 +77,17 @@ async function bench(rotations: number, udpPlugin: boolean) {
     const routes = new Map<string, number>();
     const channelName = new Map(Object.entries(env.channels).map(([name, id]) => [id, name]));
     for (let i = 1; i <= rotations; i++) {
-      now = new Date(starts[i].getTime() - 1000);
+      now = new Date(startOf(i).getTime() - 1000);
       if ((await task.tick()).action !== 'none') throw new Error('rotated before the start');
       const before = env.fake.requests.length;
-      now = starts[i];
+      now = startOf(i);
       const t0 = Date.now();
       const outcome = await task.tick();
       const done = Date.now();
       if (outcome.action !== 'rotate' || outcome.result.status !== 'rotated' || currentId() !== `s1#event${i + 1}`)
         throw new Error(`rotation ${i} failed: ${JSON.stringify(outcome)}`);
       const status = ac.status()!;
-      if (status.config?.track !== TRACKS[i % TRACKS.length][0])
-        throw new Error('fake acServer is not on the new event');
+      if (status.config?.track !== trackAt(i)[0]) throw new Error('fake acServer is not on the new event');
       const ownStart = status.readyAt! - status.processStartAt;
       totals.push(done - t0);
       own.push(ownStart);

@@ -24,7 +24,7 @@ const benches = [
 
 for (const line of benches) {
   const [file, ...args] = line.split(' ');
-  if (!existsSync(path.join(__dirname, file))) continue;
+  if (!file || !existsSync(path.join(__dirname, file))) continue;
   console.log(`\n== ${line}`);
   const r = spawnSync(
     process.execPath,

@@ -75,7 +75,7 @@ function eventLaps(e: number): Lap[] {
 
 function stats(ms: number[]): string {
   const s = [...ms].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))].toFixed(1);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]?.toFixed(1) ?? '–';
   return `min ${at(0)} ms, median ${at(0.5)} ms, max ${at(1)} ms (${s.length} runs)`;
 }
 

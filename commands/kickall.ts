@@ -103,5 +103,6 @@ export const kickall: Command = {
               1900,
             ),
     });
+    return; // replied above: nothing for the handler to send
   },
 };

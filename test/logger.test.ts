@@ -23,7 +23,7 @@ describe('createLogger', () => {
       requestBody: { files: [{ name: 'chart.png', data: Buffer.alloc(60_000) }] },
     });
     log.error({ err }, 'could not update');
-    expect(lines[0].length).toBeLessThan(5000);
+    expect(lines[0]?.length).toBeLessThan(5000);
     expect(lines[0]).toContain('Internal Server Error');
   });
 });

@@ -46,10 +46,10 @@ export function standingsTable(s: SeasonStandings): string[] {
     r.tieBreak.decidedBy,
     ...r.results.map(cell),
   ]);
-  const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((row) => row[i].length)));
+  const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (row: string[]) =>
     row
-      .map((v, i) => (right.has(i) ? v.padStart(widths[i]) : v.padEnd(widths[i])))
+      .map((v, i) => (right.has(i) ? v.padStart(widths[i] ?? 0) : v.padEnd(widths[i] ?? 0)))
       .join(GAP)
       .trimEnd();
   return [...head, line(columns), ...rows.map(line)];

@@ -22,9 +22,8 @@ const TRACK_NAMES: Readonly<Record<string, string>> = {
 export function prettyTrackName(track: string, layout = ''): string {
   const base = normalizeFolder(track);
   const baseWords = base.split('_').filter(Boolean);
-  const name = Object.prototype.hasOwnProperty.call(TRACK_NAMES, base)
-    ? TRACK_NAMES[base]
-    : prettyWords(baseWords) || String(track);
+  const known = Object.prototype.hasOwnProperty.call(TRACK_NAMES, base) ? TRACK_NAMES[base] : undefined;
+  const name = known ?? (prettyWords(baseWords) || String(track));
   let words = normalizeFolder(layout)
     .replace(/^layout_?/, '')
     .split('_')

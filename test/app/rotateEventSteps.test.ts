@@ -34,7 +34,7 @@ describe('rotateEvent steps (files only, or a control that cannot start)', () =>
   it('when a results flusher is plugged in, then it runs before any file changes and no flush warning is given', async () => {
     const seen: string[] = [];
     const h = rotationHarness(ac.dir, undefined, {
-      flusher: { flushResults: async () => void seen.push(/^TRACK=(.*)$/m.exec(snapshot().cfg)![1]) },
+      flusher: { flushResults: async () => void seen.push(/^TRACK=(.*)$/m.exec(snapshot().cfg)?.[1] ?? 'no TRACK') },
     });
     const result = await h.service.rotate({ kind: 'event', eventId: 'season1#event1' }, { by: 'test' });
     expect(seen).toEqual(['ks_vallelunga']);

@@ -19,7 +19,7 @@ function lines(text: string): Array<{ section: string; key: string | null; raw: 
   return (text.match(/[^\r\n]*(\r\n|\n|\r)|[^\r\n]+$/g) ?? []).map((raw) => {
     const body = raw.replace(/[\r\n]+$/, '');
     const header = /^\s*\[([^\]]+)\]/.exec(body);
-    if (header) section = header[1].trim();
+    if (header) section = header[1]!.trim(); // a match has its one group
     const key = !header && body.includes('=') ? body.slice(0, body.indexOf('=')).trim() : null;
     return { section, key, raw };
   });
@@ -62,9 +62,9 @@ export function describeRotationGolden(label: string, configDir?: string): void 
       before.forEach((line, i) => {
         if (line.section === 'SERVER' && line.key !== null && SERVER_OWNED.has(line.key)) {
           const eol = /(\r\n|\n|\r)?$/.exec(line.raw)![0];
-          expect(after[i].raw).toBe(`${line.key}=${expected[line.key]}${eol}`);
+          expect(after[i]?.raw).toBe(`${line.key}=${expected[line.key]}${eol}`);
         } else {
-          expect(after[i].raw).toBe(line.raw);
+          expect(after[i]?.raw).toBe(line.raw);
         }
       });
       const cfg = readFileSync(ac.serverCfgPath, 'utf8');
@@ -79,7 +79,7 @@ export function describeRotationGolden(label: string, configDir?: string): void 
         cars: ['ks_mazda_mx5_cup', 'tatuusfa1'],
         maxClients: 5,
       });
-      expect(status.config!.name).toBe(/^NAME=(.*)$/m.exec(original.cfg)![1].trim());
+      expect(status.config!.name).toBe(/^NAME=(.*)$/m.exec(original.cfg)?.[1]?.trim());
       expect(status.config!.entryList.map((e) => `${e.model}/${e.skin}`)).toEqual([
         'ks_mazda_mx5_cup/00_official',
         'ks_mazda_mx5_cup/01_red',

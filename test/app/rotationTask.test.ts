@@ -96,7 +96,7 @@ describe('RotationTask: the schedule drives rotation (fake clock)', () => {
 
   it('when the admin fixes the event that failed to rotate, then the next tick retries it without waiting out the backoff', async () => {
     let season = seasonConfig();
-    season.seasons[0].events[1].sessions!.practice!.time = 1e21; // renders no INI file
+    season.seasons[0]!.events[1]!.sessions!.practice!.time = 1e21; // renders no INI file
     const { h, task } = await setup({}, undefined, () => season);
     expect(await task.tick()).toMatchObject({
       action: 'rotate',

@@ -7,6 +7,7 @@ import { Standings, currentStandingsPath } from '../../src/app/standings';
 import { standingsMessage } from '../../src/app/standingsMessage';
 import { KICKED_GUID } from '../../src/domain/types';
 import { silentLogger } from '../../src/logger';
+import { present } from '../support/present';
 
 type Ctx = Awaited<ReturnType<typeof makeLeague>>;
 
@@ -70,11 +71,11 @@ describe('Standings rules as applied to results files', () => {
       { carId: 2, name: 'Ghost', guid: KICKED_GUID, ms: 97_000, ts: 4000 }, // no GUID to recover
     ]);
     const s = await standingsOf(ctx).compute('season1');
-    expect(s?.rows.map((r) => [r.driverGuid, r.driver, r.results[0].position, r.results[0].lapTimeMs])).toEqual([
+    expect(s?.rows.map((r) => [r.driverGuid, r.driver, r.results[0]?.position, r.results[0]?.lapTimeMs])).toEqual([
       [G(2), 'Bob', 1, 99_000],
       [G(1), 'Ann', 2, 100_000],
     ]);
-    expect(s?.events[0].fastestLapMs).toBe(99_000);
+    expect(s?.events[0]?.fastestLapMs).toBe(99_000);
   });
 
   it('when equal drivers set their first result in different sessions, then the session time in the file name decides, not the lap within it', async () => {
@@ -148,7 +149,7 @@ describe('Standings rules as applied to results files', () => {
     ctx = await makeLeague({ season: seasonConfig({ pointsTable: [0.3, 0.2, 0.1] }) });
     const names = ['Ash', 'Bea', 'Dee', 'Fay'];
     const cars = names.map((name, i) => ({ carId: i, name, guid: G(i + 1) }));
-    const lap = (i: number, ms: number, ts: number) => ({ carId: i, name: names[i], guid: G(i + 1), ms, ts });
+    const lap = (i: number, ms: number, ts: number) => ({ ...present(cars[i], `car ${i}`), ms, ts });
     const standings = standingsOf(ctx);
     await ingest(ctx, '2024_5_1_20_0_PRACTICE.json', 'monza', cars, [
       lap(0, 100_000, 1),

@@ -17,7 +17,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv = { LOG_LEVEL: 'silent
 function readmeCommands(): string[] {
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('\n## CLI'), readme.indexOf('\n## ', readme.indexOf('\n## CLI') + 1));
-  return [...section.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1].replace(/\\\|/g, '|'));
+  return [...section.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]!.replace(/\\\|/g, '|')); // the group is not optional;
 }
 
 describe('npm run cli: usage', () => {

@@ -114,7 +114,7 @@ describe('npm run cli', () => {
       'season1#event3',
     ]);
     expect(events.find((e) => e.active)?.id).toBe('season1#event2'); // event3 starts in 2030
-    expect(events[0].preseason).toBe(true);
+    expect(events[0]?.preseason).toBe(true);
   });
 
   it('when importing the old processed_files.json, then those files are skipped afterwards', async () => {

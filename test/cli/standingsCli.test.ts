@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCliCaptured as run } from '../support/runCliCaptured';
 import { sessionResults } from '../support/sessionResults';
+import { present } from '../support/present';
 
 const G = (n: number) => `7656119800000000${n}`;
 const NAMES = ['Ash', 'Bea', 'Dee', 'Fay'];
 const CARS = NAMES.map((name, i) => ({ carId: i, name, guid: G(i + 1) }));
-const lap = (i: number, ms: number, ts: number) => ({ carId: i, name: NAMES[i], guid: G(i + 1), ms, ts });
+const lap = (i: number, ms: number, ts: number) => ({ ...present(CARS[i], `car ${i}`), ms, ts });
 
 /** season1 has run (fractional points, best 1 result counts); season2 starts in 2030. */
 const CONFIG = {

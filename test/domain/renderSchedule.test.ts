@@ -38,7 +38,7 @@ const base = config([season('s1', 'Season 1', [pre, e1, e2])]);
 
 /** The block of the message that belongs to the event whose label contains `label`. */
 function blockOf(text: string, label: string): string {
-  const block = text.split('\n\n').find((b) => b.split('\n')[0].includes(label));
+  const block = text.split('\n\n').find((b) => b.split('\n')[0]?.includes(label));
   if (block === undefined) throw new Error(`no block for ${label} in:\n${text}`);
   return block;
 }
@@ -65,7 +65,7 @@ describe('renderSchedule', () => {
 
   it('when the label is centred, then the bars either side are equally long', () => {
     const line = blockOf(renderSchedule(base, { skipPreseason: true }), 'Spa Sprint').split('\n')[0];
-    const [, left, right] = /^\*\*(━+) .* (━+)\*\*$/.exec(line) ?? [];
+    const [, left, right] = /^\*\*(━+) .* (━+)\*\*$/.exec(line ?? '') ?? [];
     expect(left).toBeDefined();
     expect(left).toBe(right);
   });

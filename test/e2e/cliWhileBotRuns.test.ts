@@ -1,6 +1,7 @@
 import { startTestBot, type TestBotEnv } from '../support/startTestBot';
 import { runCli } from '../../src/cli/runCli';
 import { rawResults, resultsFixture } from '../support/fixtures';
+import { present } from '../support/present';
 
 describe('e2e: the CLI files results while the bot runs', () => {
   let env: TestBotEnv;
@@ -24,8 +25,8 @@ describe('e2e: the CLI files results while the bot runs', () => {
       { out: (s) => out.push(s), err: (s) => out.push(s) },
     );
     expect(code).toBe(0);
-    const driver = rawResults(resultsFixture('2019_2_15_21_16_RACE.json').bytes).Laps[0].DriverName; // '*Turbo_Tom*': markdown stays literal in the board's code block
-    await env.fake.waitFor(() => board()[0].content.includes(driver), 5000, 'bot post shows the CLI laps');
+    const driver = present(rawResults(resultsFixture('2019_2_15_21_16_RACE.json').bytes).Laps[0], 'a lap').DriverName; // '*Turbo_Tom*': markdown stays literal in the board's code block
+    await env.fake.waitFor(() => board()[0]?.content.includes(driver), 5000, 'bot post shows the CLI laps');
     expect(board()).toHaveLength(1);
   });
 });

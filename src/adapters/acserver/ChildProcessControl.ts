@@ -36,7 +36,7 @@ export class ChildProcessControl implements AcServerControl {
   private respawnTimer: NodeJS.Timeout | undefined;
   private crashes = 0;
   private readonly stopping = new WeakSet<ChildProcess>();
-  private readonly argv: string[];
+  private readonly argv: [string, ...string[]];
   private readonly backoff: { firstMs: number; maxMs: number; stableMs: number };
 
   constructor(private readonly opts: ChildProcessControlOptions) {

@@ -21,6 +21,10 @@ const PALETTE = [
   '#f5f5f5',
 ];
 
+function seriesColor(i: number): string {
+  return PALETTE[i % PALETTE.length]!; // a remainder of the length is always an index
+}
+
 export interface ChartOptions {
   title: string;
   /** Events run so far: lines stop there, later events are labelled only (default: all). */
@@ -78,7 +82,7 @@ export function renderPointsChart(p: PointsProgression, opts: ChartOptions): Buf
 
   // Drawn bottom-up so the leader's line ends up on top.
   [...p.series].reverse().forEach((s, r) => {
-    const color = PALETTE[(p.series.length - 1 - r) % PALETTE.length];
+    const color = seriesColor(p.series.length - 1 - r);
     const points = [0, ...s.cumulative.slice(0, opts.played ?? n)].map((v, k) => [x(k), y(v)] as const);
     ctx.strokeStyle = color;
     ctx.lineWidth = 3;
@@ -156,7 +160,7 @@ function drawLegend(ctx: SKRSContext2D, p: PointsProgression, box: { left: numbe
   ctx.textBaseline = 'middle';
   p.series.forEach((s, i) => {
     const cy = box.top + i * rowH + rowH / 2;
-    ctx.strokeStyle = PALETTE[i % PALETTE.length];
+    ctx.strokeStyle = seriesColor(i);
     ctx.lineWidth = 3;
     ctx.beginPath();
     ctx.moveTo(box.left, cy);

@@ -14,7 +14,7 @@ type Query = Record<string, string | undefined>;
 export function registerLive(app: FastifyInstance, ctx: WebContext): void {
   const { model, cache, hub, ids } = ctx;
   const idOf = (guid: string) => ids.idOf(guid);
-  const stream = async (req: FastifyRequest, reply: FastifyReply, eventId: string, view: LiveView) => {
+  const stream = async (reply: FastifyReply, eventId: string, view: LiveView) => {
     requireEvent(ctx, eventId);
     if (hub.full) {
       ctx.log.warn(
@@ -33,7 +33,7 @@ export function registerLive(app: FastifyInstance, ctx: WebContext): void {
     const id = eventId(req);
     const query = boardQuery(req.query as Query);
     const key = `html\u0000${boardKey(id, query)}`;
-    return stream(req, reply, id, {
+    return stream(reply, id, {
       key,
       event: 'board',
       render: () =>
@@ -50,7 +50,7 @@ export function registerLive(app: FastifyInstance, ctx: WebContext): void {
       const id = eventId(req);
       const top = Number((req.query as Query).top ?? 10);
       const key = `overlay\u0000${id}\u0000${top}`;
-      return stream(req, reply, id, {
+      return stream(reply, id, {
         key,
         event: 'board',
         render: () =>
@@ -68,7 +68,7 @@ export function registerLive(app: FastifyInstance, ctx: WebContext): void {
       const id = eventId(req);
       const query = boardQuery(req.query as Query);
       const key = `json\u0000${boardKey(id, query)}`;
-      return stream(req, reply, id, { key, event: 'board', render: () => leaderboardBody(ctx, id, query) });
+      return stream(reply, id, { key, event: 'board', render: () => leaderboardBody(ctx, id, query) });
     },
   );
 }

@@ -44,9 +44,9 @@ describe('renderPointsChart', () => {
   it('when the data is the same, then the bytes are the same; when it differs, then the image differs', () => {
     const a = renderPointsChart(season, { title: 'Season 1' });
     expect(renderPointsChart(season, { title: 'Season 1' }).equals(a)).toBe(true);
-    const changed = { ...season, series: [season.series[0], { driver: 'Ann', cumulative: [18, 33, 45] }] };
+    const changed = { ...season, series: [...season.series.slice(0, 1), { driver: 'Ann', cumulative: [18, 33, 45] }] };
     expect(renderPointsChart(changed, { title: 'Season 1' }).equals(a)).toBe(false);
-    const renamed = { ...season, series: [season.series[0], { driver: 'Anna', cumulative: [18, 33, 58] }] };
+    const renamed = { ...season, series: [...season.series.slice(0, 1), { driver: 'Anna', cumulative: [18, 33, 58] }] };
     expect(renderPointsChart(renamed, { title: 'Season 1' }).equals(a)).toBe(false);
   });
 

@@ -78,7 +78,7 @@ describe('ResultsWatcher with odd and hostile files in the results folder', () =
     await waitFor(() => seen.length === 1);
     await sleep(200);
     expect(names()).toEqual(['in.json']);
-    expect(seen[0].bytes.toString()).toBe('{"inside":true}');
+    expect(seen[0]?.bytes.toString()).toBe('{"inside":true}');
     expect(warnings().join('\n')).toMatch(
       /out\.json not read: it is a symlink to .*secret\.json, outside the results folder/,
     );
@@ -95,7 +95,7 @@ describe('ResultsWatcher with odd and hostile files in the results folder', () =
     );
     writeFileSync(file, '{"small":true}');
     await waitFor(() => seen.length === 1);
-    expect(seen[0].bytes.toString()).toBe('{"small":true}');
+    expect(seen[0]?.bytes.toString()).toBe('{"small":true}');
   });
 
   it('when a file name is not valid UTF-8, then it is read by its bytes under an escaped name, with a line saying so', async () => {
@@ -104,7 +104,7 @@ describe('ResultsWatcher with odd and hostile files in the results folder', () =
     await start();
     await waitFor(() => seen.length === 1);
     expect(names()).toEqual(['2026_1_1_20_0_RACE_%E9.json']);
-    expect(seen[0].bytes.toString()).toBe('{"latin1":true}');
+    expect(seen[0]?.bytes.toString()).toBe('{"latin1":true}');
     expect(warnings().join('\n')).toMatch(
       /not valid UTF-8; read by its bytes and recorded as 2026_1_1_20_0_RACE_%E9\.json/,
     );

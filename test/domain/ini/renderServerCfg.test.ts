@@ -3,13 +3,14 @@ import { renderServerCfg, parseIniDocument, getKey, UnsafeIniValueError } from '
 import { AC_CONFIG_DIR, readAcConfig } from './fixtures';
 import { makeEvent } from './makeEvent';
 import { describeRenderServerCfg } from './renderServerCfgSuite';
+import { present } from '../../support/present';
 
 describeRenderServerCfg("the project's config files", AC_CONFIG_DIR);
 
 describe('renderServerCfg changes', () => {
   it('when the CRLF plugin config gets a new event, then the changes list the owned keys with old and new values', () => {
     const text = readAcConfig('crlf-plugin__server_cfg.ini');
-    const server = (decode(text) as Record<string, Record<string, string>>).SERVER;
+    const server = present((decode(text) as Record<string, Record<string, string>>).SERVER, '[SERVER]');
     const { changes } = renderServerCfg(text, makeEvent());
     expect(changes).toEqual([
       { section: 'SERVER', key: 'CARS', from: server.CARS, to: 'ks_mazda_mx5_cup;tatuusfa1' },

@@ -16,6 +16,7 @@ function untouchedLines(text: string, owned: (section: string, key: string) => b
     if (skip.has(span.name)) continue;
     for (let i = Math.max(span.header, 0); i < span.end; i++) {
       const line = doc.lines[i];
+      if (line === undefined) break;
       const nextIsSkipped =
         doc.lines[i + 1]?.kind === 'section' && skip.has((doc.lines[i + 1] as { name: string }).name);
       if (line.kind === 'key' && owned(span.name, line.key)) continue;
@@ -48,16 +49,18 @@ export function describeRenderServerCfg(label: string, dir: string): void {
         before.forEach((line, i) => {
           if (line.kind === 'section') section = line.name;
           if (section === 'SERVER' && line.kind === 'key' && SERVER_OWNED.includes(line.key)) {
-            expect(after[i].raw).toBe(`${line.key}=${expected[line.key]}`);
-            expect(after[i].eol).toBe(line.eol);
+            expect(after[i]!.raw).toBe(`${line.key}=${expected[line.key]}`); // same length, checked above
+            expect(after[i]!.eol).toBe(line.eol);
           } else {
-            expect(after[i].raw + after[i].eol).toBe(line.raw + line.eol);
+            expect(after[i]!.raw + after[i]!.eol).toBe(line.raw + line.eol);
           }
         });
         const oracle = decode(out) as Record<string, Record<string, string>>;
-        expect(oracle.SERVER.TRACK).toBe('ks_red_bull_ring');
-        expect(oracle.SERVER.CONFIG_TRACK).toBe('layout_national');
-        expect(oracle.SERVER.MAX_CLIENTS).toBe('5');
+        expect(oracle.SERVER).toMatchObject({
+          TRACK: 'ks_red_bull_ring',
+          CONFIG_TRACK: 'layout_national',
+          MAX_CLIENTS: '5',
+        });
       },
     );
 

@@ -2,6 +2,7 @@ import { computeStandings } from '../../../src/domain/standings/computeStandings
 import type { SeasonStandings } from '../../../src/domain/standings/types';
 import type { Lap } from '../../../src/domain/types';
 import { byEvent, lap, season } from './factory';
+import { present } from '../../support/present';
 
 const EVENTS = ['s1#event1', 's1#event2', 's1#event3', 's1#event4'];
 const TABLE = [10, 6, 3];
@@ -11,7 +12,7 @@ function lapsFor(positions: Record<string, Array<number | null>>) {
   const laps: Lap[] = [];
   for (const [guid, perEvent] of Object.entries(positions)) {
     perEvent.forEach((pos, i) => {
-      if (pos !== null) laps.push(lap({ event: EVENTS[i], guid, ms: 90_000 + pos * 100 }));
+      if (pos !== null) laps.push(lap({ event: present(EVENTS[i], `event ${i + 1}`), guid, ms: 90_000 + pos * 100 }));
     });
   }
   // Fillers take every place nobody above holds, so the positions are exact.

@@ -41,7 +41,7 @@ describe('computeStandings: exact points', () => {
       { driver: 'Cy', total: 1.85, points: [0.45, 0.45, 1.4], dropped: [false, true, false] },
       { driver: 'Dot', total: 0.2, points: [0.1, 0, 0.1], dropped: [false, false, false] },
     ]);
-    expect(s.rows[0].tieBreak.decidedBy).toBe('averagePercent');
+    expect(s.rows[0]?.tieBreak.decidedBy).toBe('averagePercent');
     expect(noisyNumbers(s)).toEqual([]);
   });
 

@@ -29,7 +29,7 @@ const GROUP = 2;
 
 export function buildInteraction(state: FakeState, o: InjectInteractionOptions, target: StoredMessage | null): Json {
   const kind = o.type ?? 'command';
-  const channelId = o.channelId ?? [...state.channels.keys()][0];
+  const channelId = o.channelId ?? [...state.channels.keys()][0] ?? '';
   const channel = state.channels.get(channelId);
   if (!channel) throw new Error(`fakeDiscord: unknown channel ${channelId}`);
   const member = resolveMember(state, o.member ?? {});

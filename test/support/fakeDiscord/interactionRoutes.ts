@@ -4,7 +4,7 @@ import { InteractionHandle } from './InteractionHandle';
 import { buildInteraction, type InjectInteractionOptions } from './interactionPayload';
 import type { MessageStore } from './MessageStore';
 import { createMessage, editMessage, messagePayload, placeholderMessage } from './messages';
-import type { Router } from './router';
+import { param, type Router } from './router';
 import type { FakeState } from './state';
 import type { Json, RestContext, RestResult, StoredMessage } from './types';
 
@@ -26,6 +26,7 @@ export class InteractionHub {
   inject(opts: InjectInteractionOptions): InteractionHandle {
     const kind = opts.type ?? 'command';
     const channelId = opts.channelId ?? [...this.state.channels.keys()][0];
+    if (channelId === undefined) throw new Error('fakeDiscord: there is no channel to send the interaction from');
     const target = kind === 'button' ? this.buttonMessage(channelId, opts) : null;
     opts = { ...opts, channelId };
     const payload = buildInteraction(this.state, opts, target);
@@ -70,7 +71,7 @@ export class InteractionHub {
   }
 
   private callback(c: RestContext): RestResult {
-    const handle = this.byId.get(c.params.id);
+    const handle = this.byId.get(param(c, 'id'));
     if (!handle || handle.token !== c.params.token) throw Errors.unknownInteraction();
     const type = Number(c.body?.type);
     const record = { type, data: c.body?.data, latencyMs: Date.now() - handle.sentAt, status: 0 };
@@ -160,7 +161,7 @@ export class InteractionHub {
   }
 
   private handleFor(c: RestContext): InteractionHandle {
-    const handle = this.byToken.get(c.params.token);
+    const handle = this.byToken.get(param(c, 'token'));
     if (!handle || c.params.appId !== this.state.applicationId || !handle.acknowledged) throw Errors.unknownWebhook();
     return handle;
   }

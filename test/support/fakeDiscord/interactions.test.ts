@@ -67,9 +67,9 @@ describe('fake Discord interactions with the real discord.js client', () => {
     const global = await client.application.commands.set([{ name: 'ping', description: 'Ping' }]);
 
     expect(fake.commands.guild.map((c) => c.name)).toEqual(['standings', 'alias']);
-    expect(fake.commands.guild[1].default_member_permissions).toBe('32');
+    expect(fake.commands.guild[1]?.default_member_permissions).toBe('32');
     expect(fake.commands.global.map((c) => c.name)).toEqual(['ping']);
-    expect(global.first()?.id).toBe(fake.commands.global[0].id);
+    expect(global.first()?.id).toBe(fake.commands.global[0]?.id);
   });
 
   it('when an invalid command is registered, then the API error is 50035', async () => {

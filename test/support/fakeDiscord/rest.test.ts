@@ -41,7 +41,7 @@ describe('fake Discord REST with the real discord.js client', () => {
     expect(fake.messages(channelId)).toEqual([
       expect.objectContaining({ id: sent.id, content: 'second', edited: true, editCount: 1, authorId: fake.botUserId }),
     ]);
-    expect(fake.messages(channelId)[0].embeds[0]).toMatchObject({ type: 'rich', title: 'Leaderboard' });
+    expect(fake.messages(channelId)[0]?.embeds[0]).toMatchObject({ type: 'rich', title: 'Leaderboard' });
   });
 
   it('when the bot DMs a member, then the DM channel is opened once and the message kept; closed DMs answer 50007, never a retry', async () => {
@@ -75,7 +75,7 @@ describe('fake Discord REST with the real discord.js client', () => {
 
     const posts = fake.requestsTo(`POST /channels/${channelId}/messages`);
     expect(posts.map((r) => r.status)).toEqual([429, 200]);
-    expect(posts[1].time - posts[0].time).toBeGreaterThanOrEqual(300);
+    expect(posts[1]!.time - posts[0]!.time).toBeGreaterThanOrEqual(300);
     expect(fake.messages(channelId).map((m) => m.content)).toEqual(['after rate limit']);
   });
 
@@ -87,7 +87,7 @@ describe('fake Discord REST with the real discord.js client', () => {
     const posts = fake.requestsTo('POST /channels/*/messages');
     expect(posts.map((r) => r.status)).toEqual([429, 200]);
     // The Retry-After header is whole seconds, as on Discord: 0.2 s becomes 1 s.
-    expect(posts[1].time - posts[0].time).toBeGreaterThanOrEqual(1000);
+    expect(posts[1]!.time - posts[0]!.time).toBeGreaterThanOrEqual(1000);
   });
 
   it('when Discord answers 500 and 502, then discord.js retries and the message is sent once', async () => {
@@ -162,13 +162,13 @@ describe('fake Discord REST with the real discord.js client', () => {
     });
 
     const post = fake.requestsTo('POST /channels/:id/messages')[0];
-    expect(post.files).toEqual([
+    expect(post?.files).toEqual([
       expect.objectContaining({ name: 'chart.png', size: png.length, contentType: 'image/png' }),
     ]);
     const stored = fake.message(channelId, sent.id);
     expect(stored?.attachmentNames).toEqual(['chart.png']);
     expect(stored?.content).toBe('chart');
-    expect(sent.embeds[0].image?.url).toMatch(/^https:\/\/cdn\.discordapp\.com\/attachments\/.+\/chart\.png$/);
+    expect(sent.embeds[0]?.image?.url).toMatch(/^https:\/\/cdn\.discordapp\.com\/attachments\/.+\/chart\.png$/);
   });
 
   it('when the client fetches a channel, the bot user and a member, then those routes answer', async () => {

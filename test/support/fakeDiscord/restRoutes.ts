@@ -2,7 +2,7 @@ import type { FakeGateway } from './gateway';
 import { Errors, json, noContent } from './http';
 import type { MessageStore } from './MessageStore';
 import { createMessage, editMessage, messagePayload } from './messages';
-import type { Router } from './router';
+import { param, type Router } from './router';
 import { snowflake } from './state';
 import type { FakeChannel, FakeState } from './state';
 import type { Json, RestContext } from './types';
@@ -25,7 +25,7 @@ export function registerRestRoutes(router: Router, state: FakeState, gateway: Fa
     return json(state.dmChannelPayload(state.dmChannel(userId)));
   });
   router.add('GET', '/users/:userId', (c) =>
-    json(state.members.get(c.params.userId)?.user ?? throwIt(Errors.unknownUser())),
+    json(state.members.get(param(c, 'userId'))?.user ?? throwIt(Errors.unknownUser())),
   );
   router.add('GET', '/applications/@me', () => json(applicationPayload(state)));
 
@@ -45,19 +45,19 @@ export function registerRestRoutes(router: Router, state: FakeState, gateway: Fa
   );
   router.add('GET', '/guilds/:guildId/members/:userId', (c) => {
     guild(c);
-    const member = state.members.get(c.params.userId) ?? throwIt(Errors.unknownMember());
+    const member = state.members.get(param(c, 'userId')) ?? throwIt(Errors.unknownMember());
     return json(state.memberPayload(member));
   });
 
   const channel = (c: RestContext): FakeChannel =>
-    state.channels.get(c.params.channelId) ?? throwIt(Errors.unknownChannel());
+    state.channels.get(param(c, 'channelId')) ?? throwIt(Errors.unknownChannel());
   const messagesOf = (c: RestContext): FakeChannel => {
     const ch = channel(c);
     if (ch.deniedForBot) throw Errors.missingPermissions();
     return ch;
   };
   const message = (c: RestContext) =>
-    store.get(messagesOf(c).id, c.params.messageId) ?? throwIt(Errors.unknownMessage());
+    store.get(messagesOf(c).id, param(c, 'messageId')) ?? throwIt(Errors.unknownMessage());
 
   router.add('GET', '/channels/:channelId', (c) => json(state.channelPayload(channel(c))));
   router.add('POST', '/channels/:channelId/typing', (c) => (messagesOf(c), noContent()));
@@ -66,7 +66,7 @@ export function registerRestRoutes(router: Router, state: FakeState, gateway: Fa
   );
   router.add('GET', '/channels/:channelId/messages/:messageId', (c) => json(messagePayload(state, message(c))));
   router.add('POST', '/channels/:channelId/messages', (c) => {
-    const dm = state.dmChannels.get(c.params.channelId);
+    const dm = state.dmChannels.get(param(c, 'channelId'));
     if (dm) {
       if (state.dmsClosed.has(dm.userId)) throw Errors.cannotSendToUser();
       const sent = createMessage(state, dm.id, c.body ?? {}, c.files);
@@ -96,8 +96,9 @@ export function registerRestRoutes(router: Router, state: FakeState, gateway: Fa
 function listMessages<T extends { id: string }>(all: T[], query: Record<string, string>): T[] {
   const limit = Math.min(Math.max(Number(query.limit ?? 50) || 50, 1), 100);
   const newestFirst = [...all].sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
-  if (query.before) return newestFirst.filter((m) => BigInt(m.id) < BigInt(query.before)).slice(0, limit);
-  if (query.after) return newestFirst.filter((m) => BigInt(m.id) > BigInt(query.after)).slice(-limit);
+  const { before, after } = query;
+  if (before) return newestFirst.filter((m) => BigInt(m.id) < BigInt(before)).slice(0, limit);
+  if (after) return newestFirst.filter((m) => BigInt(m.id) > BigInt(after)).slice(-limit);
   return newestFirst.slice(0, limit);
 }
 

@@ -48,8 +48,8 @@ async function main() {
 
   const seen = new Map<string, number>();
   setInterval(() => {
-    for (const name of CHANNELS) {
-      for (const m of fake.messages(ids[name])) {
+    for (const [name, id] of Object.entries(ids)) {
+      for (const m of fake.messages(id)) {
         const version = m.editCount;
         if (seen.get(m.id) === version) continue;
         const verb = seen.has(m.id) || version > 0 ? 'edited' : 'posted';
