@@ -66,7 +66,7 @@ async function main() {
     env: { ...process.env, ...env, DATA_DIR: path.join(dir, 'data'), AC_SERVER_DIR: path.join(dir, 'acserver') },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  await lineSeen(npm.stdout!, /watching results folder/);
+  await lineSeen(npm.stdout, /watching results folder/);
   const children = () => {
     const pids = [npm.pid!];
     try {

@@ -56,7 +56,7 @@ async function main() {
   let stopServer = async () => {};
   if (backend === 'dynalite') {
     const server = await startDynalite();
-    stopServer = server.close;
+    stopServer = () => server.close();
     const client = createDynamoClient({
       region: 'eu-west-1',
       endpoint: server.endpoint,

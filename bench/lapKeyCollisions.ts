@@ -74,7 +74,7 @@ function writeFiles(dir: string, files: number): string[] {
   return laps;
 }
 
-async function openStore(backend: string, dir: string): Promise<{ store: Store; stop(): Promise<void> }> {
+async function openStore(backend: string, dir: string): Promise<{ store: Store; stop: () => Promise<void> }> {
   if (backend !== 'dynalite')
     return { store: SqliteStore.open(path.join(dir, 'league.db'), silentLogger), stop: async () => {} };
   const server = await startDynalite();
@@ -86,7 +86,7 @@ async function openStore(backend: string, dir: string): Promise<{ store: Store; 
   await createTables(client, { results: 'Results', state: 'BotState' }, silentLogger);
   return {
     store: DynamoStore.fromClient(client, { resultsTable: 'Results', stateTable: 'BotState', log: silentLogger }),
-    stop: server.close,
+    stop: () => server.close(),
   };
 }
 

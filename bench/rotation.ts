@@ -66,7 +66,8 @@ async function bench(rotations: number, udpPlugin: boolean) {
     },
   });
   const task = env.bot.rotation.task!;
-  const currentId = () => JSON.parse(readFileSync(env.config.currentEventFile, 'utf8')).eventId as string;
+  const currentId = () =>
+    (JSON.parse(readFileSync(env.config.currentEventFile, 'utf8')) as { eventId: string }).eventId;
   try {
     await task.firstTick;
     await sleep(2000); // start-up posts and the first announcement settle

@@ -79,9 +79,9 @@ function stats(ms: number[]): string {
   return `min ${at(0)} ms, median ${at(0.5)} ms, max ${at(1)} ms (${s.length} runs)`;
 }
 
-async function openBackend(backend: string, dir: string): Promise<{ store: Store; close(): Promise<void> }> {
+async function openBackend(backend: string, dir: string): Promise<{ store: Store; close: () => Promise<void> }> {
   if (backend === 'sqlite') {
-    const store = await SqliteStore.open(path.join(dir, 'league.db'), silentLogger);
+    const store = SqliteStore.open(path.join(dir, 'league.db'), silentLogger);
     return { store, close: () => store.close() };
   }
   const server = await startDynalite();

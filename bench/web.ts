@@ -147,7 +147,7 @@ async function sse(base: string, league: League): Promise<void> {
   );
   const worker = new Worker(CLIENTS_WORKER, { eval: true, workerData: { urls } });
   const messages: Array<{ ready?: boolean; second?: number[] }> = [];
-  worker.on('message', (m) => messages.push(m));
+  worker.on('message', (m: { ready?: boolean; second?: number[] }) => messages.push(m));
   const until = async (cond: () => boolean, what: string) => {
     const end = Date.now() + 30_000;
     while (!cond()) {
@@ -247,7 +247,7 @@ async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-web-'));
   mkdirSync(path.join(dir, 'data'), { recursive: true });
   writeFileSync(path.join(dir, 'season.json'), SEASON);
-  const store = await SqliteStore.open(path.join(dir, 'data', 'league.db'), silentLogger);
+  const store = SqliteStore.open(path.join(dir, 'data', 'league.db'), silentLogger);
   for (let e = 0; e < EVENTS; e++) await store.putLaps(eventLaps(e));
   const config = parseSeasonConfig(SEASON, 'bench');
   const state = new BotState(store);

@@ -24,10 +24,7 @@ const hostPort = optionalString.refine(
 );
 const announceMode = z
   .enum(['off', 'leader', 'all', 'false', 'true', '0', '1', 'no', 'yes'])
-  .transform(
-    (v) =>
-      (v === 'leader' ? 'leader' : ['all', 'true', '1', 'yes'].includes(v) ? 'all' : 'off') as 'off' | 'leader' | 'all',
-  );
+  .transform((v) => (v === 'leader' ? 'leader' : ['all', 'true', '1', 'yes'].includes(v) ? 'all' : 'off'));
 const timeZone = z.string().refine(isTimeZone, {
   message: 'must be an IANA time zone such as Europe/London or UTC',
 });
@@ -123,7 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const name = String(i.path[0] ?? '?');
-      const got = env[name] === undefined ? 'unset' : JSON.stringify(redactIfSecret(name, env[name]!));
+      const got = env[name] === undefined ? 'unset' : JSON.stringify(redactIfSecret(name, env[name]));
       return `${name} ${i.message} (got ${got}); fix it in .env (see .env.example)`;
     });
     throw new ConfigError(`invalid configuration: ${lines.join('; ')}`);

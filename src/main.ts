@@ -19,6 +19,7 @@ async function main(): Promise<void> {
 
   // Signals are handled from the first moment: a stop during start-up waits for start-up to
   // finish (catch-up ingest may already be writing), then stops cleanly.
+  // eslint-disable-next-line prefer-const -- onFatal may call shutdown before startBot returns: a const would throw there
   let starting: Promise<RunningBot> | undefined;
   let stopping = false;
   const shutdown = (why: Record<string, unknown>, code: number) => {

@@ -8,6 +8,7 @@ function onTerminal(command: string, env: Record<string, string>) {
   return spawnLogged('script', ['-qec', command, '/dev/null'], { env });
 }
 
+// eslint-disable-next-line no-control-regex -- ESC starts the colour codes this strips
 const plain = (lines: string[]) => lines.join('\n').replace(/\u001b\[[0-9;]*m/g, '');
 
 function dirs() {

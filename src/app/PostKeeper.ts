@@ -94,7 +94,7 @@ export class PostKeeper {
           p.running ??= this.run(key, p);
         }
       }
-      const running = [...this.pending.values()].map((p) => p.running).filter(Boolean);
+      const running = [...this.pending.values()].flatMap((p) => (p.running ? [p.running] : []));
       if (running.length === 0) return;
       await Promise.all(running);
     }

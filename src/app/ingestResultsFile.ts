@@ -88,6 +88,7 @@ export async function ingestResultsFile(
     await deps.state.recordProcessedFile({ file, hash, status: 'failed', eventId: null, lapCount: 0, error, at });
     return { status: 'failed', file, error };
   }
+  // eslint-disable-next-line no-useless-assignment -- dropping the reference lets the GC free the file
   bytes = undefined; // a 50 MB file must not stay in memory while its laps are stored
   for (const warning of parsed.warnings) deps.log.warn({ file }, warning);
 
@@ -102,6 +103,7 @@ export async function ingestResultsFile(
     deps.log.warn({ file, eventId: attribution.eventId }, attribution.note);
   const sessionTime = attribution.sessionTime ?? input.mtime.toISOString();
   const fileLaps = lapsFromResults(parsed, { eventId: attribution.eventId, sessionTime, resultFile: file });
+  // eslint-disable-next-line no-useless-assignment -- dropping the reference lets the GC free it
   parsed = undefined; // nor the parsed copy while they are stored
   // No lap overwrites a different lap that happens to share its <guid>#<Timestamp> (acServer restarted).
   const { laps } = await keyLaps(deps.laps, fileLaps);

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError, type Config } from '../config';
 import { createConsoleLogger, type Logger } from '../logger';
-import { BotState } from '../app/BotState';
-import { League } from '../app/League';
-import { SeasonConfigFile } from '../adapters/files/SeasonConfigFile';
+import type { BotState } from '../app/BotState';
+import type { League } from '../app/League';
+import type { SeasonConfigFile } from '../adapters/files/SeasonConfigFile';
 import { systemClock } from '../app/ports';
 import { openLeague } from '../openLeague';
 import { ingestCommand } from './ingestCommand';

@@ -32,7 +32,7 @@ export function strictObject<T extends z.ZodRawShape>(shape: T, typeMessage?: st
 /** Pass to safeParse: plain-language messages for zod's built-in checks. */
 export const configErrorMap: z.ZodErrorMap = (issue, ctx) => {
   // A message given where the schema was defined beats the generic wording below.
-  if (ctx.defaultError !== z.defaultErrorMap(issue, { data: ctx.data, defaultError: '' }).message) {
+  if (ctx.defaultError !== z.defaultErrorMap(issue, { data: ctx.data as unknown, defaultError: '' }).message) {
     return { message: ctx.defaultError };
   }
   switch (issue.code) {
@@ -55,6 +55,8 @@ export const configErrorMap: z.ZodErrorMap = (issue, ctx) => {
         };
       }
       break;
+    default:
+      break; // every other issue keeps zod's wording
   }
   return { message: ctx.defaultError };
 };
@@ -125,6 +127,6 @@ export function arrayWithUniqueKey<T extends z.ZodTypeAny>(
       else
         ctx.addIssue({ code: 'custom', path: [i, key], message: `${show(k)} is already used by [${first}]: ${hint}` });
     });
-    return value;
+    return value as unknown[];
   }, z.array(item));
 }

@@ -39,6 +39,7 @@ export function jsonSyntaxProblem(text: string, error: unknown): SeasonConfigPro
   const reason = raw
     .replace(/ in JSON at position \d+.*$/, '')
     .replace(/, (\.\.\.)?".*" is not valid JSON$/s, '')
+    // eslint-disable-next-line no-control-regex -- control characters are what this escapes
     .replace(/[\u0000-\u001f]/g, (c) => JSON.stringify(c).slice(1, -1));
   const before = text.slice(0, position);
   const line = before.split('\n').length;

@@ -24,7 +24,7 @@ export function normalizeFolder(folder: string): string {
   let name = String(folder)
     .toLowerCase()
     .trim()
-    .replace(/[\s.\-]+/g, '_');
+    .replace(/[\s.-]+/g, '_');
   for (let again = true; again;) {
     again = false;
     for (const p of PREFIXES) {

@@ -84,7 +84,10 @@ export function leagueReadModel(deps: LeagueReadModelDeps): ReadModel {
     return s;
   };
   const currentAliases = () =>
-    (aliases ??= deps.state.nameAliases().catch((err) => ((aliases = undefined), Promise.reject(err))));
+    (aliases ??= deps.state.nameAliases().catch((err: unknown) => {
+      aliases = undefined;
+      throw err;
+    }));
 
   return {
     seasons,

@@ -20,8 +20,10 @@ export async function startWebServer(
     if (code === 'EADDRINUSE')
       throw new Error(
         `${deps.host}:${deps.port} is already in use: set WEB_PORT to a free port (or WEB_ENABLED=false)`,
+        { cause: err },
       );
-    if (code === 'EADDRNOTAVAIL') throw new Error(`${deps.host} is not an address of this machine: fix WEB_HOST`);
+    if (code === 'EADDRNOTAVAIL')
+      throw new Error(`${deps.host} is not an address of this machine: fix WEB_HOST`, { cause: err });
     throw err;
   }
   const address = app.server.address();

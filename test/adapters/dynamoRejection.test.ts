@@ -58,7 +58,11 @@ describe('DynamoStore when DynamoDB refuses the data', () => {
     // The store's own limits refuse such laps first; a stub is the one way to show DynamoDB refusing one anyway.
     const refusal = await errorFor({ ...key, driverName: { S: 'x'.repeat(500_000) } });
     const store = new DynamoStore(
-      { send: async () => Promise.reject(refusal) },
+      {
+        send: async () => {
+          throw refusal;
+        },
+      },
       { resultsTable: 'Results', stateTable: 'BotState', log: silentLogger },
     );
     const err = await store.putLaps([lap()]).catch((e: unknown) => e);

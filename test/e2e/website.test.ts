@@ -60,7 +60,7 @@ describe('e2e: the website inside the bot, and its links from Discord', () => {
       options: { event: EVENT, car: 'bmw_m3_e30' },
       member: { roles: [] },
     });
-    const reply = (await h.waitForReply(5000, (r) => !!r.content))!;
+    const reply = await h.waitForReply(5000, (r) => !!r.content);
     expect(reply.content).toContain('BMW M3 E30');
     expect(reply.content).toContain('小林 健');
     expect(reply.content).not.toContain('Rob Macaroni');
@@ -71,7 +71,7 @@ describe('e2e: the website inside the bot, and its links from Discord', () => {
       options: { event: EVENT, car: 'bmw' },
       focused: 'car',
     });
-    expect((await auto.waitForChoices(5000))!.map((c) => c.value)).toEqual(['bmw_m3_e30']);
+    expect((await auto.waitForChoices(5000)).map((c) => c.value)).toEqual(['bmw_m3_e30']);
   });
 
   it('when the bot restarts, then driver URLs stay the same (the id key is kept in the store)', async () => {

@@ -41,7 +41,7 @@ fs.promises.readFile = (async (file: fs.PathLike, ...rest: unknown[]) => {
 }) as typeof fs.promises.readFile;
 
 const open = fs.promises.open;
-fs.promises.open = (async (file: fs.PathLike, ...rest: unknown[]) => {
+fs.promises.open = async (file: fs.PathLike, ...rest: unknown[]) => {
   const name = path.basename(String(file));
   if (
     point === 'render' &&
@@ -51,7 +51,7 @@ fs.promises.open = (async (file: fs.PathLike, ...rest: unknown[]) => {
   )
     die();
   return (open as (...a: unknown[]) => Promise<fs.promises.FileHandle>)(file, ...rest);
-}) as typeof fs.promises.open;
+};
 
 const rename = fs.promises.rename;
 fs.promises.rename = async (from: fs.PathLike, to: fs.PathLike) => {

@@ -47,13 +47,13 @@ describe('web JSON API over real SQLite data from results files', () => {
     const res = await h.get(`/api/v1/events/s1%23r1/leaderboard${query}`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/application\/json/);
-    return res.json() as {
+    return res.json<{
       rows: Row[];
       sectorBests: Array<{ carModel: string | null; sectorsMs: number[] }>;
       lapCount: number;
       cars: string[];
       tyres: string[];
-    };
+    }>();
   };
 
   it('when the leaderboard is asked for with %23 in the event id, then rows come in rank order with lap times in ms and no GUID', async () => {
@@ -107,7 +107,7 @@ describe('web JSON API over real SQLite data from results files', () => {
   it('when a driver’s laps are asked for, then every lap comes, invalid ones with the reason, the personal best marked', async () => {
     const res = await h.get(`/api/v1/events/s1%23r1/drivers/${h.ids.idOf(ALICE)}/laps`);
     expect(res.statusCode).toBe(200);
-    const body = res.json() as {
+    const body = res.json<{
       driver: string;
       laps: Array<{
         lapTimeMs: number;
@@ -116,7 +116,7 @@ describe('web JSON API over real SQLite data from results files', () => {
         personalBest: boolean;
         carModel: string;
       }>;
-    };
+    }>();
     const mine = ROUND1_LAPS.filter((l) => l.guid === ALICE);
     expect(body.laps.map((l) => l.lapTimeMs)).toEqual(mine.map(time));
     expect(body.laps.filter((l) => !l.valid).map((l) => l.invalidReason)).toEqual(['2 cuts']);
@@ -127,27 +127,27 @@ describe('web JSON API over real SQLite data from results files', () => {
   });
 
   it('when the standings, events, track records and a driver are asked for, then they answer from the same laps', async () => {
-    const events = (await h.get('/api/v1/events')).json() as { events: Array<{ id: string; current: boolean }> };
+    const events = (await h.get('/api/v1/events')).json<{ events: Array<{ id: string; current: boolean }> }>();
     expect(events.events.map((e) => e.id)).toEqual(['s1#r1', 's1#r2', 's2#r1']);
     expect(events.events.find((e) => e.current)?.id).toBe('s1#r1');
 
-    const standings = (await h.get('/api/v1/seasons/s1/standings')).json() as {
+    const standings = (await h.get('/api/v1/seasons/s1/standings')).json<{
       rows: Array<{ driverId: string; rank: number; driverGuid?: string }>;
-    };
+    }>();
     expect(standings.rows.map((r) => r.driverId)).toEqual(expectedBoard().map((e) => h.ids.idOf(e.guid)));
 
-    const records = (await h.get('/api/v1/tracks/ks_red_bull_ring/records?car=bmw_m3_e30')).json() as {
+    const records = (await h.get('/api/v1/tracks/ks_red_bull_ring/records?car=bmw_m3_e30')).json<{
       records: Array<{ driverId: string; carModel: string; eventId: string }>;
-    };
+    }>();
     expect(records.records.map((r) => r.driverId)).toEqual(
       expectedBoard((l) => l.car === E30).map((e) => h.ids.idOf(e.guid)),
     );
     expect(records.records.every((r) => r.eventId === 's1#r1')).toBe(true);
 
-    const driver = (await h.get(`/api/v1/drivers/${h.ids.idOf(CAROL)}`)).json() as {
+    const driver = (await h.get(`/api/v1/drivers/${h.ids.idOf(CAROL)}`)).json<{
       driver: string;
       events: Array<{ eventId: string; position: number }>;
-    };
+    }>();
     expect(driver.driver).toBe(ATTR_NAME);
     expect(driver.events).toEqual([
       expect.objectContaining({ eventId: 's1#r1', position: expectedBoard().findIndex((e) => e.guid === CAROL) + 1 }),
@@ -181,10 +181,10 @@ describe('web JSON API over real SQLite data from results files', () => {
   });
 
   it('when the OpenAPI description is read, then it documents every API route with its parameters', async () => {
-    const doc = (await h.get('/api/v1/openapi.json')).json() as {
+    const doc = (await h.get('/api/v1/openapi.json')).json<{
       openapi: string;
       paths: Record<string, { get: { parameters: Array<{ name: string; in: string }> } }>;
-    };
+    }>();
     expect(doc.openapi).toMatch(/^3\./);
     for (const path of [
       '/api/v1/events',
@@ -216,11 +216,11 @@ describe('web JSON API as the league changes', () => {
 
   it('when an admin sets an alias, then the next answer uses it (pages and API are never stale)', async () => {
     const url = '/api/v1/events/s1%23r1/leaderboard';
-    const before = (await h.get(url)).json() as { rows: Row[] };
+    const before = (await h.get(url)).json<{ rows: Row[] }>();
     expect(before.rows.map((r) => r.driver)).toContain('Alice');
     await h.state.setAlias(ALICE, 'Alice the Fast');
     await h.league.refreshFiles(); // what /alias does through refreshPosts
-    const after = (await h.get(url)).json() as { rows: Row[] };
+    const after = (await h.get(url)).json<{ rows: Row[] }>();
     expect(after.rows.find((r) => r.driverId === h.ids.idOf(ALICE))!.driver).toBe('Alice the Fast');
     expect((await h.get('/events/s1%23r1')).body).toContain('Alice the Fast');
   });
@@ -233,9 +233,9 @@ describe('web JSON API as the league changes', () => {
       laps: [faster],
     });
     expect(outcome).toMatchObject({ status: 'ingested', eventId: 's2#r1' });
-    const body = (await h.get(`/api/v1/tracks/ks_red_bull_ring/records?car=${MX5}`)).json() as {
+    const body = (await h.get(`/api/v1/tracks/ks_red_bull_ring/records?car=${MX5}`)).json<{
       records: Array<{ driverId: string; eventId: string; lapTimeMs: number; position: number }>;
-    };
+    }>();
     expect(body.records[0]).toMatchObject({
       driverId: h.ids.idOf(BOB),
       eventId: 's2#r1',
@@ -252,7 +252,7 @@ describe('web JSON API with WEB_SHOW_GUIDS=true', () => {
     const h = await startWebHarness({ showGuids: true });
     try {
       await withRound1(h);
-      const body = (await h.get('/api/v1/events/s1%23r1/leaderboard')).json() as { rows: Row[] };
+      const body = (await h.get('/api/v1/events/s1%23r1/leaderboard')).json<{ rows: Row[] }>();
       expect(body.rows.map((r) => r.driverGuid)).toEqual(expectedBoard().map((e) => e.guid));
       expect(body.rows.every((r) => r.driverId === r.driverGuid)).toBe(true);
       expect((await h.get(`/api/v1/events/s1%23r1/drivers/${BOB}/laps`)).statusCode).toBe(200);

@@ -93,7 +93,7 @@ describe('the website in real headless Chromium', () => {
     const startOf = async (timezoneId: string, locale: string) => {
       const page = await open('/schedule', { timezoneId, locale });
       const cell = page.locator('tr[data-event="s1#r1"] time');
-      await page.waitForFunction((el) => !el!.textContent!.endsWith('UTC'), await cell.elementHandle(), WAIT);
+      await page.waitForFunction((el) => !el.textContent.endsWith('UTC'), await cell.elementHandle(), WAIT);
       await page.screenshot({ path: path.join(shots, `schedule-${locale}.png`), fullPage: true });
       return (await cell.textContent())!;
     };

@@ -23,11 +23,9 @@ describe("the website shows the stewards' decisions", () => {
   afterAll(() => h.close());
 
   const rows = async (query = '') =>
-    (
-      (await h.get(`/api/v1/events/s1%23r1/leaderboard${query}`)).json() as {
-        rows: Array<{ driverId: string; lapTimeMs: number; carModel: string }>;
-      }
-    ).rows;
+    (await h.get(`/api/v1/events/s1%23r1/leaderboard${query}`)).json<{
+      rows: Array<{ driverId: string; lapTimeMs: number; carModel: string }>;
+    }>().rows;
   const aliceBest = (car?: string) =>
     Math.min(...ROUND1_LAPS.filter((l) => l.guid === ALICE && !l.cuts && (!car || l.car === car)).map(time));
 
@@ -50,12 +48,12 @@ describe("the website shows the stewards' decisions", () => {
       ),
     );
     expect((await rows(`?car=${bestCar}`)).find((r) => r.driverId === h.ids.idOf(ALICE))?.lapTimeMs).not.toBe(best);
-    const records = (await h.get('/api/v1/tracks/ks_red_bull_ring/records')).json() as unknown;
+    const records = (await h.get('/api/v1/tracks/ks_red_bull_ring/records')).json<unknown>();
     expect(JSON.stringify(records)).not.toContain(`"lapTimeMs":${best}`);
 
-    const laps = (await h.get(`/api/v1/events/s1%23r1/drivers/${h.ids.idOf(ALICE)}/laps`)).json() as {
+    const laps = (await h.get(`/api/v1/events/s1%23r1/drivers/${h.ids.idOf(ALICE)}/laps`)).json<{
       laps: Array<{ lapTimeMs: number; valid: boolean; invalidReason: string | null }>;
-    };
+    }>();
     expect(laps.laps.find((l) => l.lapTimeMs === best)).toMatchObject({
       valid: false,
       invalidReason: 'struck by the stewards: track limits at turn 1',
@@ -74,7 +72,7 @@ describe("the website shows the stewards' decisions", () => {
       by: steward,
     });
     expect((await rows()).some((r) => r.driverId === carol)).toBe(false);
-    const standings = (await h.get('/api/v1/seasons/s1/standings')).json() as { rows: Array<{ driverId: string }> };
+    const standings = (await h.get('/api/v1/seasons/s1/standings')).json<{ rows: Array<{ driverId: string }> }>();
     expect(standings.rows.some((r) => r.driverId === carol)).toBe(false);
     await stewards.include({ scope: { kind: 'season', seasonId: 's1' }, driver: CAROL, by: steward });
     expect((await rows()).some((r) => r.driverId === carol)).toBe(true);

@@ -1,4 +1,4 @@
-import dgram from 'node:dgram';
+import type dgram from 'node:dgram';
 import type { Logger } from '../../logger';
 import type { Clock } from '../../app/ports';
 import { systemClock } from '../../app/ports';

@@ -48,7 +48,7 @@ export class AcServerFolder implements AcServerConfigFiles {
   async stage(files: AcServerIniFiles): Promise<StagedIniFiles> {
     await this.removeStaleTemps();
     const staged: Array<StagedFile | { remove: string }> = [];
-    const discard = () => Promise.all(staged.map((s) => ('tmp' in s ? s.discard() : undefined))).then(() => undefined);
+    const discard = () => Promise.all(staged.flatMap((s) => ('tmp' in s ? [s.discard()] : []))).then(() => undefined);
     try {
       for (const key of Object.keys(FILES) as Array<keyof typeof FILES>) {
         const text = files[key];

@@ -95,8 +95,8 @@ export class ChildProcessControl implements AcServerControl {
     if (pidFile && child.pid)
       writePidFile(pidFile, { pid: child.pid, command: this.opts.command, cwd: this.opts.cwd }, log);
     const startedAt = Date.now();
-    createInterface({ input: child.stdout! }).on('line', (line) => log.info({ stream: 'stdout' }, line));
-    createInterface({ input: child.stderr! }).on('line', (line) => log.warn({ stream: 'stderr' }, line));
+    createInterface({ input: child.stdout }).on('line', (line) => log.info({ stream: 'stdout' }, line));
+    createInterface({ input: child.stderr }).on('line', (line) => log.warn({ stream: 'stderr' }, line));
     this.child = child;
     child.once('exit', (code, signal) => {
       if (this.child === child) this.child = undefined;

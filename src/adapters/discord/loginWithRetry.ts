@@ -30,8 +30,9 @@ export function classifyLoginError(err: unknown): LoginFailure {
   const status = typeof e.status === 'number' ? e.status : undefined;
   if (e.code === 'TokenInvalid' || status === 401) return { kind: 'token' };
   const message = sentence(String(e.message ?? err));
-  const cause = e.cause?.code ?? e.cause?.message;
-  const reason = cause && !message.includes(String(cause)) ? `${message} (${String(cause)})` : message;
+  const rawCause = e.cause?.code ?? e.cause?.message;
+  const cause = typeof rawCause === 'string' || typeof rawCause === 'number' ? String(rawCause) : '';
+  const reason = cause && !message.includes(cause) ? `${message} (${cause})` : message;
   if (status === undefined || status >= 500 || status === 429) return { kind: 'retry', reason };
   return { kind: 'fatal', reason: `Discord answered ${status}: ${reason}` };
 }

@@ -44,7 +44,7 @@ export function parseCurrentEventId(text: string): string | null {
     if (typeof v === 'string') return v || null;
     if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
-      for (const k of ['eventId', 'id', 'event']) if (typeof o[k] === 'string' && o[k]) return o[k] as string;
+      for (const k of ['eventId', 'id', 'event']) if (typeof o[k] === 'string' && o[k]) return o[k];
     }
     return null;
   } catch {

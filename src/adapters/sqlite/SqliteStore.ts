@@ -152,7 +152,8 @@ export class SqliteStore implements Store {
         this.connect();
         this.log.info({ file: this.file }, 'SQLite file reopened: it can be written again');
       } catch (again) {
-        if (isReadOnly(again)) throw new Error(`${this.readOnlyMessage()} (${(again as Error).message})`);
+        if (isReadOnly(again))
+          throw new Error(`${this.readOnlyMessage()} (${(again as Error).message})`, { cause: again });
         throw again;
       }
       return work();

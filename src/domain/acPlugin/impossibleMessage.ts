@@ -2,7 +2,9 @@ import { PROTOCOL_VERSION, SessionTypeCode, type ServerMessage, type SessionInfo
 
 // acServer's names are folder names and config values: control characters never occur in them,
 // path separators never in a folder name. A datagram with them is garbage or forged.
+// eslint-disable-next-line no-control-regex -- control characters are what this detects
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex -- control characters are what this detects
 const NOT_A_FOLDER = /[\u0000-\u001f\u007f-\u009f/\\]/;
 const SESSION_TYPES = new Set<number>(Object.values(SessionTypeCode));
 

@@ -287,7 +287,8 @@ export class FakeDiscord {
       const list = this.unknownRoutes.map((r) => `${r.method} ${r.path}`).join(', ');
       throw new Error(`fakeDiscord: the client called routes the fake does not implement: ${list}`);
     }
-    if (this.internalErrors.length > 0) throw this.internalErrors[0];
+    const [internal] = this.internalErrors;
+    if (internal) throw internal;
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocket, WebSocketServer } from 'ws';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import type { FakeState } from './state';
 import type { Json } from './types';
 
@@ -99,7 +99,7 @@ export class FakeGateway {
     const conn: Conn = { ws, session: null };
     this.live.add(conn);
     this.connections.push({ path, time: Date.now() });
-    ws.on('message', (raw) => this.onMessage(conn, raw.toString(), path));
+    ws.on('message', (raw) => this.onMessage(conn, rawText(raw), path));
     ws.on('close', (code) => {
       this.live.delete(conn);
       if (conn.session?.ws !== ws) return;
@@ -197,4 +197,10 @@ export class FakeGateway {
     if (session.buffer.length > REPLAY_LIMIT) session.buffer.shift();
     if (session.ws?.readyState === WebSocket.OPEN) session.ws.send(JSON.stringify(event));
   }
+}
+
+/** ws hands over a Buffer, an ArrayBuffer or fragments, depending on binaryType and framing. */
+function rawText(raw: RawData): string {
+  if (Array.isArray(raw)) return Buffer.concat(raw).toString('utf8');
+  return (raw instanceof ArrayBuffer ? Buffer.from(raw) : raw).toString('utf8');
 }
