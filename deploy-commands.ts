@@ -8,7 +8,9 @@ import { loadCommands } from './commands';
 async function main(): Promise<number> {
   const config = loadConfigOrExit(process.env);
   if (!config.DISCORD_TOKEN || !config.DISCORD_APP_ID) {
-    process.stderr.write('deploy-commands needs DISCORD_TOKEN and DISCORD_APP_ID in .env (Developer Portal -> your application).\n');
+    process.stderr.write(
+      'deploy-commands needs DISCORD_TOKEN and DISCORD_APP_ID in .env (Developer Portal -> your application).\n',
+    );
     return 1;
   }
   const { count, scope } = await deployCommands({

@@ -19,7 +19,10 @@ module.exports = {
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
     // cookie 2 (used by Fastify's inject) ships ES modules only: Node 20 loads them, Jest needs CommonJS.
-    '/node_modules/cookie/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', isolatedModules: true } }],
+    '/node_modules/cookie/.+\\.js$': [
+      'ts-jest',
+      { tsconfig: { allowJs: true, module: 'commonjs', isolatedModules: true } },
+    ],
   },
   transformIgnorePatterns: ['/node_modules/(?!cookie/)'],
   // Integration tests start real servers (SQLite files, dynalite, DynamoDB Local, fake Discord).

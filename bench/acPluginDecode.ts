@@ -14,7 +14,12 @@ const lap24: EncodableServerMessage = {
   carId: 3,
   lapTimeMs: 92652,
   cuts: 0,
-  leaderboard: Array.from({ length: SLOTS }, (_, carId) => ({ carId, bestLapMs: 90000 + carId * 137, laps: 12, completed: false })),
+  leaderboard: Array.from({ length: SLOTS }, (_, carId) => ({
+    carId,
+    bestLapMs: 90000 + carId * 137,
+    laps: 12,
+    completed: false,
+  })),
   gripLevel: 0.98,
 };
 
@@ -57,7 +62,9 @@ const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 run(stream, 2000); // warm-up
 const total = run(stream, 20000);
 console.log(`node ${process.version}, ${stream.length}-datagram mix x 20000 rounds`);
-console.log(`mix: ${fmt(total.perSec)} datagrams/s, ${(total.bytesPerSec / 1e6).toFixed(1)} MB/s, failures ${total.failures}`);
+console.log(
+  `mix: ${fmt(total.perSec)} datagrams/s, ${(total.bytesPerSec / 1e6).toFixed(1)} MB/s, failures ${total.failures}`,
+);
 for (const [name, buf] of mix) {
   const one = run([buf], 200000);
   console.log(`  ${name.padEnd(26)} ${String(buf.length).padStart(4)} B  ${fmt(one.perSec).padStart(12)} datagrams/s`);

@@ -5,7 +5,9 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '..');
 
 /** The node flags of `npm start` and the systemd unit; BENCH_NODE_FLAGS tries others. */
-export const BOT_NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=1 --optimize-for-size').split(' ').filter(Boolean);
+export const BOT_NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=1 --optimize-for-size')
+  .split(' ')
+  .filter(Boolean);
 
 /** Compiles dist/ when the sources changed since the last build (as `npm start` does). */
 export function ensureBuilt(): void {
@@ -14,12 +16,23 @@ export function ensureBuilt(): void {
 }
 
 /** The compiled bot as the systemd unit runs it (plain node on dist/), in its own process, so its RSS is its own. */
-export function startBotProcess(dir: string, env: Record<string, string>, stdio: 'inherit' | 'pipe' = 'inherit'): ChildProcess {
+export function startBotProcess(
+  dir: string,
+  env: Record<string, string>,
+  stdio: 'inherit' | 'pipe' = 'inherit',
+): ChildProcess {
   ensureBuilt();
   mkdirSync(path.join(dir, 'acserver', 'results'), { recursive: true });
   return spawn(process.execPath, [...BOT_NODE_FLAGS, 'dist/src/main.js'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, DATA_DIR: path.join(dir, 'data'), AC_SERVER_DIR: path.join(dir, 'acserver'), LOG_LEVEL: 'warn', WEB_PORT: '0', ...env },
+    env: {
+      PATH: process.env.PATH,
+      DATA_DIR: path.join(dir, 'data'),
+      AC_SERVER_DIR: path.join(dir, 'acserver'),
+      LOG_LEVEL: 'warn',
+      WEB_PORT: '0',
+      ...env,
+    },
     stdio: ['ignore', stdio, stdio],
   });
 }
@@ -37,14 +50,48 @@ export function writeLeaderFile(dir: string, n: number, start: Date): string {
   const name = `${t.getUTCFullYear()}_${t.getUTCMonth() + 1}_${t.getUTCDate()}_${t.getUTCHours()}_${t.getUTCMinutes()}_PRACTICE.json`;
   const guid = String(76561198100000000n + BigInt(n));
   const laps = Array.from({ length: 20 }, (_, i) => ({
-    DriverName: `Bench ${n}`, DriverGuid: guid, CarId: 0, CarModel: 'ks_mazda_mx5_cup', Timestamp: n * 3_600_000 + i * 100_000,
-    LapTime: i === 19 ? 200_000 - n : 250_000 + i, Sectors: [60_000, 70_000, i === 19 ? 70_000 - n : 120_000 + i], Cuts: 0, BallastKG: 0, Tyre: 'SM', Restrictor: 0,
+    DriverName: `Bench ${n}`,
+    DriverGuid: guid,
+    CarId: 0,
+    CarModel: 'ks_mazda_mx5_cup',
+    Timestamp: n * 3_600_000 + i * 100_000,
+    LapTime: i === 19 ? 200_000 - n : 250_000 + i,
+    Sectors: [60_000, 70_000, i === 19 ? 70_000 - n : 120_000 + i],
+    Cuts: 0,
+    BallastKG: 0,
+    Tyre: 'SM',
+    Restrictor: 0,
   }));
   const body = {
-    TrackName: 'ks_red_bull_ring', TrackConfig: 'layout_national', Type: 'PRACTICE', DurationSecs: 3600, RaceLaps: 0,
-    Cars: [{ CarId: 0, Driver: { Name: `Bench ${n}`, Team: '', Nation: '', Guid: guid, GuidsList: [guid] }, Model: 'ks_mazda_mx5_cup', Skin: '', BallastKG: 0, Restrictor: 0 }],
-    Result: [{ DriverName: `Bench ${n}`, DriverGuid: guid, CarId: 0, CarModel: 'ks_mazda_mx5_cup', BestLap: 200_000 - n, TotalTime: 0, BallastKG: 0, Restrictor: 0 }],
-    Laps: laps, Events: null,
+    TrackName: 'ks_red_bull_ring',
+    TrackConfig: 'layout_national',
+    Type: 'PRACTICE',
+    DurationSecs: 3600,
+    RaceLaps: 0,
+    Cars: [
+      {
+        CarId: 0,
+        Driver: { Name: `Bench ${n}`, Team: '', Nation: '', Guid: guid, GuidsList: [guid] },
+        Model: 'ks_mazda_mx5_cup',
+        Skin: '',
+        BallastKG: 0,
+        Restrictor: 0,
+      },
+    ],
+    Result: [
+      {
+        DriverName: `Bench ${n}`,
+        DriverGuid: guid,
+        CarId: 0,
+        CarModel: 'ks_mazda_mx5_cup',
+        BestLap: 200_000 - n,
+        TotalTime: 0,
+        BallastKG: 0,
+        Restrictor: 0,
+      },
+    ],
+    Laps: laps,
+    Events: null,
   };
   const file = path.join(dir, name);
   writeFileSync(file, JSON.stringify(body, null, '\t'));
@@ -52,5 +99,20 @@ export function writeLeaderFile(dir: string, n: number, start: Date): string {
 }
 
 export const BENCH_SEASON = JSON.stringify({
-  seasons: [{ id: 's1', name: 'Bench Season', events: [{ id: 'e1', name: 'Event 1', track: 'ks_red_bull_ring', layout: 'layout_national', cars: ['ks_mazda_mx5_cup'], start: '2020-01-01T00:00' }] }],
+  seasons: [
+    {
+      id: 's1',
+      name: 'Bench Season',
+      events: [
+        {
+          id: 'e1',
+          name: 'Event 1',
+          track: 'ks_red_bull_ring',
+          layout: 'layout_national',
+          cars: ['ks_mazda_mx5_cup'],
+          start: '2020-01-01T00:00',
+        },
+      ],
+    },
+  ],
 });

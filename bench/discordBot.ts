@@ -11,21 +11,26 @@ import { startBotProcess, processRss, writeLeaderFile, BENCH_SEASON } from './bo
 
 const SETTLE_MS = 200;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 async function main() {
-  const [latencyFiles, burst, total] = [200, 50, 1000].map((d, i) => Number(process.argv[2 + i] ?? d));
+  const [latencyFiles = 200, burst = 50, total = 1000] = process.argv.slice(2).map(Number);
   const fake = await FakeDiscord.start({ channels: ['leaderboard'] });
   const channel = fake.channelId('leaderboard');
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-bot-'));
   writeFileSync(path.join(dir, 'season.json'), BENCH_SEASON);
   const results = path.join(dir, 'acserver', 'results');
   const bot = startBotProcess(dir, {
-    SEASON_CONFIG: path.join(dir, 'season.json'), RESULTS_SETTLE_MS: String(SETTLE_MS),
-    DISCORD_TOKEN: fake.token, DISCORD_API_BASE: fake.apiBase, LEADERBOARD_CHANNEL_ID: channel,
+    SEASON_CONFIG: path.join(dir, 'season.json'),
+    RESULTS_SETTLE_MS: String(SETTLE_MS),
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_BASE: fake.apiBase,
+    LEADERBOARD_CHANNEL_ID: channel,
   });
   const start = new Date('2020-01-02T00:00:00Z');
-  const edits = () => fake.requests.filter((r) => r.method !== 'GET' && r.path.startsWith(`/channels/${channel}/messages`));
+  const edits = () =>
+    fake.requests.filter((r) => r.method !== 'GET' && r.path.startsWith(`/channels/${channel}/messages`));
   try {
     await fake.waitFor(() => fake.messages(channel).length === 1, 30_000, 'first post');
     let n = 0;
@@ -35,10 +40,16 @@ async function main() {
     for (let i = 0; i < latencyFiles; i++, n++) {
       writeLeaderFile(results, n, start);
       const written = Date.now();
-      const seen = await fake.waitFor(() => edits().find((r) => r.time >= written && JSON.stringify(r.body).includes(`Bench ${n}`)), 10_000, `edit for file ${n}`);
+      const seen = await fake.waitFor(
+        () => edits().find((r) => r.time >= written && JSON.stringify(r.body).includes(`Bench ${n}`)),
+        10_000,
+        `edit for file ${n}`,
+      );
       latencies.push(seen.time - written - SETTLE_MS);
     }
-    console.log(`latency write-finished -> Discord edit, beyond the ${SETTLE_MS} ms write-finish wait, over ${latencyFiles} files: p50 ${pct(latencies, 50)} ms, p99 ${pct(latencies, 99)} ms`);
+    console.log(
+      `latency write-finished -> Discord edit, beyond the ${SETTLE_MS} ms write-finish wait, over ${latencyFiles} files: p50 ${pct(latencies, 50)} ms, p99 ${pct(latencies, 99)} ms`,
+    );
 
     // 2. A burst of files at once.
     await sleep(1000);
@@ -48,17 +59,25 @@ async function main() {
     await fake.waitFor(() => fake.messages(channel)[0]?.content.includes(`Bench ${last}`), 30_000, 'burst applied');
     await sleep(1500);
     const burstRequests = edits().length - before;
-    console.log(`burst of ${burst} files: ${burstRequests} Discord requests (${(burstRequests / burst).toFixed(2)} per file)`);
+    console.log(
+      `burst of ${burst} files: ${burstRequests} Discord requests (${(burstRequests / burst).toFixed(2)} per file)`,
+    );
 
     // 3. RSS after `total` ingests in all.
     while (n < total) {
       for (let i = 0; i < 50 && n < total; i++, n++) writeLeaderFile(results, n, start);
       const lastOfBatch = n - 1;
-      await fake.waitFor(() => fake.messages(channel)[0]?.content.includes(`Bench ${lastOfBatch}`), 60_000, 'batch applied');
+      await fake.waitFor(
+        () => fake.messages(channel)[0]?.content.includes(`Bench ${lastOfBatch}`),
+        60_000,
+        'batch applied',
+      );
     }
     await sleep(1000);
     const { rss, peak } = processRss(bot.pid!);
-    console.log(`bot process after ${total} ingests: RSS ${rss} MB, peak RSS ${peak} MB; Discord requests in all: ${fake.requests.length}`);
+    console.log(
+      `bot process after ${total} ingests: RSS ${rss} MB, peak RSS ${peak} MB; Discord requests in all: ${fake.requests.length}`,
+    );
   } finally {
     bot.kill('SIGTERM');
     await new Promise((r) => bot.once('exit', r));

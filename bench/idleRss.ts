@@ -29,7 +29,10 @@ async function sample(pids: () => number[], seconds: number): Promise<{ idle: nu
     await sleep(500);
     const rss = pids().map(processRss);
     totals.push(rss.reduce((s, r) => s + r.rss, 0));
-    peak = Math.max(peak, rss.reduce((s, r) => s + r.peak, 0));
+    peak = Math.max(
+      peak,
+      rss.reduce((s, r) => s + r.peak, 0),
+    );
   }
   return { idle: totals.at(-1)!, peak };
 }
@@ -47,9 +50,14 @@ async function main() {
   const seconds = Number(process.argv[2] ?? 20);
   const env = { LOG_LEVEL: 'info', DISCORD_TOKEN: '', WEB_PORT: '0' };
 
-  for (const [label, extra] of [['website on (default)', {}], ['website off (WEB_ENABLED=false)', { WEB_ENABLED: 'false' }]] as const) {
+  for (const [label, extra] of [
+    ['website on (default)', {}],
+    ['website off (WEB_ENABLED=false)', { WEB_ENABLED: 'false' }],
+  ] as const) {
     const node = await idleNode({ ...env, ...extra }, seconds);
-    console.log(`idle RSS, node dist/src/main.js (systemd unit), SQLite, no Discord, ${label}, after ${seconds} s: ${node.idle} MB (peak ${node.peak} MB)`);
+    console.log(
+      `idle RSS, node dist/src/main.js (systemd unit), SQLite, no Discord, ${label}, after ${seconds} s: ${node.idle} MB (peak ${node.peak} MB)`,
+    );
   }
 
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-idle-npm-'));
@@ -58,11 +66,17 @@ async function main() {
     env: { ...process.env, ...env, DATA_DIR: path.join(dir, 'data'), AC_SERVER_DIR: path.join(dir, 'acserver') },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  await lineSeen(npm.stdout!, /watching results folder/);
+  await lineSeen(npm.stdout, /watching results folder/);
   const children = () => {
     const pids = [npm.pid!];
     try {
-      pids.push(...readFileSync(`/proc/${npm.pid}/task/${npm.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+      pids.push(
+        ...readFileSync(`/proc/${npm.pid}/task/${npm.pid}/children`, 'utf8')
+          .trim()
+          .split(/\s+/)
+          .filter(Boolean)
+          .map(Number),
+      );
     } catch {
       // exited
     }

@@ -22,9 +22,33 @@ async function main() {
   const files = Number(process.argv[3] ?? 1000);
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-backlog-'));
   const resultsDir = path.join(dir, 'results');
-  const { laps } = generateResults(resultsDir, { files, driversPerFile: 20, lapsPerDriver: 10, track: 'ks_red_bull_ring', layout: 'layout_national', start: new Date('2026-03-01T00:00:00Z') });
+  const { laps } = generateResults(resultsDir, {
+    files,
+    driversPerFile: 20,
+    lapsPerDriver: 10,
+    track: 'ks_red_bull_ring',
+    layout: 'layout_national',
+    start: new Date('2026-03-01T00:00:00Z'),
+  });
   const config = parseSeasonConfig(
-    JSON.stringify({ seasons: [{ id: 's1', name: 'Season 1', events: [{ id: 'e1', name: 'Event 1', track: 'ks_red_bull_ring', layout: 'layout_national', cars: ['ks_mazda_mx5_cup', 'bmw_m3_e30'], start: '2026-03-01T00:00' }] }] }),
+    JSON.stringify({
+      seasons: [
+        {
+          id: 's1',
+          name: 'Season 1',
+          events: [
+            {
+              id: 'e1',
+              name: 'Event 1',
+              track: 'ks_red_bull_ring',
+              layout: 'layout_national',
+              cars: ['ks_mazda_mx5_cup', 'bmw_m3_e30'],
+              start: '2026-03-01T00:00',
+            },
+          ],
+        },
+      ],
+    }),
     'bench',
   );
 
@@ -32,8 +56,12 @@ async function main() {
   let stopServer = async () => {};
   if (backend === 'dynalite') {
     const server = await startDynalite();
-    stopServer = server.close;
-    const client = createDynamoClient({ region: 'eu-west-1', endpoint: server.endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    stopServer = () => server.close();
+    const client = createDynamoClient({
+      region: 'eu-west-1',
+      endpoint: server.endpoint,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
     await createTables(client, { results: 'Results', state: 'BotState' }, silentLogger);
     store = DynamoStore.fromClient(client, { resultsTable: 'Results', stateTable: 'BotState', log: silentLogger });
   } else {

@@ -38,24 +38,56 @@ function writeFiles(dir: string, files: number): string[] {
       for (let l = 0; l < LAPS_PER_DRIVER; l++) {
         // A lap ends somewhere in a 40 s window of each lap slot: the same ms now and then.
         const timestamp = 60_000 + (l + 1) * 90_000 + Math.floor(rand() * 40_000);
-        const s = [30_000 + Math.floor(rand() * 2000), 30_000 + Math.floor(rand() * 2000), 29_000 + Math.floor(rand() * 2000)];
+        const s = [
+          30_000 + Math.floor(rand() * 2000),
+          30_000 + Math.floor(rand() * 2000),
+          29_000 + Math.floor(rand() * 2000),
+        ];
         const lapTime = s[0]! + s[1]! + s[2]!;
-        rows.push({ DriverName: `Driver ${n}`, DriverGuid: guid, CarId: d, CarModel: 'ks_mazda_mx5_cup', Timestamp: timestamp, LapTime: lapTime, Sectors: s, Cuts: 0, BallastKG: 0, Tyre: 'SM', Restrictor: 0 });
+        rows.push({
+          DriverName: `Driver ${n}`,
+          DriverGuid: guid,
+          CarId: d,
+          CarModel: 'ks_mazda_mx5_cup',
+          Timestamp: timestamp,
+          LapTime: lapTime,
+          Sectors: s,
+          Cuts: 0,
+          BallastKG: 0,
+          Tyre: 'SM',
+          Restrictor: 0,
+        });
         laps.push(`${name} ${guid} ${timestamp} ${lapTime}`);
       }
     }
-    const body = { TrackName: 'ks_red_bull_ring', TrackConfig: 'layout_national', Type: 'PRACTICE', Cars: [], Result: [], Laps: rows, Events: null };
+    const body = {
+      TrackName: 'ks_red_bull_ring',
+      TrackConfig: 'layout_national',
+      Type: 'PRACTICE',
+      Cars: [],
+      Result: [],
+      Laps: rows,
+      Events: null,
+    };
     writeFileSync(path.join(dir, name), JSON.stringify(body, null, '\t'));
   }
   return laps;
 }
 
-async function openStore(backend: string, dir: string): Promise<{ store: Store; stop(): Promise<void> }> {
-  if (backend !== 'dynalite') return { store: SqliteStore.open(path.join(dir, 'league.db'), silentLogger), stop: async () => {} };
+async function openStore(backend: string, dir: string): Promise<{ store: Store; stop: () => Promise<void> }> {
+  if (backend !== 'dynalite')
+    return { store: SqliteStore.open(path.join(dir, 'league.db'), silentLogger), stop: async () => {} };
   const server = await startDynalite();
-  const client = createDynamoClient({ region: 'eu-west-1', endpoint: server.endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  const client = createDynamoClient({
+    region: 'eu-west-1',
+    endpoint: server.endpoint,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
   await createTables(client, { results: 'Results', state: 'BotState' }, silentLogger);
-  return { store: DynamoStore.fromClient(client, { resultsTable: 'Results', stateTable: 'BotState', log: silentLogger }), stop: server.close };
+  return {
+    store: DynamoStore.fromClient(client, { resultsTable: 'Results', stateTable: 'BotState', log: silentLogger }),
+    stop: () => server.close(),
+  };
 }
 
 async function main() {
@@ -66,13 +98,36 @@ async function main() {
   const expected = writeFiles(resultsDir, files);
   const plainKeys = new Set(expected.map((l) => l.split(' ').slice(1, 3).join('#'))).size;
   const config = parseSeasonConfig(
-    JSON.stringify({ seasons: [{ id: 's1', name: 'S1', events: [{ id: 'e1', name: 'E1', track: 'ks_red_bull_ring', layout: 'layout_national', cars: ['ks_mazda_mx5_cup'], start: '2026-03-01T00:00' }] }] }),
+    JSON.stringify({
+      seasons: [
+        {
+          id: 's1',
+          name: 'S1',
+          events: [
+            {
+              id: 'e1',
+              name: 'E1',
+              track: 'ks_red_bull_ring',
+              layout: 'layout_national',
+              cars: ['ks_mazda_mx5_cup'],
+              start: '2026-03-01T00:00',
+            },
+          ],
+        },
+      ],
+    }),
     'bench',
   );
   const { store, stop } = await openStore(backend, dir);
   const league = new League({
-    laps: store, state: new BotState(store), season: () => config, readCurrentEventId: async () => null,
-    acServerTimeZone: 'UTC', dataDir: dir, clock: { now: () => new Date() }, log: silentLogger,
+    laps: store,
+    state: new BotState(store),
+    season: () => config,
+    readCurrentEventId: async () => null,
+    acServerTimeZone: 'UTC',
+    dataDir: dir,
+    clock: { now: () => new Date() },
+    log: silentLogger,
   });
 
   const t0 = performance.now();

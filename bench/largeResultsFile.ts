@@ -3,7 +3,16 @@
 //  - running: the file is dropped into the results folder of a running bot;
 //  - start-up: the file was already there when the bot started (catch-up), nothing cached yet.
 // Usage: npx tsx bench/largeResultsFile.ts [sizeMB=50] [--json]
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateResults } from './generateResults';
@@ -31,7 +40,11 @@ async function run(sizeMb: number, bigFile: string, laps: number, mode: 'running
   writeFileSync(path.join(dir, 'season.json'), BENCH_SEASON);
   const results = path.join(dir, 'acserver', 'results');
   const board = path.join(dir, 'data', 'leaderboards', 's1_e1.json');
-  const env = { SEASON_CONFIG: path.join(dir, 'season.json'), RESULTS_SETTLE_MS: '200', RESULTS_MAX_MB: String(sizeMb * 2) };
+  const env = {
+    SEASON_CONFIG: path.join(dir, 'season.json'),
+    RESULTS_SETTLE_MS: '200',
+    RESULTS_MAX_MB: String(sizeMb * 2),
+  };
   const target = () => path.join(results, path.basename(bigFile));
   let bot;
   let idle = 0;
@@ -53,7 +66,13 @@ async function run(sizeMb: number, bigFile: string, laps: number, mode: 'running
     await waitForLaps(board, (mode === 'running' ? 20 : 0) + laps, 600_000);
     const { rss, peak } = processRss(bot.pid!);
     renameSync(target(), bigFile); // for the next run
-    return { mode, seconds: Number(((performance.now() - (mode === 'running' ? t1 : t0)) / 1000).toFixed(1)), idleRssMB: idle || undefined, peakRssMB: peak, rssAfterMB: rss };
+    return {
+      mode,
+      seconds: Number(((performance.now() - (mode === 'running' ? t1 : t0)) / 1000).toFixed(1)),
+      idleRssMB: idle || undefined,
+      peakRssMB: peak,
+      rssAfterMB: rss,
+    };
   } finally {
     bot.kill('SIGTERM');
     await new Promise((r) => bot.once('exit', r));
@@ -68,7 +87,14 @@ async function main() {
   const staging = mkdtempSync(path.join(tmpdir(), 'bench-large-file-'));
   // One session of 40 drivers; about 296 bytes per lap in acServer's tab-indented shape.
   const lapsPerDriver = Math.max(1, Math.round((sizeMb * 1024 * 1024) / 296 / 40));
-  const { laps } = generateResults(staging, { files: 1, driversPerFile: 40, lapsPerDriver, track: 'ks_red_bull_ring', layout: 'layout_national', start: new Date('2020-01-03T00:00:00Z') });
+  const { laps } = generateResults(staging, {
+    files: 1,
+    driversPerFile: 40,
+    lapsPerDriver,
+    track: 'ks_red_bull_ring',
+    layout: 'layout_national',
+    start: new Date('2020-01-03T00:00:00Z'),
+  });
   const bigFile = path.join(staging, readdirSync(staging)[0]!);
   const bytes = statSync(bigFile).size;
   try {

@@ -16,28 +16,49 @@ import { startBotProcess, processRss, BENCH_SEASON } from './botProcess';
 
 const CARS = 24;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 async function main() {
-  const [spreadLaps, burstRounds] = [240, 20].map((d, i) => Number(process.argv[2 + i] ?? d));
+  const [spreadLaps = 240, burstRounds = 20] = process.argv.slice(2).map(Number);
   const fake = await FakeDiscord.start({ channels: ['leaderboard'] });
   const channel = fake.channelId('leaderboard');
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-live-'));
   writeFileSync(path.join(dir, 'season.json'), BENCH_SEASON);
   const listen = await freeUdpPort();
-  const peer = await FakeAcUdpPeer.start({ pluginPort: listen, resultsDir: path.join(dir, 'acserver', 'results'), track: 'ks_red_bull_ring', trackConfig: 'layout_national', slots: CARS });
-  const bot = startBotProcess(dir, {
-    SEASON_CONFIG: path.join(dir, 'season.json'), DISCORD_TOKEN: fake.token, DISCORD_API_BASE: fake.apiBase, LEADERBOARD_CHANNEL_ID: channel,
-    AC_PLUGIN_LISTEN: `127.0.0.1:${listen}`, AC_PLUGIN_SERVER: `127.0.0.1:${peer.port}`,
+  const peer = await FakeAcUdpPeer.start({
+    pluginPort: listen,
+    resultsDir: path.join(dir, 'acserver', 'results'),
+    track: 'ks_red_bull_ring',
+    trackConfig: 'layout_national',
+    slots: CARS,
   });
-  const edits = () => fake.requests.filter((r) => r.method === 'PATCH' && r.path.startsWith(`/channels/${channel}/messages`));
+  const bot = startBotProcess(dir, {
+    SEASON_CONFIG: path.join(dir, 'season.json'),
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_BASE: fake.apiBase,
+    LEADERBOARD_CHANNEL_ID: channel,
+    AC_PLUGIN_LISTEN: `127.0.0.1:${listen}`,
+    AC_PLUGIN_SERVER: `127.0.0.1:${peer.port}`,
+  });
+  const edits = () =>
+    fake.requests.filter((r) => r.method === 'PATCH' && r.path.startsWith(`/channels/${channel}/messages`));
   const rssSamples: number[] = [];
   const sampler = setInterval(() => rssSamples.push(processRss(bot.pid!).rss), 200);
   try {
     await fake.waitFor(() => fake.messages(channel).length === 1, 30_000, 'first post');
-    await peer.waitFor(() => peer.received.some((c) => c.type === 'GET_SESSION_INFO'), 30_000, 'bot on the plugin link');
+    await peer.waitFor(
+      () => peer.received.some((c) => c.type === 'GET_SESSION_INFO'),
+      30_000,
+      'bot on the plugin link',
+    );
     for (let carId = 0; carId < CARS; carId++) {
-      peer.connect({ carId, name: `Car ${carId}`, guid: String(76561198200000000n + BigInt(carId)), model: 'ks_mazda_mx5_cup' });
+      peer.connect({
+        carId,
+        name: `Car ${carId}`,
+        guid: String(76561198200000000n + BigInt(carId)),
+        model: 'ks_mazda_mx5_cup',
+      });
     }
     await sleep(500);
     let n = 0;
@@ -51,7 +72,11 @@ async function main() {
     const latencyOf = async (laps: Array<{ text: string; sentAt: number }>) => {
       const out: number[] = [];
       for (const l of laps) {
-        const seen = await fake.waitFor(() => edits().find((r) => r.time >= l.sentAt && JSON.stringify(r.body).includes(l.text)), 10_000, `edit showing ${l.text}`);
+        const seen = await fake.waitFor(
+          () => edits().find((r) => r.time >= l.sentAt && JSON.stringify(r.body).includes(l.text)),
+          10_000,
+          `edit showing ${l.text}`,
+        );
         out.push(seen.time - l.sentAt);
       }
       return out;
@@ -64,7 +89,9 @@ async function main() {
       await sleep(250);
     }
     const a = await latencyOf(spread);
-    console.log(`LAP_COMPLETED -> Discord edit, one lap every 250 ms, ${spreadLaps} laps: p50 ${pct(a, 50)} ms, p99 ${pct(a, 99)} ms, max ${Math.max(...a)} ms`);
+    console.log(
+      `LAP_COMPLETED -> Discord edit, one lap every 250 ms, ${spreadLaps} laps: p50 ${pct(a, 50)} ms, p99 ${pct(a, 99)} ms, max ${Math.max(...a)} ms`,
+    );
 
     // 1b. Bursts: all 24 cars cross the line together, every 2 s.
     const bursts = [];
@@ -75,11 +102,15 @@ async function main() {
     }
     const b = await latencyOf(bursts);
     const burstEdits = edits().length - editsBefore;
-    console.log(`LAP_COMPLETED -> Discord edit, ${burstRounds} bursts of ${CARS} laps: p50 ${pct(b, 50)} ms, p99 ${pct(b, 99)} ms, max ${Math.max(...b)} ms; ${burstEdits} edits for ${bursts.length} laps (coalesced)`);
+    console.log(
+      `LAP_COMPLETED -> Discord edit, ${burstRounds} bursts of ${CARS} laps: p50 ${pct(b, 50)} ms, p99 ${pct(b, 99)} ms, max ${Math.max(...b)} ms; ${burstEdits} edits for ${bursts.length} laps (coalesced)`,
+    );
 
     clearInterval(sampler);
     const { rss, peak } = processRss(bot.pid!);
-    console.log(`bot RSS while lapping: median ${pct(rssSamples, 50)} MB, max sampled ${Math.max(...rssSamples)} MB, now ${rss} MB, peak (VmHWM) ${peak} MB; ${n} laps in all`);
+    console.log(
+      `bot RSS while lapping: median ${pct(rssSamples, 50)} MB, max sampled ${Math.max(...rssSamples)} MB, now ${rss} MB, peak (VmHWM) ${peak} MB; ${n} laps in all`,
+    );
   } finally {
     clearInterval(sampler);
     bot.kill('SIGTERM');

@@ -19,8 +19,11 @@ async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-outage-'));
   writeFileSync(path.join(dir, 'season.json'), BENCH_SEASON);
   const bot = startBotProcess(dir, {
-    SEASON_CONFIG: path.join(dir, 'season.json'), ROTATION_ENABLED: 'false',
-    DISCORD_TOKEN: fake.token, DISCORD_API_BASE: `http://127.0.0.1:${port}/api`, LEADERBOARD_CHANNEL_ID: channel,
+    SEASON_CONFIG: path.join(dir, 'season.json'),
+    ROTATION_ENABLED: 'false',
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_BASE: `http://127.0.0.1:${port}/api`,
+    LEADERBOARD_CHANNEL_ID: channel,
   });
   const started = Date.now();
   try {

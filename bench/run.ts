@@ -24,8 +24,12 @@ const benches = [
 
 for (const line of benches) {
   const [file, ...args] = line.split(' ');
-  if (!existsSync(path.join(__dirname, file))) continue;
+  if (!file || !existsSync(path.join(__dirname, file))) continue;
   console.log(`\n== ${line}`);
-  const r = spawnSync(process.execPath, ['--max-semi-space-size=1', '--optimize-for-size', '--import', 'tsx', path.join(__dirname, file), ...args], { stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    ['--max-semi-space-size=1', '--optimize-for-size', '--import', 'tsx', path.join(__dirname, file), ...args],
+    { stdio: 'inherit' },
+  );
   if (r.status !== 0) console.log(`(${file} exited with ${r.status})`);
 }

@@ -27,14 +27,20 @@ const LAPS = Number(lapsArg);
 
 const config = parseSeasonConfig(
   JSON.stringify({
-    seasons: [{
-      id: 's1',
-      name: 'Season 1',
-      events: Array.from({ length: EVENTS }, (_, e) => ({
-        id: `e${e + 1}`, name: `Round ${e + 1}`, track: 'ks_red_bull_ring', layout: 'layout_national', cars: ['ks_mazda_mx5_cup'],
-        start: new Date(Date.UTC(2026, 0, 1 + 7 * e)).toISOString().slice(0, 16),
-      })),
-    }],
+    seasons: [
+      {
+        id: 's1',
+        name: 'Season 1',
+        events: Array.from({ length: EVENTS }, (_, e) => ({
+          id: `e${e + 1}`,
+          name: `Round ${e + 1}`,
+          track: 'ks_red_bull_ring',
+          layout: 'layout_national',
+          cars: ['ks_mazda_mx5_cup'],
+          start: new Date(Date.UTC(2026, 0, 1 + 7 * e)).toISOString().slice(0, 16),
+        })),
+      },
+    ],
   }),
   'bench',
 );
@@ -46,27 +52,44 @@ function eventLaps(e: number): Lap[] {
     const driverGuid = `765611980${String(d).padStart(8, '0')}`;
     const sessionTime = new Date(Date.UTC(2026, 0, 1 + 7 * e, 18 + Math.floor((i / LAPS) * 4))).toISOString();
     return {
-      eventId: `s1#e${e + 1}`, lapKey: `${driverGuid}#${i}`, driverGuid, driverName: `Driver ${d}`, carModel: 'ks_mazda_mx5_cup',
-      lapTimeMs: 60_000 + ((d * 7919 + e * 104_729 + i * 31) % 4000), sectorsMs: [20_000, 20_000, 20_000],
-      cuts: Math.floor(i / DRIVERS) % 5 === 0 ? 1 : 0, valid: Math.floor(i / DRIVERS) % 5 !== 0, tyre: 'SM', sessionType: 'PRACTICE', track: 'ks_red_bull_ring',
-      trackConfig: 'layout_national', resultFile: `bench_${e}.json`, lapTimestamp: i, sessionTime, recordedAt: sessionTime,
+      eventId: `s1#e${e + 1}`,
+      lapKey: `${driverGuid}#${i}`,
+      driverGuid,
+      driverName: `Driver ${d}`,
+      carModel: 'ks_mazda_mx5_cup',
+      lapTimeMs: 60_000 + ((d * 7919 + e * 104_729 + i * 31) % 4000),
+      sectorsMs: [20_000, 20_000, 20_000],
+      cuts: Math.floor(i / DRIVERS) % 5 === 0 ? 1 : 0,
+      valid: Math.floor(i / DRIVERS) % 5 !== 0,
+      tyre: 'SM',
+      sessionType: 'PRACTICE',
+      track: 'ks_red_bull_ring',
+      trackConfig: 'layout_national',
+      resultFile: `bench_${e}.json`,
+      lapTimestamp: i,
+      sessionTime,
+      recordedAt: sessionTime,
     };
   });
 }
 
 function stats(ms: number[]): string {
   const s = [...ms].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))].toFixed(1);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]?.toFixed(1) ?? '–';
   return `min ${at(0)} ms, median ${at(0.5)} ms, max ${at(1)} ms (${s.length} runs)`;
 }
 
-async function openBackend(backend: string, dir: string): Promise<{ store: Store; close(): Promise<void> }> {
+async function openBackend(backend: string, dir: string): Promise<{ store: Store; close: () => Promise<void> }> {
   if (backend === 'sqlite') {
-    const store = await SqliteStore.open(path.join(dir, 'league.db'), silentLogger);
+    const store = SqliteStore.open(path.join(dir, 'league.db'), silentLogger);
     return { store, close: () => store.close() };
   }
   const server = await startDynalite();
-  const client = createDynamoClient({ region: 'eu-west-1', endpoint: server.endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  const client = createDynamoClient({
+    region: 'eu-west-1',
+    endpoint: server.endpoint,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
   await createTables(client, { results: 'Results', state: 'BotState' }, silentLogger);
   const store = DynamoStore.fromClient(client, { resultsTable: 'Results', stateTable: 'BotState', log: silentLogger });
   return { store, close: async () => (await store.close(), await server.close()) };
@@ -80,7 +103,16 @@ async function bench(backend: string): Promise<void> {
   const loadSeconds = (performance.now() - t0) / 1000;
   const state = new BotState(store);
   const fresh = () => {
-    const league = new League({ laps: store, state, season: () => config, readCurrentEventId: async () => 's1#e1', acServerTimeZone: 'UTC', dataDir: dir, clock: { now: () => new Date() }, log: silentLogger });
+    const league = new League({
+      laps: store,
+      state,
+      season: () => config,
+      readCurrentEventId: async () => 's1#e1',
+      acServerTimeZone: 'UTC',
+      dataDir: dir,
+      clock: { now: () => new Date() },
+      log: silentLogger,
+    });
     return new Standings({ league, state, season: () => config, dataDir: dir, log: silentLogger });
   };
 
@@ -91,7 +123,8 @@ async function bench(backend: string): Promise<void> {
     const t = performance.now();
     const s = await standings.compute('s1');
     cold.push(performance.now() - t);
-    if (s!.rows.length !== DRIVERS || s!.generatedFrom.lapCount !== EVENTS * LAPS) throw new Error(`wrong standings: ${s!.rows.length} rows, ${s!.generatedFrom.lapCount} laps`);
+    if (s!.rows.length !== DRIVERS || s!.generatedFrom.lapCount !== EVENTS * LAPS)
+      throw new Error(`wrong standings: ${s!.rows.length} rows, ${s!.generatedFrom.lapCount} laps`);
   }
   const warm: number[] = [];
   for (let run = 0; run < 20; run++) {
@@ -107,7 +140,9 @@ async function bench(backend: string): Promise<void> {
     post.push(performance.now() - t);
   }
   await close();
-  console.log(`standings ${backend}: ${EVENTS} events x ${DRIVERS} drivers x ${LAPS} laps/event (${EVENTS * LAPS} laps, stored in ${loadSeconds.toFixed(1)} s)`);
+  console.log(
+    `standings ${backend}: ${EVENTS} events x ${DRIVERS} drivers x ${LAPS} laps/event (${EVENTS * LAPS} laps, stored in ${loadSeconds.toFixed(1)} s)`,
+  );
   console.log(`  cold (fresh League, every lap read by event): ${stats(cold)}`);
   console.log(`  warm (ranking cache):                         ${stats(warm)}`);
   console.log(`  post body (table text + chart PNG):           ${stats(post)}`);

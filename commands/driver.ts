@@ -9,8 +9,12 @@ import { eventTitle } from '../src/domain/eventTitle';
 import type { ExclusionScope } from '../src/domain/stewarding/types';
 
 const S = ApplicationCommandOptionType;
-const str = (name: string, description: string, required: boolean, more: { autocomplete?: true; max_length?: number } = {}) =>
-  ({ type: ApplicationCommandOptionType.String as const, name, description, required, ...more });
+const str = (
+  name: string,
+  description: string,
+  required: boolean,
+  more: { autocomplete?: true; max_length?: number } = {},
+) => ({ type: ApplicationCommandOptionType.String as const, name, description, required, ...more });
 // Discord wants required options first: exclude needs a reason, include takes one if given.
 const options = (reasonRequired: boolean) => [
   str('driver', 'Steam GUID or the name acServer shows', true, { autocomplete: true, max_length: 100 }),
@@ -28,7 +32,12 @@ export const driver: Command = {
     default_member_permissions: String(PermissionFlagsBits.ManageGuild),
     dm_permission: false,
     options: [
-      { type: S.Subcommand, name: 'exclude', description: 'None of their laps count in the event or season (they stay stored)', options: options(true) },
+      {
+        type: S.Subcommand,
+        name: 'exclude',
+        description: 'None of their laps count in the event or season (they stay stored)',
+        options: options(true),
+      },
       { type: S.Subcommand, name: 'include', description: 'Their laps count again', options: options(false) },
     ],
   },
@@ -40,14 +49,28 @@ export const driver: Command = {
     const seasonId = interaction.options.getString('season');
     if (!eventId === !seasonId) return { content: 'Pick either an `event` or a `season` (one of the two).' };
     const scope: ExclusionScope = eventId ? { kind: 'event', eventId } : { kind: 'season', seasonId: seasonId! };
-    const where = eventId ? escapeMarkdown(eventTitle(season(), eventId)) : `season ${escapeMarkdown(season().seasons.find((s) => s.id === seasonId)?.name ?? seasonId!)}`;
-    const input = { scope, driver: interaction.options.getString('driver', true), reason: interaction.options.getString('reason') ?? '', by: actorOf(interaction) };
+    const where = eventId
+      ? escapeMarkdown(eventTitle(season(), eventId))
+      : `season ${escapeMarkdown(season().seasons.find((s) => s.id === seasonId)?.name ?? seasonId!)}`;
+    const input = {
+      scope,
+      driver: interaction.options.getString('driver', true),
+      reason: interaction.options.getString('reason') ?? '',
+      by: actorOf(interaction),
+    };
     const exclude = interaction.options.getSubcommand() === 'exclude';
     const out = exclude ? await stewarding.exclude(input) : await stewarding.include(input);
     if (out.status === 'refused') return { content: `Nothing changed: ${out.message}.` };
     const who = `**${escapeMarkdown(out.value.driverName || out.value.driverGuid)}** (${inlineCode(out.value.driverGuid)})`;
-    if (out.status === 'already') return { content: `${who} is already excluded from ${where} (by ${actorMention(out.value.by)}: ${escapeMarkdown(out.value.reason)}).` };
-    return { content: exclude ? `${who} is excluded from ${where}: none of their laps count there. Reason: ${escapeMarkdown(out.value.reason)}` : `${who} counts again in ${where}.` };
+    if (out.status === 'already')
+      return {
+        content: `${who} is already excluded from ${where} (by ${actorMention(out.value.by)}: ${escapeMarkdown(out.value.reason)}).`,
+      };
+    return {
+      content: exclude
+        ? `${who} is excluded from ${where}: none of their laps count there. Reason: ${escapeMarkdown(out.value.reason)}`
+        : `${who} counts again in ${where}.`,
+    };
   },
   async autocomplete(interaction, { season, league, stewarding }) {
     const focused = interaction.options.getFocused(true);
@@ -57,10 +80,20 @@ export const driver: Command = {
     const eventId = interaction.options.getString('event') ?? (await league.currentEventId());
     const seasonId = interaction.options.getString('season');
     if (interaction.options.getSubcommand() === 'include' && stewarding) {
-      const scope: ExclusionScope | undefined = seasonId ? { kind: 'season', seasonId } : eventId ? { kind: 'event', eventId } : undefined;
-      return driverChoices(scope ? (await stewarding.excluded(scope)) : [], typed);
+      const scope: ExclusionScope | undefined = seasonId
+        ? { kind: 'season', seasonId }
+        : eventId
+          ? { kind: 'event', eventId }
+          : undefined;
+      return driverChoices(scope ? await stewarding.excluded(scope) : [], typed);
     }
-    const events = seasonId ? (season().seasons.find((s) => s.id === seasonId)?.events.map((e) => e.id) ?? []) : eventId ? [eventId] : [];
+    const events = seasonId
+      ? (season()
+          .seasons.find((s) => s.id === seasonId)
+          ?.events.map((e) => e.id) ?? [])
+      : eventId
+        ? [eventId]
+        : [];
     return driverChoices((await Promise.all(events.map((id) => league.eventDrivers(id)))).flat(), typed);
   },
 };

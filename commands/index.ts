@@ -14,7 +14,20 @@ import { me } from './me';
 import { notify } from './notify';
 
 /** Every slash command, validated once at load. Add new command files here. */
-const modules: Record<string, unknown> = { leaderboard, alias, schedule, standings, rotate, kickall, lap, driver, link, unlink, me, notify };
+const modules: Record<string, unknown> = {
+  leaderboard,
+  alias,
+  schedule,
+  standings,
+  rotate,
+  kickall,
+  lap,
+  driver,
+  link,
+  unlink,
+  me,
+  notify,
+};
 
 export function loadCommands(): Map<string, Command> {
   const map = new Map<string, Command>();

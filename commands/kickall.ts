@@ -10,8 +10,20 @@ const buttons = (disabled = false) => [
   {
     type: ComponentType.ActionRow,
     components: [
-      { type: ComponentType.Button, style: ButtonStyle.Danger, custom_id: 'kickall:confirm', label: 'Kick everyone', disabled },
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: 'kickall:cancel', label: 'Cancel', disabled },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Danger,
+        custom_id: 'kickall:confirm',
+        label: 'Kick everyone',
+        disabled,
+      },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        custom_id: 'kickall:cancel',
+        label: 'Cancel',
+        disabled,
+      },
     ],
   },
 ];
@@ -33,11 +45,16 @@ export const kickall: Command = {
   ephemeral: false,
   async execute(interaction, { acPlugin, log }) {
     if (!acPlugin) {
-      return { content: 'The acServer plugin link is off, so nobody can be kicked from here. Set UDP_PLUGIN_ADDRESS / UDP_PLUGIN_LOCAL_PORT in server_cfg.ini (or AC_PLUGIN_LISTEN / AC_PLUGIN_SERVER) and restart the bot.' };
+      return {
+        content:
+          'The acServer plugin link is off, so nobody can be kicked from here. Set UDP_PLUGIN_ADDRESS / UDP_PLUGIN_LOCAL_PORT in server_cfg.ini (or AC_PLUGIN_LISTEN / AC_PLUGIN_SERVER) and restart the bot.',
+      };
     }
     // Who is on is asked, not remembered: a lost datagram or a VERSION must not hide a driver.
     if (!(await acPlugin.refresh(REFRESH_MS))) {
-      return { content: `acServer does not answer on the ${acPlugin.description}: is it running, and are the plugin ports right? Nobody was kicked.` };
+      return {
+        content: `acServer does not answer on the ${acPlugin.description}: is it running, and are the plugin ports right? Nobody was kicked.`,
+      };
     }
     const cars = acPlugin.cars();
     if (cars.length === 0) return { content: 'Nobody is connected to acServer: there is no one to kick.' };
@@ -50,7 +67,9 @@ export const kickall: Command = {
         time: KICKALL_CONFIRM_MS,
         filter: (i) => {
           if (i.user.id === interaction.user.id) return true;
-          void i.reply({ content: 'Only the admin who used /kickall can answer this.', flags: MessageFlags.Ephemeral }).catch(() => {});
+          void i
+            .reply({ content: 'Only the admin who used /kickall can answer this.', flags: MessageFlags.Ephemeral })
+            .catch(() => {});
           return false;
         },
       })
@@ -61,7 +80,10 @@ export const kickall: Command = {
     });
     const click = await answer;
     if (!click) {
-      await interaction.editReply({ content: `No answer within ${KICKALL_CONFIRM_MS / 1000} s: nobody was kicked.`, components: buttons(true) });
+      await interaction.editReply({
+        content: `No answer within ${KICKALL_CONFIRM_MS / 1000} s: nobody was kicked.`,
+        components: buttons(true),
+      });
       return;
     }
     if (click.customId !== 'kickall:confirm') {
@@ -73,9 +95,14 @@ export const kickall: Command = {
     log.info({ kicked: result.kicked.length, stillConnected: result.stillConnected.length }, 'kicked every driver');
     const left = result.connected;
     await interaction.editReply({
-      content: left.length === 0
-        ? `Kicked ${plural(result.kicked.length, 'driver')}: the server is empty.`
-        : `Sent a kick for ${plural(result.kicked.length, 'driver')}; ${left.length} still connected after 3 s: ${left.map((c) => escapeMarkdown(c.driverName || `car ${c.carId}`)).join(', ')}.`.slice(0, 1900),
+      content:
+        left.length === 0
+          ? `Kicked ${plural(result.kicked.length, 'driver')}: the server is empty.`
+          : `Sent a kick for ${plural(result.kicked.length, 'driver')}; ${left.length} still connected after 3 s: ${left.map((c) => escapeMarkdown(c.driverName || `car ${c.carId}`)).join(', ')}.`.slice(
+              0,
+              1900,
+            ),
     });
+    return; // replied above: nothing for the handler to send
   },
 };

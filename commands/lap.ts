@@ -11,8 +11,22 @@ import { formatLapTime } from '../src/domain/formatLapTime';
 import type { StruckLap } from '../src/domain/stewarding/types';
 
 const S = ApplicationCommandOptionType;
-const event = (required: boolean) => ({ type: S.String, name: 'event', description: required ? 'The event' : 'The event (default: the current one)', required, autocomplete: true }) as const;
-const reason = (required: boolean) => ({ type: S.String, name: 'reason', description: required ? 'Why (kept in the audit trail)' : 'Why (optional, kept in the audit trail)', required, max_length: 300 }) as const;
+const event = (required: boolean) =>
+  ({
+    type: S.String,
+    name: 'event',
+    description: required ? 'The event' : 'The event (default: the current one)',
+    required,
+    autocomplete: true,
+  }) as const;
+const reason = (required: boolean) =>
+  ({
+    type: S.String,
+    name: 'reason',
+    description: required ? 'Why (kept in the audit trail)' : 'Why (optional, kept in the audit trail)',
+    required,
+    max_length: 300,
+  }) as const;
 
 /** Stewarding of laps: strike one so it no longer counts, restore it, list what is struck. */
 export const lap: Command = {
@@ -28,18 +42,48 @@ export const lap: Command = {
         description: "Make a lap stop counting (it stays stored); the driver's next best lap takes its place",
         options: [
           event(true),
-          { type: S.String, name: 'driver', description: "A driver of that event", required: true, autocomplete: true, max_length: 100 },
+          {
+            type: S.String,
+            name: 'driver',
+            description: 'A driver of that event',
+            required: true,
+            autocomplete: true,
+            max_length: 100,
+          },
           reason(true),
-          { type: S.String, name: 'lap', description: 'Which lap (default: their best)', required: false, autocomplete: true, max_length: 100 },
+          {
+            type: S.String,
+            name: 'lap',
+            description: 'Which lap (default: their best)',
+            required: false,
+            autocomplete: true,
+            max_length: 100,
+          },
         ],
       },
       {
         type: S.Subcommand,
         name: 'restore',
         description: 'Make a struck lap count again',
-        options: [event(true), { type: S.String, name: 'lap', description: 'The struck lap', required: true, autocomplete: true, max_length: 100 }, reason(false)],
+        options: [
+          event(true),
+          {
+            type: S.String,
+            name: 'lap',
+            description: 'The struck lap',
+            required: true,
+            autocomplete: true,
+            max_length: 100,
+          },
+          reason(false),
+        ],
       },
-      { type: S.Subcommand, name: 'list', description: "An event's struck laps and excluded drivers", options: [event(false)] },
+      {
+        type: S.Subcommand,
+        name: 'list',
+        description: "An event's struck laps and excluded drivers",
+        options: [event(false)],
+      },
     ],
   },
   admin: true,
@@ -49,22 +93,44 @@ export const lap: Command = {
     if (!stewarding) return { content: 'Stewarding is not available on this bot.' };
     const sub = interaction.options.getSubcommand();
     const eventId = interaction.options.getString('event') ?? (await league.currentEventId());
-    if (!eventId || !league.event(eventId)) return { content: eventId ? `Unknown event ${inlineCode(eventId)}. Pick one from the list as you type.` : 'No event is running: pick one.' };
+    if (!eventId || !league.event(eventId))
+      return {
+        content: eventId
+          ? `Unknown event ${inlineCode(eventId)}. Pick one from the list as you type.`
+          : 'No event is running: pick one.',
+      };
     const title = escapeMarkdown(eventTitle(season(), eventId));
     if (sub === 'list') return { content: await listDecisions(deps, eventId, title) };
     if (sub === 'strike') {
       const driver = interaction.options.getString('driver', true);
       const typed = interaction.options.getString('lap') ?? undefined;
       const keys = (await league.storedLaps(eventId)).map((l) => l.lapKey);
-      const out = await stewarding.strike({ eventId, driver, lap: typed ? lapFromChoice(typed, keys) : undefined, reason: interaction.options.getString('reason', true), by: actorOf(interaction) });
+      const out = await stewarding.strike({
+        eventId,
+        driver,
+        lap: typed ? lapFromChoice(typed, keys) : undefined,
+        reason: interaction.options.getString('reason', true),
+        by: actorOf(interaction),
+      });
       if (out.status === 'refused') return { content: `Nothing struck: ${out.message}.` };
       if (out.status === 'already') return { content: `That lap is already struck (${described(out.value)}).` };
-      return { content: `Struck ${lapText(out.value)} in ${title}: it no longer counts, their next best lap takes its place. Reason: ${escapeMarkdown(out.value.reason)}` };
+      return {
+        content: `Struck ${lapText(out.value)} in ${title}: it no longer counts, their next best lap takes its place. Reason: ${escapeMarkdown(out.value.reason)}`,
+      };
     }
     const struck = await stewarding.decisions(eventId);
-    const lapKey = lapFromChoice(interaction.options.getString('lap', true), struck.struck.map((s) => s.lapKey));
-    const out = await stewarding.restore({ eventId, lapKey, reason: interaction.options.getString('reason') ?? undefined, by: actorOf(interaction) });
-    if (out.status !== 'done') return { content: `Nothing restored: ${out.status === 'refused' ? out.message : 'already restored'}.` };
+    const lapKey = lapFromChoice(
+      interaction.options.getString('lap', true),
+      struck.struck.map((s) => s.lapKey),
+    );
+    const out = await stewarding.restore({
+      eventId,
+      lapKey,
+      reason: interaction.options.getString('reason') ?? undefined,
+      by: actorOf(interaction),
+    });
+    if (out.status !== 'done')
+      return { content: `Nothing restored: ${out.status === 'refused' ? out.message : 'already restored'}.` };
     return { content: `Restored ${lapText(out.value)} in ${title}: it counts again.` };
   },
   async autocomplete(interaction, { league, season, stewarding }) {
@@ -96,10 +162,14 @@ async function listDecisions(deps: CommandDeps, eventId: string, title: string):
   const lines = [`**Stewarding in ${title}**`];
   if (struck.length === 0 && excluded.length === 0) lines.push('Nothing struck, nobody excluded.');
   for (const s of struck) lines.push(`🚩 ${lapText(s)} ${described(s)}`);
-  for (const e of excluded) lines.push(`⛔ **${escapeMarkdown(e.driverName || e.driverGuid)}** (${inlineCode(e.driverGuid)}) excluded from the ${e.scope.kind} by ${actorMention(e.by)}: ${escapeMarkdown(e.reason)}`);
+  for (const e of excluded)
+    lines.push(
+      `⛔ **${escapeMarkdown(e.driverName || e.driverGuid)}** (${inlineCode(e.driverGuid)}) excluded from the ${e.scope.kind} by ${actorMention(e.by)}: ${escapeMarkdown(e.reason)}`,
+    );
   let out = '';
   for (const [i, line] of lines.entries()) {
-    if (out.length + line.length + 40 > 2000) return `${out}\n…and ${lines.length - i} more (npm run cli -- struck ${eventId})`;
+    if (out.length + line.length + 40 > 2000)
+      return `${out}\n…and ${lines.length - i} more (npm run cli -- struck ${eventId})`;
     out = out ? `${out}\n${line}` : line;
   }
   return out;

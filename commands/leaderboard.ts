@@ -10,8 +10,20 @@ export const leaderboard: Command = {
     name: 'leaderboard',
     description: "The current event's leaderboard (or a chosen event's)",
     options: [
-      { type: ApplicationCommandOptionType.String, name: 'event', description: 'Event (default: the current one)', required: false, autocomplete: true },
-      { type: ApplicationCommandOptionType.String, name: 'car', description: "Only this car: each driver's best in it", required: false, autocomplete: true },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'event',
+        description: 'Event (default: the current one)',
+        required: false,
+        autocomplete: true,
+      },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'car',
+        description: "Only this car: each driver's best in it",
+        required: false,
+        autocomplete: true,
+      },
     ],
   },
   admin: false,
@@ -25,7 +37,11 @@ export const leaderboard: Command = {
     const board = car ? await league.carLeaderboard(eventId, car) : await league.leaderboard(eventId);
     const title = car ? `${eventTitle(season(), eventId)} - ${prettyCarName(car)}` : eventTitle(season(), eventId);
     const link = pageLink(eventPageUrl?.(eventId));
-    const [first, ...rest] = renderLeaderboardPages(board, { title, carName: prettyCarName, maxLength: link ? 2000 - link.length - 1 : undefined });
+    const [first, ...rest] = renderLeaderboardPages(board, {
+      title,
+      carName: prettyCarName,
+      maxLength: link ? 2000 - link.length - 1 : undefined,
+    });
     return { content: link ? `${first}\n${link}` : (first ?? 'No valid laps yet.'), followUps: rest };
   },
   async autocomplete(interaction, { season, league }) {

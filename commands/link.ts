@@ -10,13 +10,19 @@ const buttons = (requestId: string) => [
   {
     type: ComponentType.ActionRow,
     components: [
-      { type: ComponentType.Button, style: ButtonStyle.Success, custom_id: `link:approve:${requestId}`, label: 'Approve' },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Success,
+        custom_id: `link:approve:${requestId}`,
+        label: 'Approve',
+      },
       { type: ComponentType.Button, style: ButtonStyle.Danger, custom_id: `link:reject:${requestId}`, label: 'Reject' },
     ],
   },
 ];
 
-const requestLine = (r: Pick<LinkRequest, 'userId' | 'displayName' | 'driverGuid'>) => `<@${r.userId}> (**${escapeMarkdown(r.displayName)}**) asks to be linked to Steam GUID \`${r.driverGuid}\``;
+const requestLine = (r: Pick<LinkRequest, 'userId' | 'displayName' | 'driverGuid'>) =>
+  `<@${r.userId}> (**${escapeMarkdown(r.displayName)}**) asks to be linked to Steam GUID \`${r.driverGuid}\``;
 
 /**
  * A member asks to be linked to their Steam GUID; an admin approves or rejects it with the buttons
@@ -28,8 +34,20 @@ export const link: Command = {
     description: 'Link your Discord account to your Steam GUID (an admin approves)',
     dm_permission: false,
     options: [
-      { type: ApplicationCommandOptionType.String, name: 'steam_guid', description: 'Your steamID64: 17 digits starting with 7656119', required: true, min_length: 17, max_length: 17 },
-      { type: ApplicationCommandOptionType.User, name: 'member', description: 'Admins: link this member at once', required: false },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'steam_guid',
+        description: 'Your steamID64: 17 digits starting with 7656119',
+        required: true,
+        min_length: 17,
+        max_length: 17,
+      },
+      {
+        type: ApplicationCommandOptionType.User,
+        name: 'member',
+        description: 'Admins: link this member at once',
+        required: false,
+      },
     ],
   },
   admin: false,
@@ -41,12 +59,19 @@ export const link: Command = {
     const guid = interaction.options.getString('steam_guid', true);
     const admin = deps.isAdmin?.(interaction) ?? false;
     const user = interaction.options.getUser('member');
-    if (user && user.id !== interaction.user.id && !admin) return { content: 'Only league admins can link another member.' };
+    if (user && user.id !== interaction.user.id && !admin)
+      return { content: 'Only league admins can link another member.' };
     if (admin) {
-      const member = user ? { userId: user.id, displayName: displayNameOf(interaction.options.getMember('member'), user) } : memberOf(interaction);
+      const member = user
+        ? { userId: user.id, displayName: displayNameOf(interaction.options.getMember('member'), user) }
+        : memberOf(interaction);
       return { content: linkedText(await links.link(member, guid, actorOf(interaction)), member.userId) };
     }
-    if (!deps.postToAdmins) return { content: 'Link requests need an admin channel, and this bot has none: ask a league admin to link you with `/link`.' };
+    if (!deps.postToAdmins)
+      return {
+        content:
+          'Link requests need an admin channel, and this bot has none: ask a league admin to link you with `/link`.',
+      };
     const out = await links.request(memberOf(interaction), guid);
     switch (out.status) {
       case 'invalid':
@@ -60,9 +85,15 @@ export const link: Command = {
       case 'linked':
         return { content: linkedText(out, interaction.user.id) };
       case 'requested': {
-        const posted = await deps.postToAdmins({ content: `🔗 ${requestLine(out.request)}.`, components: buttons(out.request.id) });
-        if (!posted) return { content: 'Your request is saved, but the admin channel could not be reached: ask a league admin.' };
-        return { content: `Asked the league admins to link you to \`${out.request.driverGuid}\`. \`/me\` shows your results once they approve.` };
+        const posted = await deps.postToAdmins({
+          content: `🔗 ${requestLine(out.request)}.`,
+          components: buttons(out.request.id),
+        });
+        if (!posted)
+          return { content: 'Your request is saved, but the admin channel could not be reached: ask a league admin.' };
+        return {
+          content: `Asked the league admins to link you to \`${out.request.driverGuid}\`. \`/me\` shows your results once they approve.`,
+        };
       }
     }
   },

@@ -5,14 +5,24 @@ import { renderMe } from '../src/domain/identity/renderMe';
 
 /** Your driver: the running event, the season, your bests per track. */
 export const me: Command = {
-  data: { name: 'me', description: 'Your position in the running event, your season standing and your personal bests', dm_permission: false },
+  data: {
+    name: 'me',
+    description: 'Your position in the running event, your season standing and your personal bests',
+    dm_permission: false,
+  },
   admin: false,
   ephemeral: true,
   async execute(interaction, { links, league, standings, season }) {
     if (!links) return { content: 'Linking is not available on this bot.' };
     const member = memberOf(interaction);
     const link = await links.memberLink(member);
-    if (!link) return { content: 'You are not linked to a driver yet: use `/link steam_guid:<your steamID64>` and an admin will approve it.' };
-    return { content: renderMe(await meFacts({ league, standings, season }, link, await links.notifyState(member.userId))) };
+    if (!link)
+      return {
+        content:
+          'You are not linked to a driver yet: use `/link steam_guid:<your steamID64>` and an admin will approve it.',
+      };
+    return {
+      content: renderMe(await meFacts({ league, standings, season }, link, await links.notifyState(member.userId))),
+    };
   },
 };

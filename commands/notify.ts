@@ -22,9 +22,12 @@ export const notify: Command = {
       await links.setNotify(member.userId, 'off');
       return { content: 'Notifications are off.' };
     }
-    if (!(await links.memberLink(member))) return { content: 'Link your Steam GUID first (`/link`), so the bot knows which driver is you.' };
+    if (!(await links.memberLink(member)))
+      return { content: 'Link your Steam GUID first (`/link`), so the bot knows which driver is you.' };
     await links.setNotify(member.userId, 'on');
     const minutes = Math.max(1, Math.round((notifyIntervalMs ?? 300_000) / 60_000));
-    return { content: `Notifications are on: a DM when someone passes you in the running event or beats your track record, at most one every ${minutes} min. Keep DMs from server members open.` };
+    return {
+      content: `Notifications are on: a DM when someone passes you in the running event or beats your track record, at most one every ${minutes} min. Keep DMs from server members open.`,
+    };
   },
 };

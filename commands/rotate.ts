@@ -23,8 +23,19 @@ export const rotate: Command = {
           { name: 'event: the one picked in the event option', value: 'event' },
         ],
       },
-      { type: ApplicationCommandOptionType.String, name: 'event', description: 'The event (with target: event)', required: false, autocomplete: true },
-      { type: ApplicationCommandOptionType.Boolean, name: 'dry_run', description: 'Only show what would change in the INI files', required: false },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'event',
+        description: 'The event (with target: event)',
+        required: false,
+        autocomplete: true,
+      },
+      {
+        type: ApplicationCommandOptionType.Boolean,
+        name: 'dry_run',
+        description: 'Only show what would change in the INI files',
+        required: false,
+      },
     ],
   },
   admin: true,
@@ -38,7 +49,10 @@ export const rotate: Command = {
       if (!eventId) return { content: 'Pick the event in the `event` option (target: event).' };
       target = { kind: 'event', eventId };
     } else target = { kind: kind === 'next' ? 'next' : 'scheduled' };
-    const result = await rotation.rotate(target, { dryRun: interaction.options.getBoolean('dry_run') ?? false, by: `discord:${interaction.user.id}` });
+    const result = await rotation.rotate(target, {
+      dryRun: interaction.options.getBoolean('dry_run') ?? false,
+      by: `discord:${interaction.user.id}`,
+    });
     return { content: rotationReply(result, (id) => eventTitle(season(), id)) };
   },
   async autocomplete(interaction, { season }) {

@@ -6,6 +6,11 @@ export const schedule: Command = {
   admin: false,
   ephemeral: true,
   async execute(_interaction, { league, season, skipPreseason }) {
-    return { content: renderSchedule(season(), { skipPreseason: skipPreseason ?? true, activeEventId: await league.currentEventId() }) };
+    return {
+      content: renderSchedule(season(), {
+        skipPreseason: skipPreseason ?? true,
+        activeEventId: await league.currentEventId(),
+      }),
+    };
   },
 };

@@ -8,7 +8,13 @@ export const standings: Command = {
     name: 'standings',
     description: "The season's standings and points chart (default: the current season)",
     options: [
-      { type: ApplicationCommandOptionType.String, name: 'season', description: 'Season (default: the current one)', required: false, autocomplete: true },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'season',
+        description: 'Season (default: the current one)',
+        required: false,
+        autocomplete: true,
+      },
     ],
   },
   admin: false,

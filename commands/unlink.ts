@@ -8,14 +8,22 @@ export const unlink: Command = {
     name: 'unlink',
     description: 'Remove the link between your Discord account and your Steam GUID',
     dm_permission: false,
-    options: [{ type: ApplicationCommandOptionType.User, name: 'member', description: "Admins: remove this member's link", required: false }],
+    options: [
+      {
+        type: ApplicationCommandOptionType.User,
+        name: 'member',
+        description: "Admins: remove this member's link",
+        required: false,
+      },
+    ],
   },
   admin: false,
   ephemeral: true,
   async execute(interaction, deps) {
     if (!deps.links) return { content: 'Linking is not available on this bot.' };
     const user = interaction.options.getUser('member');
-    if (user && user.id !== interaction.user.id && !(deps.isAdmin?.(interaction) ?? false)) return { content: "Only league admins can remove another member's link." };
+    if (user && user.id !== interaction.user.id && !(deps.isAdmin?.(interaction) ?? false))
+      return { content: "Only league admins can remove another member's link." };
     const userId = user?.id ?? interaction.user.id;
     const removed = await deps.links.unlink(userId, actorOf(interaction));
     if (!removed) return { content: `<@${userId}> is not linked to a Steam GUID.` };

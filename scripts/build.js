@@ -46,18 +46,30 @@ if (ifStale) {
 const tsc = typescriptCompiler();
 if (!tsc) {
   if (ifStale && built > 0) {
-    process.stderr.write('warning: dist/ is older than the sources and TypeScript is not installed (dev dependencies pruned): running the old build. Rebuild with `npm ci && npm run build`.\n');
+    process.stderr.write(
+      'warning: dist/ is older than the sources and TypeScript is not installed (dev dependencies pruned): running the old build. Rebuild with `npm ci && npm run build`.\n',
+    );
     process.exit(0);
   }
-  process.stderr.write('error: dist/ needs building and TypeScript is not installed: run `npm ci` (with dev dependencies), then `npm run build`.\n');
+  process.stderr.write(
+    'error: dist/ needs building and TypeScript is not installed: run `npm ci` (with dev dependencies), then `npm run build`.\n',
+  );
   process.exit(1);
 }
-if (ifStale) process.stderr.write(built ? 'sources changed: compiling the bot into dist/ ...\n' : 'first start: compiling the bot into dist/ (once, about 15 s) ...\n');
+if (ifStale)
+  process.stderr.write(
+    built
+      ? 'sources changed: compiling the bot into dist/ ...\n'
+      : 'first start: compiling the bot into dist/ (once, about 15 s) ...\n',
+  );
 // A full build starts from an empty dist/: no output of a deleted source is left behind, and
 // TypeScript's incremental state cannot claim outputs that are gone are up to date.
 if (!ifStale || built === 0) fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 const started = Date.now();
-const r = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: ['ignore', 2, 2] });
+const r = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], {
+  cwd: root,
+  stdio: ['ignore', 2, 2],
+});
 if (r.status !== 0) {
   process.stderr.write('error: the TypeScript build failed (see above).\n');
   process.exit(r.status ?? 1);

@@ -3,8 +3,8 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import type { Store } from './app/ports';
 import { systemClock, type Clock } from './app/ports';
-import { BotState } from './app/BotState';
-import { League } from './app/League';
+import type { BotState } from './app/BotState';
+import type { League } from './app/League';
 import { TaskRunner } from './app/TaskRunner';
 import { wireLeaderboardPosts } from './app/leaderboardPosts';
 import { wireSchedulePost } from './app/schedulePost';
@@ -15,7 +15,7 @@ import { WatchedFile } from './adapters/files/WatchedFile';
 import { changeSignalPath, readChangedEvents } from './adapters/files/changeSignal';
 import { openLeague } from './openLeague';
 import { secureDataDir } from './adapters/files/secureDataDir';
-import { SeasonConfigFile } from './adapters/files/SeasonConfigFile';
+import type { SeasonConfigFile } from './adapters/files/SeasonConfigFile';
 import { ResultsWatcher } from './adapters/files/resultsWatcher';
 import { RetryingStart } from './app/RetryingStart';
 import { outputFilesTask } from './outputFilesTask';
@@ -64,18 +64,67 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   const clock = opts.clock ?? systemClock;
   const { store, state, season, league, stewarding: stewardingState, identity } = await openLeague(config, log, clock);
   await secureDataDir(config.dataDir, log.child({ component: 'files' }));
-  const standings = new Standings({ league, state, season: () => season.current(), dataDir: config.dataDir, log: log.child({ task: 'standings' }) });
+  const standings = new Standings({
+    league,
+    state,
+    season: () => season.current(),
+    dataDir: config.dataDir,
+    log: log.child({ task: 'standings' }),
+  });
   // Stopped in reverse order: ingest finishes its file first, then Discord flushes the posts.
   // Task errors also go to the admin channel, when there is one.
   let alertAdmins: (text: string) => void = () => {};
-  const tasks = new TaskRunner(log.child({ component: 'tasks' }), (task, message) => alertAdmins(`⚠️ **${task}**: ${message}`));
+  const tasks = new TaskRunner(log.child({ component: 'tasks' }), (task, message) =>
+    alertAdmins(`⚠️ **${task}**: ${message}`),
+  );
 
   let announceLaps: (content: string) => Promise<unknown> = async () => {};
-  const acPlugin = await wireAcPlugin(config, { league, state, season: () => season.current(), clock, log, tasks, announce: (content) => announceLaps(content) });
-  const rotation = wireRotation(config, { state, season: () => season.current(), clock, log, alertAdmins: (text) => alertAdmins(text), flusher: acPlugin.flusher, kicker: acPlugin.kicker });
+  const acPlugin = await wireAcPlugin(config, {
+    league,
+    state,
+    season: () => season.current(),
+    clock,
+    log,
+    tasks,
+    announce: (content) => announceLaps(content),
+  });
+  const rotation = wireRotation(config, {
+    state,
+    season: () => season.current(),
+    clock,
+    log,
+    alertAdmins: (text) => alertAdmins(text),
+    flusher: acPlugin.flusher,
+    kicker: acPlugin.kicker,
+  });
   let namesChanged = () => {};
-  const steward = wireStewarding(config, { league, stewardingState, identity, season: () => season.current(), clock, log, namesChanged: () => namesChanged() });
-  const discord = config.DISCORD_TOKEN ? createDiscord(config, log, { league, state, season, clock, tasks, standings, rotation: rotation.service, acPlugin: acPlugin.link, steward }, opts) : undefined;
+  const steward = wireStewarding(config, {
+    league,
+    stewardingState,
+    identity,
+    season: () => season.current(),
+    clock,
+    log,
+    namesChanged: () => namesChanged(),
+  });
+  const discord = config.DISCORD_TOKEN
+    ? createDiscord(
+        config,
+        log,
+        {
+          league,
+          state,
+          season,
+          clock,
+          tasks,
+          standings,
+          rotation: rotation.service,
+          acPlugin: acPlugin.link,
+          steward,
+        },
+        opts,
+      )
+    : undefined;
   if (discord && config.ANNOUNCE_CHANNEL_ID) {
     const channelId = config.ANNOUNCE_CHANNEL_ID;
     announceLaps = (content) => discord.send(channelId, content);
@@ -101,7 +150,10 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   };
   namesChanged = refreshAll;
   if (config.acServerDirSet && !existsSync(config.AC_SERVER_DIR)) {
-    log.warn({ dir: config.AC_SERVER_DIR }, `AC_SERVER_DIR=${config.AC_SERVER_DIR} does not exist: the rotation cannot write acServer's cfg files there${config.RESULTS_DIR ? '' : ' and no results are read'}. Fix AC_SERVER_DIR in .env.`);
+    log.warn(
+      { dir: config.AC_SERVER_DIR },
+      `AC_SERVER_DIR=${config.AC_SERVER_DIR} does not exist: the rotation cannot write acServer's cfg files there${config.RESULTS_DIR ? '' : ' and no results are read'}. Fix AC_SERVER_DIR in .env.`,
+    );
   }
   if (!discord) {
     log.warn(
@@ -110,7 +162,12 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   }
 
   // Before anything else that reads or restarts acServer: finish or undo a rotation a killed bot left.
-  tasks.add({ name: 'rotation-recovery', trigger: 'start-up', start: async () => void (await rotation.service.recover()), stop: async () => {} });
+  tasks.add({
+    name: 'rotation-recovery',
+    trigger: 'start-up',
+    start: async () => void (await rotation.service.recover()),
+    stop: async () => {},
+  });
   tasks.add({
     name: 'season-config',
     trigger: `watch ${config.seasonConfigPath}`,
@@ -123,7 +180,10 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   });
   const announce = eventAnnouncer({
     state,
-    send: discord && config.ANNOUNCE_CHANNEL_ID ? (content) => discord.send(config.ANNOUNCE_CHANNEL_ID!, content) : undefined,
+    send:
+      discord && config.ANNOUNCE_CHANNEL_ID
+        ? (content) => discord.send(config.ANNOUNCE_CHANNEL_ID!, content)
+        : undefined,
     season: () => season.current(),
     refreshPosts: () => refreshAll(),
     log: log.child({ task: 'event-watcher' }),
@@ -143,7 +203,12 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   });
   tasks.add(outputFilesTask(config, { league, standings, log: log.child({ task: 'output-files' }) }));
   // Before ingest, so it stops after ingest and writes the standings of the last files.
-  tasks.add({ name: 'standings', trigger: 'laps changed, aliases, season config', start: (report) => standings.start(report), stop: () => standings.flush() });
+  tasks.add({
+    name: 'standings',
+    trigger: 'laps changed, aliases, season config',
+    start: (report) => standings.start(report),
+    stop: () => standings.flush(),
+  });
   const watcher = new ResultsWatcher({
     dir: config.resultsDir,
     settleMs: config.RESULTS_SETTLE_MS,
@@ -153,7 +218,11 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     onFile: (input) => league.onResultsFile(input),
   });
   // A missing or unreadable results folder is retried and reported, never left dead.
-  const ingestStart = new RetryingStart('watch the results folder', () => watcher.start(), log.child({ task: 'ingest' }));
+  const ingestStart = new RetryingStart(
+    'watch the results folder',
+    () => watcher.start(),
+    log.child({ task: 'ingest' }),
+  );
   tasks.add({
     name: 'ingest',
     trigger: `watch ${config.resultsDir}`,
@@ -168,16 +237,36 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     league.changedElsewhere(await readChangedEvents(config.dataDir));
     steward.publish(); // a stewarding action from the CLI reaches the admin channel too
   });
-  tasks.add({ name: 'cli-changes', trigger: `watch ${cliChanges.file}`, start: () => cliChanges.start(), stop: () => cliChanges.stop() });
+  tasks.add({
+    name: 'cli-changes',
+    trigger: `watch ${cliChanges.file}`,
+    start: () => cliChanges.start(),
+    stop: () => cliChanges.stop(),
+  });
   // After ingest, so the plugin socket closes first and no live lap arrives once the store closes.
   if (acPlugin.task) tasks.add(acPlugin.task);
   // The read-only website; stops before ingest and the store, so no page reads a closed store.
-  const web = config.WEB_ENABLED ? webTask(config, { league, standings, season: () => season.current(), store, state, clock, log: log.child({ component: 'web' }) }) : undefined;
+  const web = config.WEB_ENABLED
+    ? webTask(config, {
+        league,
+        standings,
+        season: () => season.current(),
+        store,
+        state,
+        clock,
+        log: log.child({ component: 'web' }),
+      })
+    : undefined;
   if (web) tasks.add(web.task);
   // Last: the start-up rotation finds ingest and the plugin link up (its results flush needs them),
   // and at shutdown the rotation stops first, waiting for one in progress (also from /rotate).
   for (const task of rotation.tasks) tasks.add(task);
-  tasks.add({ name: 'rotation-guard', trigger: '/rotate', start: async () => {}, stop: () => rotation.service.close() });
+  tasks.add({
+    name: 'rotation-guard',
+    trigger: '/rotate',
+    start: async () => {},
+    stop: () => rotation.service.close(),
+  });
 
   await tasks.startAll();
 
@@ -206,7 +295,17 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
 function createDiscord(
   config: Config,
   log: Logger,
-  ctx: { league: League; state: BotState; season: SeasonConfigFile; clock: Clock; tasks: TaskRunner; standings: Standings; rotation: RotationService; acPlugin?: AcPluginLink; steward: StewardingWiring },
+  ctx: {
+    league: League;
+    state: BotState;
+    season: SeasonConfigFile;
+    clock: Clock;
+    tasks: TaskRunner;
+    standings: Standings;
+    rotation: RotationService;
+    acPlugin?: AcPluginLink;
+    steward: StewardingWiring;
+  },
   opts: StartOptions,
 ): DiscordBot {
   const discordLog = log.child({ task: 'discord' });
@@ -215,9 +314,22 @@ function createDiscord(
     config,
     commands: loadCommands(),
     deps: {
-      league: ctx.league, state: ctx.state, season: () => ctx.season.current(), clock: ctx.clock, log: discordLog, skipPreseason: config.SKIP_PRESEASON, standings: ctx.standings, rotation: ctx.rotation, acPlugin: ctx.acPlugin, eventPageUrl: (eventId) => eventPageUrl(config.WEB_PUBLIC_URL, eventId),
-      stewarding: ctx.steward.stewarding, links: ctx.steward.links, notifyIntervalMs: config.NOTIFY_INTERVAL_S * 1000,
-      postToAdmins: config.ADMIN_CHANNEL_ID ? (body): Promise<string | undefined> => discord.post(config.ADMIN_CHANNEL_ID!, body) : undefined,
+      league: ctx.league,
+      state: ctx.state,
+      season: () => ctx.season.current(),
+      clock: ctx.clock,
+      log: discordLog,
+      skipPreseason: config.SKIP_PRESEASON,
+      standings: ctx.standings,
+      rotation: ctx.rotation,
+      acPlugin: ctx.acPlugin,
+      eventPageUrl: (eventId) => eventPageUrl(config.WEB_PUBLIC_URL, eventId),
+      stewarding: ctx.steward.stewarding,
+      links: ctx.steward.links,
+      notifyIntervalMs: config.NOTIFY_INTERVAL_S * 1000,
+      postToAdmins: config.ADMIN_CHANNEL_ID
+        ? (body): Promise<string | undefined> => discord.post(config.ADMIN_CHANNEL_ID!, body)
+        : undefined,
     },
     log: discordLog,
     refreshPosts: () => {
@@ -230,10 +342,18 @@ function createDiscord(
     onFatal: opts.onFatal,
   });
   if (config.LEADERBOARD_CHANNEL_ID) {
-    const boards = wireLeaderboardPosts(ctx.league, discord.posts, config.LEADERBOARD_CHANNEL_ID, () => ctx.season.current(), (eventId) => eventPageUrl(config.WEB_PUBLIC_URL, eventId));
+    const boards = wireLeaderboardPosts(
+      ctx.league,
+      discord.posts,
+      config.LEADERBOARD_CHANNEL_ID,
+      () => ctx.season.current(),
+      (eventId) => eventPageUrl(config.WEB_PUBLIC_URL, eventId),
+    );
     refreshers.push(() => boards.refreshAll());
   } else {
-    discordLog.warn('LEADERBOARD_CHANNEL_ID is not set: the live leaderboard is not posted (slash commands still work)');
+    discordLog.warn(
+      'LEADERBOARD_CHANNEL_ID is not set: the live leaderboard is not posted (slash commands still work)',
+    );
   }
   if (config.SCHEDULE_CHANNEL_ID) {
     const schedulePost = wireSchedulePost(discord.posts, config.SCHEDULE_CHANNEL_ID, {
@@ -247,9 +367,16 @@ function createDiscord(
     const standingsPosts = wireStandingsPosts(ctx.standings, discord.posts, config.STANDINGS_CHANNEL_ID);
     refreshers.push(() => standingsPosts.refreshAll());
   } else {
-    discordLog.warn('STANDINGS_CHANNEL_ID is not set: the season standings are not posted (/standings and seasonStandings.json still work)');
+    discordLog.warn(
+      'STANDINGS_CHANNEL_ID is not set: the season standings are not posted (/standings and seasonStandings.json still work)',
+    );
   }
-  ctx.tasks.add({ name: 'discord', trigger: 'gateway', start: (report) => discord.start(report), stop: () => discord.stop() });
+  ctx.tasks.add({
+    name: 'discord',
+    trigger: 'gateway',
+    start: (report) => discord.start(report),
+    stop: () => discord.stop(),
+  });
   // After Discord: they stop first, so their last posts and DMs go out before the client closes.
   for (const task of ctx.steward.attach(discord)) ctx.tasks.add(task);
   return discord;

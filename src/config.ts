@@ -13,14 +13,18 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 const snowflake = optionalString.refine((v) => v === undefined || /^\d{15,21}$/.test(v), {
-  message: 'must be a Discord id (15-21 digits): right-click the channel/role/server in Discord with Developer Mode on and "Copy ID"',
+  message:
+    'must be a Discord id (15-21 digits): right-click the channel/role/server in Discord with Developer Mode on and "Copy ID"',
 });
-const hostPort = optionalString.refine((v) => v === undefined || /^[^\s:]+:\d{1,5}$/.test(v) && Number(v.split(':')[1]) <= 65535, {
-  message: 'must be host:port, e.g. 127.0.0.1:12000',
-});
+const hostPort = optionalString.refine(
+  (v) => v === undefined || (/^[^\s:]+:\d{1,5}$/.test(v) && Number(v.split(':')[1]) <= 65535),
+  {
+    message: 'must be host:port, e.g. 127.0.0.1:12000',
+  },
+);
 const announceMode = z
   .enum(['off', 'leader', 'all', 'false', 'true', '0', '1', 'no', 'yes'])
-  .transform((v) => (v === 'leader' ? 'leader' : ['all', 'true', '1', 'yes'].includes(v) ? 'all' : 'off') as 'off' | 'leader' | 'all');
+  .transform((v) => (v === 'leader' ? 'leader' : ['all', 'true', '1', 'yes'].includes(v) ? 'all' : 'off'));
 const timeZone = z.string().refine(isTimeZone, {
   message: 'must be an IANA time zone such as Europe/London or UTC',
 });
@@ -35,7 +39,10 @@ const schema = z.object({
   RESULTS_SETTLE_MS: z.coerce.number().int().min(0).max(60000).default(500),
   RESULTS_MAX_MB: z.coerce.number().int().min(1).max(4096).default(32),
   AC_SERVER_CONTROL: z.enum(['none', 'systemd', 'child']).default('none'),
-  AC_SERVER_UNIT: z.string().regex(/^[A-Za-z0-9:_.@\\][A-Za-z0-9:_.@\\-]*$/, { message: 'must be a systemd unit name such as acserver' }).default('acserver'),
+  AC_SERVER_UNIT: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.@\\][A-Za-z0-9:_.@\\-]*$/, { message: 'must be a systemd unit name such as acserver' })
+    .default('acserver'),
   AC_SERVER_COMMAND: z.string().trim().min(1).default('./acServer'),
   AC_SERVER_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(500).max(600000).default(60000),
   ROTATION_ENABLED: bool.default('true'),
@@ -113,7 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const name = String(i.path[0] ?? '?');
-      const got = env[name] === undefined ? 'unset' : JSON.stringify(redactIfSecret(name, env[name]!));
+      const got = env[name] === undefined ? 'unset' : JSON.stringify(redactIfSecret(name, env[name]));
       return `${name} ${i.message} (got ${got}); fix it in .env (see .env.example)`;
     });
     throw new ConfigError(`invalid configuration: ${lines.join('; ')}`);

@@ -1,5 +1,6 @@
 import { isatty } from 'node:tty';
 import pino, { type Logger } from 'pino';
+import type PinoPretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -50,8 +51,14 @@ function prettyStream(fd: 1 | 2): pino.DestinationStream | undefined {
   try {
     // Loaded only for a terminal: a service writing JSON never pays for it.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const pinoPretty = require('pino-pretty') as typeof import('pino-pretty');
-    return pinoPretty({ destination: fd, sync: true, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app' });
+    const pinoPretty = require('pino-pretty') as typeof PinoPretty;
+    return pinoPretty({
+      destination: fd,
+      sync: true,
+      singleLine: true,
+      translateTime: 'SYS:HH:MM:ss',
+      ignore: 'pid,hostname,app',
+    });
   } catch {
     return undefined;
   }

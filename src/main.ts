@@ -13,10 +13,13 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit(process.env);
   const log = createConsoleLogger(config.LOG_LEVEL, 1);
   // A promise nobody awaited must not take the whole league down with it: log it and carry on.
-  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled promise rejection (a bug: please report it); the bot carries on'));
+  process.on('unhandledRejection', (err) =>
+    log.error({ err }, 'unhandled promise rejection (a bug: please report it); the bot carries on'),
+  );
 
   // Signals are handled from the first moment: a stop during start-up waits for start-up to
   // finish (catch-up ingest may already be writing), then stops cleanly.
+  // eslint-disable-next-line prefer-const -- onFatal may call shutdown before startBot returns: a const would throw there
   let starting: Promise<RunningBot> | undefined;
   let stopping = false;
   const shutdown = (why: Record<string, unknown>, code: number) => {

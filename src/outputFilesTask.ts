@@ -14,8 +14,16 @@ const MB = 1024 * 1024;
  * every leaderboard file is offered for writing (only missing or stale ones are written; the
  * standings task does the same for its files). Failed writes are retried by League and Standings.
  */
-export function outputFilesTask(config: Config, deps: { league: League; standings: Standings; log: Logger }): BackgroundTask {
-  const dirs = [config.dataDir, path.join(config.dataDir, 'leaderboards'), path.join(config.dataDir, 'standings'), path.dirname(config.currentEventFile)];
+export function outputFilesTask(
+  config: Config,
+  deps: { league: League; standings: Standings; log: Logger },
+): BackgroundTask {
+  const dirs = [
+    config.dataDir,
+    path.join(config.dataDir, 'leaderboards'),
+    path.join(config.dataDir, 'standings'),
+    path.dirname(config.currentEventFile),
+  ];
   const sweep = async () => {
     const removed = await removeLeftoverTempFiles(dirs, 60_000);
     if (removed.length === 0) return;
@@ -31,7 +39,10 @@ export function outputFilesTask(config: Config, deps: { league: League; standing
     trigger: 'start-up, failed writes, every 10 minutes',
     start: async (report) => {
       await sweep().catch((err) => report(err, 'remove temp files of interrupted writes'));
-      timer = setInterval(() => void sweep().catch((err) => report(err, 'remove temp files of interrupted writes')), 10 * 60_000);
+      timer = setInterval(
+        () => void sweep().catch((err) => report(err, 'remove temp files of interrupted writes')),
+        10 * 60_000,
+      );
       timer.unref?.();
       await deps.league.reconcileFiles();
     },

@@ -60,7 +60,12 @@ export function wireRotation(config: Config, ctx: RotationContext): RotationWiri
   });
   const tasks: BackgroundTask[] = [];
   if (control instanceof ChildProcessControl) {
-    tasks.push({ name: 'acserver', trigger: `child process ${config.AC_SERVER_COMMAND} in ${config.AC_SERVER_DIR}`, start: () => control.start(), stop: () => control.stop() });
+    tasks.push({
+      name: 'acserver',
+      trigger: `child process ${config.AC_SERVER_COMMAND} in ${config.AC_SERVER_DIR}`,
+      start: () => control.start(),
+      stop: () => control.stop(),
+    });
   }
   let task: RotationTask | undefined;
   if (config.ROTATION_ENABLED) {
@@ -76,14 +81,22 @@ export function wireRotation(config: Config, ctx: RotationContext): RotationWiri
   } else {
     log.info('ROTATION_ENABLED=false: the schedule does not rotate acServer; /rotate still does');
   }
-  if (!control) log.info('AC_SERVER_CONTROL=none: rotations write the INI files and currentEvent.json; acServer is restarted by hand');
+  if (!control)
+    log.info(
+      'AC_SERVER_CONTROL=none: rotations write the INI files and currentEvent.json; acServer is restarted by hand',
+    );
   return { service, task, control, tasks };
 }
 
 function createControl(config: Config, log: Logger): AcServerControl | undefined {
   if (config.AC_SERVER_CONTROL === 'systemd') return new SystemdControl({ unit: config.AC_SERVER_UNIT, log });
   if (config.AC_SERVER_CONTROL === 'child') {
-    return new ChildProcessControl({ command: config.AC_SERVER_COMMAND, cwd: config.AC_SERVER_DIR, log, pidFile: path.join(config.dataDir, 'acserver.pid') });
+    return new ChildProcessControl({
+      command: config.AC_SERVER_COMMAND,
+      cwd: config.AC_SERVER_DIR,
+      log,
+      pidFile: path.join(config.dataDir, 'acserver.pid'),
+    });
   }
   return undefined;
 }

@@ -43,9 +43,20 @@ export function wireStewarding(config: Config, ctx: StewardingContext): Stewardi
   let publisher: AuditPublisher | undefined;
   const log = ctx.log.child({ task: 'stewarding' });
   const recorded = () => void publisher?.publish();
-  const stewarding = new Stewarding({ league: ctx.league, state: ctx.stewardingState, season: ctx.season, clock: ctx.clock, log, recorded });
+  const stewarding = new Stewarding({
+    league: ctx.league,
+    state: ctx.stewardingState,
+    season: ctx.season,
+    clock: ctx.clock,
+    log,
+    recorded,
+  });
   const links = new DriverLinks({
-    identity: ctx.identity, audit: ctx.stewardingState, clock: ctx.clock, log, recorded,
+    identity: ctx.identity,
+    audit: ctx.stewardingState,
+    clock: ctx.clock,
+    log,
+    recorded,
     namesChanged: () => {
       if (config.DRIVER_NAMES === 'discord') ctx.namesChanged();
     },
@@ -67,19 +78,38 @@ export function wireStewarding(config: Config, ctx: StewardingContext): Stewardi
         const audit = new AuditPublisher({
           state: ctx.stewardingState,
           log,
-          toAdmins: (e) => discord.send(adminChannel, auditText(e, { ...names, who: actorMention, text: escapeMarkdown })),
-          toPublic: publicChannel ? (e) => discord.send(publicChannel, stewardingAnnouncement(e, names.eventTitle, names.seasonName)) : undefined,
+          toAdmins: (e) =>
+            discord.send(adminChannel, auditText(e, { ...names, who: actorMention, text: escapeMarkdown })),
+          toPublic: publicChannel
+            ? (e) => discord.send(publicChannel, stewardingAnnouncement(e, names.eventTitle, names.seasonName))
+            : undefined,
         });
-        tasks.push({ name: 'audit-trail', trigger: 'stewarding and link actions', start: () => (publisher = audit).start(), stop: () => audit.publish() });
+        tasks.push({
+          name: 'audit-trail',
+          trigger: 'stewarding and link actions',
+          start: () => (publisher = audit).start(),
+          stop: () => audit.publish(),
+        });
       } else {
-        log.warn('ADMIN_CHANNEL_ID is not set: stewarding actions are recorded (npm run cli -- audit) but not posted, and members cannot ask for /link');
+        log.warn(
+          'ADMIN_CHANNEL_ID is not set: stewarding actions are recorded (npm run cli -- audit) but not posted, and members cannot ask for /link',
+        );
       }
       const notifier = new Notifier({
-        league: ctx.league, season: ctx.season, links, log: ctx.log.child({ task: 'notifications' }),
-        dm: (userId, content) => discord.dm(userId, content), intervalMs: config.NOTIFY_INTERVAL_S * 1000,
+        league: ctx.league,
+        season: ctx.season,
+        links,
+        log: ctx.log.child({ task: 'notifications' }),
+        dm: (userId, content) => discord.dm(userId, content),
+        intervalMs: config.NOTIFY_INTERVAL_S * 1000,
       });
       wiring.notifier = notifier;
-      tasks.push({ name: 'notifications', trigger: 'leaderboard changes of the running event', start: () => notifier.start(), stop: () => notifier.stop() });
+      tasks.push({
+        name: 'notifications',
+        trigger: 'leaderboard changes of the running event',
+        start: () => notifier.start(),
+        stop: () => notifier.stop(),
+      });
       return tasks;
     },
   };

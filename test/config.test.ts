@@ -25,7 +25,9 @@ describe('loadConfig', () => {
     // .env.example carries the default: the quick start still creates ./acserver/results.
     expect(loadConfig({ AC_SERVER_DIR: './acserver' }, '/srv/bot').resultsDirSetBy).toBeUndefined();
     expect(loadConfig({ AC_SERVER_DIR: '/opt/ac' }, '/srv/bot').resultsDirSetBy).toBe('AC_SERVER_DIR');
-    expect(loadConfig({ AC_SERVER_DIR: '/opt/ac', RESULTS_DIR: '/mnt/results' }, '/srv/bot').resultsDirSetBy).toBe('RESULTS_DIR');
+    expect(loadConfig({ AC_SERVER_DIR: '/opt/ac', RESULTS_DIR: '/mnt/results' }, '/srv/bot').resultsDirSetBy).toBe(
+      'RESULTS_DIR',
+    );
     expect(loadConfig({ RESULTS_MAX_MB: '64' }).RESULTS_MAX_MB).toBe(64);
     expect(loadConfig({}).RESULTS_MAX_MB).toBe(32);
   });

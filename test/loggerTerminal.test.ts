@@ -8,12 +8,18 @@ function onTerminal(command: string, env: Record<string, string>) {
   return spawnLogged('script', ['-qec', command, '/dev/null'], { env });
 }
 
+// eslint-disable-next-line no-control-regex -- ESC starts the colour codes this strips
 const plain = (lines: string[]) => lines.join('\n').replace(/\u001b\[[0-9;]*m/g, '');
 
 function dirs() {
   const dir = mkdtempSync(path.join(tmpdir(), 'tty-'));
   mkdirSync(path.join(dir, 'acserver', 'results'), { recursive: true });
-  return { DATA_DIR: path.join(dir, 'data'), AC_SERVER_DIR: path.join(dir, 'acserver'), ROTATION_ENABLED: 'false', WEB_PORT: '0' };
+  return {
+    DATA_DIR: path.join(dir, 'data'),
+    AC_SERVER_DIR: path.join(dir, 'acserver'),
+    ROTATION_ENABLED: 'false',
+    WEB_PORT: '0',
+  };
 }
 
 // JSON log lines are for journald and log tools; a person at a terminal gets readable lines.
@@ -26,7 +32,9 @@ describe('log lines on a terminal', () => {
     expect(out).toMatch(/season1#event1/); // the command's own output
     expect(out).not.toContain('{"level"');
 
-    const piped = spawnLogged(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'events'], { env: { ...dirs(), LOG_LEVEL: 'info' } });
+    const piped = spawnLogged(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'events'], {
+      env: { ...dirs(), LOG_LEVEL: 'info' },
+    });
     expect(await piped.exitWithin(30_000)).toBe(0);
     expect(piped.stderr()).toMatch(/^\{"level":40,.*no season config found/m);
     expect(piped.lines.join('\n')).not.toContain('{"level"');

@@ -31,6 +31,13 @@ export async function openStore(config: Config, log: Logger): Promise<Store> {
         'DYNAMODB_STATE_TABLE / AWS_REGION in .env)',
     );
   }
-  log.info({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT, tables: [config.DYNAMODB_RESULTS_TABLE, config.DYNAMODB_STATE_TABLE] }, 'DynamoDB store ready');
+  log.info(
+    {
+      region: config.AWS_REGION,
+      endpoint: config.DYNAMODB_ENDPOINT,
+      tables: [config.DYNAMODB_RESULTS_TABLE, config.DYNAMODB_STATE_TABLE],
+    },
+    'DynamoDB store ready',
+  );
   return store;
 }

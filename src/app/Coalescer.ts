@@ -79,7 +79,10 @@ export class Coalescer {
     if (!this.retry) return;
     const count = (this.failures.get(key)?.count ?? 0) + 1;
     clearTimeout(this.failures.get(key)?.timer);
-    const timer = setTimeout(() => this.mark(key), Math.min(this.retry.baseMs * 2 ** Math.min(count - 1, 16), this.retry.maxMs));
+    const timer = setTimeout(
+      () => this.mark(key),
+      Math.min(this.retry.baseMs * 2 ** Math.min(count - 1, 16), this.retry.maxMs),
+    );
     timer.unref?.();
     this.failures.set(key, { count, timer });
   }

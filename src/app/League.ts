@@ -59,13 +59,19 @@ export class League {
     this.outputs = new OutputFiles(deps.dataDir, deps.state);
     this.ranking = new RankingCache(deps.laps, (eventId) => this.rules(eventId));
     // A struck live lap stays struck when the results file's copy replaces it.
-    this.live = new LiveLapBook(this.ranking.writingThrough(), deps.log, (eventId, keys) => this.carryStrikes(eventId, eventId, keys));
+    this.live = new LiveLapBook(this.ranking.writingThrough(), deps.log, (eventId, keys) =>
+      this.carryStrikes(eventId, eventId, keys),
+    );
     // A backlog of 1,000 files rewrites each event's files a few times, not 1,000 times.
     // A failed write (full disk, read-only DATA_DIR) is tried again by itself until the files match the store.
     this.files = new Coalescer(
       deps.fileWindowMs ?? 100,
       (eventId) => this.writeLeaderboardFiles(eventId),
-      (eventId, err) => deps.log.error({ eventId, err }, `could not write the leaderboard files of ${eventId}: ${(err as Error).message}; check that ${deps.dataDir} is writable and not full (tried again by itself)`),
+      (eventId, err) =>
+        deps.log.error(
+          { eventId, err },
+          `could not write the leaderboard files of ${eventId}: ${(err as Error).message}; check that ${deps.dataDir} is writable and not full (tried again by itself)`,
+        ),
       { baseMs: deps.fileRetryMs ?? 2000, maxMs: 300_000 },
     );
   }
@@ -74,21 +80,36 @@ export class League {
     this.listeners.push(listener);
   }
 
-  async onResultsFile(input: ResultsFileInput, opts: { forcedEventId?: string; reingest?: boolean } = {}): Promise<IngestOutcome> {
+  async onResultsFile(
+    input: ResultsFileInput,
+    opts: { forcedEventId?: string; reingest?: boolean } = {},
+  ): Promise<IngestOutcome> {
     const { log } = this.deps;
     let storedLaps: readonly Lap[] = [];
-    const outcome = await ingestResultsFile({ ...this.ingestDeps(), stored: (laps) => (storedLaps = laps) }, input, opts);
+    const outcome = await ingestResultsFile(
+      { ...this.ingestDeps(), stored: (laps) => (storedLaps = laps) },
+      input,
+      opts,
+    );
     if (outcome.status === 'ingested' || outcome.status === 'unattributed') {
       if (outcome.reread) this.ranking.invalidate(outcome.eventId);
       if (outcome.movedFrom) {
-        log.warn({ file: outcome.file, from: outcome.movedFrom, to: outcome.eventId }, `laps of ${outcome.file} moved from ${outcome.movedFrom} to ${outcome.eventId}`);
+        log.warn(
+          { file: outcome.file, from: outcome.movedFrom, to: outcome.eventId },
+          `laps of ${outcome.file} moved from ${outcome.movedFrom} to ${outcome.eventId}`,
+        );
         if (outcome.movedFrom !== UNATTRIBUTED_EVENT_ID) this.leaderboardChanged(outcome.movedFrom);
       }
     }
     if (outcome.status === 'ingested') {
-      await this.live.reconcile(outcome.eventId, outcome.file, storedLaps).catch((err: Error) =>
-        log.error({ err, file: outcome.file }, `live laps not reconciled with ${outcome.file}: ${err.message}; they still count until the file is read again`),
-      );
+      await this.live
+        .reconcile(outcome.eventId, outcome.file, storedLaps)
+        .catch((err: Error) =>
+          log.error(
+            { err, file: outcome.file },
+            `live laps not reconciled with ${outcome.file}: ${err.message}; they still count until the file is read again`,
+          ),
+        );
     }
     switch (outcome.status) {
       case 'skipped':
@@ -96,7 +117,10 @@ export class League {
         break;
       case 'failed':
         if (outcome.unsettled) {
-          log.info({ file: outcome.file, err: outcome.error }, `results file ${outcome.file} is not readable yet (${outcome.error}); it changed moments ago, so it is read again once it stops changing`);
+          log.info(
+            { file: outcome.file, err: outcome.error },
+            `results file ${outcome.file} is not readable yet (${outcome.error}); it changed moments ago, so it is read again once it stops changing`,
+          );
           break;
         }
         log.error(
@@ -136,7 +160,11 @@ export class League {
   /** Best valid lap per driver in one car: a faster lap in another car does not hide it (reads every lap of the event). */
   async carLeaderboard(eventId: string, carModel: string): Promise<Leaderboard> {
     const [laps, aliases] = await Promise.all([this.countedLaps(eventId), this.deps.state.nameAliases()]);
-    return rankLaps(eventId, laps.filter((l) => l.carModel === carModel), aliases);
+    return rankLaps(
+      eventId,
+      laps.filter((l) => l.carModel === carModel),
+      aliases,
+    );
   }
 
   /** Every lap of the event as it counts: struck laps and excluded drivers' laps are not valid, and say why. */
@@ -154,7 +182,10 @@ export class League {
       if (!seen || lap.recordedAt > seen.recordedAt) latest.set(lap.driverGuid, lap);
     }
     const nameOf = aliasResolver(aliases);
-    return [...latest.values()].map((l) => ({ driverGuid: l.driverGuid, driverName: nameOf(l.driverGuid, l.driverName) }));
+    return [...latest.values()].map((l) => ({
+      driverGuid: l.driverGuid,
+      driverName: nameOf(l.driverGuid, l.driverName),
+    }));
   }
 
   /** Every lap of the event as stored, struck ones valid as the data has them (for stewards picking a lap). */
@@ -164,7 +195,9 @@ export class League {
 
   /** What the stewards decided for an event (its struck laps, its and its season's exclusions). */
   rules(eventId: string): Promise<StewardingRules> {
-    return this.deps.stewarding ? this.deps.stewarding.rules(eventId, this.event(eventId)?.seasonId) : Promise.resolve(NO_RULES);
+    return this.deps.stewarding
+      ? this.deps.stewarding.rules(eventId, this.event(eventId)?.seasonId)
+      : Promise.resolve(NO_RULES);
   }
 
   /**
@@ -256,15 +289,32 @@ export class League {
   private ingestDeps() {
     const { state, season, acServerTimeZone, log } = this.deps;
     const moving = (from: string, to: string, keys: KeyMoves) => this.carryStrikes(from, to, keys);
-    return { laps: this.ranking.writingThrough(), state, season, currentEventId: this.deps.readCurrentEventId, acServerTimeZone, log, moving };
+    return {
+      laps: this.ranking.writingThrough(),
+      state,
+      season,
+      currentEventId: this.deps.readCurrentEventId,
+      acServerTimeZone,
+      log,
+      moving,
+    };
   }
 
   /** Laps got new keys: their strikes follow (carryStrikes), and the event they left is told. */
   private async carryStrikes(fromEvent: string, toEvent: string, keys: KeyMoves): Promise<void> {
     if (!this.deps.stewarding) return;
-    const moved = await carryStrikes(this.deps.stewarding, (eventIds, write) => this.ranking.rewrite(eventIds, write), fromEvent, toEvent, keys);
+    const moved = await carryStrikes(
+      this.deps.stewarding,
+      (eventIds, write) => this.ranking.rewrite(eventIds, write),
+      fromEvent,
+      toEvent,
+      keys,
+    );
     if (moved === 0) return;
-    this.deps.log.info({ from: fromEvent, to: toEvent, laps: moved }, 'struck laps keep their strike under their new keys');
+    this.deps.log.info(
+      { from: fromEvent, to: toEvent, laps: moved },
+      'struck laps keep their strike under their new keys',
+    );
     if (fromEvent !== toEvent) this.leaderboardChanged(fromEvent);
   }
 }

@@ -24,7 +24,10 @@ export class LiveLapBook {
     private readonly laps: LapStore,
     private readonly log: Logger,
     /** Live laps are about to be replaced by the file's copies (live key -> file key): stewarding decisions follow them. */
-    private readonly replacing: (eventId: string, keys: ReadonlyArray<{ from: string; to: string }>) => Promise<void> = async () => {},
+    private readonly replacing: (
+      eventId: string,
+      keys: ReadonlyArray<{ from: string; to: string }>,
+    ) => Promise<void> = async () => {},
   ) {}
 
   record(lap: Lap): Promise<void> {
@@ -41,8 +44,14 @@ export class LiveLapBook {
       if (live.size === 0) return 0;
       const matches = matchLiveLaps(fileLaps, [...live.values()]);
       if (matches.length > 0) {
-        await this.replacing(eventId, matches.map((m) => ({ from: m.live.lapKey, to: m.file.lapKey })));
-        await this.laps.deleteLaps(eventId, matches.map((m) => m.live.lapKey));
+        await this.replacing(
+          eventId,
+          matches.map((m) => ({ from: m.live.lapKey, to: m.file.lapKey })),
+        );
+        await this.laps.deleteLaps(
+          eventId,
+          matches.map((m) => m.live.lapKey),
+        );
       }
       for (const m of matches) live.delete(m.live.lapKey);
       this.log.info(

@@ -55,7 +55,11 @@ export class PostKeeper {
     private readonly poster: ChannelPoster,
     private readonly state: BotState,
     private readonly log: Logger,
-    private readonly opts: { debounceMs: number; retryBaseMs: number; retryMaxMs: number } = { debounceMs: 100, retryBaseMs: 1000, retryMaxMs: 60_000 },
+    private readonly opts: { debounceMs: number; retryBaseMs: number; retryMaxMs: number } = {
+      debounceMs: 100,
+      retryBaseMs: 1000,
+      retryMaxMs: 60_000,
+    },
   ) {}
 
   /** Ask for `key` to show what `render` returns; runs after the debounce window. */
@@ -90,7 +94,7 @@ export class PostKeeper {
           p.running ??= this.run(key, p);
         }
       }
-      const running = [...this.pending.values()].map((p) => p.running).filter(Boolean);
+      const running = [...this.pending.values()].flatMap((p) => (p.running ? [p.running] : []));
       if (running.length === 0) return;
       await Promise.all(running);
     }
@@ -120,7 +124,10 @@ export class PostKeeper {
       p.failures++;
       const delay = Math.min(this.opts.retryMaxMs, this.opts.retryBaseMs * 2 ** (p.failures - 1));
       const advice = err instanceof PostNeedsAdminError ? ' ' : ' Retrying; ';
-      this.log.error({ post: key, channelId: p.channelId, err, retryInMs: delay }, `could not update the ${key} post: ${(err as Error).message}.${advice}the post will show the latest content once Discord accepts it.`);
+      this.log.error(
+        { post: key, channelId: p.channelId, err, retryInMs: delay },
+        `could not update the ${key} post: ${(err as Error).message}.${advice}the post will show the latest content once Discord accepts it.`,
+      );
       p.running = undefined;
       this.schedule(key, p, delay);
       return;
@@ -137,7 +144,10 @@ export class PostKeeper {
     p.messageId = await this.poster.upsert(p.channelId, ref?.messageId, body);
     p.checked = true;
     await this.state.setMessage(key, { channelId: p.channelId, messageId: p.messageId, contentHash: hash });
-    this.log.info({ post: key, channelId: p.channelId, messageId: p.messageId, edited: ref?.messageId === p.messageId }, 'post updated');
+    this.log.info(
+      { post: key, channelId: p.channelId, messageId: p.messageId, edited: ref?.messageId === p.messageId },
+      'post updated',
+    );
   }
 
   /** The message holding this post now, if any: not one known to be deleted, in this channel. */

@@ -63,7 +63,11 @@ export class RankingCache {
       const cached = this.events.get(eventId);
       if (!cached) continue;
       const counted = applyStewarding(fresh, cached.rules);
-      this.events.set(eventId, { laps: rankingLaps(eventId, [...cached.laps, ...counted]).laps, lapCount: cached.lapCount + fresh.length, rules: cached.rules });
+      this.events.set(eventId, {
+        laps: rankingLaps(eventId, [...cached.laps, ...counted]).laps,
+        lapCount: cached.lapCount + fresh.length,
+        rules: cached.rules,
+      });
     }
   }
 
@@ -101,7 +105,9 @@ export class RankingCache {
         }),
       lapsForEvent: (eventId) => this.store.lapsForEvent(eventId),
       lapsWithKeys: (eventId, lapKeys) => this.store.lapsWithKeys(eventId, lapKeys),
-      ...(this.store.liveLapsForEvent ? { liveLapsForEvent: (eventId: string) => this.store.liveLapsForEvent!(eventId) } : {}),
+      ...(this.store.liveLapsForEvent
+        ? { liveLapsForEvent: (eventId: string) => this.store.liveLapsForEvent!(eventId) }
+        : {}),
       // Removing laps can change any driver's best, so the event is read again on next use.
       deleteLaps: (eventId, lapKeys) =>
         this.exclusive(async () => {

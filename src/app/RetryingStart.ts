@@ -33,13 +33,17 @@ export class RetryingStart {
   private async try(report: (err: unknown, what: string) => void): Promise<void> {
     try {
       await this.attempt();
-      if (this.failures > 0) this.log.info({ failures: this.failures }, `${this.what}: working now, after ${this.failures} failed attempts`);
+      if (this.failures > 0)
+        this.log.info({ failures: this.failures }, `${this.what}: working now, after ${this.failures} failed attempts`);
       this.failures = 0;
     } catch (err) {
       if (this.stopped) return;
       this.failures++;
       report(err, this.what);
-      const wait = Math.min((this.opts.baseMs ?? 2000) * 2 ** Math.min(this.failures - 1, 16), this.opts.maxMs ?? 300_000);
+      const wait = Math.min(
+        (this.opts.baseMs ?? 2000) * 2 ** Math.min(this.failures - 1, 16),
+        this.opts.maxMs ?? 300_000,
+      );
       this.timer = setTimeout(() => void this.once(report), wait);
       this.timer.unref?.();
     }

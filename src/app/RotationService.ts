@@ -40,9 +40,14 @@ export class RotationService {
     const season = this.deps.season();
     const now = this.deps.clock.now();
     if (target.kind === 'event') {
-      return findEvent(season, target.eventId) ?? { reason: `Unknown event \`${target.eventId}\`: pick one from the list as you type.` };
+      return (
+        findEvent(season, target.eventId) ?? {
+          reason: `Unknown event \`${target.eventId}\`: pick one from the list as you type.`,
+        }
+      );
     }
-    if (target.kind === 'next') return nextEvent(season, now) ?? { reason: 'There is no later event in the season config.' };
+    if (target.kind === 'next')
+      return nextEvent(season, now) ?? { reason: 'There is no later event in the season config.' };
     return activeEvent(season, now) ?? { reason: 'No event has started yet according to the season config.' };
   }
 
@@ -51,7 +56,10 @@ export class RotationService {
     if (!('id' in event)) return { status: 'no-event', reason: event.reason };
     if (opts.dryRun) return previewRotation(this.deps, event);
     if (this.running !== null) {
-      this.deps.log.warn({ eventId: event.id, running: this.running, by: opts.by }, 'rotation refused: another rotation is in progress');
+      this.deps.log.warn(
+        { eventId: event.id, running: this.running, by: opts.by },
+        'rotation refused: another rotation is in progress',
+      );
       return { status: 'busy', eventId: this.running };
     }
     if (this.closed) return { status: 'no-event', reason: 'The bot is shutting down; rotate after it is back.' };
@@ -86,7 +94,10 @@ export class RotationService {
       return await recoverRotation(this.deps);
     } catch (err) {
       const error = (err as Error).message;
-      this.deps.log.error({ err, journal: this.deps.journal.description }, `could not complete the interrupted rotation: ${error}; the next rotation tries again first`);
+      this.deps.log.error(
+        { err, journal: this.deps.journal.description },
+        `could not complete the interrupted rotation: ${error}; the next rotation tries again first`,
+      );
       return { action: 'failed', error };
     }
   }
@@ -98,7 +109,15 @@ export class RotationService {
       const recovered = await this.recoverSafely();
       if (recovered.action === 'failed') {
         const err = new Error(`an interrupted rotation could not be completed first (${recovered.error})`);
-        return await failRotation(deps, deps.log.child({ rotation: event.id, by: opts.by }), event, 'prepare', err, { restored: false, serverBack: null }, []);
+        return await failRotation(
+          deps,
+          deps.log.child({ rotation: event.id, by: opts.by }),
+          event,
+          'prepare',
+          err,
+          { restored: false, serverBack: null },
+          [],
+        );
       }
       const previousId = await this.deps.readCurrentEventId().catch((err: Error) => {
         this.deps.log.warn({ err }, 'could not read currentEvent.json; rotating without knowing the previous event');

@@ -20,7 +20,10 @@ export function eventAnnouncer(deps: {
     if (!eventId || eventId === (await deps.state.announcedEvent())) return;
     const event = findEvent(deps.season(), eventId);
     if (!event) {
-      deps.log.warn({ eventId }, `currentEvent.json names "${eventId}", which is not in the season config: not announced; fix the file or the season config`);
+      deps.log.warn(
+        { eventId },
+        `currentEvent.json names "${eventId}", which is not in the season config: not announced; fix the file or the season config`,
+      );
       return;
     }
     await deps.state.setAnnouncedEvent(eventId);

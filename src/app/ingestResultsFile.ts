@@ -88,6 +88,7 @@ export async function ingestResultsFile(
     await deps.state.recordProcessedFile({ file, hash, status: 'failed', eventId: null, lapCount: 0, error, at });
     return { status: 'failed', file, error };
   }
+  // eslint-disable-next-line no-useless-assignment -- dropping the reference lets the GC free the file
   bytes = undefined; // a 50 MB file must not stay in memory while its laps are stored
   for (const warning of parsed.warnings) deps.log.warn({ file }, warning);
 
@@ -98,9 +99,11 @@ export async function ingestResultsFile(
     currentEventId: await deps.currentEventId(),
     forcedEventId: opts.forcedEventId,
   });
-  if (attribution.kind === 'event' && attribution.note) deps.log.warn({ file, eventId: attribution.eventId }, attribution.note);
+  if (attribution.kind === 'event' && attribution.note)
+    deps.log.warn({ file, eventId: attribution.eventId }, attribution.note);
   const sessionTime = attribution.sessionTime ?? input.mtime.toISOString();
   const fileLaps = lapsFromResults(parsed, { eventId: attribution.eventId, sessionTime, resultFile: file });
+  // eslint-disable-next-line no-useless-assignment -- dropping the reference lets the GC free it
   parsed = undefined; // nor the parsed copy while they are stored
   // No lap overwrites a different lap that happens to share its <guid>#<Timestamp> (acServer restarted).
   const { laps } = await keyLaps(deps.laps, fileLaps);
@@ -119,7 +122,10 @@ export async function ingestResultsFile(
   if (movedFrom) {
     const keys = await storedKeysOfFile(deps.laps, fileLaps, movedFrom, file, laps);
     await deps.moving?.(movedFrom, attribution.eventId, keys);
-    await deps.laps.deleteLaps(movedFrom, keys.map((k) => k.from));
+    await deps.laps.deleteLaps(
+      movedFrom,
+      keys.map((k) => k.from),
+    );
   }
   deps.stored?.(laps);
 

@@ -52,6 +52,11 @@ export async function storedKeysOfFile(
   file: string,
   keyed: readonly Lap[],
 ): Promise<Array<{ from: string; to: string }>> {
-  const { laps: there, stored } = await keyLaps(store, laps.map((l) => ({ ...l, eventId })));
-  return there.flatMap((l, i) => (stored.get(l.lapKey)?.resultFile === file ? [{ from: l.lapKey, to: keyed[i]!.lapKey }] : []));
+  const { laps: there, stored } = await keyLaps(
+    store,
+    laps.map((l) => ({ ...l, eventId })),
+  );
+  return there.flatMap((l, i) =>
+    stored.get(l.lapKey)?.resultFile === file ? [{ from: l.lapKey, to: keyed[i]!.lapKey }] : [],
+  );
 }

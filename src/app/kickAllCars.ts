@@ -13,7 +13,11 @@ export interface KickAllResult {
 export const REFRESH_MS = 1500;
 
 /** Resolves true once `done()` holds (checked on every change of connected cars), false after `ms`. */
-export function waitForCars(link: Pick<AcPluginLink, 'onCarsChanged'>, done: () => boolean, ms: number): Promise<boolean> {
+export function waitForCars(
+  link: Pick<AcPluginLink, 'onCarsChanged'>,
+  done: () => boolean,
+  ms: number,
+): Promise<boolean> {
   if (done()) return Promise.resolve(true);
   return new Promise((resolve) => {
     const finish = (ok: boolean) => {
@@ -32,7 +36,10 @@ export function waitForCars(link: Pick<AcPluginLink, 'onCarsChanged'>, done: () 
  * NEW_CONNECTION or CONNECTION_CLOSED must not leave a driver on or count a ghost). A car whose
  * slot was taken by another driver meanwhile counts as gone.
  */
-export async function kickAllCars(link: Pick<AcPluginLink, 'cars' | 'kick' | 'onCarsChanged' | 'refresh'>, waitMs = 3000): Promise<KickAllResult> {
+export async function kickAllCars(
+  link: Pick<AcPluginLink, 'cars' | 'kick' | 'onCarsChanged' | 'refresh'>,
+  waitMs = 3000,
+): Promise<KickAllResult> {
   await link.refresh(REFRESH_MS);
   const kicked = link.cars();
   const connected = (car: LiveCar) => link.cars().some((c) => c.carId === car.carId && c.driverGuid === car.driverGuid);

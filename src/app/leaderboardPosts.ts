@@ -10,12 +10,22 @@ import { pageLink } from '../domain/renderLeaderboard';
  * One live message per event: every leaderboard change asks the post keeper for an update,
  * which coalesces bursts and edits the event's message in place.
  */
-export function wireLeaderboardPosts(league: League, posts: PostKeeper, channelId: string, season: () => SeasonConfig, pageUrl: (eventId: string) => string | undefined = () => undefined) {
+export function wireLeaderboardPosts(
+  league: League,
+  posts: PostKeeper,
+  channelId: string,
+  season: () => SeasonConfig,
+  pageUrl: (eventId: string) => string | undefined = () => undefined,
+) {
   const known = new Set<string>();
   const request = (eventId: string) => {
     known.add(eventId);
     posts.request(`leaderboard:${eventId}`, channelId, async () => ({
-      content: renderLeaderboard(await league.leaderboard(eventId), { title: eventTitle(season(), eventId), carName: prettyCarName, footer: pageLink(pageUrl(eventId)) }),
+      content: renderLeaderboard(await league.leaderboard(eventId), {
+        title: eventTitle(season(), eventId),
+        carName: prettyCarName,
+        footer: pageLink(pageUrl(eventId)),
+      }),
     }));
   };
   league.onLeaderboardChanged({ leaderboardChanged: request });

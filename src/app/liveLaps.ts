@@ -3,7 +3,14 @@ import type { League } from './League';
 import type { AcPluginLink, LiveLapEvent } from './acPluginLink';
 import { liveLap } from '../domain/liveLaps/liveLap';
 import { isRealGuid } from '../domain/isValidLap';
-import { lapNews, lapNewsChatText, lapNewsDiscordText, wantsNews, type AnnounceMode, type LapNews } from '../domain/liveLaps/lapNews';
+import {
+  lapNews,
+  lapNewsChatText,
+  lapNewsDiscordText,
+  wantsNews,
+  type AnnounceMode,
+  type LapNews,
+} from '../domain/liveLaps/lapNews';
 
 export interface LiveLapsDeps {
   league: Pick<League, 'currentEventId' | 'event' | 'recordLiveLap' | 'leaderboard'>;
@@ -39,7 +46,9 @@ export class LiveLaps {
   constructor(private readonly deps: LiveLapsDeps) {
     deps.link.onLap((lap) => {
       this.turn = this.turn.then(() =>
-        this.handle(lap).catch((err: Error) => deps.log.error({ err, carId: lap.car.carId }, `live lap not stored: ${err.message}`)),
+        this.handle(lap).catch((err: Error) =>
+          deps.log.error({ err, carId: lap.car.carId }, `live lap not stored: ${err.message}`),
+        ),
       );
     });
   }
@@ -55,10 +64,15 @@ export class LiveLaps {
     if (!isRealGuid(ev.car.driverGuid)) return void (this.stats.skipped += 1);
     const eventId = await league.currentEventId();
     const event = eventId ? league.event(eventId) : undefined;
-    if (!eventId || !event) return this.skip(`no current event${eventId ? ` (${eventId} is not in the season config)` : ''}: live laps are not stored, the results file is filed as usual`);
+    if (!eventId || !event)
+      return this.skip(
+        `no current event${eventId ? ` (${eventId} is not in the season config)` : ''}: live laps are not stored, the results file is filed as usual`,
+      );
     const session = ev.session;
     if (session && !sameTrack(session.track, session.trackConfig, event.track, event.layout)) {
-      return this.skip(`acServer runs ${session.track}/${session.trackConfig || '-'} but ${eventId} is on ${event.track}/${event.layout || '-'}: live laps are not stored`);
+      return this.skip(
+        `acServer runs ${session.track}/${session.trackConfig || '-'} but ${eventId} is on ${event.track}/${event.layout || '-'}: live laps are not stored`,
+      );
     }
     this.lastSkip = '';
     // Unique and increasing even when several laps arrive in the same millisecond.
@@ -91,7 +105,10 @@ export class LiveLaps {
     this.stats.announced += 1;
     if (a.inGame) this.deps.link.broadcast(lapNewsChatText(news));
     a.discord?.(lapNewsDiscordText(news, a.eventTitle(eventId))).catch((err: Error) =>
-      this.deps.log.warn({ err, eventId }, `could not announce a ${news.kind === 'pb' ? 'personal best' : 'new leader'} in Discord: ${err.message}`),
+      this.deps.log.warn(
+        { err, eventId },
+        `could not announce a ${news.kind === 'pb' ? 'personal best' : 'new leader'} in Discord: ${err.message}`,
+      ),
     );
   }
 

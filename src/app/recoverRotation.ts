@@ -19,11 +19,17 @@ export async function recoverRotation(deps: RotationDeps): Promise<RecoveryOutco
   const log = deps.log.child({ rotation: eventId, by: entry.by, step: 'recover' });
   if (entry.step === 'current-event') {
     const files = await deps.files.read();
-    if (files.serverCfg !== entry.next.serverCfg || files.entryList !== entry.next.entryList) await deps.files.write(entry.next);
+    if (files.serverCfg !== entry.next.serverCfg || files.entryList !== entry.next.entryList)
+      await deps.files.write(entry.next);
     await deps.writeCurrentEvent(entry.event, deps.clock.now());
     await deps.journal.clear();
-    await deps.recordRotation({ eventId, at: deps.clock.now().toISOString(), by: entry.by }).catch((err: Error) => log.warn({ err }, 'could not record the rotation'));
-    log.warn({ startedAt: entry.startedAt }, `finished the rotation to ${eventId} that the bot did not finish: acServer had answered on it, currentEvent.json now names it`);
+    await deps
+      .recordRotation({ eventId, at: deps.clock.now().toISOString(), by: entry.by })
+      .catch((err: Error) => log.warn({ err }, 'could not record the rotation'));
+    log.warn(
+      { startedAt: entry.startedAt },
+      `finished the rotation to ${eventId} that the bot did not finish: acServer had answered on it, currentEvent.json now names it`,
+    );
     return { action: 'finished', eventId };
   }
   await deps.files.write(entry.previous);

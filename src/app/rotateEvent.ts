@@ -44,7 +44,12 @@ export async function previewRotation(deps: RotationDeps, event: EventConfig): P
  * leaves currentEvent.json as it was: the server is on the old event or the new one, never between.
  * A crash at any point leaves the journal, which start-up completes (recoverRotation).
  */
-export async function rotateEvent(deps: RotationDeps, event: EventConfig, previous: EventConfig | null, by: string): Promise<RotationResult> {
+export async function rotateEvent(
+  deps: RotationDeps,
+  event: EventConfig,
+  previous: EventConfig | null,
+  by: string,
+): Promise<RotationResult> {
   const log = deps.log.child({ rotation: event.id, by });
   const t0 = performance.now();
   const warnings: string[] = [];
@@ -55,14 +60,31 @@ export async function rotateEvent(deps: RotationDeps, event: EventConfig, previo
     plan = planRotation(event, before);
     const missing = await deps.files.missingContent(event);
     if (missing.length > 0) throw new Error(missing.map(missingFolder).join('; '));
-    entry = { event, previousEventId: previous?.id ?? null, by, startedAt: deps.clock.now().toISOString(), step: 'write', previous: before, next: plan.texts };
+    entry = {
+      event,
+      previousEventId: previous?.id ?? null,
+      by,
+      startedAt: deps.clock.now().toISOString(),
+      step: 'write',
+      previous: before,
+      next: plan.texts,
+    };
   } catch (err) {
     return failRotation(deps, log, event, 'prepare', err, { restored: false, serverBack: null }, warnings);
   }
   log.info({ step: 'prepare', changes: plan.serverCfg.length }, 'rendered server_cfg.ini and entry_list.ini');
 
   await flushResults(deps, log, warnings);
-  if (deps.signal?.aborted) return failRotation(deps, log, event, 'prepare', new ShutdownError(), { restored: false, serverBack: null }, warnings);
+  if (deps.signal?.aborted)
+    return failRotation(
+      deps,
+      log,
+      event,
+      'prepare',
+      new ShutdownError(),
+      { restored: false, serverBack: null },
+      warnings,
+    );
   let step: RotationStep = 'write';
   let journaled = false;
   try {
@@ -82,12 +104,18 @@ export async function rotateEvent(deps: RotationDeps, event: EventConfig, previo
       await abortable(() => control.restart(), deps.signal);
       log.info({ step, control: control.description }, 'acServer restarted');
       step = 'health';
-      const problem = await waitHealthy(control, deps.health, event, { timeoutMs: deps.healthTimeoutMs, signal: deps.signal });
+      const problem = await waitHealthy(control, deps.health, event, {
+        timeoutMs: deps.healthTimeoutMs,
+        signal: deps.signal,
+      });
       if (problem !== null) throw new Error(problem);
       log.info({ step }, 'acServer is up on the new event');
     } else {
       warnings.push('AC_SERVER_CONTROL=none: restart acServer by hand to load the new event');
-      log.warn({ step: 'restart' }, 'acServer is not controlled by the bot (AC_SERVER_CONTROL=none): restart it by hand to load the new event');
+      log.warn(
+        { step: 'restart' },
+        'acServer is not controlled by the bot (AC_SERVER_CONTROL=none): restart it by hand to load the new event',
+      );
     }
     step = 'current-event';
     entry = await journalStep(deps, entry, 'current-event');
@@ -98,18 +126,33 @@ export async function rotateEvent(deps: RotationDeps, event: EventConfig, previo
     return failRotation(deps, log, event, step, err, restore, warnings);
   }
   log.info({ step: 'current-event' }, 'currentEvent.json written');
-  await deps.journal.clear().catch((err: Error) => log.warn({ err }, `could not remove ${deps.journal.description}; the next start-up finds the rotation complete`));
+  await deps.journal
+    .clear()
+    .catch((err: Error) =>
+      log.warn({ err }, `could not remove ${deps.journal.description}; the next start-up finds the rotation complete`),
+    );
   await deps.recordRotation({ eventId: event.id, at: deps.clock.now().toISOString(), by }).catch((err: Error) => {
     warnings.push(`could not record the rotation in the bot state: ${err.message}`);
     log.warn({ err }, 'could not record the rotation');
   });
   const ms = Math.round(performance.now() - t0);
   log.info({ ms, previous: previous?.id ?? null }, `rotated to ${event.id}`);
-  return { status: 'rotated', plan, previousEventId: previous?.id ?? null, restarted: deps.control !== undefined, warnings, ms };
+  return {
+    status: 'rotated',
+    plan,
+    previousEventId: previous?.id ?? null,
+    restarted: deps.control !== undefined,
+    warnings,
+    ms,
+  };
 }
 
 /** The journal moves on only once written: an undo after a failed write must not restart acServer for nothing. */
-async function journalStep(deps: RotationDeps, entry: RotationJournalEntry, step: JournalStep): Promise<RotationJournalEntry> {
+async function journalStep(
+  deps: RotationDeps,
+  entry: RotationJournalEntry,
+  step: JournalStep,
+): Promise<RotationJournalEntry> {
   const next = { ...entry, step };
   await deps.journal.write(next);
   return next;

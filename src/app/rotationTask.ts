@@ -21,7 +21,8 @@ export interface RotationTaskDeps {
   retryBaseMs?: number;
 }
 
-export type TickOutcome = { action: 'none'; reason: string } | { action: 'rotate'; eventId: string; result: RotationResult };
+export type TickOutcome =
+  { action: 'none'; reason: string } | { action: 'rotate'; eventId: string; result: RotationResult };
 
 const MAX_RETRY_MS = 60 * 60 * 1000;
 
@@ -63,15 +64,24 @@ export class RotationTask implements BackgroundTask {
     if (current === active.id) return { action: 'none', reason: `${active.id} is already running` };
     const last = await this.deps.lastRotation();
     if (last && last.by !== 'schedule' && last.eventId === current && Date.parse(last.at) >= Date.parse(active.start)) {
-      return { action: 'none', reason: `${last.by} chose ${current} after ${active.id} started; the schedule takes over at the next event` };
+      return {
+        action: 'none',
+        reason: `${last.by} chose ${current} after ${active.id} started; the schedule takes over at the next event`,
+      };
     }
     const config = JSON.stringify(active);
     const failed = this.failed?.eventId === active.id ? this.failed : undefined;
     const sameFailure = failed?.config === config ? failed : undefined;
     if (sameFailure && now.getTime() < sameFailure.retryAt) {
-      return { action: 'none', reason: `rotation to ${active.id} failed; next try at ${new Date(sameFailure.retryAt).toISOString()}` };
+      return {
+        action: 'none',
+        reason: `rotation to ${active.id} failed; next try at ${new Date(sameFailure.retryAt).toISOString()}`,
+      };
     }
-    const why = failed && !sameFailure ? 'the event changed since the rotation failed: retrying' : 'the schedule says another event: rotating';
+    const why =
+      failed && !sameFailure
+        ? 'the event changed since the rotation failed: retrying'
+        : 'the schedule says another event: rotating';
     this.deps.log.info({ eventId: active.id, current, at: now.toISOString() }, why);
     const result = await this.deps.service.rotate({ kind: 'event', eventId: active.id }, { by: 'schedule' });
     if (result.status === 'failed') {

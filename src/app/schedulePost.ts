@@ -11,7 +11,10 @@ export function wireSchedulePost(
   return {
     async refresh(): Promise<void> {
       posts.request('schedule', channelId, async () => ({
-        content: renderSchedule(deps.season(), { skipPreseason: deps.skipPreseason, activeEventId: await deps.currentEventId() }),
+        content: renderSchedule(deps.season(), {
+          skipPreseason: deps.skipPreseason,
+          activeEventId: await deps.currentEventId(),
+        }),
       }));
     },
   };

@@ -50,7 +50,11 @@ export class Standings {
     this.files = new Coalescer(
       deps.windowMs ?? 200,
       (seasonId) => this.write(seasonId),
-      (seasonId, err) => this.report(err, `writing the ${seasonId} standings (check that ${deps.dataDir} is writable and not full; tried again by itself)`),
+      (seasonId, err) =>
+        this.report(
+          err,
+          `writing the ${seasonId} standings (check that ${deps.dataDir} is writable and not full; tried again by itself)`,
+        ),
       { baseMs: deps.retryMs ?? 2000, maxMs: 300_000 },
     );
     deps.league.onLeaderboardChanged({
@@ -88,7 +92,11 @@ export class Standings {
     const scoring = season.events.filter((e) => !e.preseason);
     const [aliases, perEvent] = await Promise.all([
       this.deps.state.nameAliases(),
-      Promise.all(scoring.map(async (e) => [e.id, await this.deps.league.rankingLaps(e.id), await this.deps.league.lapCount(e.id)] as const)),
+      Promise.all(
+        scoring.map(
+          async (e) => [e.id, await this.deps.league.rankingLaps(e.id), await this.deps.league.lapCount(e.id)] as const,
+        ),
+      ),
     ]);
     const laps = new Map<string, Lap[]>(perEvent.map(([id, l]) => [id, l]));
     // The cache keeps only the laps ranking needs; the count of every lap stored comes from it too.

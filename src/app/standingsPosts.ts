@@ -12,7 +12,9 @@ export function wireStandingsPosts(standings: Standings, posts: PostKeeper, chan
   const request = (seasonId: string) =>
     posts.request(`standings:${seasonId}`, channelId, async () => {
       const now = await standings.compute(seasonId);
-      return now ? await standingsMessage(now) : { content: `Season \`${seasonId}\` is no longer in the season config.` };
+      return now
+        ? await standingsMessage(now)
+        : { content: `Season \`${seasonId}\` is no longer in the season config.` };
     });
   standings.onChanged((s: SeasonStandings, current: boolean) => {
     if (s.rows.length > 0 || current) request(s.seasonId);

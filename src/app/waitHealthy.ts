@@ -14,10 +14,11 @@ export async function waitHealthy(
   opts: { timeoutMs: number; pollMs?: number; signal?: AbortSignal },
 ): Promise<string | null> {
   const deadline = Date.now() + opts.timeoutMs;
-  let problem: string | null = null;
   for (;;) {
     if (opts.signal?.aborted) throw new ShutdownError();
-    problem = (await control.isRunning()) ? await firstProblem(checks, expected) : `acServer is not running (${control.description})`;
+    const problem = (await control.isRunning())
+      ? await firstProblem(checks, expected)
+      : `acServer is not running (${control.description})`;
     if (problem === null) return null;
     const left = deadline - Date.now();
     if (left <= 0) return `${problem} after ${Math.round(opts.timeoutMs / 1000)} s`;

@@ -12,7 +12,12 @@ import { eventTitle } from '../domain/eventTitle';
 import { prettyCarName } from '../domain/prettyCarName';
 import { createTables } from '../adapters/dynamodb/createTables';
 
-export async function leaderboardCommand(ctx: CliContext, args: string[], opts: { json: boolean }, io: CliIo): Promise<number> {
+export async function leaderboardCommand(
+  ctx: CliContext,
+  args: string[],
+  opts: { json: boolean },
+  io: CliIo,
+): Promise<number> {
   const eventId = args[0] ?? (await ctx.league.currentEventId());
   if (!eventId) {
     io.err('no event given and no current event: pass an event id (see `npm run cli -- events`)');
@@ -25,7 +30,14 @@ export async function leaderboardCommand(ctx: CliContext, args: string[], opts: 
   }
   const board = await ctx.league.leaderboard(eventId);
   if (opts.json) io.out(JSON.stringify(toLeaderboardJson(board, event, new Date()), null, 2));
-  else io.out(renderLeaderboardPages(board, { title: eventTitle(ctx.season.current(), eventId), carName: prettyCarName, maxLength: 100_000 }).join('\n'));
+  else
+    io.out(
+      renderLeaderboardPages(board, {
+        title: eventTitle(ctx.season.current(), eventId),
+        carName: prettyCarName,
+        maxLength: 100_000,
+      }).join('\n'),
+    );
   return 0;
 }
 
@@ -34,12 +46,28 @@ export async function eventsCommand(ctx: CliContext, opts: { json: boolean }, io
   const active = activeEvent(config, new Date());
   const events = allEvents(config);
   if (opts.json) {
-    io.out(JSON.stringify(events.map((e) => ({ id: e.id, name: e.name, track: e.track, layout: e.layout, start: e.start, preseason: e.preseason, active: e.id === active?.id })), null, 2));
+    io.out(
+      JSON.stringify(
+        events.map((e) => ({
+          id: e.id,
+          name: e.name,
+          track: e.track,
+          layout: e.layout,
+          start: e.start,
+          preseason: e.preseason,
+          active: e.id === active?.id,
+        })),
+        null,
+        2,
+      ),
+    );
     return 0;
   }
   for (const e of events) {
     const mark = e.id === active?.id ? '*' : ' ';
-    io.out(`${mark} ${e.id.padEnd(24)} ${e.start}  ${e.track}${e.layout ? `/${e.layout}` : ''}  ${e.name}${e.preseason ? ' (preseason)' : ''}`);
+    io.out(
+      `${mark} ${e.id.padEnd(24)} ${e.start}  ${e.track}${e.layout ? `/${e.layout}` : ''}  ${e.name}${e.preseason ? ' (preseason)' : ''}`,
+    );
   }
   if (!active) io.out('(no event is active yet: the first start is in the future)');
   return 0;
@@ -47,7 +75,9 @@ export async function eventsCommand(ctx: CliContext, opts: { json: boolean }, io
 
 export async function createTablesCommand(config: Config, log: Logger, io: CliIo): Promise<number> {
   if (config.STORE !== 'dynamodb') {
-    io.out(`STORE=${config.STORE}: nothing to create (the SQLite store creates its file and tables itself at start, in ${config.sqlitePath}). Tables are only for STORE=dynamodb.`);
+    io.out(
+      `STORE=${config.STORE}: nothing to create (the SQLite store creates its file and tables itself at start, in ${config.sqlitePath}). Tables are only for STORE=dynamodb.`,
+    );
     return 0;
   }
   const client = createDynamoClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
@@ -82,7 +112,14 @@ export async function importProcessedCommand(ctx: CliContext, args: string[], io
     if (await ctx.state.processedFile(file)) continue;
     const bytes = await fs.readFile(path.join(ctx.config.resultsDir, file)).catch(() => undefined);
     const hash = bytes ? createHash('sha256').update(bytes).digest('hex') : '';
-    await ctx.state.recordProcessedFile({ file, hash, status: 'imported', eventId: null, lapCount: 0, at: new Date().toISOString() });
+    await ctx.state.recordProcessedFile({
+      file,
+      hash,
+      status: 'imported',
+      eventId: null,
+      lapCount: 0,
+      at: new Date().toISOString(),
+    });
     imported++;
   }
   io.out(`imported ${imported} of ${names.length} processed file names`);

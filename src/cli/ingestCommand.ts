@@ -32,10 +32,15 @@ export async function ingestCommand(
     const read = await readResultsFile(file.path, limits);
     if (read.kind !== 'read') {
       refused++;
-      io.err(`refused     ${path.basename(file.name)}: ${read.kind === 'refused' ? `it ${read.reason}` : 'it changed while being read; run the command again'}`);
+      io.err(
+        `refused     ${path.basename(file.name)}: ${read.kind === 'refused' ? `it ${read.reason}` : 'it changed while being read; run the command again'}`,
+      );
       continue;
     }
-    const outcome = await ctx.league.onResultsFile({ path: file.name, bytes: read.bytes, mtime: read.mtime }, { forcedEventId: opts.event, reingest: opts.reread });
+    const outcome = await ctx.league.onResultsFile(
+      { path: file.name, bytes: read.bytes, mtime: read.mtime },
+      { forcedEventId: opts.event, reingest: opts.reread },
+    );
     outcomes.push(outcome);
     if (!opts.json) (outcome.status === 'failed' ? io.err : io.out)(describe(outcome));
   }
@@ -64,7 +69,8 @@ async function expand(arg: string): Promise<CliFile[]> {
   if (!stat.isDirectory()) return [{ path: path.resolve(arg), name: path.resolve(arg) }];
   const names = (await fs.readdir(arg)).filter((n) => n.toLowerCase().endsWith('.json') && !n.includes('\uFFFD'));
   const files: CliFile[] = names.map((n) => ({ path: path.resolve(arg, n), name: path.resolve(arg, n) }));
-  for (const odd of await nonUtf8Names(path.resolve(arg))) files.push({ path: odd.path, name: path.resolve(arg, odd.name) });
+  for (const odd of await nonUtf8Names(path.resolve(arg)))
+    files.push({ path: odd.path, name: path.resolve(arg, odd.name) });
   return files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
@@ -72,9 +78,14 @@ async function expand(arg: string): Promise<CliFile[]> {
 async function nonUtf8Match(file: string): Promise<CliFile | undefined> {
   if (!file.includes('\uFFFD')) return undefined;
   const dir = path.dirname(file);
-  const matches = (await fs.readdir(dir, { encoding: 'buffer' }).catch(() => [])).filter((n) => !isUtf8(n) && n.toString('utf8') === path.basename(file));
+  const matches = (await fs.readdir(dir, { encoding: 'buffer' }).catch(() => [])).filter(
+    (n) => !isUtf8(n) && n.toString('utf8') === path.basename(file),
+  );
   if (matches.length !== 1) return undefined;
-  return { path: Buffer.concat([Buffer.from(dir + path.sep), matches[0]!]), name: path.join(dir, escapeFileName(matches[0]!)) };
+  return {
+    path: Buffer.concat([Buffer.from(dir + path.sep), matches[0]!]),
+    name: path.join(dir, escapeFileName(matches[0]!)),
+  };
 }
 
 function describe(o: IngestOutcome): string {

@@ -1,16 +1,23 @@
 import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError, type Config } from '../config';
 import { createConsoleLogger, type Logger } from '../logger';
-import { BotState } from '../app/BotState';
-import { League } from '../app/League';
-import { SeasonConfigFile } from '../adapters/files/SeasonConfigFile';
+import type { BotState } from '../app/BotState';
+import type { League } from '../app/League';
+import type { SeasonConfigFile } from '../adapters/files/SeasonConfigFile';
 import { systemClock } from '../app/ports';
 import { openLeague } from '../openLeague';
 import { ingestCommand } from './ingestCommand';
 import { standingsCommand } from './standingsCommand';
 import { Standings } from '../app/standings';
 import { leaderboardCommand, eventsCommand, createTablesCommand, importProcessedCommand } from './commands';
-import { auditCommand, cliUser, exclusionCommand, restoreCommand, strikeCommand, struckCommand } from './stewardCommands';
+import {
+  auditCommand,
+  cliUser,
+  exclusionCommand,
+  restoreCommand,
+  strikeCommand,
+  struckCommand,
+} from './stewardCommands';
 import { Stewarding } from '../app/stewarding/Stewarding';
 
 export const USAGE = `usage: npm run cli -- <command>   (production: node dist/src/cli.js <command>)
@@ -88,8 +95,19 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo =
     return 1;
   }
   try {
-    const opts = { json: parsed.values.json ?? false, event: parsed.values.event, reread: parsed.values.reread ?? false };
-    const steward = { ...opts, season: parsed.values.season, reason: parsed.values.reason, lap: parsed.values.lap, limit: parsed.values.limit, by: cliUser(env) };
+    const opts = {
+      json: parsed.values.json ?? false,
+      event: parsed.values.event,
+      reread: parsed.values.reread ?? false,
+    };
+    const steward = {
+      ...opts,
+      season: parsed.values.season,
+      reason: parsed.values.reason,
+      lap: parsed.values.lap,
+      limit: parsed.values.limit,
+      by: cliUser(env),
+    };
     switch (command) {
       case 'ingest':
         return await ingestCommand(ctx, args, opts, io);
@@ -139,7 +157,19 @@ export interface CliContext {
 
 async function openContext(config: Config, log: Logger): Promise<CliContext> {
   const { store, state, season, league, stewarding: stewardingState } = await openLeague(config, log, systemClock);
-  const standings = new Standings({ league, state, season: () => season.current(), dataDir: config.dataDir, log: log.child({ task: 'standings' }) });
-  const stewarding = new Stewarding({ league, state: stewardingState, season: () => season.current(), clock: systemClock, log: log.child({ task: 'stewarding' }) });
+  const standings = new Standings({
+    league,
+    state,
+    season: () => season.current(),
+    dataDir: config.dataDir,
+    log: log.child({ task: 'standings' }),
+  });
+  const stewarding = new Stewarding({
+    league,
+    state: stewardingState,
+    season: () => season.current(),
+    clock: systemClock,
+    log: log.child({ task: 'stewarding' }),
+  });
   return { config, log, league, state, season, standings, stewarding, close: () => store.close() };
 }

@@ -2,7 +2,12 @@ import type { CliContext, CliIo } from './runCli';
 import { standingsTable } from './standingsTable';
 
 /** `standings [season] [--json]`: a season's standings now (default: the current season). */
-export async function standingsCommand(ctx: CliContext, args: string[], opts: { json: boolean }, io: CliIo): Promise<number> {
+export async function standingsCommand(
+  ctx: CliContext,
+  args: string[],
+  opts: { json: boolean },
+  io: CliIo,
+): Promise<number> {
   const seasonId = args[0] ?? (await ctx.standings.currentSeasonId());
   if (!seasonId) {
     io.err(`${ctx.season.file} has no season yet: add one (see docs/season-config.md)`);

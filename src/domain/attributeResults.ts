@@ -38,7 +38,10 @@ export interface AttributeResultsInput {
 /** Thrown when a forced event id is not in the season config. */
 export class UnknownEventError extends Error {
   override readonly name = 'UnknownEventError';
-  constructor(readonly eventId: string, config: SeasonConfig) {
+  constructor(
+    readonly eventId: string,
+    config: SeasonConfig,
+  ) {
     const known = allEvents(config).map((e) => e.id);
     super(`no event "${eventId}" in the season config; known events: ${known.join(', ') || '(none)'}`);
   }
@@ -78,9 +81,10 @@ export function attributeResults(input: AttributeResultsInput): Attribution {
   const scheduled = instant ? activeEvent(config, instant) : null;
   if (scheduled && instant) {
     if (sameTrack(parsed, scheduled)) return { kind: 'event', eventId: scheduled.id, via: 'schedule', sessionTime };
-    const before = instant.getTime() - Date.parse(scheduled.start) < ROTATION_GRACE_MS
-      ? activeEvent(config, new Date(Date.parse(scheduled.start) - 1))
-      : null;
+    const before =
+      instant.getTime() - Date.parse(scheduled.start) < ROTATION_GRACE_MS
+        ? activeEvent(config, new Date(Date.parse(scheduled.start) - 1))
+        : null;
     if (before && sameTrack(parsed, before)) {
       const note = `session ended at ${when}, just after ${scheduled.id} started; given to ${before.id}, whose track it matches`;
       return { kind: 'event', eventId: before.id, via: 'schedule', sessionTime, note };
@@ -105,10 +109,22 @@ export function attributeResults(input: AttributeResultsInput): Attribution {
       ? 'no current event is set'
       : `the current event "${currentEventId}" is not in the season config`,
   ];
-  return { kind: 'unattributed', eventId: UNATTRIBUTED_EVENT_ID, reason: `${why.join(' and ')}; ${fix}`, candidateEventId: null, sessionTime };
+  return {
+    kind: 'unattributed',
+    eventId: UNATTRIBUTED_EVENT_ID,
+    reason: `${why.join(' and ')}; ${fix}`,
+    candidateEventId: null,
+    sessionTime,
+  };
 }
 
-function mismatch(parsed: ParsedResults, event: EventConfig, chosen: string, fix: string, sessionTime: string | null): Attribution {
+function mismatch(
+  parsed: ParsedResults,
+  event: EventConfig,
+  chosen: string,
+  fix: string,
+  sessionTime: string | null,
+): Attribution {
   const reason =
     `${parsed.fileName} is from ${trackName(parsed.track, parsed.trackConfig)} but ${chosen}, ` +
     `which runs on ${trackName(event.track, event.layout)}; ${fix}`;

@@ -9,8 +9,7 @@ export interface DateTimeText {
   offsetMinutes: number | null;
 }
 
-const PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?$/i;
+const PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?$/i;
 
 /**
  * Reads `2026-01-05T20:00` (wall-clock) or `2026-01-05T20:00:00+01:00` / `...Z` (an instant).

@@ -24,6 +24,7 @@ export function sanitizeForCodeBlock(text: string): string {
   return neutraliseMentions(
     text
       .replace(/`/g, '\u02cb')
+      // eslint-disable-next-line no-control-regex -- control characters are what this strips
       .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
       .replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ''),
   );

@@ -42,7 +42,8 @@ function sectorProblem(ms: number, i: number): string | null {
  */
 export function lapInvalidReason(lap: LapToJudge): string | null {
   const reasons: string[] = [];
-  if (!lap.identified) reasons.push('driver not identified (empty slot, or a kicked driver whose GUID could not be recovered)');
+  if (!lap.identified)
+    reasons.push('driver not identified (empty slot, or a kicked driver whose GUID could not be recovered)');
   if (lap.cuts !== 0) reasons.push(`${lap.cuts} cut${lap.cuts === 1 ? '' : 's'}`);
   const times = lapTimesProblem(lap);
   if (times !== null) reasons.push(times);
@@ -51,7 +52,9 @@ export function lapInvalidReason(lap: LapToJudge): string | null {
 
 /** What is wrong with a lap's lap and sector times, or null. */
 export function lapTimesProblem(lap: Pick<LapToJudge, 'lapTimeMs' | 'sectorsMs'>): string | null {
-  const problems = [lapTimeProblem(lap.lapTimeMs), ...(lap.sectorsMs ?? []).map(sectorProblem)].filter((p) => p !== null);
+  const problems = [lapTimeProblem(lap.lapTimeMs), ...(lap.sectorsMs ?? []).map(sectorProblem)].filter(
+    (p) => p !== null,
+  );
   return problems.length === 0 ? null : problems.join('; ');
 }
 

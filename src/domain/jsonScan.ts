@@ -4,17 +4,33 @@
 
 /** The bytes are not valid JSON. `truncated`: they stop where more was expected (a file caught mid-write). */
 export class JsonSyntaxError extends Error {
-  constructor(readonly position: number, readonly truncated: boolean, readonly detail: string) {
+  constructor(
+    readonly position: number,
+    readonly truncated: boolean,
+    readonly detail: string,
+  ) {
     super(`${detail} at position ${position}`);
     this.name = 'JsonSyntaxError';
   }
 }
 
-const QUOTE = 0x22, BACKSLASH = 0x5c, COMMA = 0x2c, COLON = 0x3a;
-const LBRACE = 0x7b, RBRACE = 0x7d, LBRACKET = 0x5b, RBRACKET = 0x5d;
+const QUOTE = 0x22,
+  BACKSLASH = 0x5c,
+  COMMA = 0x2c,
+  COLON = 0x3a;
+const LBRACE = 0x7b,
+  RBRACE = 0x7d,
+  LBRACKET = 0x5b,
+  RBRACKET = 0x5d;
 
 // What each byte can be outside a string; a table keeps the scan of 50 MB at a few hundred ms.
-const OTHER = 0, SPACE = 1, SCALAR = 2, STRING = 3, OPEN = 4, CLOSE = 5, SEPARATOR = 6;
+const OTHER = 0,
+  SPACE = 1,
+  SCALAR = 2,
+  STRING = 3,
+  OPEN = 4,
+  CLOSE = 5,
+  SEPARATOR = 6;
 const BYTE = new Uint8Array(256);
 for (const c of ' \t\n\r') BYTE[c.charCodeAt(0)] = SPACE;
 for (const c of '0123456789+-.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ') BYTE[c.charCodeAt(0)] = SCALAR;

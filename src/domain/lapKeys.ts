@@ -24,7 +24,10 @@ export function sameLap(a: Lap, b: Lap): boolean {
 
 /** `#` in the suffix could spell a live lap's `#live#`; the counter uses `~` for the same reason. */
 function fileSuffix(resultFile: string): string {
-  return resultFile.replace(/\.json$/i, '').replace(/#/g, '_').slice(0, 200);
+  return resultFile
+    .replace(/\.json$/i, '')
+    .replace(/#/g, '_')
+    .slice(0, 200);
 }
 
 function candidate(lapKey: string, suffix: string, n: number): string {

@@ -38,9 +38,18 @@ export function sectorCountProblem(count: number): string | null {
 }
 
 const TEXT_FIELDS: ReadonlyArray<[keyof Lap, number]> = [
-  ['driverGuid', MAX_GUID_BYTES], ['lapKey', MAX_LAP_KEY_BYTES], ['eventId', MAX_TEXT_BYTES], ['driverName', MAX_TEXT_BYTES],
-  ['carModel', MAX_TEXT_BYTES], ['tyre', MAX_TEXT_BYTES], ['track', MAX_TEXT_BYTES], ['trackConfig', MAX_TEXT_BYTES],
-  ['resultFile', MAX_TEXT_BYTES], ['invalidReason', MAX_TEXT_BYTES], ['sessionTime', MAX_TEXT_BYTES], ['recordedAt', MAX_TEXT_BYTES],
+  ['driverGuid', MAX_GUID_BYTES],
+  ['lapKey', MAX_LAP_KEY_BYTES],
+  ['eventId', MAX_TEXT_BYTES],
+  ['driverName', MAX_TEXT_BYTES],
+  ['carModel', MAX_TEXT_BYTES],
+  ['tyre', MAX_TEXT_BYTES],
+  ['track', MAX_TEXT_BYTES],
+  ['trackConfig', MAX_TEXT_BYTES],
+  ['resultFile', MAX_TEXT_BYTES],
+  ['invalidReason', MAX_TEXT_BYTES],
+  ['sessionTime', MAX_TEXT_BYTES],
+  ['recordedAt', MAX_TEXT_BYTES],
 ];
 const NUMBER_FIELDS: ReadonlyArray<keyof Lap> = ['lapTimeMs', 'lapTimestamp', 'cuts'];
 

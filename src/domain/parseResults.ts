@@ -1,19 +1,26 @@
 import { isRealGuid, lapTimesProblem } from './isValidLap';
 import { collectDrivers, recoverKickedGuid, type ResultsRow as Row } from './resultsDrivers';
 import {
-  describeJson, expectObject, JsonFieldError, readArray, readNumber, readString, type JsonObject,
+  describeJson,
+  expectObject,
+  JsonFieldError,
+  readArray,
+  readNumber,
+  readString,
+  type JsonObject,
 } from './resultsJsonFields';
 import { limitedText, readLap } from './readLap';
 import { baseName, parseResultsFileName } from './resultsFileName';
 import { documentStart, readResultsDocument, syntaxErrorReason, type ResultsDocument } from './resultsDocument';
 import { JsonSyntaxError } from './jsonScan';
-import {
-  KICKED_GUID, NO_LAP_TIME, type ParsedResults, type ResultsLap, type SessionType,
-} from './types';
+import { KICKED_GUID, NO_LAP_TIME, type ParsedResults, type ResultsLap, type SessionType } from './types';
 
 /** A results file that cannot be read. `file` is the base name; `reason` says what and where. */
 export class ResultsParseError extends Error {
-  constructor(readonly file: string, readonly reason: string) {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
     super(`results file ${file}: ${reason}`);
     this.name = 'ResultsParseError';
   }
@@ -29,7 +36,14 @@ function toSessionType(raw: string | null, fromName: SessionType | undefined): S
 
 /** A team's entry lists its drivers' GUIDs as `a;b`; GuidsList often repeats Guid or holds "". */
 function realGuids(fields: string[]): string[] {
-  return [...new Set(fields.flatMap((f) => f.split(';')).map((g) => g.trim()).filter(isRealGuid))];
+  return [
+    ...new Set(
+      fields
+        .flatMap((f) => f.split(';'))
+        .map((g) => g.trim())
+        .filter(isRealGuid),
+    ),
+  ];
 }
 
 function readCars(list: unknown[]): Row[] {
@@ -39,7 +53,8 @@ function readCars(list: unknown[]): Row[] {
     const driver: JsonObject = car.Driver == null ? {} : expectObject(car.Driver, `${path}.Driver`);
     const guids = [readString(driver, 'Guid', `${path}.Driver`, '')];
     (readArray(driver, 'GuidsList', `${path}.Driver`) ?? []).forEach((g, j) => {
-      if (typeof g !== 'string') throw new JsonFieldError(`${path}.Driver.GuidsList[${j}] is not a string (got ${describeJson(g)})`);
+      if (typeof g !== 'string')
+        throw new JsonFieldError(`${path}.Driver.GuidsList[${j}] is not a string (got ${describeJson(g)})`);
       guids.push(g);
     });
     return {
@@ -93,11 +108,15 @@ function readRoot({ root, laps: lapItems }: ResultsDocument, file: string): Pars
     }
     return lap;
   });
-  if (kicked.recovered > 0) warnings.push(`${kicked.recovered} laps of kicked drivers: GUID recovered from Cars/Result`);
-  if (kicked.lost > 0) warnings.push(`${kicked.lost} laps of kicked drivers could not be attributed; kept unidentified`);
+  if (kicked.recovered > 0)
+    warnings.push(`${kicked.recovered} laps of kicked drivers: GUID recovered from Cars/Result`);
+  if (kicked.lost > 0)
+    warnings.push(`${kicked.lost} laps of kicked drivers could not be attributed; kept unidentified`);
   const badTimes = laps.filter((l) => lapTimesProblem(l) !== null).length;
   if (badTimes > 0) {
-    warnings.push(`${badTimes} laps hold a lap or sector time that is not a real one (not whole ms, under 1 s or over 1 h): kept, never ranked; the file looks broken or edited`);
+    warnings.push(
+      `${badTimes} laps hold a lap or sector time that is not a real one (not whole ms, under 1 s or over 1 h): kept, never ranked; the file looks broken or edited`,
+    );
   }
   return {
     fileName: file,

@@ -27,7 +27,10 @@ export interface RotationPlan {
  * Renders both INI files for `event` from what the server has now. Throws (UnsafeIniValueError,
  * RangeError) when the event carries a value that cannot be written.
  */
-export function planRotation(event: EventConfig, current: { serverCfg: string | null; entryList: string | null }): RotationPlan {
+export function planRotation(
+  event: EventConfig,
+  current: { serverCfg: string | null; entryList: string | null },
+): RotationPlan {
   const server = renderServerCfg(current.serverCfg ?? '', event);
   const entryList = renderEntryList(event, current.entryList ?? undefined).text;
   return {

@@ -1,8 +1,34 @@
 import { normalizeFolder } from './trackFlags';
 
 const ACRONYMS = new Set([
-  'amg', 'bmw', 'dtm', 'gp', 'gt', 'gte', 'gtr', 'gts', 'gtb', 'gto', 'gtv', 'ktm', 'lmp', 'nsx', 'rs',
-  'rsr', 'sls', 'slr', 'srt', 'sti', 'tt', 'vw', 'wrx', 'usa', 'uk', 'cota', 'vir', 'ctmp',
+  'amg',
+  'bmw',
+  'dtm',
+  'gp',
+  'gt',
+  'gte',
+  'gtr',
+  'gts',
+  'gtb',
+  'gto',
+  'gtv',
+  'ktm',
+  'lmp',
+  'nsx',
+  'rs',
+  'rsr',
+  'sls',
+  'slr',
+  'srt',
+  'sti',
+  'tt',
+  'vw',
+  'wrx',
+  'usa',
+  'uk',
+  'cota',
+  'vir',
+  'ctmp',
 ]);
 
 /** "red_bull ring gp mx5" -> "Red Bull Ring GP MX5": short letter+digit codes and known acronyms upper-cased. */

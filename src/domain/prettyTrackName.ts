@@ -22,10 +22,12 @@ const TRACK_NAMES: Readonly<Record<string, string>> = {
 export function prettyTrackName(track: string, layout = ''): string {
   const base = normalizeFolder(track);
   const baseWords = base.split('_').filter(Boolean);
-  const name = Object.prototype.hasOwnProperty.call(TRACK_NAMES, base)
-    ? TRACK_NAMES[base]
-    : prettyWords(baseWords) || String(track);
-  let words = normalizeFolder(layout).replace(/^layout_?/, '').split('_').filter(Boolean);
+  const known = Object.prototype.hasOwnProperty.call(TRACK_NAMES, base) ? TRACK_NAMES[base] : undefined;
+  const name = known ?? (prettyWords(baseWords) || String(track));
+  let words = normalizeFolder(layout)
+    .replace(/^layout_?/, '')
+    .split('_')
+    .filter(Boolean);
   // a layout often repeats the track's name: akina_downhill on pk_akina
   for (let i = 0; words.length > 0 && words[0] === baseWords[i]; i++) words = words.slice(1);
   const layoutName = prettyWords(words);

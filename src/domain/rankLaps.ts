@@ -30,7 +30,10 @@ function isLater(a: Lap, b: Lap): boolean {
 type DriverLaps = { best: Lap | null; latest: Lap };
 
 /** One pass: each real driver's best valid lap and most recent lap; unranked GUIDs map to null. */
-function collectDrivers(eventId: string, laps: readonly Lap[]): { drivers: Map<string, DriverLaps | null>; lapCount: number } {
+function collectDrivers(
+  eventId: string,
+  laps: readonly Lap[],
+): { drivers: Map<string, DriverLaps | null>; lapCount: number } {
   // One map lookup per lap; a GUID is checked once, unranked GUIDs map to null.
   const drivers = new Map<string, DriverLaps | null>();
   let lapCount = 0;

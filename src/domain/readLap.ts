@@ -1,5 +1,13 @@
 import { lapNumberProblem, MAX_GUID_BYTES, sectorCountProblem, textProblem } from './lapLimits';
-import { checkNumber, expectObject, JsonFieldError, readArray, readNumber, readString, type JsonObject } from './resultsJsonFields';
+import {
+  checkNumber,
+  expectObject,
+  JsonFieldError,
+  readArray,
+  readNumber,
+  readString,
+  type JsonObject,
+} from './resultsJsonFields';
 import type { ResultsLap } from './types';
 import { isRealGuid } from './isValidLap';
 
@@ -55,4 +63,3 @@ export function readLap(item: unknown, i: number, intern: (s: string) => string 
     identified: isRealGuid(driverGuid),
   };
 }
-

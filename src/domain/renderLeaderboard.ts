@@ -1,6 +1,4 @@
-import {
-  cutToLength, displayWidth, escapeMarkdown, fitWidth, padWidth, sanitizeForCodeBlock,
-} from './discordText';
+import { cutToLength, displayWidth, escapeMarkdown, fitWidth, padWidth, sanitizeForCodeBlock } from './discordText';
 import { formatGap, formatLapTime } from './formatLapTime';
 import type { Leaderboard } from './types';
 
@@ -34,7 +32,8 @@ function titleLine(title: string, suffix = ''): string {
 
 /** Header row and one aligned line per driver, inside-code-block safe. */
 function tableLines(
-  rows: Leaderboard['rows'], carName?: (model: string) => string,
+  rows: Leaderboard['rows'],
+  carName?: (model: string) => string,
 ): { header: string; rows: string[] } {
   const cells = rows.map((r) => ({
     pos: String(r.position),
@@ -55,7 +54,9 @@ function tableLines(
       padWidth(c.time, w.time, 'right'),
       padWidth(c.gap, w.gap, 'right'),
       c.car,
-    ].join('  ').trimEnd();
+    ]
+      .join('  ')
+      .trimEnd();
   return { header: line(head), rows: cells.map(line) };
 }
 
@@ -73,7 +74,8 @@ function moreLine(count: number): string {
  * "…and N more drivers (use /leaderboard)" line after the block.
  */
 export function renderLeaderboard(board: Leaderboard, opts: RenderLeaderboardOptions): string {
-  if (opts.footer) return `${renderLeaderboard(board, { ...opts, footer: undefined, maxLength: (opts.maxLength ?? DISCORD_LIMIT) - opts.footer.length - 1 })}\n${opts.footer}`;
+  if (opts.footer)
+    return `${renderLeaderboard(board, { ...opts, footer: undefined, maxLength: (opts.maxLength ?? DISCORD_LIMIT) - opts.footer.length - 1 })}\n${opts.footer}`;
   const max = opts.maxLength ?? DISCORD_LIMIT;
   const title = titleLine(opts.title);
   if (board.rows.length === 0) return cutToLength(`${title}\n${EMPTY_BOARD_TEXT}`, max);

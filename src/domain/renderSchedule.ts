@@ -16,6 +16,7 @@ export interface RenderScheduleOptions {
 
 interface Block {
   seasonIndex: number;
+  heading: string;
   text: string;
   active: boolean;
 }
@@ -25,16 +26,21 @@ const LABEL_WIDTH = 28;
 /** One Discord message with every scheduled event, the active one marked; cut to fit maxLength. */
 export function renderSchedule(config: SeasonConfig, opts: RenderScheduleOptions): string {
   const maxLength = opts.maxLength ?? 2000;
-  const headings = config.seasons.map((s) => `**📅 ${escapeMarkdown(s.name)} — Schedule**`);
   const blocks: Block[] = [];
   config.seasons.forEach((season, seasonIndex) => {
+    const heading = `**📅 ${escapeMarkdown(season.name)} — Schedule**`;
     let number = 0;
     for (const event of season.events) {
       if (!event.preseason) number++;
       const active = opts.activeEventId != null && event.id === opts.activeEventId;
       // a running preseason event is still shown: hiding what the server runs would confuse
       if (event.preseason && opts.skipPreseason && !active) continue;
-      blocks.push({ seasonIndex, active, text: renderEvent(config, event, event.preseason ? null : number, active) });
+      blocks.push({
+        seasonIndex,
+        heading,
+        active,
+        text: renderEvent(config, event, event.preseason ? null : number, active),
+      });
     }
   });
   if (blocks.length === 0) return fit('📅 No events scheduled yet.', maxLength);
@@ -43,7 +49,7 @@ export function renderSchedule(config: SeasonConfig, opts: RenderScheduleOptions
     const parts: string[] = [];
     let season = -1;
     for (const b of blocks.slice(from, to)) {
-      if (b.seasonIndex !== season) parts.push(headings[b.seasonIndex]);
+      if (b.seasonIndex !== season) parts.push(b.heading);
       if (season === -1 && from > 0) parts.push(`*…${from} earlier event${from === 1 ? '' : 's'}*`);
       season = b.seasonIndex;
       parts.push(b.text);
@@ -66,7 +72,9 @@ export function renderSchedule(config: SeasonConfig, opts: RenderScheduleOptions
 function renderEvent(config: SeasonConfig, event: EventConfig, number: number | null, active: boolean): string {
   const name = escapeMarkdown(event.name.trim());
   const label = number === null || new RegExp(`\\b${number}\\b`).test(event.name) ? name : `${number} · ${name}`;
-  const lines = [centred(`${active ? '▶ ' : ''}${label}${number === null && !/preseason/i.test(event.name) ? ' (preseason)' : ''}`)];
+  const lines = [
+    centred(`${active ? '▶ ' : ''}${label}${number === null && !/preseason/i.test(event.name) ? ' (preseason)' : ''}`),
+  ];
   if (active) lines.push('🟢 **Now running**');
   const track = escapeMarkdown(prettyTrackName(event.track, event.layout));
   lines.push(`${trackFlag(event.track, config.trackFlags)} **${track}**`);

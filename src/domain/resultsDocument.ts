@@ -1,4 +1,13 @@
-import { arrayElements, isArrayAt, isObjectAt, JsonSyntaxError, parseRange, scanObject, skipSpace, skipValue } from './jsonScan';
+import {
+  arrayElements,
+  isArrayAt,
+  isObjectAt,
+  JsonSyntaxError,
+  parseRange,
+  scanObject,
+  skipSpace,
+  skipValue,
+} from './jsonScan';
 import { describeJson, JsonFieldError, type JsonObject } from './resultsJsonFields';
 
 /**

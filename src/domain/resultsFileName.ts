@@ -23,14 +23,10 @@ export function baseName(path: string): string {
  * Returns null for any other name, an unknown TYPE, or a date that cannot exist (month 13, Feb 30,
  * hour 24), so a watcher can use it to decide whether a file is a results file at all.
  */
-export function parseResultsFileName(
-  fileName: string,
-): { local: LocalDateTime; type: SessionType } | null {
+export function parseResultsFileName(fileName: string): { local: LocalDateTime; type: SessionType } | null {
   const match = RESULTS_NAME.exec(baseName(fileName));
   if (!match) return null;
-  const [year, month, day, hour, minute] = match.slice(1, 6).map(Number) as [
-    number, number, number, number, number,
-  ];
+  const [year, month, day, hour, minute] = match.slice(1, 6).map(Number) as [number, number, number, number, number];
   const type = (match[6] as string).toUpperCase();
   if (!FILE_TYPES.has(type)) return null;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;

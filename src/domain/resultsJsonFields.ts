@@ -15,7 +15,8 @@ export function describeJson(v: unknown): string {
   if (Array.isArray(v)) return 'an array';
   if (typeof v === 'string') return `string ${JSON.stringify(v.length > 24 ? `${v.slice(0, 24)}…` : v)}`;
   if (typeof v === 'object') return 'an object';
-  return `${typeof v} ${String(v)}`;
+  if (typeof v === 'number' || typeof v === 'boolean') return `${typeof v} ${String(v)}`;
+  return typeof v; // parsed JSON has nothing else
 }
 
 function join(path: string, key: string): string {
@@ -32,12 +33,15 @@ export function expectObject(v: unknown, path: string): JsonObject {
 
 /** Missing or null gives `fallback`; with fallback `undefined` the field is required. */
 export function readString<F extends string | null | undefined>(
-  o: JsonObject, key: string, path: string, fallback?: F,
+  o: JsonObject,
+  key: string,
+  path: string,
+  fallback?: F,
 ): string | Exclude<F, undefined> {
   const v = o[key];
   if (v === undefined || v === null) {
     if (fallback === undefined) throw new JsonFieldError(`${join(path, key)} is missing`);
-    return fallback as Exclude<F, undefined>;
+    return fallback;
   }
   return typeof v === 'string' ? v : wrongType(join(path, key), 'a string', v);
 }
@@ -61,5 +65,5 @@ export function readNumber(o: JsonObject, key: string, path: string, fallback?: 
 export function readArray(o: JsonObject, key: string, path: string): unknown[] | undefined {
   const v = o[key];
   if (v === undefined || v === null) return undefined;
-  return Array.isArray(v) ? v : wrongType(join(path, key), 'an array', v);
+  return Array.isArray(v) ? (v as unknown[]) : wrongType(join(path, key), 'an array', v);
 }

@@ -32,7 +32,7 @@ export function strictObject<T extends z.ZodRawShape>(shape: T, typeMessage?: st
 /** Pass to safeParse: plain-language messages for zod's built-in checks. */
 export const configErrorMap: z.ZodErrorMap = (issue, ctx) => {
   // A message given where the schema was defined beats the generic wording below.
-  if (ctx.defaultError !== z.defaultErrorMap(issue, { data: ctx.data, defaultError: '' }).message) {
+  if (ctx.defaultError !== z.defaultErrorMap(issue, { data: ctx.data as unknown, defaultError: '' }).message) {
     return { message: ctx.defaultError };
   }
   switch (issue.code) {
@@ -40,16 +40,23 @@ export const configErrorMap: z.ZodErrorMap = (issue, ctx) => {
       if (issue.received === 'undefined') return { message: 'is required' };
       return { message: `must be ${kind(issue.expected)}, got ${describe(ctx.data)}` };
     case 'too_small':
-      if (issue.type === 'array') return { message: `must have at least ${String(issue.minimum)} entr${issue.minimum === 1 ? 'y' : 'ies'}` };
+      if (issue.type === 'array')
+        return { message: `must have at least ${String(issue.minimum)} entr${issue.minimum === 1 ? 'y' : 'ies'}` };
       if (issue.type === 'number') {
-        return { message: `must be ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}, got ${show(ctx.data)}` };
+        return {
+          message: `must be ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}, got ${show(ctx.data)}`,
+        };
       }
       break;
     case 'too_big':
       if (issue.type === 'number') {
-        return { message: `must be ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}, got ${show(ctx.data)}` };
+        return {
+          message: `must be ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}, got ${show(ctx.data)}`,
+        };
       }
       break;
+    default:
+      break; // every other issue keeps zod's wording
   }
   return { message: ctx.defaultError };
 };
@@ -84,12 +91,15 @@ function unknownKey(key: string, allowed: string[]): string {
 
 /** Edits (insert, delete, replace, swap two neighbours) that turn a into b. */
 function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const row = d[i]!;
       row[j] = Math.min(d[i - 1]![j]! + 1, row[j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        row[j] = Math.min(row[j]!, d[i - 2]![j - 2]! + 1);
     }
   }
   return d[a.length]![b.length]!;
@@ -99,7 +109,12 @@ function editDistance(a: string, b: string): number {
  * An array schema that reports items whose `key` repeats an earlier item's. It looks at the raw
  * input, so duplicates are reported even when other parts of the items are invalid.
  */
-export function arrayWithUniqueKey<T extends z.ZodTypeAny>(item: T, key: string, hint: string, valueOf = (v: unknown) => v) {
+export function arrayWithUniqueKey<T extends z.ZodTypeAny>(
+  item: T,
+  key: string,
+  hint: string,
+  valueOf = (v: unknown) => v,
+) {
   return z.preprocess((value, ctx) => {
     if (!Array.isArray(value)) return value;
     const seen = new Map<string, number>();
@@ -109,8 +124,9 @@ export function arrayWithUniqueKey<T extends z.ZodTypeAny>(item: T, key: string,
       if (typeof k !== 'string') return;
       const first = seen.get(k);
       if (first === undefined) seen.set(k, i);
-      else ctx.addIssue({ code: 'custom', path: [i, key], message: `${show(k)} is already used by [${first}]: ${hint}` });
+      else
+        ctx.addIssue({ code: 'custom', path: [i, key], message: `${show(k)} is already used by [${first}]: ${hint}` });
     });
-    return value;
+    return value as unknown[];
   }, z.array(item));
 }

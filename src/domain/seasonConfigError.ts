@@ -31,17 +31,15 @@ export function formatPath(path: ReadonlyArray<string | number>): string {
 
 /** Turns a JSON.parse failure into a problem with the line and column of the mistake. */
 export function jsonSyntaxProblem(text: string, error: unknown): SeasonConfigProblem {
-  if (text.trim() === '') return { path: '', message: 'is empty: it must hold a JSON object (see examples/seasonConfig.json)' };
+  if (text.trim() === '')
+    return { path: '', message: 'is empty: it must hold a JSON object (see examples/seasonConfig.json)' };
   const raw = error instanceof Error ? error.message : String(error);
   const stated = /at position (\d+)/.exec(raw);
-  const position = stated
-    ? Number(stated[1])
-    : raw.startsWith('Unexpected end')
-      ? text.length
-      : locateJsonError(text);
+  const position = stated ? Number(stated[1]) : raw.startsWith('Unexpected end') ? text.length : locateJsonError(text);
   const reason = raw
     .replace(/ in JSON at position \d+.*$/, '')
     .replace(/, (\.\.\.)?".*" is not valid JSON$/s, '')
+    // eslint-disable-next-line no-control-regex -- control characters are what this escapes
     .replace(/[\u0000-\u001f]/g, (c) => JSON.stringify(c).slice(1, -1));
   const before = text.slice(0, position);
   const line = before.split('\n').length;

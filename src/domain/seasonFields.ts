@@ -46,7 +46,9 @@ export const singleLine = (max: number) =>
   });
 
 export const timeZone = checked((s) =>
-  isTimeZone(s) ? null : `${show(s)} is not a time zone: use an IANA name such as Europe/London, America/New_York or UTC`,
+  isTimeZone(s)
+    ? null
+    : `${show(s)} is not a time zone: use an IANA name such as Europe/London, America/New_York or UTC`,
 );
 
 export const start = checked((s) =>
@@ -71,7 +73,9 @@ export const pointValue = z
   .number()
   .min(0)
   .max(MAX_POINTS)
-  .refine(hasPointPrecision, (n) => ({ message: `must have at most 3 decimals (points are counted in thousandths), got ${show(n)}` }));
+  .refine(hasPointPrecision, (n) => ({
+    message: `must have at most 3 decimals (points are counted in thousandths), got ${show(n)}`,
+  }));
 export const points = z.array(pointValue).min(1);
 /** acServer reports session time (min), laps and wait time (s) in 16 bits (UDP plugin SESSION_INFO). */
 export const MAX_SESSION_VALUE = 65_535;

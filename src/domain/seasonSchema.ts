@@ -4,7 +4,17 @@ import { arrayWithUniqueKey, configErrorMap, strictObject } from './schemaKit';
 import type { EventConfig, SeasonConfig, SessionSettings } from './season';
 import { SeasonConfigError, formatPath, jsonSyntaxProblem } from './seasonConfigError';
 import {
-  folder, id, layout, MAX_SESSION_VALUE, pointValue, points, regex, singleLine, start, timeZone, wholeNumber,
+  folder,
+  id,
+  layout,
+  MAX_SESSION_VALUE,
+  pointValue,
+  points,
+  regex,
+  singleLine,
+  start,
+  timeZone,
+  wholeNumber,
 } from './seasonFields';
 
 // seasonConfig.json: the file format is documented in docs/season-config.md.
@@ -22,7 +32,10 @@ const session = strictObject({
   waitTime: wholeNumber(0, MAX_SESSION_VALUE).optional(),
   isOpen: z
     .number()
-    .refine((n) => n === 0 || n === 1 || n === 2, 'must be 0 (closed), 1 (open) or 2 (open until 20 s before the start)')
+    .refine(
+      (n) => n === 0 || n === 1 || n === 2,
+      'must be 0 (closed), 1 (open) or 2 (open until 20 s before the start)',
+    )
     .optional(),
 });
 
@@ -54,7 +67,11 @@ const event = strictObject({
   start,
   timeZone: timeZone.optional(),
   preseason: z.boolean().optional(),
-  sessions: strictObject({ practice: session.optional(), qualify: session.optional(), race: session.optional() }).optional(),
+  sessions: strictObject({
+    practice: session.optional(),
+    qualify: session.optional(),
+    race: session.optional(),
+  }).optional(),
 });
 
 const season = strictObject({

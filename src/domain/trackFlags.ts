@@ -3,11 +3,29 @@ import { FICTIONAL_TRACKS, TRACK_COUNTRIES } from './trackFlagTable';
 export const NEUTRAL_FLAG = '🏁';
 
 // Mod makers prefix their folders (Kunos ks_, RaceTrack rt_, ...); the place is in the rest.
-const PREFIXES = ['ks_', 'rt_', 'bs_', 'acu_', 'vhe_', 'lilski_', 'fm7_', 'pk_', 'ddm_', 'rss_', 'srp_', 'wtp_', 'jr_', 'sx_'];
+const PREFIXES = [
+  'ks_',
+  'rt_',
+  'bs_',
+  'acu_',
+  'vhe_',
+  'lilski_',
+  'fm7_',
+  'pk_',
+  'ddm_',
+  'rss_',
+  'srp_',
+  'wtp_',
+  'jr_',
+  'sx_',
+];
 
 export function normalizeFolder(folder: string): string {
-  let name = String(folder).toLowerCase().trim().replace(/[\s.\-]+/g, '_');
-  for (let again = true; again; ) {
+  let name = String(folder)
+    .toLowerCase()
+    .trim()
+    .replace(/[\s.-]+/g, '_');
+  for (let again = true; again;) {
     again = false;
     for (const p of PREFIXES) {
       if (name.startsWith(p) && name.length > p.length) {

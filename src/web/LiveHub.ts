@@ -21,7 +21,12 @@ const MAX_BUFFERED = 1 << 20;
 
 /** Encoded once, written to every client as the same bytes. */
 function frame(event: string, data: string, id: number): Buffer {
-  return Buffer.from(`id: ${id}\nevent: ${event}\n${data.split('\n').map((l) => `data: ${l}`).join('\n')}\n\n`);
+  return Buffer.from(
+    `id: ${id}\nevent: ${event}\n${data
+      .split('\n')
+      .map((l) => `data: ${l}`)
+      .join('\n')}\n\n`,
+  );
 }
 
 /**
@@ -67,7 +72,12 @@ export class LiveHub {
       if (channel.clients.size === 0 && perEvent.get(view.key) === channel) perEvent.delete(view.key);
       if (perEvent.size === 0 && this.channels.get(eventId) === perEvent) this.channels.delete(eventId);
     });
-    res.writeHead(200, { ...headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' });
+    res.writeHead(200, {
+      ...headers,
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      'x-accel-buffering': 'no',
+    });
     res.write('retry: 5000\n\n');
     const body = await view.render();
     if (!res.destroyed) this.write(res, frame(view.event, body, this.model.version()));
@@ -87,7 +97,12 @@ export class LiveHub {
       return;
     }
     const run = this.broadcast(eventId)
-      .catch((err: Error) => this.opts.log.error({ err, eventId }, `live update of ${eventId} failed: ${err.message}; clients get the next one`))
+      .catch((err: Error) =>
+        this.opts.log.error(
+          { err, eventId },
+          `live update of ${eventId} failed: ${err.message}; clients get the next one`,
+        ),
+      )
       .finally(() => {
         this.busy.delete(eventId);
         if (this.dirty.delete(eventId)) this.changed(eventId);
@@ -115,6 +130,7 @@ export class LiveHub {
   }
 
   private each(fn: (res: ServerResponse) => void): void {
-    for (const perEvent of this.channels.values()) for (const c of perEvent.values()) for (const res of c.clients) fn(res);
+    for (const perEvent of this.channels.values())
+      for (const c of perEvent.values()) for (const res of c.clients) fn(res);
   }
 }

@@ -36,7 +36,10 @@ export function requireEvent(ctx: WebContext, eventId: string): WebEvent {
 
 /** The event's driver whose URL id this is (any driver with a lap there, valid or not). */
 export async function requireDriverInEvent(ctx: WebContext, eventId: string, driverId: string): Promise<string> {
-  const guid = ctx.ids.resolve(driverId, (await ctx.model.eventDrivers(eventId)).map((d) => d.driverGuid));
+  const guid = ctx.ids.resolve(
+    driverId,
+    (await ctx.model.eventDrivers(eventId)).map((d) => d.driverGuid),
+  );
   if (!guid) throw notFound(`No driver "${driverId}" has a lap in this event.`);
   return guid;
 }

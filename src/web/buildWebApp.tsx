@@ -1,4 +1,11 @@
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { Logger } from '../logger';
 import type { Clock } from '../app/ports';
 import type { ReadModel } from './ReadModel';
@@ -29,6 +36,8 @@ const isApi = (req: FastifyRequest) => req.url.startsWith('/api/');
 /** The read-only website as a Fastify app (not listening yet: tests use inject). */
 export function buildWebApp(deps: WebAppDeps): { app: FastifyInstance; hub: LiveHub } {
   const app = Fastify({
+    // The cast picks Fastify's logger type for the app; without it every route sees pino's Logger.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     loggerInstance: deps.log as FastifyBaseLogger,
     // A log line per request would drown the bot's own log; failures are logged by the error handler.
     logController: new LogController({ disableRequestLogging: true }),
@@ -46,15 +55,35 @@ export function buildWebApp(deps: WebAppDeps): { app: FastifyInstance; hub: Live
 
   const fail = (req: FastifyRequest, reply: FastifyReply, status: number, message: string) => {
     reply.code(status);
-    if (isApi(req)) return reply.send({ error: status === 404 ? 'not_found' : status === 400 ? 'bad_request' : status === 503 ? 'unavailable' : 'server_error', message });
-    return reply.type('text/html; charset=utf-8').send(renderPage(<ErrorPage seasons={deps.model.seasons()} status={status} message={message} />));
+    if (isApi(req))
+      return reply.send({
+        error:
+          status === 404
+            ? 'not_found'
+            : status === 400
+              ? 'bad_request'
+              : status === 503
+                ? 'unavailable'
+                : 'server_error',
+        message,
+      });
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(renderPage(<ErrorPage seasons={deps.model.seasons()} status={status} message={message} />));
   };
   app.setNotFoundHandler((req, reply) => fail(req, reply, 404, `Nothing here: ${req.url.split('?')[0]}`));
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err.validation) return fail(req, reply, 400, `Bad request: ${err.message}`);
     const status = err.statusCode && err.statusCode < 600 ? err.statusCode : 500;
     if (status >= 500 && status !== 503) deps.log.error({ err, url: req.url }, `web page failed: ${err.message}`);
-    return fail(req, reply, status, status >= 500 && status !== 503 ? 'The league data could not be read just now; the bot log says why.' : err.message);
+    return fail(
+      req,
+      reply,
+      status,
+      status >= 500 && status !== 503
+        ? 'The league data could not be read just now; the bot log says why.'
+        : err.message,
+    );
   });
 
   app.get('/static/:name', (req, reply) => {

@@ -46,14 +46,33 @@ export function leagueReadModel(deps: LeagueReadModelDeps): ReadModel {
     const config = deps.season();
     if (seen?.config !== config) {
       if (seen) version += 1;
-      seen = { config, seasons: config.seasons.map((s) => ({ id: s.id, name: s.name, events: s.events.map((e): WebEvent => ({
-        id: e.id, seasonId: s.id, seasonName: s.name, name: e.name, track: e.track, layout: e.layout, cars: e.cars.map((c) => c.model),
-        start: e.start, timeZone: e.timeZone, preseason: e.preseason, flag: trackFlag(e.track, config.trackFlags),
-      })) })) };
+      seen = {
+        config,
+        seasons: config.seasons.map((s) => ({
+          id: s.id,
+          name: s.name,
+          events: s.events.map((e): WebEvent => ({
+            id: e.id,
+            seasonId: s.id,
+            seasonName: s.name,
+            name: e.name,
+            track: e.track,
+            layout: e.layout,
+            cars: e.cars.map((c) => c.model),
+            start: e.start,
+            timeZone: e.timeZone,
+            preseason: e.preseason,
+            flag: trackFlag(e.track, config.trackFlags),
+          })),
+        })),
+      };
     }
     return seen.seasons;
   };
-  const event = (eventId: string) => seasons().flatMap((s) => s.events).find((e) => e.id === eventId);
+  const event = (eventId: string) =>
+    seasons()
+      .flatMap((s) => s.events)
+      .find((e) => e.id === eventId);
   const summary = (eventId: string): Promise<EventSummary> => {
     let s = summaries.get(eventId);
     if (!s) {
@@ -64,7 +83,11 @@ export function leagueReadModel(deps: LeagueReadModelDeps): ReadModel {
     }
     return s;
   };
-  const currentAliases = () => (aliases ??= deps.state.nameAliases().catch((err) => ((aliases = undefined), Promise.reject(err))));
+  const currentAliases = () =>
+    (aliases ??= deps.state.nameAliases().catch((err: unknown) => {
+      aliases = undefined;
+      throw err;
+    }));
 
   return {
     seasons,
@@ -76,15 +99,22 @@ export function leagueReadModel(deps: LeagueReadModelDeps): ReadModel {
     async eventDrivers(eventId) {
       const [s, names] = await Promise.all([summary(eventId), currentAliases()]);
       const nameOf = aliasResolver(names);
-      return [...s.latest.values()].map((lap) => ({ driverGuid: lap.driverGuid, driverName: nameOf(lap.driverGuid, lap.driverName) }));
+      return [...s.latest.values()].map((lap) => ({
+        driverGuid: lap.driverGuid,
+        driverName: nameOf(lap.driverGuid, lap.driverName),
+      }));
     },
     async driverLaps(eventId, driverGuid) {
       return driverLaps(driverGuid, await deps.league.countedLaps(eventId), await currentAliases());
     },
     standings: (seasonId) => deps.standings.compute(seasonId),
     async trackRecords(track, layout) {
-      const events = seasons().flatMap((s) => s.events).filter((e) => e.track === track && (layout === undefined || e.layout === layout));
-      const folded = await Promise.all(events.map(async (e) => ({ eventId: e.id, layout: e.layout, summary: await summary(e.id) })));
+      const events = seasons()
+        .flatMap((s) => s.events)
+        .filter((e) => e.track === track && (layout === undefined || e.layout === layout));
+      const folded = await Promise.all(
+        events.map(async (e) => ({ eventId: e.id, layout: e.layout, summary: await summary(e.id) })),
+      );
       return trackRecords(folded, await currentAliases());
     },
     version: () => (seasons(), version),

@@ -28,12 +28,27 @@ export function webTask(config: Config, deps: WebTaskDeps): { task: BackgroundTa
     name: 'web',
     trigger: `http ${config.WEB_HOST}:${config.WEB_PORT}`,
     async start() {
-      const [{ startWebServer }, { leagueReadModel }, { DriverIds }] = await Promise.all([import('./startWebServer'), import('./leagueReadModel'), import('./DriverIds')]);
+      const [{ startWebServer }, { leagueReadModel }, { DriverIds }] = await Promise.all([
+        import('./startWebServer'),
+        import('./leagueReadModel'),
+        import('./DriverIds'),
+      ]);
       const ids = await DriverIds.load(deps.store, config.WEB_SHOW_GUIDS);
-      const model = leagueReadModel({ league: deps.league, standings: deps.standings, season: deps.season, state: deps.state });
+      const model = leagueReadModel({
+        league: deps.league,
+        standings: deps.standings,
+        season: deps.season,
+        state: deps.state,
+      });
       server = await startWebServer({
-        model, ids, clock: deps.clock, log: deps.log, maxStreams: config.WEB_SSE_MAX_CLIENTS,
-        host: config.WEB_HOST, port: config.WEB_PORT, publicUrl: config.WEB_PUBLIC_URL,
+        model,
+        ids,
+        clock: deps.clock,
+        log: deps.log,
+        maxStreams: config.WEB_SSE_MAX_CLIENTS,
+        host: config.WEB_HOST,
+        port: config.WEB_PORT,
+        publicUrl: config.WEB_PUBLIC_URL,
       });
     },
     stop: async () => server?.close(),

@@ -41,7 +41,7 @@ describe('DynamoStore on dynalite', () => {
     await sut.cleanup();
   });
 
-  it('when laps are stored, then the items keep the original suite\'s layout (eventId/lapKey keys, Lap attributes)', async () => {
+  it("when laps are stored, then the items keep the original suite's layout (eventId/lapKey keys, Lap attributes)", async () => {
     const sut = await freshDynamoStore(server.endpoint);
     await sut.store.putLaps([lap({ tyre: null })]);
     const raw = testDynamoClient(server.endpoint);

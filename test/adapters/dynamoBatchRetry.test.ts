@@ -49,11 +49,7 @@ describe('DynamoStore batch writes', () => {
     const fake = throttlingClient(2, 3);
     const { store, delays } = storeOver(fake.client, { baseDelayMs: 40 });
     await store.putLaps(laps(10));
-    expect(fake.sent.map(keysOf)).toEqual([
-      keysOf(fake.sent[0]!),
-      ['g#7', 'g#8', 'g#9'],
-      ['g#7', 'g#8', 'g#9'],
-    ]);
+    expect(fake.sent.map(keysOf)).toEqual([keysOf(fake.sent[0]!), ['g#7', 'g#8', 'g#9'], ['g#7', 'g#8', 'g#9']]);
     expect(keysOf(fake.sent[0]!)).toHaveLength(10);
     expect(delays).toEqual([40, 80]);
   });
@@ -109,7 +105,10 @@ describe('DynamoStore batch reads (lapsWithKeys)', () => {
       const held = calls++ < times ? keys.slice(keys.length - leave) : [];
       const answered = keys.slice(0, keys.length - held.length);
       const items = stored.filter((l) => answered.some((k) => k.lapKey === l.lapKey && k.eventId === l.eventId));
-      return { Responses: { Results: items.map((l) => ({ ...l })) }, UnprocessedKeys: held.length ? { Results: { Keys: held } } : {} };
+      return {
+        Responses: { Results: items.map((l) => ({ ...l })) },
+        UnprocessedKeys: held.length ? { Results: { Keys: held } } : {},
+      };
     };
     return { client: { send }, asked };
   }
@@ -129,6 +128,8 @@ describe('DynamoStore batch reads (lapsWithKeys)', () => {
   it('when keys stay unprocessed past the attempt bound, then lapsWithKeys fails saying to check read capacity', async () => {
     const fake = readingClient(laps(3), Infinity, 1);
     const { store } = storeOver(fake.client, { maxAttempts: 3 });
-    await expect(store.lapsWithKeys('season1#event2', ['g#0', 'g#1'])).rejects.toThrow(/left 1 of 2 lap keys unread in table "Results" after 3 attempts: .*throttling reads/);
+    await expect(store.lapsWithKeys('season1#event2', ['g#0', 'g#1'])).rejects.toThrow(
+      /left 1 of 2 lap keys unread in table "Results" after 3 attempts: .*throttling reads/,
+    );
   });
 });

@@ -21,7 +21,11 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** The error a real DynamoDB-compatible server (or the client on the way there) answers `item` with. */
-async function errorFor(item: Record<string, unknown>, table = names.results, endpoint = server.endpoint): Promise<unknown> {
+async function errorFor(
+  item: Record<string, unknown>,
+  table = names.results,
+  endpoint = server.endpoint,
+): Promise<unknown> {
   const client = testDynamoClient(endpoint);
   try {
     await client.send(new PutItemCommand({ TableName: table, Item: item as never }));
@@ -50,13 +54,22 @@ describe('isDataRejection: which DynamoDB errors no retry can fix', () => {
 });
 
 describe('DynamoStore when DynamoDB refuses the data', () => {
-  it('when a write is refused as invalid data, then the store throws StoreRejectedError with DynamoDB\'s reason', async () => {
+  it("when a write is refused as invalid data, then the store throws StoreRejectedError with DynamoDB's reason", async () => {
     // The store's own limits refuse such laps first; a stub is the one way to show DynamoDB refusing one anyway.
     const refusal = await errorFor({ ...key, driverName: { S: 'x'.repeat(500_000) } });
-    const store = new DynamoStore({ send: async () => Promise.reject(refusal) }, { resultsTable: 'Results', stateTable: 'BotState', log: silentLogger });
+    const store = new DynamoStore(
+      {
+        send: async () => {
+          throw refusal;
+        },
+      },
+      { resultsTable: 'Results', stateTable: 'BotState', log: silentLogger },
+    );
     const err = await store.putLaps([lap()]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StoreRejectedError);
-    expect((err as Error).message).toBe('DynamoDB refused the laps in table "Results": Item size has exceeded the maximum allowed size');
+    expect((err as Error).message).toBe(
+      'DynamoDB refused the laps in table "Results": Item size has exceeded the maximum allowed size',
+    );
     await expect(store.put('ns', 'k', 1)).rejects.toThrow(StoreRejectedError);
   });
 
@@ -64,7 +77,11 @@ describe('DynamoStore when DynamoDB refuses the data', () => {
     const client = testDynamoClient(server.endpoint);
     const wrong = { results: 'ResultsWrongKeys', state: 'BotStateWrongKeys' };
     await createTables(client, { results: wrong.state, state: wrong.results }, silentLogger, { pollMs: 10 }); // keys swapped
-    const store = DynamoStore.fromClient(client, { resultsTable: wrong.results, stateTable: wrong.state, log: silentLogger });
+    const store = DynamoStore.fromClient(client, {
+      resultsTable: wrong.results,
+      stateTable: wrong.state,
+      log: silentLogger,
+    });
     const err = await store.putLaps([lap()]).catch((e: unknown) => e);
     expect((err as Error).name).toBe('ValidationException');
     expect(err).not.toBeInstanceOf(StoreRejectedError);
@@ -74,7 +91,9 @@ describe('DynamoStore when DynamoDB refuses the data', () => {
   it('when the document client cannot convert a value, then that is a rejection too', async () => {
     const client = testDynamoClient(server.endpoint);
     const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-    const err = await doc.send(new PutCommand({ TableName: names.results, Item: { eventId: 'e', lapKey: 'k', n: 1e300 } })).catch((e: unknown) => e);
+    const err = await doc
+      .send(new PutCommand({ TableName: names.results, Item: { eventId: 'e', lapKey: 'k', n: 1e300 } }))
+      .catch((e: unknown) => e);
     expect((err as Error).message).toMatch(/MAX_SAFE_INTEGER/);
     expect(isDataRejection(err)).toBe(true);
     client.destroy();

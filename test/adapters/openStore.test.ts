@@ -39,7 +39,12 @@ describe('openStore', () => {
 
   it('when STORE is dynamodb and the tables are missing, then it fails telling the admin to run create-tables', async () => {
     const config = loadConfig(
-      { STORE: 'dynamodb', DYNAMODB_ENDPOINT: server.endpoint, DYNAMODB_RESULTS_TABLE: 'NoResults', DYNAMODB_STATE_TABLE: 'NoState' },
+      {
+        STORE: 'dynamodb',
+        DYNAMODB_ENDPOINT: server.endpoint,
+        DYNAMODB_RESULTS_TABLE: 'NoResults',
+        DYNAMODB_STATE_TABLE: 'NoState',
+      },
       dir,
     );
     await expect(openStore(config, silentLogger)).rejects.toThrow(
@@ -52,7 +57,12 @@ describe('openStore', () => {
     await createTables(client, { results: 'OpenResults', state: 'OpenState' }, silentLogger, { pollMs: 10 });
     client.destroy();
     const config = loadConfig(
-      { STORE: 'dynamodb', DYNAMODB_ENDPOINT: server.endpoint, DYNAMODB_RESULTS_TABLE: 'OpenResults', DYNAMODB_STATE_TABLE: 'OpenState' },
+      {
+        STORE: 'dynamodb',
+        DYNAMODB_ENDPOINT: server.endpoint,
+        DYNAMODB_RESULTS_TABLE: 'OpenResults',
+        DYNAMODB_STATE_TABLE: 'OpenState',
+      },
       dir,
     );
     const store = await openStore(config, silentLogger);

@@ -72,8 +72,16 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
     describe('laps', () => {
       it('when an event holds file laps and provisional live laps, then liveLapsForEvent returns the live ones only', async () => {
-        const live = lap({ lapKey: liveLapKey('76561198000000001', 1700000000000), resultFile: LIVE_RESULT_FILE, lapTimestamp: 0 });
-        await store.putLaps([lap(), live, lap({ eventId: 'season1#event3', lapKey: liveLapKey('76561198000000001', 5), resultFile: LIVE_RESULT_FILE })]);
+        const live = lap({
+          lapKey: liveLapKey('76561198000000001', 1700000000000),
+          resultFile: LIVE_RESULT_FILE,
+          lapTimestamp: 0,
+        });
+        await store.putLaps([
+          lap(),
+          live,
+          lap({ eventId: 'season1#event3', lapKey: liveLapKey('76561198000000001', 5), resultFile: LIVE_RESULT_FILE }),
+        ]);
         expect(await store.liveLapsForEvent!('season1#event2')).toEqual([live]);
         expect(await store.liveLapsForEvent!('season1#event9')).toEqual([]);
       });
@@ -81,7 +89,14 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       it('when laps are put, then lapsForEvent returns exactly those laps with every field intact', async () => {
         const laps = [
           lap(),
-          lap({ lapTimestamp: 223456, lapKey: '76561198000000001#223456', tyre: null, valid: false, cuts: 3, invalidReason: '3 cuts' }),
+          lap({
+            lapTimestamp: 223456,
+            lapKey: '76561198000000001#223456',
+            tyre: null,
+            valid: false,
+            cuts: 3,
+            invalidReason: '3 cuts',
+          }),
           lap({
             driverGuid: '76561198000000002',
             lapKey: '76561198000000002#5',
@@ -143,7 +158,11 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       }, 90_000); // DynamoDB Local on a cold JVM takes ~10 s for this
 
       it('when one call holds the same key twice, then one lap is stored and the last one wins', async () => {
-        await store.putLaps([lap({ lapTimeMs: 1 }), lap({ driverGuid: 'other', lapKey: 'other#1' }), lap({ lapTimeMs: 2 })]);
+        await store.putLaps([
+          lap({ lapTimeMs: 1 }),
+          lap({ driverGuid: 'other', lapKey: 'other#1' }),
+          lap({ lapTimeMs: 2 }),
+        ]);
         const got = sorted(await store.lapsForEvent('season1#event2'));
         expect(got).toHaveLength(2);
         expect(got.find((l) => l.lapKey === '76561198000000001#123456')!.lapTimeMs).toBe(2);
@@ -151,7 +170,10 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
       it('when laps are deleted by key, then only those are gone; unknown keys and other events are untouched', async () => {
         const keep = lap({ lapKey: '76561198000000001#1', lapTimestamp: 1 });
-        const live = [lap({ lapKey: '76561198000000001#live#1700000000000' }), lap({ lapKey: '76561198000000001#live#1700000000001' })];
+        const live = [
+          lap({ lapKey: '76561198000000001#live#1700000000000' }),
+          lap({ lapKey: '76561198000000001#live#1700000000001' }),
+        ];
         const otherEvent = lap({ eventId: 'season1#event3', lapKey: live[0]!.lapKey });
         await store.putLaps([keep, ...live, otherEvent]);
         await store.deleteLaps('season1#event2', [live[0]!.lapKey, live[1]!.lapKey, 'never#there']);
@@ -188,7 +210,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     });
 
     describe('limits: every store keeps and refuses the same laps', () => {
-      const bytes = (n: number, unit = 'é') => unit.repeat(Math.floor(n / Buffer.byteLength(unit))) + 'x'.repeat(n % Buffer.byteLength(unit));
+      const bytes = (n: number, unit = 'é') =>
+        unit.repeat(Math.floor(n / Buffer.byteLength(unit))) + 'x'.repeat(n % Buffer.byteLength(unit));
       it('when a lap is at every limit, then it is stored intact', async () => {
         const driverGuid = bytes(512, '7');
         const lapKey = `${driverGuid}#${bytes(1024 - 513, '9')}`;
@@ -218,17 +241,24 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         ['a sector of -1e-200', { sectorsMs: [1, -1e-200] }, /sectorsMs\[1\] is -1e-200/],
         ['a Timestamp beyond 2^53', { lapTimestamp: 2 ** 53 }, /lapTimestamp is 9007199254740992/],
         ['a 500 KB driver name', { driverName: bytes(500_000) }, /driverName is 500000 bytes long/],
-        ['a 2 KB GUID', { driverGuid: bytes(2048, '7'), lapKey: `${bytes(2048, '7')}#1` }, /driverGuid is 2048 bytes long/],
+        [
+          'a 2 KB GUID',
+          { driverGuid: bytes(2048, '7'), lapKey: `${bytes(2048, '7')}#1` },
+          /driverGuid is 2048 bytes long/,
+        ],
         ['a lapKey of 1025 bytes', { lapKey: bytes(1025) }, /lapKey is 1025 bytes long/],
         ['65 sectors', { sectorsMs: Array.from({ length: 65 }, () => 1000) }, /sectorsMs has 65 entries/],
       ];
-      it.each(beyond)('when a lap holds %s, then putLaps refuses the whole call as StoreRejectedError and stores nothing', async (_what, bad, message) => {
-        const good = lap({ lapKey: 'g#1', lapTimestamp: 1 });
-        const err = await store.putLaps([good, lap({ ...bad })]).catch((e: unknown) => e);
-        expect(err).toBeInstanceOf(StoreRejectedError);
-        expect((err as Error).message).toMatch(message);
-        expect(await store.lapsForEvent('season1#event2')).toEqual([]);
-      });
+      it.each(beyond)(
+        'when a lap holds %s, then putLaps refuses the whole call as StoreRejectedError and stores nothing',
+        async (_what, bad, message) => {
+          const good = lap({ lapKey: 'g#1', lapTimestamp: 1 });
+          const err = await store.putLaps([good, lap({ ...bad })]).catch((e: unknown) => e);
+          expect(err).toBeInstanceOf(StoreRejectedError);
+          expect((err as Error).message).toMatch(message);
+          expect(await store.lapsForEvent('season1#event2')).toEqual([]);
+        },
+      );
 
       it('when a state key or value is beyond the limits, then put refuses it as StoreRejectedError and keeps the old value', async () => {
         await store.put('ns', 'k', 'small');
@@ -304,7 +334,9 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
 
       it('when the same key is inserted many times at once, then exactly one insert wins', async () => {
-        const results = await Promise.all(Array.from({ length: 8 }, (_, i) => store.insert('link', '76561198000000001', { userId: String(i) })));
+        const results = await Promise.all(
+          Array.from({ length: 8 }, (_, i) => store.insert('link', '76561198000000001', { userId: String(i) })),
+        );
         expect(results.filter(Boolean)).toHaveLength(1);
         const winner = results.indexOf(true);
         expect(await store.get('link', '76561198000000001')).toEqual({ userId: String(winner) });

@@ -5,7 +5,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('Coalescer', () => {
   it('when a key is marked many times within the window, then the work runs once', async () => {
     const runs: string[] = [];
-    const c = new Coalescer(30, async (k) => void runs.push(k), () => {});
+    const c = new Coalescer(
+      30,
+      async (k) => void runs.push(k),
+      () => {},
+    );
     for (let i = 0; i < 100; i++) c.mark('a');
     c.mark('b');
     await sleep(80);
@@ -14,10 +18,14 @@ describe('Coalescer', () => {
 
   it('when marked while running, then it runs exactly once more afterwards', async () => {
     let runs = 0;
-    const c = new Coalescer(5, async () => {
-      runs++;
-      await sleep(40);
-    }, () => {});
+    const c = new Coalescer(
+      5,
+      async () => {
+        runs++;
+        await sleep(40);
+      },
+      () => {},
+    );
     c.mark('a');
     await sleep(15);
     c.mark('a');
@@ -30,10 +38,14 @@ describe('Coalescer', () => {
     const errors: unknown[] = [];
     let fail = true;
     let ok = 0;
-    const c = new Coalescer(5, async () => {
-      if (fail) throw new Error('disk full');
-      ok++;
-    }, (_k, e) => errors.push(e));
+    const c = new Coalescer(
+      5,
+      async () => {
+        if (fail) throw new Error('disk full');
+        ok++;
+      },
+      (_k, e) => errors.push(e),
+    );
     c.mark('a');
     await c.flush();
     fail = false;
@@ -46,10 +58,15 @@ describe('Coalescer', () => {
   it('when the work fails and retries are on, then it runs again by itself with growing waits until it works', async () => {
     const attempts: number[] = [];
     const start = Date.now();
-    const c = new Coalescer(5, async () => {
-      attempts.push(Date.now() - start);
-      if (attempts.length < 3) throw new Error('EROFS: read-only file system');
-    }, () => {}, { baseMs: 20, maxMs: 1000 });
+    const c = new Coalescer(
+      5,
+      async () => {
+        attempts.push(Date.now() - start);
+        if (attempts.length < 3) throw new Error('EROFS: read-only file system');
+      },
+      () => {},
+      { baseMs: 20, maxMs: 1000 },
+    );
     c.mark('a');
     for (let i = 0; i < 200 && attempts.length < 3; i++) await sleep(10);
     expect(attempts).toHaveLength(3);

@@ -7,22 +7,47 @@ import { makeLeague } from '../support/leagueFixture';
 import { FakeAcUdpPeer, type UdpPeerOptions } from '../support/fakeAcServer/udpPeer';
 import { freeUdpPort } from '../support/fakeAcServer/freeUdpPort';
 
-const driver = (carId: number) => ({ carId, name: `D${carId}`, guid: `765611980000003${carId}0`, model: 'ks_mazda_mx5_cup' });
+const driver = (carId: number) => ({
+  carId,
+  name: `D${carId}`,
+  guid: `765611980000003${carId}0`,
+  model: 'ks_mazda_mx5_cup',
+});
 
 /** Flusher + real UDP client + fake acServer peer; the results file is ingested when END_SESSION names it (as the watcher would). */
 async function rig(peerOpts: Partial<UdpPeerOptions>, flusherOpts: { kickFallback?: boolean; ingest?: boolean } = {}) {
   const lg = await makeLeague();
   const resultsDir = path.join(lg.dir, 'results');
   const listenPort = await freeUdpPort();
-  const peer = await FakeAcUdpPeer.start({ pluginPort: listenPort, resultsDir, track: 'suzuka', trackConfig: 'suzukagp', now: () => new Date('2019-03-02T20:00:00Z'), ...peerOpts });
+  const peer = await FakeAcUdpPeer.start({
+    pluginPort: listenPort,
+    resultsDir,
+    track: 'suzuka',
+    trackConfig: 'suzukagp',
+    now: () => new Date('2019-03-02T20:00:00Z'),
+    ...peerOpts,
+  });
   const lines: Array<Record<string, unknown>> = [];
-  const log = createLogger('debug', { write: (l: string) => void lines.push(JSON.parse(l) as Record<string, unknown>) });
-  const link = await AcPluginClient.start({ listen: { host: '127.0.0.1', port: listenPort }, server: { host: '127.0.0.1', port: peer.port }, maxClients: 4, log });
+  const log = createLogger('debug', {
+    write: (l: string) => void lines.push(JSON.parse(l) as Record<string, unknown>),
+  });
+  const link = await AcPluginClient.start({
+    listen: { host: '127.0.0.1', port: listenPort },
+    server: { host: '127.0.0.1', port: peer.port },
+    maxClients: 4,
+    log,
+  });
   if (flusherOpts.ingest !== false) {
     link.onEndSession((p) => void lg.league.onResultsFile({ path: p, bytes: readFileSync(p), mtime: new Date() }));
   }
   const flusher = new PluginResultsFlusher({
-    link, processedFile: (f) => lg.state.processedFile(f), resultsDir, timeoutMs: 600, kickFallback: flusherOpts.kickFallback ?? false, log, pollMs: 10,
+    link,
+    processedFile: (f) => lg.state.processedFile(f),
+    resultsDir,
+    timeoutMs: 600,
+    kickFallback: flusherOpts.kickFallback ?? false,
+    log,
+    pollMs: 10,
   });
   for (const c of [0, 1]) peer.connect(driver(c));
   await peer.waitFor(() => link.cars().length === 2, 3000, 'cars');
@@ -41,8 +66,15 @@ describe('PluginResultsFlusher: the running session’s results stored before a 
     const r = await rig({});
     try {
       const outcome = await r.flusher.flush();
-      expect(outcome).toEqual({ status: 'ingested', file: path.basename(r.peer.resultsFiles[0]!), via: 'next-session' });
-      expect(await r.state.processedFile(path.basename(r.peer.resultsFiles[0]!))).toMatchObject({ status: 'ingested', lapCount: 2 });
+      expect(outcome).toEqual({
+        status: 'ingested',
+        file: path.basename(r.peer.resultsFiles[0]!),
+        via: 'next-session',
+      });
+      expect(await r.state.processedFile(path.basename(r.peer.resultsFiles[0]!))).toMatchObject({
+        status: 'ingested',
+        lapCount: 2,
+      });
       expect(r.peer.kicked).toEqual([]);
       await expect(r.flusher.flushResults()).resolves.toBeUndefined();
     } finally {
@@ -67,7 +99,9 @@ describe('PluginResultsFlusher: the running session’s results stored before a 
   it('when NEXT_SESSION is ignored and kick-all is not allowed, then nobody is kicked and the rotation hears why', async () => {
     const r = await rig({ ignore: ['NEXT_SESSION'] });
     try {
-      await expect(r.flusher.flushResults()).rejects.toThrow('acServer did not write a results file within 600 ms of NEXT_SESSION');
+      await expect(r.flusher.flushResults()).rejects.toThrow(
+        'acServer did not write a results file within 600 ms of NEXT_SESSION',
+      );
       expect(r.peer.kicked).toEqual([]);
     } finally {
       await r.close();
@@ -77,7 +111,10 @@ describe('PluginResultsFlusher: the running session’s results stored before a 
   it('when acServer does not answer at all, then flush says so at once and nothing is sent after the ping', async () => {
     const r = await rig({ ignore: ['GET_SESSION_INFO', 'NEXT_SESSION', 'KICK_USER'] }, { kickFallback: true });
     try {
-      expect(await r.flusher.flush()).toMatchObject({ status: 'no-answer', detail: expect.stringMatching(/does not answer.*live laps are kept/) });
+      expect(await r.flusher.flush()).toMatchObject({
+        status: 'no-answer',
+        detail: expect.stringMatching(/does not answer.*live laps are kept/),
+      });
       expect(r.peer.received.filter((c) => c.type === 'NEXT_SESSION' || c.type === 'KICK_USER')).toEqual([]);
       expect(r.lines.some((l) => l.level === 40 && String(l.msg).includes('does not answer'))).toBe(true);
     } finally {

@@ -3,9 +3,23 @@ import type { LapStore } from '../../src/app/ports';
 import type { Lap } from '../../src/domain/types';
 
 const lap = (n: number, time = 90_000 + n): Lap => ({
-  eventId: 'e', lapKey: `g${n % 3}#${n}`, driverGuid: `7656119800000000${n % 3}`, driverName: `D${n % 3}`, carModel: 'car', lapTimeMs: time,
-  sectorsMs: [time], cuts: 0, valid: true, tyre: null, sessionType: 'PRACTICE', track: 't', trackConfig: '', resultFile: 'f', lapTimestamp: n,
-  sessionTime: null, recordedAt: '2026-01-01T00:00:00.000Z',
+  eventId: 'e',
+  lapKey: `g${n % 3}#${n}`,
+  driverGuid: `7656119800000000${n % 3}`,
+  driverName: `D${n % 3}`,
+  carModel: 'car',
+  lapTimeMs: time,
+  sectorsMs: [time],
+  cuts: 0,
+  valid: true,
+  tyre: null,
+  sessionType: 'PRACTICE',
+  track: 't',
+  trackConfig: '',
+  resultFile: 'f',
+  lapTimestamp: n,
+  sessionTime: null,
+  recordedAt: '2026-01-01T00:00:00.000Z',
 });
 
 /** A store in memory whose reads take a while, like DynamoDB under load. */

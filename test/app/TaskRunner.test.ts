@@ -1,8 +1,14 @@
 import { TaskRunner, type BackgroundTask } from '../../src/app/TaskRunner';
 import { silentLogger } from '../../src/logger';
 
-const task = (name: string, over: Partial<BackgroundTask> = {}): BackgroundTask & { started: boolean; stopped: boolean } => {
-  const t = { name, trigger: 'test', started: false, stopped: false } as BackgroundTask & { started: boolean; stopped: boolean };
+const task = (
+  name: string,
+  over: Partial<BackgroundTask> = {},
+): BackgroundTask & { started: boolean; stopped: boolean } => {
+  const t = { name, trigger: 'test', started: false, stopped: false } as BackgroundTask & {
+    started: boolean;
+    stopped: boolean;
+  };
   t.start = over.start ?? (async () => void (t.started = true));
   t.stop = over.stop ?? (async () => void (t.stopped = true));
   return t;
@@ -13,7 +19,11 @@ describe('TaskRunner', () => {
     const reports: string[] = [];
     const runner = new TaskRunner(silentLogger, (name, message) => reports.push(`${name}: ${message}`));
     const a = task('a');
-    const broken = task('broken', { start: async () => { throw new Error('port in use'); } });
+    const broken = task('broken', {
+      start: async () => {
+        throw new Error('port in use');
+      },
+    });
     const c = task('c');
     await runner.add(a).add(broken).add(c).startAll();
     expect([a.started, c.started]).toEqual([true, true]);
@@ -33,7 +43,14 @@ describe('TaskRunner', () => {
     const order: string[] = [];
     const runner = new TaskRunner(silentLogger);
     runner.add(task('first', { stop: async () => void order.push('first') }));
-    runner.add(task('second', { stop: async () => { order.push('second'); throw new Error('x'); } }));
+    runner.add(
+      task('second', {
+        stop: async () => {
+          order.push('second');
+          throw new Error('x');
+        },
+      }),
+    );
     runner.add(task('third', { stop: async () => void order.push('third') }));
     await runner.startAll();
     await runner.stopAll();

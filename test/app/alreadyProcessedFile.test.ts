@@ -25,7 +25,7 @@ describe('League: a results file that was already read', () => {
       expect((await ctx.league.onResultsFile(input(new Date(Date.parse(at) + 60_000)))).status).toBe('skipped');
       expect(skippedInfo()).toHaveLength(1);
       expect(skippedInfo()[0]).toEqual(expect.objectContaining({ file: path.basename(FILE), processedAt: at }));
-      expect(skippedInfo()[0].msg).toMatch(/same content.*nothing changes.*--event/);
+      expect(skippedInfo()[0]?.msg).toMatch(/same content.*nothing changes.*--event/);
     } finally {
       await ctx.close();
     }

@@ -5,20 +5,41 @@ import { findEvent } from '../../src/domain/resolveEvent';
 import { planRotation } from '../../src/domain/planRotation';
 import type { AcServerIniFiles } from '../../src/app/acServerPorts';
 import type { JournalStep } from '../../src/app/rotationJournal';
-import { FAKE_AC_SERVER_COMMAND, makeFakeAcServerFolder, type FakeAcServerFolder } from '../support/fakeAcServer/FakeAcServerFolder';
+import {
+  FAKE_AC_SERVER_COMMAND,
+  makeFakeAcServerFolder,
+  type FakeAcServerFolder,
+} from '../support/fakeAcServer/FakeAcServerFolder';
 import { fakeSystemd } from '../support/fakeSystemctl/fakeSystemd';
 import { rotationHarness, seasonConfig, type RotationHarness } from '../support/rotationHarness';
 import { captureLog } from '../support/captureLog';
 import { silentLogger } from '../../src/logger';
 
 const event = (id: string) => findEvent(seasonConfig(), `season1#${id}`)!;
-const pairOf = (ac: FakeAcServerFolder): AcServerIniFiles => ({ serverCfg: readFileSync(ac.serverCfgPath, 'utf8'), entryList: readFileSync(ac.entryListPath, 'utf8') });
+const pairOf = (ac: FakeAcServerFolder): AcServerIniFiles => ({
+  serverCfg: readFileSync(ac.serverCfgPath, 'utf8'),
+  entryList: readFileSync(ac.entryListPath, 'utf8'),
+});
 
 /** What a bot killed mid-rotation leaves: the journal, and the INI files as far as it got. */
-async function crashedRotation(h: RotationHarness, ac: FakeAcServerFolder, to: string, step: JournalStep, onDisk: 'next' | 'mixed') {
+async function crashedRotation(
+  h: RotationHarness,
+  ac: FakeAcServerFolder,
+  to: string,
+  step: JournalStep,
+  onDisk: 'next' | 'mixed',
+) {
   const previous = pairOf(ac);
   const next = planRotation(event(to), previous).texts;
-  await h.journal.write({ event: event(to), previousEventId: 'season1#event1', by: 'schedule', startedAt: '2030-01-14T18:00:00.000Z', step, previous, next });
+  await h.journal.write({
+    event: event(to),
+    previousEventId: 'season1#event1',
+    by: 'schedule',
+    startedAt: '2030-01-14T18:00:00.000Z',
+    step,
+    previous,
+    next,
+  });
   writeFileSync(ac.serverCfgPath, next.serverCfg);
   if (onDisk === 'next') writeFileSync(ac.entryListPath, next.entryList);
   return { previous, next };
@@ -34,11 +55,18 @@ describe('a rotation the bot did not finish (journal in the data folder)', () =>
     const h = rotationHarness(ac.dir, undefined);
     await h.service.rotate({ kind: 'event', eventId: 'season1#event1' }, { by: 'test' });
     const { previous } = await crashedRotation(h, ac, 'event2', 'write', 'mixed');
-    expect(await h.service.recover()).toEqual({ action: 'undone', eventId: 'season1#event2', previousEventId: 'season1#event1', restarted: false });
+    expect(await h.service.recover()).toEqual({
+      action: 'undone',
+      eventId: 'season1#event2',
+      previousEventId: 'season1#event1',
+      restarted: false,
+    });
     expect(pairOf(ac)).toEqual(previous);
     expect(JSON.parse(h.currentEventText()!).eventId).toBe('season1#event1');
     expect(existsSync(h.journal.file)).toBe(false);
-    expect(h.alerts[h.alerts.length - 1]).toMatch(/rotation to season1#event2 .* was interrupted at step "write".*undone: the INI files of season1#event1 are back; currentEvent\.json is unchanged/);
+    expect(h.alerts[h.alerts.length - 1]).toMatch(
+      /rotation to season1#event2 .* was interrupted at step "write".*undone: the INI files of season1#event1 are back; currentEvent\.json is unchanged/,
+    );
     expect(await h.service.recover()).toEqual({ action: 'none' });
   });
 
@@ -57,15 +85,24 @@ describe('a rotation the bot did not finish (journal in the data folder)', () =>
     const h = rotationHarness(ac.dir, undefined);
     const before = pairOf(ac);
     writeFileSync(h.journal.file, '{"half": ');
-    expect(await h.service.recover()).toMatchObject({ action: 'failed', error: expect.stringMatching(/rotation-journal\.json is not a rotation journal.*then delete the file/) });
+    expect(await h.service.recover()).toMatchObject({
+      action: 'failed',
+      error: expect.stringMatching(/rotation-journal\.json is not a rotation journal.*then delete the file/),
+    });
     const result = await h.service.rotate({ kind: 'event', eventId: 'season1#event2' }, { by: 'test' });
-    expect(result).toMatchObject({ status: 'failed', step: 'prepare', error: expect.stringMatching(/interrupted rotation could not be completed first/) });
+    expect(result).toMatchObject({
+      status: 'failed',
+      step: 'prepare',
+      error: expect.stringMatching(/interrupted rotation could not be completed first/),
+    });
     expect(pairOf(ac)).toEqual(before);
     expect(h.currentEventText()).toBeNull();
   });
 
   it('when the bot stops while the results flush waits for acServer, then the rotation is cancelled at once: nothing changed, no alert', async () => {
-    const h = rotationHarness(ac.dir, undefined, { flusher: { flushResults: () => new Promise<void>(() => undefined) } }); // never answers
+    const h = rotationHarness(ac.dir, undefined, {
+      flusher: { flushResults: () => new Promise<void>(() => undefined) },
+    }); // never answers
     const before = pairOf(ac);
     const rotating = h.service.rotate({ kind: 'event', eventId: 'season1#event2' }, { by: 'schedule' });
     await h.service.close();
@@ -79,14 +116,19 @@ describe('a rotation the bot did not finish (journal in the data folder)', () =>
   it('when a systemd acServer may run the new pair, then start-up restarts it on the restored files', async () => {
     const systemd = fakeSystemd({ command: FAKE_AC_SERVER_COMMAND, cwd: ac.dir });
     try {
-      const h = rotationHarness(ac.dir, new SystemdControl({ unit: 'acserver', log: silentLogger, env: systemd.env }), { healthTimeoutMs: 8000 });
+      const h = rotationHarness(ac.dir, new SystemdControl({ unit: 'acserver', log: silentLogger, env: systemd.env }), {
+        healthTimeoutMs: 8000,
+      });
       await h.service.rotate({ kind: 'event', eventId: 'season1#event1' }, { by: 'test' });
       await ac.waitForState('running', 'ks_red_bull_ring');
       const restarts = systemd.calls().filter((c) => c.includes('restart')).length;
       await crashedRotation(h, ac, 'event2', 'restart', 'next');
       expect(await h.service.recover()).toMatchObject({ action: 'undone', restarted: true });
       expect(systemd.calls().filter((c) => c.includes('restart'))).toHaveLength(restarts + 1);
-      expect((await ac.waitForState('running', 'ks_red_bull_ring')).config!.cars).toEqual(['ks_mazda_mx5_cup', 'tatuusfa1']);
+      expect((await ac.waitForState('running', 'ks_red_bull_ring')).config!.cars).toEqual([
+        'ks_mazda_mx5_cup',
+        'tatuusfa1',
+      ]);
     } finally {
       systemd.systemctl('stop', 'acserver');
     }
@@ -98,21 +140,31 @@ describe('a failing rotation after a crash, and a stop during a failing rotation
   let control: ChildProcessControl;
   beforeEach(async () => {
     ac = await makeFakeAcServerFolder('crlf-plugin');
-    control = new ChildProcessControl({ command: FAKE_AC_SERVER_COMMAND, cwd: ac.dir, log: captureLog().log, backoff: { firstMs: 100, maxMs: 1000, stableMs: 60_000 } });
+    control = new ChildProcessControl({
+      command: FAKE_AC_SERVER_COMMAND,
+      cwd: ac.dir,
+      log: captureLog().log,
+      backoff: { firstMs: 100, maxMs: 1000, stableMs: 60_000 },
+    });
     await control.start();
   });
   afterEach(() => control.stop());
 
   it('when killed during the health wait and the retry fails too, then the restore puts back the last event that ran, not the half-done rotation', async () => {
     const h = rotationHarness(ac.dir, control, { healthTimeoutMs: 3000 });
-    expect((await h.service.rotate({ kind: 'event', eventId: 'season1#event1' }, { by: 'test' })).status).toBe('rotated');
+    expect((await h.service.rotate({ kind: 'event', eventId: 'season1#event1' }, { by: 'test' })).status).toBe(
+      'rotated',
+    );
     const { previous } = await crashedRotation(h, ac, 'event2', 'restart', 'next');
     await control.restart(); // the killed bot had restarted acServer on the new pair
     ac.failOn('suzuka');
     const result = await h.service.rotate({ kind: 'event', eventId: 'season1#event2' }, { by: 'schedule' });
     expect(result).toMatchObject({ status: 'failed', step: 'health', restored: true, serverBack: true });
     expect(pairOf(ac)).toEqual(previous);
-    expect((await ac.waitForState('running', 'ks_red_bull_ring')).config!.cars).toEqual(['ks_mazda_mx5_cup', 'tatuusfa1']);
+    expect((await ac.waitForState('running', 'ks_red_bull_ring')).config!.cars).toEqual([
+      'ks_mazda_mx5_cup',
+      'tatuusfa1',
+    ]);
     expect(JSON.parse(h.currentEventText()!).eventId).toBe('season1#event1');
     expect(h.alerts[h.alerts.length - 1]).toMatch(/previous INI files are restored and acServer is back on them/);
   });
@@ -126,10 +178,22 @@ describe('a failing rotation after a crash, and a stop during a failing rotation
     await ac.waitForState('failed', 'suzuka');
     await h.service.close();
     const result = await rotating;
-    expect(result).toMatchObject({ status: 'failed', step: 'health', error: 'the bot is shutting down', restored: true, serverBack: null, restartAtStartUp: true });
+    expect(result).toMatchObject({
+      status: 'failed',
+      step: 'health',
+      error: 'the bot is shutting down',
+      restored: true,
+      serverBack: null,
+      restartAtStartUp: true,
+    });
     expect(pairOf(ac)).toEqual(before);
     expect(h.currentEventText()).toBeNull();
-    expect(h.alerts[0]).toMatch(/previous INI files are restored; acServer runs them once it is restarted with the bot/);
-    expect(JSON.parse(readFileSync(h.journal.file, 'utf8'))).toMatchObject({ step: 'restart', event: { id: 'season1#event2' } });
+    expect(h.alerts[0]).toMatch(
+      /previous INI files are restored; acServer runs them once it is restarted with the bot/,
+    );
+    expect(JSON.parse(readFileSync(h.journal.file, 'utf8'))).toMatchObject({
+      step: 'restart',
+      event: { id: 'season1#event2' },
+    });
   });
 });

@@ -1,6 +1,10 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { ChildProcessControl } from '../../src/adapters/acserver/ChildProcessControl';
-import { FAKE_AC_SERVER_COMMAND, makeFakeAcServerFolder, type FakeAcServerFolder } from '../support/fakeAcServer/FakeAcServerFolder';
+import {
+  FAKE_AC_SERVER_COMMAND,
+  makeFakeAcServerFolder,
+  type FakeAcServerFolder,
+} from '../support/fakeAcServer/FakeAcServerFolder';
 import { rotationHarness, type RotationHarness } from '../support/rotationHarness';
 import { captureLog } from '../support/captureLog';
 
@@ -8,11 +12,24 @@ describe('rotateEvent end to end with the fake acServer as a child process', () 
   let ac: FakeAcServerFolder;
   let control: ChildProcessControl;
   let h: RotationHarness;
-  const snapshot = () => ({ cfg: readFileSync(ac.serverCfgPath, 'utf8'), entries: readFileSync(ac.entryListPath, 'utf8') });
+  const snapshot = () => ({
+    cfg: readFileSync(ac.serverCfgPath, 'utf8'),
+    entries: readFileSync(ac.entryListPath, 'utf8'),
+  });
 
   beforeEach(async () => {
-    ac = await makeFakeAcServerFolder('crlf-plugin', { content: { tracks: ['ks_red_bull_ring/layout_national', 'suzuka/suzukagp'], cars: ['ks_mazda_mx5_cup', 'tatuusfa1', 'ks_porsche_911_gt3_cup_2017'] } });
-    control = new ChildProcessControl({ command: FAKE_AC_SERVER_COMMAND, cwd: ac.dir, log: captureLog().log, backoff: { firstMs: 100, maxMs: 1000, stableMs: 60_000 } });
+    ac = await makeFakeAcServerFolder('crlf-plugin', {
+      content: {
+        tracks: ['ks_red_bull_ring/layout_national', 'suzuka/suzukagp'],
+        cars: ['ks_mazda_mx5_cup', 'tatuusfa1', 'ks_porsche_911_gt3_cup_2017'],
+      },
+    });
+    control = new ChildProcessControl({
+      command: FAKE_AC_SERVER_COMMAND,
+      cwd: ac.dir,
+      log: captureLog().log,
+      backoff: { firstMs: 100, maxMs: 1000, stableMs: 60_000 },
+    });
     h = rotationHarness(ac.dir, control, { healthTimeoutMs: 4000 });
     await control.start();
     await ac.waitForState('running', 'magione');
@@ -34,7 +51,10 @@ describe('rotateEvent end to end with the fake acServer as a child process', () 
     ]);
     expect(result.plan.entryList).toEqual({
       before: [{ model: 'ks_bmw_m235i_racing', slots: 10 }],
-      after: [{ model: 'ks_mazda_mx5_cup', slots: 3 }, { model: 'tatuusfa1', slots: 2 }],
+      after: [
+        { model: 'ks_mazda_mx5_cup', slots: 3 },
+        { model: 'tatuusfa1', slots: 2 },
+      ],
       changed: true,
     });
     expect(snapshot()).toEqual(before);
@@ -54,7 +74,9 @@ describe('rotateEvent end to end with the fake acServer as a child process', () 
     expect(status.config!.cars).toEqual(['ks_bmw_m235i_racing']);
     expect(ac.history().some((e) => e.state === 'failed' && e.track === 'suzuka')).toBe(true);
     expect(h.alerts).toHaveLength(1);
-    expect(h.alerts[0]).toMatch(/Rotation to season1#event2 failed at step "health".*previous INI files are restored and acServer is back on them.*currentEvent\.json is unchanged/);
+    expect(h.alerts[0]).toMatch(
+      /Rotation to season1#event2 failed at step "health".*previous INI files are restored and acServer is back on them.*currentEvent\.json is unchanged/,
+    );
     expect(h.currentEventText()).toBe('{"eventId":"season0#old"}\n');
     expect(await h.state.lastRotation()).toBeUndefined();
   });
@@ -90,9 +112,17 @@ describe('rotateEvent end to end with the fake acServer as a child process', () 
     expect(h.service.resolve({ kind: 'scheduled' })).toMatchObject({ id: 'season1#event1' });
     expect(h.service.resolve({ kind: 'next' })).toMatchObject({ id: 'season1#event2' });
     h.clock.set('2030-02-01T00:00:00Z');
-    expect(await h.service.rotate({ kind: 'next' }, { by: 'test' })).toEqual({ status: 'no-event', reason: expect.stringMatching(/no later event/) });
+    expect(await h.service.rotate({ kind: 'next' }, { by: 'test' })).toEqual({
+      status: 'no-event',
+      reason: expect.stringMatching(/no later event/),
+    });
     h.clock.set('2029-01-01T00:00:00Z');
-    expect(await h.service.rotate({ kind: 'scheduled' }, { by: 'test' })).toEqual({ status: 'no-event', reason: expect.stringMatching(/No event has started/) });
-    expect(await h.service.rotate({ kind: 'event', eventId: 'season1#nope' }, { by: 'test' })).toMatchObject({ status: 'no-event' });
+    expect(await h.service.rotate({ kind: 'scheduled' }, { by: 'test' })).toEqual({
+      status: 'no-event',
+      reason: expect.stringMatching(/No event has started/),
+    });
+    expect(await h.service.rotate({ kind: 'event', eventId: 'season1#nope' }, { by: 'test' })).toMatchObject({
+      status: 'no-event',
+    });
   });
 });

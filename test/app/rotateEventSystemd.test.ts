@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { SystemdControl } from '../../src/adapters/acserver/SystemdControl';
-import { FAKE_AC_SERVER_COMMAND, makeFakeAcServerFolder, type FakeAcServerFolder } from '../support/fakeAcServer/FakeAcServerFolder';
+import {
+  FAKE_AC_SERVER_COMMAND,
+  makeFakeAcServerFolder,
+  type FakeAcServerFolder,
+} from '../support/fakeAcServer/FakeAcServerFolder';
 import { fakeSystemd, type FakeSystemd } from '../support/fakeSystemctl/fakeSystemd';
 import { rotationHarness, type RotationHarness } from '../support/rotationHarness';
 import { silentLogger } from '../../src/logger';
@@ -9,14 +13,19 @@ describe('rotateEvent end to end under the systemd adapter (fake systemctl runni
   let ac: FakeAcServerFolder;
   let systemd: FakeSystemd;
   let h: RotationHarness;
-  const snapshot = () => ({ cfg: readFileSync(ac.serverCfgPath, 'utf8'), entries: readFileSync(ac.entryListPath, 'utf8') });
+  const snapshot = () => ({
+    cfg: readFileSync(ac.serverCfgPath, 'utf8'),
+    entries: readFileSync(ac.entryListPath, 'utf8'),
+  });
 
   beforeEach(async () => {
     ac = await makeFakeAcServerFolder('no-final-newline');
     systemd = fakeSystemd({ command: FAKE_AC_SERVER_COMMAND, cwd: ac.dir });
     systemd.systemctl('start', 'acserver');
     await ac.waitForState('running', 'ks_nordschleife');
-    h = rotationHarness(ac.dir, new SystemdControl({ unit: 'acserver', log: silentLogger, env: systemd.env }), { healthTimeoutMs: 4000 });
+    h = rotationHarness(ac.dir, new SystemdControl({ unit: 'acserver', log: silentLogger, env: systemd.env }), {
+      healthTimeoutMs: 4000,
+    });
   });
   afterEach(() => systemd.systemctl('stop', 'acserver'));
 

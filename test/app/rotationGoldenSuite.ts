@@ -2,7 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ChildProcessControl } from '../../src/adapters/acserver/ChildProcessControl';
 import { configSets } from '../support/fixtures';
-import { FAKE_AC_SERVER_COMMAND, makeFakeAcServerFolder, type FakeAcServerFolder } from '../support/fakeAcServer/FakeAcServerFolder';
+import {
+  FAKE_AC_SERVER_COMMAND,
+  makeFakeAcServerFolder,
+  type FakeAcServerFolder,
+} from '../support/fakeAcServer/FakeAcServerFolder';
 import { rotationHarness, type RotationHarness } from '../support/rotationHarness';
 import { captureLog } from '../support/captureLog';
 
@@ -15,7 +19,7 @@ function lines(text: string): Array<{ section: string; key: string | null; raw: 
   return (text.match(/[^\r\n]*(\r\n|\n|\r)|[^\r\n]+$/g) ?? []).map((raw) => {
     const body = raw.replace(/[\r\n]+$/, '');
     const header = /^\s*\[([^\]]+)\]/.exec(body);
-    if (header) section = header[1].trim();
+    if (header) section = header[1]!.trim(); // a match has its one group
     const key = !header && body.includes('=') ? body.slice(0, body.indexOf('=')).trim() : null;
     return { section, key, raw };
   });
@@ -41,17 +45,26 @@ export function describeRotationGolden(label: string, configDir?: string): void 
 
     it('when rotated to an event without sessions, then only the owned [SERVER] lines changed, line by line, endings and NAME kept', async () => {
       const result = await h.service.rotate({ kind: 'event', eventId: 'season1#event1' }, { by: 'test' });
-      expect(result).toMatchObject({ status: 'rotated', restarted: true, warnings: [expect.stringMatching(/not flushed/)] });
+      expect(result).toMatchObject({
+        status: 'rotated',
+        restarted: true,
+        warnings: [expect.stringMatching(/not flushed/)],
+      });
       const before = lines(original.cfg);
       const after = lines(readFileSync(ac.serverCfgPath, 'utf8'));
       expect(after).toHaveLength(before.length);
-      const expected: Record<string, string> = { CARS: 'ks_mazda_mx5_cup;tatuusfa1', TRACK: 'ks_red_bull_ring', CONFIG_TRACK: 'layout_national', MAX_CLIENTS: '5' };
+      const expected: Record<string, string> = {
+        CARS: 'ks_mazda_mx5_cup;tatuusfa1',
+        TRACK: 'ks_red_bull_ring',
+        CONFIG_TRACK: 'layout_national',
+        MAX_CLIENTS: '5',
+      };
       before.forEach((line, i) => {
         if (line.section === 'SERVER' && line.key !== null && SERVER_OWNED.has(line.key)) {
           const eol = /(\r\n|\n|\r)?$/.exec(line.raw)![0];
-          expect(after[i].raw).toBe(`${line.key}=${expected[line.key]}${eol}`);
+          expect(after[i]?.raw).toBe(`${line.key}=${expected[line.key]}${eol}`);
         } else {
-          expect(after[i].raw).toBe(line.raw);
+          expect(after[i]?.raw).toBe(line.raw);
         }
       });
       const cfg = readFileSync(ac.serverCfgPath, 'utf8');
@@ -60,10 +73,19 @@ export function describeRotationGolden(label: string, configDir?: string): void 
       expect(cfg.replace(/\r\n/g, '').includes('\n')).toBe(original.cfg.replace(/\r\n/g, '').includes('\n'));
 
       const status = await ac.waitForState('running', 'ks_red_bull_ring');
-      expect(status.config).toMatchObject({ track: 'ks_red_bull_ring', layout: 'layout_national', cars: ['ks_mazda_mx5_cup', 'tatuusfa1'], maxClients: 5 });
-      expect(status.config!.name).toBe(/^NAME=(.*)$/m.exec(original.cfg)![1].trim());
+      expect(status.config).toMatchObject({
+        track: 'ks_red_bull_ring',
+        layout: 'layout_national',
+        cars: ['ks_mazda_mx5_cup', 'tatuusfa1'],
+        maxClients: 5,
+      });
+      expect(status.config!.name).toBe(/^NAME=(.*)$/m.exec(original.cfg)?.[1]?.trim());
       expect(status.config!.entryList.map((e) => `${e.model}/${e.skin}`)).toEqual([
-        'ks_mazda_mx5_cup/00_official', 'ks_mazda_mx5_cup/01_red', 'ks_mazda_mx5_cup/00_official', 'tatuusfa1/', 'tatuusfa1/',
+        'ks_mazda_mx5_cup/00_official',
+        'ks_mazda_mx5_cup/01_red',
+        'ks_mazda_mx5_cup/00_official',
+        'tatuusfa1/',
+        'tatuusfa1/',
       ]);
       const entries = readFileSync(ac.entryListPath, 'utf8');
       expect(entries.includes('\r\n')).toBe(original.entries.includes('\r\n'));
@@ -75,11 +97,22 @@ export function describeRotationGolden(label: string, configDir?: string): void 
       const result = await h.service.rotate({ kind: 'event', eventId: 'season1#event2' }, { by: 'test' });
       expect(result.status).toBe('rotated');
       const kept = (text: string) =>
-        lines(text).filter((l) => !SESSIONS.has(l.section) && !(l.section === 'SERVER' && l.key !== null && SERVER_OWNED.has(l.key)) && l.raw.trim() !== '');
+        lines(text).filter(
+          (l) =>
+            !SESSIONS.has(l.section) &&
+            !(l.section === 'SERVER' && l.key !== null && SERVER_OWNED.has(l.key)) &&
+            l.raw.trim() !== '',
+        );
       const cfg = readFileSync(ac.serverCfgPath, 'utf8');
       expect(kept(cfg).map((l) => l.raw)).toEqual(kept(original.cfg).map((l) => l.raw));
       const status = await ac.waitForState('running', 'suzuka');
-      expect(status.config).toMatchObject({ track: 'suzuka', layout: 'suzukagp', cars: ['ks_porsche_911_gt3_cup_2017'], maxClients: 4, sessions: ['PRACTICE'] });
+      expect(status.config).toMatchObject({
+        track: 'suzuka',
+        layout: 'suzukagp',
+        cars: ['ks_porsche_911_gt3_cup_2017'],
+        maxClients: 4,
+        sessions: ['PRACTICE'],
+      });
       expect(cfg.endsWith('\n')).toBe(original.cfg.endsWith('\n'));
     });
 
@@ -88,7 +121,11 @@ export function describeRotationGolden(label: string, configDir?: string): void 
       expect(backups.filter((b) => b.startsWith('server_cfg.'))).toHaveLength(2);
       const first = backups.find((b) => /^server_cfg\.[^.]+\.ini$/.test(b))!;
       expect(readFileSync(path.join(ac.dir, 'cfg', 'backup', first), 'utf8')).toBe(original.cfg);
-      expect(backups.filter((b) => b.startsWith('entry_list.')).map((b) => readFileSync(path.join(ac.dir, 'cfg', 'backup', b), 'utf8'))).toContain(original.entries);
+      expect(
+        backups
+          .filter((b) => b.startsWith('entry_list.'))
+          .map((b) => readFileSync(path.join(ac.dir, 'cfg', 'backup', b), 'utf8')),
+      ).toContain(original.entries);
     });
   });
 }

@@ -17,7 +17,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv = { LOG_LEVEL: 'silent
 function readmeCommands(): string[] {
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('\n## CLI'), readme.indexOf('\n## ', readme.indexOf('\n## CLI') + 1));
-  return [...section.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1].replace(/\\\|/g, '|'));
+  return [...section.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]!.replace(/\\\|/g, '|')); // the group is not optional;
 }
 
 describe('npm run cli: usage', () => {
@@ -34,7 +34,9 @@ describe('npm run cli: usage', () => {
   });
 
   it('when the README lists the commands, then it shows exactly the syntax the usage text shows', () => {
-    const usage = USAGE.split('\n').slice(1).map((l) => l.trim().split(/\s{2,}/)[0]);
+    const usage = USAGE.split('\n')
+      .slice(1)
+      .map((l) => l.trim().split(/\s{2,}/)[0]);
     expect(readmeCommands().sort()).toEqual(usage.sort());
   });
 });
@@ -51,7 +53,12 @@ describe('npm run cli create-tables', () => {
       const endpoint = `http://127.0.0.1:${(aws.address() as { port: number }).port}`;
       const dir = mkdtempSync(path.join(tmpdir(), 'cli-'));
       mkdirSync(path.join(dir, 'data'));
-      const r = await run(['create-tables'], { STORE: 'sqlite', DYNAMODB_ENDPOINT: endpoint, DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent' });
+      const r = await run(['create-tables'], {
+        STORE: 'sqlite',
+        DYNAMODB_ENDPOINT: endpoint,
+        DATA_DIR: path.join(dir, 'data'),
+        LOG_LEVEL: 'silent',
+      });
       expect(r.code).toBe(0);
       expect(r.out).toMatch(/STORE=sqlite.*nothing to create/);
       expect(requests).toEqual([]);
@@ -64,8 +71,20 @@ describe('npm run cli create-tables', () => {
 describe('npm run cli leaderboard', () => {
   it('when printed for people, then car names are pretty like in the Discord posts', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cli-'));
-    const env = { DATA_DIR: dir, RESULTS_DIR: path.join(dir, 'results'), SEASON_CONFIG: path.join(ROOT, 'examples/seasonConfig.json'), LOG_LEVEL: 'silent' };
-    expect((await run(['ingest', path.join(ROOT, 'examples/results/2026_6_20_20_0_PRACTICE.json'), '--event', 'season2#event2'], env)).code).toBe(0);
+    const env = {
+      DATA_DIR: dir,
+      RESULTS_DIR: path.join(dir, 'results'),
+      SEASON_CONFIG: path.join(ROOT, 'examples/seasonConfig.json'),
+      LOG_LEVEL: 'silent',
+    };
+    expect(
+      (
+        await run(
+          ['ingest', path.join(ROOT, 'examples/results/2026_6_20_20_0_PRACTICE.json'), '--event', 'season2#event2'],
+          env,
+        )
+      ).code,
+    ).toBe(0);
     const r = await run(['leaderboard', 'season2#event2'], env);
     expect(r.code).toBe(0);
     expect(r.out).toContain('Mazda MX5 Cup');

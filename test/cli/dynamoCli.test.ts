@@ -17,7 +17,14 @@ describe('npm run cli on DynamoDB (dynalite on 127.0.0.1)', () => {
     process.env.AWS_SECRET_ACCESS_KEY = 'test';
     const dir = mkdtempSync(path.join(tmpdir(), 'cli-dynamo-'));
     writeFileSync(path.join(dir, 'season.json'), FIXTURE_SEASON);
-    env = { STORE: 'dynamodb', DYNAMODB_ENDPOINT: dynamo.endpoint, AWS_REGION: 'eu-west-1', DATA_DIR: dir, SEASON_CONFIG: path.join(dir, 'season.json'), LOG_LEVEL: 'silent' };
+    env = {
+      STORE: 'dynamodb',
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      AWS_REGION: 'eu-west-1',
+      DATA_DIR: dir,
+      SEASON_CONFIG: path.join(dir, 'season.json'),
+      LOG_LEVEL: 'silent',
+    };
   });
   afterAll(async () => {
     process.env = saved;

@@ -14,7 +14,12 @@ function setup() {
   writeFileSync(path.join(dir, 'seasonConfig.json'), FIXTURE_SEASON);
   const results = path.join(dir, 'results');
   mkdirSync(results);
-  const env = { DATA_DIR: dir, RESULTS_DIR: results, SEASON_CONFIG: path.join(dir, 'seasonConfig.json'), LOG_LEVEL: 'silent' };
+  const env = {
+    DATA_DIR: dir,
+    RESULTS_DIR: results,
+    SEASON_CONFIG: path.join(dir, 'seasonConfig.json'),
+    LOG_LEVEL: 'silent',
+  };
   return { dir, results, env };
 }
 
@@ -44,7 +49,9 @@ describe('npm run cli', () => {
     expect(lb.code).toBe(0);
     const json = JSON.parse(lb.out);
     expect(json.eventId).toBe('season1#event1');
-    expect(json.rows[0]).toEqual(expect.objectContaining({ position: 1, gapMs: 0, lapTime: expect.stringMatching(/^\d:\d\d\.\d{3}$/) }));
+    expect(json.rows[0]).toEqual(
+      expect.objectContaining({ position: 1, gapMs: 0, lapTime: expect.stringMatching(/^\d:\d\d\.\d{3}$/) }),
+    );
   });
 
   it('when an unknown event is given, then it fails on stderr with exit code 1 and a hint', async () => {
@@ -83,10 +90,15 @@ describe('npm run cli', () => {
     const { results, env } = setup();
     execFileSync('mkfifo', [path.join(results, '2019_3_2_19_0_PRACTICE.json')]);
     writeFileSync(path.join(results, '2019_3_2_20_0_PRACTICE.json'), resultsBytes([rawLap()]));
-    writeFileSync(path.join(results, '2019_3_2_21_0_PRACTICE.json'), resultsBytes(Array.from({ length: 8000 }, (_, i) => rawLap({ Timestamp: i }))));
+    writeFileSync(
+      path.join(results, '2019_3_2_21_0_PRACTICE.json'),
+      resultsBytes(Array.from({ length: 8000 }, (_, i) => rawLap({ Timestamp: i }))),
+    );
     const r = await run(['ingest', results], { ...env, RESULTS_MAX_MB: '1' });
     expect(r.err).toMatch(/refused\s+2019_3_2_19_0_PRACTICE\.json: it is a FIFO/);
-    expect(r.err).toMatch(/refused\s+2019_3_2_21_0_PRACTICE\.json: it is \d\.\d MB, over the 1 MB limit \(RESULTS_MAX_MB\)/);
+    expect(r.err).toMatch(
+      /refused\s+2019_3_2_21_0_PRACTICE\.json: it is \d\.\d MB, over the 1 MB limit \(RESULTS_MAX_MB\)/,
+    );
     expect(r.out).toMatch(/ingested\s+2019_3_2_20_0_PRACTICE\.json/);
     expect(r.code).toBe(1);
   });
@@ -95,9 +107,14 @@ describe('npm run cli', () => {
     const { env } = setup();
     const r = await run(['events', '--json'], env);
     const events = JSON.parse(r.out) as Array<{ id: string; active: boolean; preseason: boolean }>;
-    expect(events.map((e) => e.id)).toEqual(['season1#preseason1', 'season1#event1', 'season1#event2', 'season1#event3']);
+    expect(events.map((e) => e.id)).toEqual([
+      'season1#preseason1',
+      'season1#event1',
+      'season1#event2',
+      'season1#event3',
+    ]);
     expect(events.find((e) => e.active)?.id).toBe('season1#event2'); // event3 starts in 2030
-    expect(events[0].preseason).toBe(true);
+    expect(events[0]?.preseason).toBe(true);
   });
 
   it('when importing the old processed_files.json, then those files are skipped afterwards', async () => {
@@ -114,7 +131,10 @@ describe('npm run cli', () => {
   it('when a store lost a lap to a lap-key collision (older versions), then ingest --reread brings it back and changes nothing else', async () => {
     const { dir, results, env } = setup();
     const G = '76561198000000001';
-    const first = resultsBytes([rawLap({ Timestamp: 100_000, LapTime: 125_000 }), rawLap({ Timestamp: 230_000, LapTime: 129_000 })]);
+    const first = resultsBytes([
+      rawLap({ Timestamp: 100_000, LapTime: 125_000 }),
+      rawLap({ Timestamp: 230_000, LapTime: 129_000 }),
+    ]);
     const second = resultsBytes([rawLap({ Timestamp: 100_000, LapTime: 140_000, Sectors: [40_000, 60_000, 40_000] })]); // acServer restarted
     writeFileSync(path.join(results, '2019_3_2_20_0_PRACTICE.json'), first);
     writeFileSync(path.join(results, '2019_3_2_22_0_PRACTICE.json'), second);
@@ -137,7 +157,11 @@ describe('npm run cli', () => {
     const back = JSON.parse((await run(['leaderboard', 'season1#event2', '--json'], env)).out);
     expect(back.lapCount).toBe(3);
     expect(back.rows[0].lapTimeMs).toBe(125_000);
-    expect(JSON.parse((await run(['ingest', results, '--reread', '--json'], env)).out).map((o: { lapCount: number }) => o.lapCount)).toEqual([2, 1]);
+    expect(
+      JSON.parse((await run(['ingest', results, '--reread', '--json'], env)).out).map(
+        (o: { lapCount: number }) => o.lapCount,
+      ),
+    ).toEqual([2, 1]);
     expect(JSON.parse((await run(['leaderboard', 'season1#event2', '--json'], env)).out).lapCount).toBe(3);
   });
 

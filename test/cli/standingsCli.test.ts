@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCliCaptured as run } from '../support/runCliCaptured';
 import { sessionResults } from '../support/sessionResults';
+import { present } from '../support/present';
 
 const G = (n: number) => `7656119800000000${n}`;
 const NAMES = ['Ash', 'Bea', 'Dee', 'Fay'];
 const CARS = NAMES.map((name, i) => ({ carId: i, name, guid: G(i + 1) }));
-const lap = (i: number, ms: number, ts: number) => ({ carId: i, name: NAMES[i], guid: G(i + 1), ms, ts });
+const lap = (i: number, ms: number, ts: number) => ({ ...present(CARS[i], `car ${i}`), ms, ts });
 
 /** season1 has run (fractional points, best 1 result counts); season2 starts in 2030. */
 const CONFIG = {
@@ -23,7 +24,11 @@ const CONFIG = {
         { id: 'event2', name: 'Spa', track: 'spa', cars: ['ks_mazda_mx5_cup'], start: '2024-05-08T00:00' },
       ],
     },
-    { id: 'season2', name: 'Season 2', events: [{ id: 'event1', name: 'Imola', track: 'imola', cars: ['ks_mazda_mx5_cup'], start: '2030-01-01T00:00' }] },
+    {
+      id: 'season2',
+      name: 'Season 2',
+      events: [{ id: 'event1', name: 'Imola', track: 'imola', cars: ['ks_mazda_mx5_cup'], start: '2030-01-01T00:00' }],
+    },
   ],
 };
 
@@ -33,9 +38,28 @@ function setup() {
   const results = path.join(dir, 'results');
   mkdirSync(results);
   // Ash and Bea win one each (0.3); Dee P2 + P3 and Fay P3 + P2: best 1 counts, so 0.2 each.
-  writeFileSync(path.join(results, '2024_5_1_20_0_PRACTICE.json'), sessionResults({ track: 'monza', cars: CARS, laps: [lap(0, 100_000, 1), lap(2, 100_500, 2), lap(3, 100_650, 3)] }));
-  writeFileSync(path.join(results, '2024_5_8_20_0_PRACTICE.json'), sessionResults({ track: 'spa', cars: CARS, laps: [lap(1, 100_000, 1), lap(3, 100_700, 2), lap(2, 100_800, 3), lap(0, 105_000, 4)] }));
-  return { dir, results, env: { DATA_DIR: dir, RESULTS_DIR: results, SEASON_CONFIG: path.join(dir, 'seasonConfig.json'), LOG_LEVEL: 'silent' } };
+  writeFileSync(
+    path.join(results, '2024_5_1_20_0_PRACTICE.json'),
+    sessionResults({ track: 'monza', cars: CARS, laps: [lap(0, 100_000, 1), lap(2, 100_500, 2), lap(3, 100_650, 3)] }),
+  );
+  writeFileSync(
+    path.join(results, '2024_5_8_20_0_PRACTICE.json'),
+    sessionResults({
+      track: 'spa',
+      cars: CARS,
+      laps: [lap(1, 100_000, 1), lap(3, 100_700, 2), lap(2, 100_800, 3), lap(0, 105_000, 4)],
+    }),
+  );
+  return {
+    dir,
+    results,
+    env: {
+      DATA_DIR: dir,
+      RESULTS_DIR: results,
+      SEASON_CONFIG: path.join(dir, 'seasonConfig.json'),
+      LOG_LEVEL: 'silent',
+    },
+  };
 }
 
 describe('npm run cli -- standings', () => {
@@ -58,7 +82,10 @@ describe('npm run cli -- standings', () => {
     const shown = await run(['standings', '--json'], env);
     expect(shown.code).toBe(0);
     expect(JSON.parse(shown.out)).toEqual(written);
-    expect(JSON.parse((await run(['standings', 'season2', '--json'], env)).out)).toMatchObject({ seasonId: 'season2', rows: [] });
+    expect(JSON.parse((await run(['standings', 'season2', '--json'], env)).out)).toMatchObject({
+      seasonId: 'season2',
+      rows: [],
+    });
   });
 
   it('when `standings` runs without --json, then it prints a table with exact points, dropped results in brackets', async () => {
@@ -69,7 +96,11 @@ describe('npm run cli -- standings', () => {
     const lines = r.out.split('\n');
     expect(lines[0]).toBe('Season 1 (season1): best 1 result counts, dropped results in [brackets]');
     expect(lines).toContain('R1 Monza · R2 Spa');
-    const row = (name: string) => lines.find((l) => l.includes(` ${name} `))?.trim().split(/\s{2,}/);
+    const row = (name: string) =>
+      lines
+        .find((l) => l.includes(` ${name} `))
+        ?.trim()
+        .split(/\s{2,}/);
     expect(row('Bea')).toEqual(['1', 'Bea', '0.3', '1', '1', '100', 'averagePercent', '–', 'P1 0.3']);
     expect(row('Ash')).toEqual(['2', 'Ash', '0.3', '1', '1', '102.5', 'averagePercent', 'P1 0.3', '[P4 0]']);
     expect(row('Dee')).toEqual(['3', 'Dee', '0.2', '0', '2', '100.65', 'averagePercent', 'P2 0.2', '[P3 0.1]']);

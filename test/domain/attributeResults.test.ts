@@ -4,7 +4,8 @@ import { parseSeasonConfig } from '../../src/domain/seasonSchema';
 import type { ParsedResults } from '../../src/domain/types';
 import { resultsFixture } from '../support/fixtures';
 
-const fixture = (name: string, asName = name): ParsedResults => parseResults(resultsFixture(name).bytes.toString('utf8'), asName);
+const fixture = (name: string, asName = name): ParsedResults =>
+  parseResults(resultsFixture(name).bytes.toString('utf8'), asName);
 
 const RBR_RACE = fixture('2019_2_15_22_10_RACE.json'); // ks_red_bull_ring/layout_national
 const SUZUKA = fixture('2019_3_2_19_30_PRACTICE.json'); // suzuka/suzukagp, with a BOM
@@ -50,7 +51,12 @@ describe('attributeResults', () => {
   });
 
   test('when the file track differs from the scheduled event, then it is unattributed with a reason the admin can act on', () => {
-    const got = attributeResults({ ...base, parsed: SUZUKA, acServerTimeZone: 'America/New_York', currentEventId: 's19#suzuka' });
+    const got = attributeResults({
+      ...base,
+      parsed: SUZUKA,
+      acServerTimeZone: 'America/New_York',
+      currentEventId: 's19#suzuka',
+    });
     expect(got).toMatchObject({ kind: 'unattributed', eventId: 'unattributed', candidateEventId: 's19#rbr2' });
     if (got.kind !== 'unattributed') throw new Error('expected unattributed');
     expect(got.reason).toContain('suzuka/suzukagp');
@@ -110,14 +116,23 @@ describe('attributeResults', () => {
 
   test('when no event can be found, then it is unattributed and says why', () => {
     const none = attributeResults({ ...base, parsed: NO_TIME });
-    expect(none).toMatchObject({ kind: 'unattributed', eventId: 'unattributed', candidateEventId: null, sessionTime: null });
+    expect(none).toMatchObject({
+      kind: 'unattributed',
+      eventId: 'unattributed',
+      candidateEventId: null,
+      sessionTime: null,
+    });
     expect(none.kind === 'unattributed' && none.reason).toMatch(/no session time and no current event is set/);
 
     const early = attributeResults({ ...base, parsed: MONZA });
-    expect(early.kind === 'unattributed' && early.reason).toMatch(/2015-10-17 09:30 Europe\/London, before the first event \(s19#rbr1/);
+    expect(early.kind === 'unattributed' && early.reason).toMatch(
+      /2015-10-17 09:30 Europe\/London, before the first event \(s19#rbr1/,
+    );
 
     const gone = attributeResults({ ...base, parsed: MONZA, currentEventId: 's18#old' });
-    expect(gone.kind === 'unattributed' && gone.reason).toContain('the current event "s18#old" is not in the season config');
+    expect(gone.kind === 'unattributed' && gone.reason).toContain(
+      'the current event "s18#old" is not in the season config',
+    );
 
     const empty = parseSeasonConfig('{"seasons": []}', 'x.json');
     const nothing = attributeResults({ ...base, config: empty, parsed: RBR_RACE });
@@ -131,7 +146,12 @@ describe('attributeResults', () => {
       via: 'forced',
       sessionTime: '2019-02-15T22:10:00.000Z',
     });
-    const other = attributeResults({ ...base, parsed: SUZUKA, forcedEventId: 's19#rbr1', currentEventId: 's19#suzuka' });
+    const other = attributeResults({
+      ...base,
+      parsed: SUZUKA,
+      forcedEventId: 's19#rbr1',
+      currentEventId: 's19#suzuka',
+    });
     expect(other).toMatchObject({ kind: 'event', eventId: 's19#rbr1', via: 'forced' });
     expect(other.kind === 'event' && other.note).toContain('suzuka/suzukagp');
   });
@@ -154,7 +174,11 @@ describe('attributeResults', () => {
     expect(justAfter.kind === 'event' && justAfter.note).toContain('s19#rbr2');
 
     const graceMinutes = ROTATION_GRACE_MS / 60_000;
-    const longAfter = attributeResults({ ...base, config: withRotation(`2019-03-02T19:${String(30 - graceMinutes).padStart(2, '0')}`), parsed: SUZUKA });
+    const longAfter = attributeResults({
+      ...base,
+      config: withRotation(`2019-03-02T19:${String(30 - graceMinutes).padStart(2, '0')}`),
+      parsed: SUZUKA,
+    });
     expect(longAfter).toMatchObject({ kind: 'unattributed', candidateEventId: 's19#rbr2' });
   });
 });

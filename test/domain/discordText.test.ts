@@ -1,14 +1,23 @@
 import {
-  cutToLength, displayWidth, escapeMarkdown, fitWidth, padWidth, sanitizeForCodeBlock,
+  cutToLength,
+  displayWidth,
+  escapeMarkdown,
+  fitWidth,
+  padWidth,
+  sanitizeForCodeBlock,
 } from '../../src/domain/discordText';
 
 describe('escapeMarkdown', () => {
   it('when text has Discord markdown characters, then each is backslash-escaped', () => {
-    expect(escapeMarkdown('*a* _b_ ~~c~~ `d` ||e|| > f \\')).toBe('\\*a\\* \\_b\\_ \\~\\~c\\~\\~ \\`d\\` \\|\\|e\\|\\| \\> f \\\\');
+    expect(escapeMarkdown('*a* _b_ ~~c~~ `d` ||e|| > f \\')).toBe(
+      '\\*a\\* \\_b\\_ \\~\\~c\\~\\~ \\`d\\` \\|\\|e\\|\\| \\> f \\\\',
+    );
   });
 
   it('when text mentions everyone, here, a user or a role, then the mention is made inert', () => {
-    expect(escapeMarkdown('@everyone @HERE <@1> <@&2>')).toBe('@\u200beveryone @\u200bHERE \\<\u200b@1\\> \\<\u200b@&2\\>');
+    expect(escapeMarkdown('@everyone @HERE <@1> <@&2>')).toBe(
+      '@\u200beveryone @\u200bHERE \\<\u200b@1\\> \\<\u200b@&2\\>',
+    );
   });
 });
 

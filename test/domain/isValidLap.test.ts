@@ -13,7 +13,9 @@ describe('isValidLap', () => {
 
   it('when the lap time is not whole milliseconds, then it is invalid and the reason says so', () => {
     expect(isValidLap({ ...clean, lapTimeMs: 1000.5 })).toBe(false);
-    expect(lapInvalidReason({ ...clean, lapTimeMs: 1000.5 })).toBe('lap time 1000.5 ms is not a whole number of milliseconds');
+    expect(lapInvalidReason({ ...clean, lapTimeMs: 1000.5 })).toBe(
+      'lap time 1000.5 ms is not a whole number of milliseconds',
+    );
     expect(lapInvalidReason({ ...clean, lapTimeMs: 61_234.000001 })).toMatch(/not a whole number/);
   });
 
@@ -25,7 +27,9 @@ describe('isValidLap', () => {
   });
 
   it('when a sector time is fractional or negative, then the lap is invalid and the reason names the sector', () => {
-    expect(lapInvalidReason({ ...clean, sectorsMs: [30_000, 31_233.5] })).toBe('sector 2 time 31233.5 ms is not a whole number of milliseconds');
+    expect(lapInvalidReason({ ...clean, sectorsMs: [30_000, 31_233.5] })).toBe(
+      'sector 2 time 31233.5 ms is not a whole number of milliseconds',
+    );
     expect(lapInvalidReason({ ...clean, sectorsMs: [-1, 61_235] })).toBe('sector 1 time -1 ms is negative');
   });
 

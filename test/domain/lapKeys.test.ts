@@ -5,14 +5,32 @@ const G = '76561198000000001';
 function lap(over: Partial<Lap> = {}): Lap {
   const lapTimestamp = over.lapTimestamp ?? 100_000;
   return {
-    eventId: 'season1#event2', lapKey: `${G}#${lapTimestamp}`, driverGuid: G, driverName: 'A', carModel: 'ks_mazda_mx5_cup',
-    lapTimeMs: 130_000, sectorsMs: [40_000, 50_000, 40_000], cuts: 0, valid: true, tyre: 'SM', sessionType: 'PRACTICE',
-    track: 'suzuka', trackConfig: 'suzukagp', resultFile: '2019_3_2_20_0_PRACTICE.json', lapTimestamp,
-    sessionTime: '2019-03-02T20:00:00.000Z', recordedAt: '2019-03-02T20:00:00.000Z', ...over,
+    eventId: 'season1#event2',
+    lapKey: `${G}#${lapTimestamp}`,
+    driverGuid: G,
+    driverName: 'A',
+    carModel: 'ks_mazda_mx5_cup',
+    lapTimeMs: 130_000,
+    sectorsMs: [40_000, 50_000, 40_000],
+    cuts: 0,
+    valid: true,
+    tyre: 'SM',
+    sessionType: 'PRACTICE',
+    track: 'suzuka',
+    trackConfig: 'suzukagp',
+    resultFile: '2019_3_2_20_0_PRACTICE.json',
+    lapTimestamp,
+    sessionTime: '2019-03-02T20:00:00.000Z',
+    recordedAt: '2019-03-02T20:00:00.000Z',
+    ...over,
   };
 }
 const fileA = lap();
-const fileB = lap({ resultFile: '2019_3_2_22_0_PRACTICE.json', lapTimeMs: 128_500, sessionTime: '2019-03-02T22:00:00.000Z' });
+const fileB = lap({
+  resultFile: '2019_3_2_22_0_PRACTICE.json',
+  lapTimeMs: 128_500,
+  sessionTime: '2019-03-02T22:00:00.000Z',
+});
 const B_KEY = `${G}#100000#2019_3_2_22_0_PRACTICE`;
 
 /** Runs the plan against `stored` the way the ingest does: look up what it asks for until it is done. */
@@ -64,11 +82,15 @@ describe('planLapKeys: no lap overwrites a different lap', () => {
     const got = resolve([third], [fileA, other]);
     expect(got.laps.map((l) => l.lapKey)).toEqual([`${G}#100000#a_b~2`]);
     expect(got.lookups).toEqual([[`${G}#100000`, `${G}#100000#a_b`], [`${G}#100000#a_b~2`]]);
-    expect(resolve([third], [fileA, other, { ...third, lapKey: `${G}#100000#a_b~2` }]).laps.map((l) => l.lapKey)).toEqual([`${G}#100000#a_b~2`]);
+    expect(
+      resolve([third], [fileA, other, { ...third, lapKey: `${G}#100000#a_b~2` }]).laps.map((l) => l.lapKey),
+    ).toEqual([`${G}#100000#a_b~2`]);
   });
 
   it('when the file name holds # or is "live", then the key never looks like a live lap key (<guid>#live#<stamp>)', () => {
-    const keys = ['live.json', 'a#live#b.json'].map((resultFile) => resolve([lap({ resultFile, lapTimeMs: 127_000 })], [fileA]).laps[0]!.lapKey);
+    const keys = ['live.json', 'a#live#b.json'].map(
+      (resultFile) => resolve([lap({ resultFile, lapTimeMs: 127_000 })], [fileA]).laps[0]!.lapKey,
+    );
     expect(keys).toEqual([`${G}#100000#live`, `${G}#100000#a_live_b`]);
     expect(keys.some((k) => k.includes('#live#'))).toBe(false);
   });
@@ -88,12 +110,24 @@ describe('sameLap and lapKeyCandidate', () => {
     expect(sameLap(fileA, lap({ cuts: 1, lapTimeMs: 1 }))).toBe(true);
     expect(sameLap(fileA, lap({ lapTimestamp: 1 }))).toBe(false);
     expect(sameLap(fileA, fileB)).toBe(false);
-    for (const other of [{ carModel: 'bmw_m3_e30' }, { cuts: 1 }, { sectorsMs: [40_000, 49_000, 41_000] }, { sectorsMs: [] }, { driverGuid: 'x' }, { lapTimestamp: 1 }]) {
+    for (const other of [
+      { carModel: 'bmw_m3_e30' },
+      { cuts: 1 },
+      { sectorsMs: [40_000, 49_000, 41_000] },
+      { sectorsMs: [] },
+      { driverGuid: 'x' },
+      { lapTimestamp: 1 },
+    ]) {
       expect(sameLap(fileA, lap({ ...other, resultFile: 'x.json' }))).toBe(false);
     }
   });
 
   it('when candidates are numbered, then 0 is the lap key, 1 adds the file name without .json, later ones add ~n', () => {
-    expect([0, 1, 2, 3].map((n) => lapKeyCandidate(fileB, n))).toEqual([fileB.lapKey, B_KEY, `${B_KEY}~2`, `${B_KEY}~3`]);
+    expect([0, 1, 2, 3].map((n) => lapKeyCandidate(fileB, n))).toEqual([
+      fileB.lapKey,
+      B_KEY,
+      `${B_KEY}~2`,
+      `${B_KEY}~3`,
+    ]);
   });
 });

@@ -5,7 +5,11 @@ import { parseResults } from '../../src/domain/parseResults';
 import { KICKED_GUID } from '../../src/domain/types';
 import { rawLap, resultsBytes } from '../support/resultsFile';
 import { RESULTS_FIXTURES } from '../support/fixtures';
-const ctx = { eventId: 'season1#event2', sessionTime: '2019-03-02T17:27:00.000Z', resultFile: '2019_3_2_17_27_PRACTICE.json' };
+const ctx = {
+  eventId: 'season1#event2',
+  sessionTime: '2019-03-02T17:27:00.000Z',
+  resultFile: '2019_3_2_17_27_PRACTICE.json',
+};
 
 function read(dir: string, file: string) {
   return parseResults(readFileSync(path.join(dir, file), 'utf8'), file);
@@ -77,7 +81,10 @@ describe('lapsFromResults', () => {
     ]);
     const laps = lapsFromResults(parsed, ctx);
     expect(laps.map((l) => [l.valid, l.invalidReason])).toEqual([
-      [false, 'lap time 1000.5 ms is not a whole number of milliseconds; sector 2 time 500.5 ms is not a whole number of milliseconds'],
+      [
+        false,
+        'lap time 1000.5 ms is not a whole number of milliseconds; sector 2 time 500.5 ms is not a whole number of milliseconds',
+      ],
       [false, 'lap time 0 ms is shorter than 1 s'],
       [true, undefined],
     ]);

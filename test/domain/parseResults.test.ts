@@ -29,12 +29,31 @@ const FACTS: Record<string, FileFacts> = {
   '2015_10_17_9_49_RACE.json': { type: 'RACE', track: 'monza', config: '', laps: 81, cut: 0 },
   '2019_2_15_21_16_RACE.json': { type: 'RACE', track: 'barbagallo', config: '', laps: 9, cut: 4 },
   '2019_2_15_21_8_QUALIFY.json': { type: 'QUALIFY', track: 'barbagallo', config: '', laps: 9, cut: 1 },
-  '2019_2_15_22_10_RACE.json': { type: 'RACE', track: 'ks_red_bull_ring', config: 'layout_national', laps: 20, cut: 0, unidentified: 1 },
-  '2019_2_15_22_3_QUALIFY.json': { type: 'QUALIFY', track: 'ks_red_bull_ring', config: 'layout_national', laps: 14, cut: 4 },
+  '2019_2_15_22_10_RACE.json': {
+    type: 'RACE',
+    track: 'ks_red_bull_ring',
+    config: 'layout_national',
+    laps: 20,
+    cut: 0,
+    unidentified: 1,
+  },
+  '2019_2_15_22_3_QUALIFY.json': {
+    type: 'QUALIFY',
+    track: 'ks_red_bull_ring',
+    config: 'layout_national',
+    laps: 14,
+    cut: 4,
+  },
   '2019_3_2_14_41_PRACTICE.json': { type: 'PRACTICE', track: 'suzuka', config: 'suzukagp', laps: 8, cut: 7 },
   '2019_3_2_17_27_PRACTICE.json': { type: 'PRACTICE', track: 'suzuka', config: 'suzukagp', laps: 77, cut: 28 },
   '2019_3_2_19_30_PRACTICE.json': { type: 'PRACTICE', track: 'suzuka', config: 'suzukagp', laps: 20, cut: 7 },
-  '2019_3_2_21_49_QUALIFY.json': { type: 'QUALIFY', track: 'ks_red_bull_ring', config: 'layout_national', laps: 49, cut: 28 },
+  '2019_3_2_21_49_QUALIFY.json': {
+    type: 'QUALIFY',
+    track: 'ks_red_bull_ring',
+    config: 'layout_national',
+    laps: 49,
+    cut: 28,
+  },
   '2019_3_2_22_3_RACE.json': { type: 'RACE', track: 'ks_red_bull_ring', config: 'layout_national', laps: 75, cut: 0 },
   '2019_3_9_20_15_RACE (1).json': { type: 'RACE', track: 'bs_lagunaseca', config: '', laps: 100, cut: 0 },
   'tyre.info.json': { type: 'RACE', track: 'gilles-villeneuve', config: '', laps: 90, cut: 0 },
@@ -76,32 +95,53 @@ describe('parseResults on the traps of real files', () => {
   it('when the same driver has two Result rows, then there is one driver with the car of the best row, and a warning', () => {
     const parsed = fixture('2019_3_9_20_15_RACE (1).json');
     // Marta has no lap in her second car (BestLap 999999999); Rui was quicker in his first.
-    expect(parsed.drivers.filter((d) => d.guid === '76561198010000601')).toEqual([{ guid: '76561198010000601', name: 'Marta Sousa', carModel: 'ks_porsche_911_gt3_r_2016' }]);
-    expect(parsed.drivers.filter((d) => d.guid === '76561198010000602')).toEqual([{ guid: '76561198010000602', name: 'Rui Tavares', carModel: 'ks_mclaren_650s_gt3' }]);
+    expect(parsed.drivers.filter((d) => d.guid === '76561198010000601')).toEqual([
+      { guid: '76561198010000601', name: 'Marta Sousa', carModel: 'ks_porsche_911_gt3_r_2016' },
+    ]);
+    expect(parsed.drivers.filter((d) => d.guid === '76561198010000602')).toEqual([
+      { guid: '76561198010000602', name: 'Rui Tavares', carModel: 'ks_mclaren_650s_gt3' },
+    ]);
     expect(parsed.warnings.some((w) => w.includes('Marta Sousa') && w.includes('2 Result rows'))).toBe(true);
     expect(parsed.warnings.some((w) => w.includes('Rui Tavares') && w.includes('car ids 1, 16'))).toBe(true);
   });
 
   it('when a manager wrote BestLap 0 for a car the driver never finished a lap in, then it is not taken as the best row', () => {
     const parsed = fixture('2019_3_2_21_49_QUALIFY.json');
-    const raw = rawResults(resultsFixture('2019_3_2_21_49_QUALIFY.json').bytes).Result.filter((r) => r.DriverName === 'Émile Gagnon');
-    expect(raw.map((r) => [r.CarModel, r.BestLap])).toEqual([['ks_porsche_911_gt3_cup_2017', 90379], ['ks_audi_r8_lms_2016', 0]]);
+    const raw = rawResults(resultsFixture('2019_3_2_21_49_QUALIFY.json').bytes).Result.filter(
+      (r) => r.DriverName === 'Émile Gagnon',
+    );
+    expect(raw.map((r) => [r.CarModel, r.BestLap])).toEqual([
+      ['ks_porsche_911_gt3_cup_2017', 90379],
+      ['ks_audi_r8_lms_2016', 0],
+    ]);
     expect(parsed.drivers.find((d) => d.name === 'Émile Gagnon')!.carModel).toBe('ks_porsche_911_gt3_cup_2017');
   });
 
   it('when a car lists a team of GUIDs `a;b`, then no driver is keyed by the list and each team member is a driver', () => {
     const parsed = fixture('2019_3_2_22_3_RACE.json');
-    expect(resultsFixture('2019_3_2_22_3_RACE.json').bytes.toString()).toContain('"Guid": "76561198010000109;76561198010000110"');
+    expect(resultsFixture('2019_3_2_22_3_RACE.json').bytes.toString()).toContain(
+      '"Guid": "76561198010000109;76561198010000110"',
+    );
     expect(parsed.drivers.some((d) => d.guid.includes(';'))).toBe(false);
-    expect(parsed.drivers.filter((d) => ['76561198010000109', '76561198010000110'].includes(d.guid)).map((d) => d.name).sort()).toEqual(['Ines Duarte', 'Jonas Weber']);
+    expect(
+      parsed.drivers
+        .filter((d) => ['76561198010000109', '76561198010000110'].includes(d.guid))
+        .map((d) => d.name)
+        .sort(),
+    ).toEqual(['Ines Duarte', 'Jonas Weber']);
   });
 
   it('when a driver was kicked, then the lap is recovered from Cars/Result where one GUID fits, else kept unidentified', () => {
     const parsed = fixture('2019_2_15_22_10_RACE.json');
     expect(parsed.warnings).toContain('1 laps of kicked drivers: GUID recovered from Cars/Result');
     expect(parsed.warnings).toContain('1 laps of kicked drivers could not be attributed; kept unidentified');
-    expect(parsed.laps.filter((l) => l.driverName === 'Émile Gagnon').every((l) => l.driverGuid === '76561198010000105')).toBe(true);
-    expect(parsed.laps.find((l) => l.driverName === 'Pit Lane Pete')).toMatchObject({ driverGuid: KICKED_GUID, identified: false });
+    expect(
+      parsed.laps.filter((l) => l.driverName === 'Émile Gagnon').every((l) => l.driverGuid === '76561198010000105'),
+    ).toBe(true);
+    expect(parsed.laps.find((l) => l.driverName === 'Pit Lane Pete')).toMatchObject({
+      driverGuid: KICKED_GUID,
+      identified: false,
+    });
   });
 
   it('when reading lap Timestamps, then they are server uptime ms, not wall-clock time', () => {
@@ -118,9 +158,17 @@ describe('parseResults on the traps of real files', () => {
   });
 
   it('when the file starts with a BOM and the name is a second download `… (1).json`, then both are read', () => {
-    expect(resultsFixture('2019_3_2_19_30_PRACTICE.json').bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(resultsFixture('2019_3_2_19_30_PRACTICE.json').bytes.subarray(0, 3)).toEqual(
+      Buffer.from([0xef, 0xbb, 0xbf]),
+    );
     expect(fixture('2019_3_2_19_30_PRACTICE.json').drivers.map((d) => d.name)).toContain('田中 結衣');
-    expect(fixture('2019_3_9_20_15_RACE (1).json').sessionLocalTime).toEqual({ year: 2019, month: 3, day: 9, hour: 20, minute: 15 });
+    expect(fixture('2019_3_9_20_15_RACE (1).json').sessionLocalTime).toEqual({
+      year: 2019,
+      month: 3,
+      day: 9,
+      hour: 20,
+      minute: 15,
+    });
   });
 });
 
@@ -141,7 +189,12 @@ describe('parseResults on hand-made files', () => {
 
   it('when a kicked lap matches one Result row by car id and name, then the real GUID is restored', () => {
     const kicked = practice.laps[2]!;
-    expect(kicked).toMatchObject({ driverGuid: '76561198000000002', driverName: '小林', identified: true, lapTimeMs: 100900 });
+    expect(kicked).toMatchObject({
+      driverGuid: '76561198000000002',
+      driverName: '小林',
+      identified: true,
+      lapTimeMs: 100900,
+    });
     expect(practice.warnings).toContain('1 laps of kicked drivers: GUID recovered from Cars/Result');
   });
 
@@ -210,15 +263,25 @@ describe('parseResults on hand-made files', () => {
     expect(parseError('{"TrackName": 5}', 'a.json').reason).toBe('TrackName is not a string (got number 5)');
     expect(parseError('{"Type": "RACE"}', 'a.json').reason).toBe('TrackName is missing');
     expect(parseError('{"TrackName": "x", "Laps": {}}', 'a.json').reason).toBe('Laps is not an array (got an object)');
-    expect(parseError('{"TrackName": "x", "Laps": [{"DriverGuid": "1", "CarId": 0, "Timestamp": 1, "LapTime": 2, "Sectors": [1, "2"]}]}', 'a.json').reason)
-      .toBe('Laps[0].Sectors[1] is not a number (got string "2")');
-    expect(parseError('{"TrackName": "x", "Laps": [{"CarId": 0, "Timestamp": 1, "LapTime": 2}]}', 'a.json').reason)
-      .toBe('Laps[0].Cuts is missing');
-    expect(parseError('{"TrackName": "x", "Laps": [{"CarId": 0, "Timestamp": 1, "LapTime": 1e999, "Cuts": 0}]}', 'a.json').reason)
-      .toBe('Laps[0].LapTime is not a finite number (got number Infinity)');
-    expect(parseError('{"TrackName": "x", "Cars": [{"CarId": 0, "Driver": {"GuidsList": [7]}}]}', 'a.json').reason)
-      .toBe('Cars[0].Driver.GuidsList[0] is not a string (got number 7)');
-    expect(parseError('{"TrackName": "x", "Result": [null]}', 'a.json').reason).toBe('Result[0] is not an object (got null)');
+    expect(
+      parseError(
+        '{"TrackName": "x", "Laps": [{"DriverGuid": "1", "CarId": 0, "Timestamp": 1, "LapTime": 2, "Sectors": [1, "2"]}]}',
+        'a.json',
+      ).reason,
+    ).toBe('Laps[0].Sectors[1] is not a number (got string "2")');
+    expect(
+      parseError('{"TrackName": "x", "Laps": [{"CarId": 0, "Timestamp": 1, "LapTime": 2}]}', 'a.json').reason,
+    ).toBe('Laps[0].Cuts is missing');
+    expect(
+      parseError('{"TrackName": "x", "Laps": [{"CarId": 0, "Timestamp": 1, "LapTime": 1e999, "Cuts": 0}]}', 'a.json')
+        .reason,
+    ).toBe('Laps[0].LapTime is not a finite number (got number Infinity)');
+    expect(
+      parseError('{"TrackName": "x", "Cars": [{"CarId": 0, "Driver": {"GuidsList": [7]}}]}', 'a.json').reason,
+    ).toBe('Cars[0].Driver.GuidsList[0] is not a string (got number 7)');
+    expect(parseError('{"TrackName": "x", "Result": [null]}', 'a.json').reason).toBe(
+      'Result[0] is not an object (got null)',
+    );
   });
 
   it('when a lap value is beyond what any store keeps, then the error names the JSON path and the limit', () => {
@@ -226,15 +289,33 @@ describe('parseResults on hand-made files', () => {
       `{"TrackName": "x", "Laps": [{"DriverGuid": "1", "CarId": 0, "Timestamp": 1, "LapTime": 61000, "Cuts": 0, "Sectors": [1, 2], ${extra}}]}`;
     const numberLimit = 'a number in a lap must be 0 or between 0.000001 and 9007199254740991 in size';
     expect(parseError(lapWith('"LapTime": 1e300'), 'a.json').reason).toBe(`Laps[0].LapTime is 1e+300: ${numberLimit}`);
-    expect(parseError(lapWith('"Sectors": [1, 1e-7]'), 'a.json').reason).toBe(`Laps[0].Sectors[1] is 1e-7: ${numberLimit}`);
-    expect(parseError(lapWith('"Timestamp": 9007199254740992'), 'a.json').reason).toBe(`Laps[0].Timestamp is 9007199254740992: ${numberLimit}`);
-    expect(parseError(lapWith('"Cuts": -1e16'), 'a.json').reason).toBe(`Laps[0].Cuts is -10000000000000000: ${numberLimit}`);
-    expect(parseError(lapWith(`"Sectors": [${Array(65).fill(1).join(',')}]`), 'a.json').reason).toBe('Laps[0].Sectors has 65 entries: at most 64');
-    expect(parseError(lapWith(`"DriverGuid": "${'7'.repeat(513)}"`), 'a.json').reason).toBe('Laps[0].DriverGuid is 513 bytes long: at most 512');
-    expect(parseError(lapWith(`"DriverName": "${'小'.repeat(342)}"`), 'a.json').reason).toBe('Laps[0].DriverName is 1026 bytes long: at most 1024');
-    expect(parseError(lapWith(`"Tyre": "${'x'.repeat(1025)}"`), 'a.json').reason).toBe('Laps[0].Tyre is 1025 bytes long: at most 1024');
-    expect(parseError(`{"TrackName": "${'t'.repeat(5000)}"}`, 'a.json').reason).toBe('TrackName is 5000 bytes long: at most 1024');
-    expect(parseResults(lapWith(`"DriverName": "${'小'.repeat(341)}", "LapTime": 1000.5`), 'a.json').laps[0]!.lapTimeMs).toBe(1000.5);
+    expect(parseError(lapWith('"Sectors": [1, 1e-7]'), 'a.json').reason).toBe(
+      `Laps[0].Sectors[1] is 1e-7: ${numberLimit}`,
+    );
+    expect(parseError(lapWith('"Timestamp": 9007199254740992'), 'a.json').reason).toBe(
+      `Laps[0].Timestamp is 9007199254740992: ${numberLimit}`,
+    );
+    expect(parseError(lapWith('"Cuts": -1e16'), 'a.json').reason).toBe(
+      `Laps[0].Cuts is -10000000000000000: ${numberLimit}`,
+    );
+    expect(parseError(lapWith(`"Sectors": [${Array(65).fill(1).join(',')}]`), 'a.json').reason).toBe(
+      'Laps[0].Sectors has 65 entries: at most 64',
+    );
+    expect(parseError(lapWith(`"DriverGuid": "${'7'.repeat(513)}"`), 'a.json').reason).toBe(
+      'Laps[0].DriverGuid is 513 bytes long: at most 512',
+    );
+    expect(parseError(lapWith(`"DriverName": "${'小'.repeat(342)}"`), 'a.json').reason).toBe(
+      'Laps[0].DriverName is 1026 bytes long: at most 1024',
+    );
+    expect(parseError(lapWith(`"Tyre": "${'x'.repeat(1025)}"`), 'a.json').reason).toBe(
+      'Laps[0].Tyre is 1025 bytes long: at most 1024',
+    );
+    expect(parseError(`{"TrackName": "${'t'.repeat(5000)}"}`, 'a.json').reason).toBe(
+      'TrackName is 5000 bytes long: at most 1024',
+    );
+    expect(
+      parseResults(lapWith(`"DriverName": "${'小'.repeat(341)}", "LapTime": 1000.5`), 'a.json').laps[0]!.lapTimeMs,
+    ).toBe(1000.5);
   });
 
   it('when the JSON is not an object, then the error says what it is', () => {

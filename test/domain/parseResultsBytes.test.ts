@@ -22,8 +22,17 @@ function randomBytes(length: number, seed = 7): Buffer {
   return out;
 }
 
-const lap = (guid: string, name: string, t: number) =>
-  ({ DriverName: name, DriverGuid: guid, CarId: 0, CarModel: 'ks_mazda_mx5_cup', Timestamp: t, LapTime: 90_000 + t, Sectors: [30_000, 30_000, 30_000 + t], Cuts: 0, Tyre: 'SM' });
+const lap = (guid: string, name: string, t: number) => ({
+  DriverName: name,
+  DriverGuid: guid,
+  CarId: 0,
+  CarModel: 'ks_mazda_mx5_cup',
+  Timestamp: t,
+  LapTime: 90_000 + t,
+  Sectors: [30_000, 30_000, 30_000 + t],
+  Cuts: 0,
+  Tyre: 'SM',
+});
 
 describe('parseResults from bytes', () => {
   it('when the file is random bytes, then the error says "not JSON", not that it was truncated', () => {
@@ -50,19 +59,27 @@ describe('parseResults from bytes', () => {
   });
 
   it('when a member nobody reads (Events) holds broken JSON, then the file is still refused', () => {
-    expect(reason('{"TrackName":"x","Laps":[],"Events":[{"Type":"COLLISION","Speed":01}]}')).toMatch(/^invalid JSON at position/);
+    expect(reason('{"TrackName":"x","Laps":[],"Events":[{"Type":"COLLISION","Speed":01}]}')).toMatch(
+      /^invalid JSON at position/,
+    );
     expect(reason('{"TrackName":"x","Laps":[]} trailing')).toMatch(/^invalid JSON at position 28 /);
   });
 
   it('when a member is repeated, then the last one counts, as JSON.parse does', () => {
-    const parsed = parseResults('{"TrackName":"a","Laps":[{"CarId":0,"Timestamp":1,"LapTime":2,"Cuts":0}],"TrackName":"b","Laps":[]}', 'x.json');
+    const parsed = parseResults(
+      '{"TrackName":"a","Laps":[{"CarId":0,"Timestamp":1,"LapTime":2,"Cuts":0}],"TrackName":"b","Laps":[]}',
+      'x.json',
+    );
     expect(parsed.track).toBe('b');
     expect(parsed.laps).toEqual([]);
   });
 
   it('when names hold quotes, backslashes and non-ASCII, then they are read exactly', () => {
     const names = ['Jo "The Rocket"', 'back\\slash\\', '小林 \u00e9\\"', 'tab\there'];
-    const text = JSON.stringify({ TrackName: 'x', Laps: names.map((n, i) => lap(String(76561198000000000n + BigInt(i)), n, i)) });
+    const text = JSON.stringify({
+      TrackName: 'x',
+      Laps: names.map((n, i) => lap(String(76561198000000000n + BigInt(i)), n, i)),
+    });
     expect(parseResults(Buffer.from(text), 'x.json').laps.map((l) => l.driverName)).toEqual(names);
   });
 
@@ -72,15 +89,22 @@ describe('parseResults from bytes', () => {
       TrackName: 'x',
       Cars: [{ CarId: 3, Driver: { Name: 'Kim', Guid: '76561198000000042' }, Model: 'm' }],
     });
-    expect(parseResults(Buffer.from(text), 'x.json').laps[0]).toMatchObject({ driverGuid: '76561198000000042', identified: true });
+    expect(parseResults(Buffer.from(text), 'x.json').laps[0]).toMatchObject({
+      driverGuid: '76561198000000042',
+      identified: true,
+    });
   });
 
   it('when a hand-made file is read from its bytes (BOM, non-ASCII names), then the laps are those JSON.parse sees', () => {
     for (const name of ['2024_5_12_20_5_PRACTICE.json', '2024_5_13_19_0_RACE.json']) {
       const bytes = readFileSync(path.join(DATA, name));
-      const raw = JSON.parse(bytes.toString('utf8').replace(/^\ufeff/, '')) as { Laps?: Array<{ LapTime: number; DriverName: string }> };
+      const raw = JSON.parse(bytes.toString('utf8').replace(/^\ufeff/, '')) as {
+        Laps?: Array<{ LapTime: number; DriverName: string }>;
+      };
       const laps = parseResults(bytes, name).laps;
-      expect(laps.map((l) => [l.lapTimeMs, l.driverName])).toEqual((raw.Laps ?? []).map((l) => [l.LapTime, l.DriverName]));
+      expect(laps.map((l) => [l.lapTimeMs, l.driverName])).toEqual(
+        (raw.Laps ?? []).map((l) => [l.LapTime, l.DriverName]),
+      );
     }
   });
 });

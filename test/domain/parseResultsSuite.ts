@@ -2,7 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseResults } from '../../src/domain/parseResults';
 
-export interface FileFacts { type: string; track: string; config: string; laps: number; cut: number; unidentified?: number }
+export interface FileFacts {
+  type: string;
+  track: string;
+  config: string;
+  laps: number;
+  cut: number;
+  unidentified?: number;
+}
 
 /**
  * parseResults over every file of `dir`, against facts counted independently of the parser

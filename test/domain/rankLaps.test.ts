@@ -40,13 +40,17 @@ function fixtureLaps(file: string, eventId = EVENT): Lap[] {
 
 describe('rankLaps', () => {
   it('when drivers have several laps, then each appears once with the best valid lap, fastest first, with gaps', () => {
-    const board = rankLaps(EVENT, [
-      lap({ driverGuid: A, lapTimeMs: 62_000 }),
-      lap({ driverGuid: B, lapTimeMs: 61_500 }),
-      lap({ driverGuid: A, lapTimeMs: 61_000, carModel: 'ks_toyota_gt86' }),
-      lap({ driverGuid: B, lapTimeMs: 61_900 }),
-      lap({ driverGuid: C, lapTimeMs: 64_123 }),
-    ], []);
+    const board = rankLaps(
+      EVENT,
+      [
+        lap({ driverGuid: A, lapTimeMs: 62_000 }),
+        lap({ driverGuid: B, lapTimeMs: 61_500 }),
+        lap({ driverGuid: A, lapTimeMs: 61_000, carModel: 'ks_toyota_gt86' }),
+        lap({ driverGuid: B, lapTimeMs: 61_900 }),
+        lap({ driverGuid: C, lapTimeMs: 64_123 }),
+      ],
+      [],
+    );
     expect(board.rows.map((r) => [r.position, r.driverGuid, r.lapTimeMs, r.gapMs])).toEqual([
       [1, A, 61_000, 0],
       [2, B, 61_500, 500],
@@ -58,27 +62,44 @@ describe('rankLaps', () => {
   });
 
   it('when a faster lap is cut, unidentified or kicked, then it is never ranked', () => {
-    const board = rankLaps(EVENT, [
-      lap({ driverGuid: A, lapTimeMs: 60_000, cuts: 1, valid: false }),
-      lap({ driverGuid: A, lapTimeMs: 63_000 }),
-      lap({ driverGuid: KICKED_GUID, lapTimeMs: 50_000 }),
-      lap({ driverGuid: '', lapTimeMs: 50_000 }),
-      lap({ driverGuid: B, lapTimeMs: 59_000, valid: false }),
-    ], []);
+    const board = rankLaps(
+      EVENT,
+      [
+        lap({ driverGuid: A, lapTimeMs: 60_000, cuts: 1, valid: false }),
+        lap({ driverGuid: A, lapTimeMs: 63_000 }),
+        lap({ driverGuid: KICKED_GUID, lapTimeMs: 50_000 }),
+        lap({ driverGuid: '', lapTimeMs: 50_000 }),
+        lap({ driverGuid: B, lapTimeMs: 59_000, valid: false }),
+      ],
+      [],
+    );
     expect(board.rows.map((r) => [r.driverGuid, r.lapTimeMs])).toEqual([[A, 63_000]]);
     expect(board.lapCount).toBe(5);
   });
 
   it('when two drivers set the same time, then whoever set it first is ahead, by session then by lap timestamp', () => {
-    const laterSession = lap({ driverGuid: A, lapTimeMs: 61_000, recordedAt: '2024-05-13T18:00:00.000Z', lapTimestamp: 1 });
-    const earlierSession = lap({ driverGuid: B, lapTimeMs: 61_000, recordedAt: '2024-05-12T18:00:00.000Z', lapTimestamp: 9_999_999 });
+    const laterSession = lap({
+      driverGuid: A,
+      lapTimeMs: 61_000,
+      recordedAt: '2024-05-13T18:00:00.000Z',
+      lapTimestamp: 1,
+    });
+    const earlierSession = lap({
+      driverGuid: B,
+      lapTimeMs: 61_000,
+      recordedAt: '2024-05-12T18:00:00.000Z',
+      lapTimestamp: 9_999_999,
+    });
     expect(rankLaps(EVENT, [laterSession, earlierSession], []).rows.map((r) => r.driverGuid)).toEqual([B, A]);
     expect(rankLaps(EVENT, [earlierSession, laterSession], []).rows.map((r) => r.driverGuid)).toEqual([B, A]);
 
     const sameSessionLater = lap({ driverGuid: A, lapTimeMs: 61_000, lapTimestamp: 5_000 });
     const sameSessionEarlier = lap({ driverGuid: C, lapTimeMs: 61_000, lapTimestamp: 4_000 });
     const board = rankLaps(EVENT, [sameSessionLater, sameSessionEarlier], []);
-    expect(board.rows.map((r) => [r.position, r.driverGuid, r.gapMs])).toEqual([[1, C, 0], [2, A, 0]]);
+    expect(board.rows.map((r) => [r.position, r.driverGuid, r.gapMs])).toEqual([
+      [1, C, 0],
+      [2, A, 0],
+    ]);
   });
 
   it('when instants are written with offsets, then they are compared as instants, not as text', () => {
@@ -88,33 +109,49 @@ describe('rankLaps', () => {
   });
 
   it('when a driver matched their own best later, then the first of the equal laps is kept', () => {
-    const board = rankLaps(EVENT, [
-      lap({ driverGuid: A, lapTimeMs: 61_000, lapTimestamp: 8_000, carModel: 'later_car' }),
-      lap({ driverGuid: A, lapTimeMs: 61_000, lapTimestamp: 7_000, carModel: 'first_car' }),
-    ], []);
+    const board = rankLaps(
+      EVENT,
+      [
+        lap({ driverGuid: A, lapTimeMs: 61_000, lapTimestamp: 8_000, carModel: 'later_car' }),
+        lap({ driverGuid: A, lapTimeMs: 61_000, lapTimestamp: 7_000, carModel: 'first_car' }),
+      ],
+      [],
+    );
     expect(board.rows[0]!.carModel).toBe('first_car');
     expect(board.rows[0]!.lapKey).toBe(`${A}#7000`);
   });
 
   it('when aliases exist, then GUID aliases beat name aliases and others show their latest name', () => {
-    const board = rankLaps(EVENT, [
-      lap({ driverGuid: A, lapTimeMs: 61_000, driverName: 'Seb' }),
-      lap({ driverGuid: B, lapTimeMs: 62_000, driverName: 'Cheezypoof' }),
-      lap({ driverGuid: C, lapTimeMs: 63_000, driverName: 'old name', recordedAt: '2024-05-01T10:00:00.000Z' }),
-      lap({ driverGuid: C, lapTimeMs: 70_000, driverName: 'new name', recordedAt: '2024-05-02T10:00:00.000Z', valid: false, cuts: 3 }),
-    ], [
-      { key: 'seb', name: 'Sebastian (by name)' },
-      { key: A, name: 'Sebastian (by GUID)' },
-      { key: 'cheezypoof', name: 'Cheese' },
-    ]);
+    const board = rankLaps(
+      EVENT,
+      [
+        lap({ driverGuid: A, lapTimeMs: 61_000, driverName: 'Seb' }),
+        lap({ driverGuid: B, lapTimeMs: 62_000, driverName: 'Cheezypoof' }),
+        lap({ driverGuid: C, lapTimeMs: 63_000, driverName: 'old name', recordedAt: '2024-05-01T10:00:00.000Z' }),
+        lap({
+          driverGuid: C,
+          lapTimeMs: 70_000,
+          driverName: 'new name',
+          recordedAt: '2024-05-02T10:00:00.000Z',
+          valid: false,
+          cuts: 3,
+        }),
+      ],
+      [
+        { key: 'seb', name: 'Sebastian (by name)' },
+        { key: A, name: 'Sebastian (by GUID)' },
+        { key: 'cheezypoof', name: 'Cheese' },
+      ],
+    );
     expect(board.rows.map((r) => r.driverName)).toEqual(['Sebastian (by GUID)', 'Cheese', 'new name']);
   });
 
   it('when laps of another event are passed, then they are ignored and not counted', () => {
-    const board = rankLaps(EVENT, [
-      lap({ driverGuid: A, lapTimeMs: 61_000, eventId: 'season1#event9' }),
-      lap({ driverGuid: B, lapTimeMs: 62_000 }),
-    ], []);
+    const board = rankLaps(
+      EVENT,
+      [lap({ driverGuid: A, lapTimeMs: 61_000, eventId: 'season1#event9' }), lap({ driverGuid: B, lapTimeMs: 62_000 })],
+      [],
+    );
     expect(board.rows.map((r) => r.driverGuid)).toEqual([B]);
     expect(board.lapCount).toBe(1);
   });
@@ -136,7 +173,8 @@ describe('rankLaps', () => {
     for (const r of raw.Result) {
       // 999999999 is acServer's "no lap"; a manager writes 0.
       if (r.DriverGuid === '' || r.BestLap <= 0 || r.BestLap >= 999_999_999) continue;
-      if ((best.get(r.DriverGuid)?.time ?? Infinity) > r.BestLap) best.set(r.DriverGuid, { time: r.BestLap, car: r.CarModel });
+      if ((best.get(r.DriverGuid)?.time ?? Infinity) > r.BestLap)
+        best.set(r.DriverGuid, { time: r.BestLap, car: r.CarModel });
     }
     const board = rankLaps(EVENT, fixtureLaps(file), []);
     expect(board.rows.map((r) => [r.driverGuid, r.lapTimeMs, r.carModel])).toEqual(

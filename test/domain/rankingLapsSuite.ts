@@ -5,6 +5,7 @@ import { parseResults } from '../../src/domain/parseResults';
 import { lapsFromResults } from '../../src/domain/lapsFromResults';
 import { isRealGuid } from '../../src/domain/isValidLap';
 import type { Lap } from '../../src/domain/types';
+import { present } from '../support/present';
 
 function allFixtureLaps(dir: string): Lap[] {
   return readdirSync(dir)
@@ -12,7 +13,11 @@ function allFixtureLaps(dir: string): Lap[] {
     .flatMap((f, i) => {
       const parsed = parseResults(readFileSync(path.join(dir, f), 'utf8'), f);
       // All into one event, sessions an hour apart, so drivers meet across files.
-      return lapsFromResults(parsed, { eventId: 'e', sessionTime: new Date(Date.UTC(2026, 0, 1, i)).toISOString(), resultFile: f });
+      return lapsFromResults(parsed, {
+        eventId: 'e',
+        sessionTime: new Date(Date.UTC(2026, 0, 1, i)).toISOString(),
+        resultFile: f,
+      });
     });
 }
 
@@ -20,7 +25,7 @@ function allFixtureLaps(dir: string): Lap[] {
 export function describeRankingLaps(label: string, dir: string): void {
   describe(`rankingLaps over ${label}`, () => {
     const laps = allFixtureLaps(dir);
-    const aliases = [{ key: laps[0].driverGuid, name: 'Aliased' }];
+    const aliases = [{ key: present(laps[0], `a lap in ${label}`).driverGuid, name: 'Aliased' }];
 
     it('when ranking only the kept laps, then the leaderboard equals the one from every lap', () => {
       const kept = rankingLaps('e', laps);

@@ -10,7 +10,14 @@ const config = parseSeasonConfig(
         id: 's1',
         name: 'Season 1',
         events: [
-          { id: 'event1', name: 'Event *1*', track: 'ks_red_bull_ring', layout: 'layout_national', cars: ['bmw_m3_e30', 'ks_mazda_mx5_cup'], start: '2026-03-09T19:00' },
+          {
+            id: 'event1',
+            name: 'Event *1*',
+            track: 'ks_red_bull_ring',
+            layout: 'layout_national',
+            cars: ['bmw_m3_e30', 'ks_mazda_mx5_cup'],
+            start: '2026-03-09T19:00',
+          },
           { id: 'event2', name: 'Event 2', track: 'spa', cars: ['bmw_m3_e30'], start: '2026-03-23T19:00' },
         ],
       },

@@ -1,7 +1,12 @@
 import { lapsFromResults } from '../../src/domain/lapsFromResults';
 import { parseResults } from '../../src/domain/parseResults';
 import { rankLaps } from '../../src/domain/rankLaps';
-import { EMPTY_BOARD_TEXT, pageLink, renderLeaderboard, renderLeaderboardPages } from '../../src/domain/renderLeaderboard';
+import {
+  EMPTY_BOARD_TEXT,
+  pageLink,
+  renderLeaderboard,
+  renderLeaderboardPages,
+} from '../../src/domain/renderLeaderboard';
 import type { Leaderboard, LeaderboardRow } from '../../src/domain/types';
 import { resultsFixture } from '../support/fixtures';
 
@@ -22,7 +27,11 @@ function row(position: number, over: Partial<LeaderboardRow> = {}): LeaderboardR
   };
 }
 function board(n: number, over: (i: number) => Partial<LeaderboardRow> = () => ({})): Leaderboard {
-  return { eventId: 'season1#event1', rows: Array.from({ length: n }, (_, i) => row(i + 1, over(i + 1))), lapCount: n * 3 };
+  return {
+    eventId: 'season1#event1',
+    rows: Array.from({ length: n }, (_, i) => row(i + 1, over(i + 1))),
+    lapCount: n * 3,
+  };
 }
 function codeLines(text: string): string[] {
   const block = /```\n([\s\S]*?)\n```/.exec(text);
@@ -32,7 +41,10 @@ function codeLines(text: string): string[] {
 
 describe('renderLeaderboard', () => {
   it('when rendering a board, then the first line is the bold flagged title and rows show pos, name, time, gap, car', () => {
-    const text = renderLeaderboard(board(3), { title: 'Magione Time Attack', carName: (m) => (m === 'ks_mazda_mx5_cup' ? 'Mazda MX-5 Cup' : m) });
+    const text = renderLeaderboard(board(3), {
+      title: 'Magione Time Attack',
+      carName: (m) => (m === 'ks_mazda_mx5_cup' ? 'Mazda MX-5 Cup' : m),
+    });
     expect(text.split('\n')[0]).toBe('**🏁 Magione Time Attack 🏁**');
     const [header, first, second] = codeLines(text);
     expect(header).toMatch(/#\s+Driver\s+Time\s+Gap\s+Car/);
@@ -57,7 +69,9 @@ describe('renderLeaderboard', () => {
       expect(text.length).toBeLessThanOrEqual(2000);
       expect(text.split('\n').at(-1)).toBe(footer);
     }
-    expect(renderLeaderboard(board(150), { title: 'Nordschleife', footer })).toMatch(/more drivers \(use \/leaderboard\)\n🔗/);
+    expect(renderLeaderboard(board(150), { title: 'Nordschleife', footer })).toMatch(
+      /more drivers \(use \/leaderboard\)\n🔗/,
+    );
     expect(pageLink(undefined)).toBeUndefined();
   });
 
@@ -74,14 +88,20 @@ describe('renderLeaderboard', () => {
   });
 
   it('when names and cars are long, then every row still fits and the total stays under the limit', () => {
-    const text = renderLeaderboard(board(150, () => ({ driverName: 'W'.repeat(200), carModel: 'c'.repeat(200) })), { title: 'T'.repeat(500) });
+    const text = renderLeaderboard(
+      board(150, () => ({ driverName: 'W'.repeat(200), carModel: 'c'.repeat(200) })),
+      { title: 'T'.repeat(500) },
+    );
     expect(text.length).toBeLessThanOrEqual(2000);
     expect(codeLines(text)[1]).toContain('WWW…');
   });
 
   it('when a name holds markdown, backticks or mentions, then none can escape the code block or ping', () => {
     const names = ['**bold**', '`` `oops` ``', '@everyone', '<@123456>', 'a|b>c~_d', 'line\nbreak', 'x```y'];
-    const text = renderLeaderboard(board(names.length, (i) => ({ driverName: names[i - 1]! })), { title: 'Names' });
+    const text = renderLeaderboard(
+      board(names.length, (i) => ({ driverName: names[i - 1]! })),
+      { title: 'Names' },
+    );
     expect(text.split('```')).toHaveLength(3);
     expect(text).not.toMatch(/@everyone/);
     expect(text).not.toContain('<@1');
@@ -98,7 +118,10 @@ describe('renderLeaderboard', () => {
 
   it('when names are non-ASCII or wide, then the time column still lines up', () => {
     const names = ['Jérôme Ñúñez', '小林', 'Ann'];
-    const text = renderLeaderboard(board(3, (i) => ({ driverName: names[i - 1]! })), { title: 'x' });
+    const text = renderLeaderboard(
+      board(3, (i) => ({ driverName: names[i - 1]! })),
+      { title: 'x' },
+    );
     const lines = codeLines(text).slice(1);
     const columnOfTime = (line: string, time: string): number => {
       const before = line.slice(0, line.indexOf(time));
@@ -119,7 +142,11 @@ describe('renderLeaderboard', () => {
   it('when rendering a qualifying re-saved by a manager, then the fastest driver leads with acServer own time', () => {
     const file = '2019_3_2_21_49_QUALIFY.json';
     const text = resultsFixture(file).bytes.toString('utf8');
-    const laps = lapsFromResults(parseResults(text, file), { eventId: 'e', sessionTime: '2019-03-02T21:49:00.000Z', resultFile: file });
+    const laps = lapsFromResults(parseResults(text, file), {
+      eventId: 'e',
+      sessionTime: '2019-03-02T21:49:00.000Z',
+      resultFile: file,
+    });
     const lines = codeLines(renderLeaderboard(rankLaps('e', laps, []), { title: 'Red Bull Ring' }));
     // Result[0] of the file: Alex Rivera, BestLap 89645, ks_porsche_911_gt3_cup_2017; 7 drivers with a clean lap.
     expect(lines[1]).toMatch(/^1 {2}Alex Rivera +1:29\.645 +ks_porsche_911_gt3_cup_…$/);
@@ -148,6 +175,8 @@ describe('renderLeaderboardPages', () => {
 
   it('when everything fits one page, then there is one page without a page number', () => {
     expect(renderLeaderboardPages(board(5), { title: 'x' })).toEqual([renderLeaderboard(board(5), { title: 'x' })]);
-    expect(renderLeaderboardPages({ eventId: 'e', rows: [], lapCount: 0 }, { title: 'x' })).toEqual([`**🏁 x 🏁**\n${EMPTY_BOARD_TEXT}`]);
+    expect(renderLeaderboardPages({ eventId: 'e', rows: [], lapCount: 0 }, { title: 'x' })).toEqual([
+      `**🏁 x 🏁**\n${EMPTY_BOARD_TEXT}`,
+    ]);
   });
 });

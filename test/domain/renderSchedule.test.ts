@@ -16,21 +16,39 @@ function config(seasons: SeasonConfigSeason[], extra: Partial<SeasonConfig> = {}
 
 const unix = (iso: string) => Date.parse(iso) / 1000;
 
-const pre = makeEvent({ id: 's1#preseason1', localId: 'preseason1', name: 'Preseason 1', preseason: true, track: 'imola', layout: '', start: '2025-02-01T18:00:00Z' });
-const e1 = makeEvent({ id: 's1#event1', localId: 'event1', name: 'Spa Sprint', track: 'spa', layout: '', start: '2025-02-15T19:30:00Z' });
+const pre = makeEvent({
+  id: 's1#preseason1',
+  localId: 'preseason1',
+  name: 'Preseason 1',
+  preseason: true,
+  track: 'imola',
+  layout: '',
+  start: '2025-02-01T18:00:00Z',
+});
+const e1 = makeEvent({
+  id: 's1#event1',
+  localId: 'event1',
+  name: 'Spa Sprint',
+  track: 'spa',
+  layout: '',
+  start: '2025-02-15T19:30:00Z',
+});
 const e2 = makeEvent({ id: 's1#event2', localId: 'event2', name: 'Event 2', start: '2025-03-01T18:00:00Z' });
 const base = config([season('s1', 'Season 1', [pre, e1, e2])]);
 
 /** The block of the message that belongs to the event whose label contains `label`. */
 function blockOf(text: string, label: string): string {
-  const block = text.split('\n\n').find((b) => b.split('\n')[0].includes(label));
+  const block = text.split('\n\n').find((b) => b.split('\n')[0]?.includes(label));
   if (block === undefined) throw new Error(`no block for ${label} in:\n${text}`);
   return block;
 }
 
 describe('renderSchedule', () => {
   it('when rendered, then each event shows its label, flag with pretty track, cars with emoji and Discord timestamps', () => {
-    const text = renderSchedule(config([season('s1', 'Season 1', [e1, e2])], { carEmoji: { ks_mazda_mx5_cup: '<:mx5:42>' } }), { skipPreseason: true });
+    const text = renderSchedule(
+      config([season('s1', 'Season 1', [e1, e2])], { carEmoji: { ks_mazda_mx5_cup: '<:mx5:42>' } }),
+      { skipPreseason: true },
+    );
     expect(text.startsWith('**📅 Season 1 — Schedule**')).toBe(true);
     const spa = blockOf(text, 'Spa Sprint');
     expect(spa.split('\n')[0]).toMatch(/^\*\*━{3,} 1 · Spa Sprint ━{3,}\*\*$/);
@@ -47,7 +65,7 @@ describe('renderSchedule', () => {
 
   it('when the label is centred, then the bars either side are equally long', () => {
     const line = blockOf(renderSchedule(base, { skipPreseason: true }), 'Spa Sprint').split('\n')[0];
-    const [, left, right] = /^\*\*(━+) .* (━+)\*\*$/.exec(line) ?? [];
+    const [, left, right] = /^\*\*(━+) .* (━+)\*\*$/.exec(line ?? '') ?? [];
     expect(left).toBeDefined();
     expect(left).toBe(right);
   });
@@ -91,7 +109,9 @@ describe('renderSchedule', () => {
 
   it('when there are several seasons, then each gets a heading before its events', () => {
     const s2e = makeEvent({ id: 's2#event1', seasonId: 's2', name: 'Winter Cup', start: '2025-12-01T18:00:00Z' });
-    const text = renderSchedule(config([season('s1', 'Season 1', [e1]), season('s2', 'Season 2', [s2e])]), { skipPreseason: true });
+    const text = renderSchedule(config([season('s1', 'Season 1', [e1]), season('s2', 'Season 2', [s2e])]), {
+      skipPreseason: true,
+    });
     expect(text.indexOf('Season 1 — Schedule')).toBeLessThan(text.indexOf('Spa Sprint'));
     expect(text.indexOf('Spa Sprint')).toBeLessThan(text.indexOf('Season 2 — Schedule'));
     expect(text.indexOf('Season 2 — Schedule')).toBeLessThan(text.indexOf('Winter Cup'));
@@ -105,12 +125,19 @@ describe('renderSchedule', () => {
   });
 
   it('when there are no events, then it says so', () => {
-    expect(renderSchedule(config([season('s1', 'S', [pre])]), { skipPreseason: true })).toContain('No events scheduled');
+    expect(renderSchedule(config([season('s1', 'S', [pre])]), { skipPreseason: true })).toContain(
+      'No events scheduled',
+    );
   });
 
   describe('when there are 40 events', () => {
     const events = Array.from({ length: 40 }, (_, i) =>
-      makeEvent({ id: `s1#event${i + 1}`, localId: `event${i + 1}`, name: `Event ${i + 1}`, start: new Date(Date.UTC(2025, 0, 1 + 7 * i, 18)).toISOString() }),
+      makeEvent({
+        id: `s1#event${i + 1}`,
+        localId: `event${i + 1}`,
+        name: `Event ${i + 1}`,
+        start: new Date(Date.UTC(2025, 0, 1 + 7 * i, 18)).toISOString(),
+      }),
     );
     const forty = config([season('s1', 'Season 1', events)]);
 

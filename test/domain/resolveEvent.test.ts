@@ -12,7 +12,9 @@ const idOf = (e: { id: string } | null | undefined) => e?.id ?? null;
 const startOf = (id: string) => findEvent(EXAMPLE, id)!.start;
 const plus = (iso: string, ms: number) => new Date(Date.parse(iso) + ms);
 
-function config(seasons: Array<{ id: string; timeZone?: string; events: Array<{ id: string; start: string; timeZone?: string }> }>) {
+function config(
+  seasons: Array<{ id: string; timeZone?: string; events: Array<{ id: string; start: string; timeZone?: string }> }>,
+) {
   return parseSeasonConfig(
     JSON.stringify({
       timeZone: 'Europe/London',
@@ -66,8 +68,21 @@ describe('resolveEvent', () => {
 
   test('when two events start at the same time, then the one listed last wins', () => {
     const c = config([
-      { id: 's1', events: [{ id: 'a', start: '2026-01-05T20:00' }, { id: 'b', start: '2026-01-12T20:00' }, { id: 'c', start: '2026-01-12T20:00' }] },
-      { id: 's2', events: [{ id: 'd', start: '2026-01-12T20:00Z' }, { id: 'e', start: '2026-01-19T20:00' }] },
+      {
+        id: 's1',
+        events: [
+          { id: 'a', start: '2026-01-05T20:00' },
+          { id: 'b', start: '2026-01-12T20:00' },
+          { id: 'c', start: '2026-01-12T20:00' },
+        ],
+      },
+      {
+        id: 's2',
+        events: [
+          { id: 'd', start: '2026-01-12T20:00Z' },
+          { id: 'e', start: '2026-01-19T20:00' },
+        ],
+      },
     ]);
     expect(allEvents(c).map((e) => e.id)).toEqual(['s1#a', 's1#b', 's1#c', 's2#d', 's2#e']);
     expect(idOf(activeEvent(c, at('2026-01-12T20:00:00Z')))).toBe('s2#d');

@@ -8,12 +8,21 @@ describe('parseResultsFileName', () => {
       local: { year: 2019, month: 3, day: 2, hour: 17, minute: 27 },
       type: 'PRACTICE',
     });
-    expect(parseResultsFileName('2019_12_31_0_5_RACE.json')?.local).toEqual({ year: 2019, month: 12, day: 31, hour: 0, minute: 5 });
+    expect(parseResultsFileName('2019_12_31_0_5_RACE.json')?.local).toEqual({
+      year: 2019,
+      month: 12,
+      day: 31,
+      hour: 0,
+      minute: 5,
+    });
     expect(parseResultsFileName('2019_2_15_21_8_QUALIFY.json')?.type).toBe('QUALIFY');
   });
 
   it('when a file was downloaded or copied twice, `… (1).json`, then its time is still read', () => {
-    expect(parseResultsFileName('2025_10_25_20_46_RACE (1).json')).toEqual({ local: { year: 2025, month: 10, day: 25, hour: 20, minute: 46 }, type: 'RACE' });
+    expect(parseResultsFileName('2025_10_25_20_46_RACE (1).json')).toEqual({
+      local: { year: 2025, month: 10, day: 25, hour: 20, minute: 46 },
+      type: 'RACE',
+    });
     expect(parseResultsFileName('2019_3_2_17_27_PRACTICE (12).json')?.type).toBe('PRACTICE');
     expect(parseResultsFileName('2019_3_2_17_27_PRACTICE(1).json')).toBeNull();
     expect(parseResultsFileName('2019_3_2_17_27_PRACTICE (x).json')).toBeNull();

@@ -7,7 +7,10 @@ export function expectDatedNamesRead(dir: string): number {
   for (const f of dated) {
     const parsed = parseResultsFileName(f);
     expect(parsed).not.toBeNull();
-    const [y, mo, d, h, mi] = f.match(/(\d+)_(\d+)_(\d+)_(\d+)_(\d+)_[A-Z]+( \(\d+\))?\.json$/)!.slice(1, 6).map(Number);
+    const [y, mo, d, h, mi] = f
+      .match(/(\d+)_(\d+)_(\d+)_(\d+)_(\d+)_[A-Z]+( \(\d+\))?\.json$/)!
+      .slice(1, 6)
+      .map(Number);
     expect(parsed!.local).toEqual({ year: y, month: mo, day: d, hour: h, minute: mi });
   }
   return dated.length;

@@ -1,10 +1,6 @@
 import { readFileSync } from 'fs';
 import path from 'path';
-import {
-  DEFAULT_POINTS_TABLE,
-  parseSeasonConfig,
-  SeasonConfigError,
-} from '../../src/domain/seasonSchema';
+import { DEFAULT_POINTS_TABLE, parseSeasonConfig, SeasonConfigError } from '../../src/domain/seasonSchema';
 
 const EXAMPLE_PATH = path.resolve(__dirname, '../../examples/seasonConfig.json');
 const EXAMPLE = readFileSync(EXAMPLE_PATH, 'utf8');
@@ -106,8 +102,15 @@ describe('parseSeasonConfig defaults and rules', () => {
   });
 
   test('when points have up to 3 decimals, then they are accepted as written', () => {
-    const text = JSON.stringify({ pointsTable: [0.3, 0.2, 0.125], seasons: [{ id: 's1', name: 'S', participationPoints: 0.1, fastestLapBonus: 0.005, events: [event('e1')] }] });
-    expect(parseSeasonConfig(text, SOURCE).seasons[0]).toMatchObject({ pointsTable: [0.3, 0.2, 0.125], participationPoints: 0.1, fastestLapBonus: 0.005 });
+    const text = JSON.stringify({
+      pointsTable: [0.3, 0.2, 0.125],
+      seasons: [{ id: 's1', name: 'S', participationPoints: 0.1, fastestLapBonus: 0.005, events: [event('e1')] }],
+    });
+    expect(parseSeasonConfig(text, SOURCE).seasons[0]).toMatchObject({
+      pointsTable: [0.3, 0.2, 0.125],
+      participationPoints: 0.1,
+      fastestLapBonus: 0.005,
+    });
   });
 
   test('when skins are listed without slots, then there is a slot per skin and at least defaultSlots', () => {
@@ -123,7 +126,12 @@ describe('parseSeasonConfig defaults and rules', () => {
   });
 
   test('when preseason is set or the pattern is changed, then that decides, case-insensitively', () => {
-    const events = [event('PreSeason2'), event('preseason3', { preseason: false }), event('shakedown', { preseason: true }), event('test1')];
+    const events = [
+      event('PreSeason2'),
+      event('preseason3', { preseason: false }),
+      event('shakedown', { preseason: true }),
+      event('test1'),
+    ];
     const byDefault = parseSeasonConfig(minimal(events), SOURCE).seasons[0]!.events;
     expect(byDefault.map((e) => e.preseason)).toEqual([true, false, true, false]);
     const custom = parseSeasonConfig(minimal(events, { preseasonPattern: '^test' }), SOURCE).seasons[0]!.events;
@@ -134,11 +142,22 @@ describe('parseSeasonConfig defaults and rules', () => {
     const text = JSON.stringify({
       timeZone: 'America/New_York',
       seasons: [
-        { id: 's1', name: 'S1', timeZone: 'Australia/Sydney', events: [event('a'), event('b', { timeZone: 'Europe/London' })] },
-        { id: 's2', name: 'S2', events: [event('c'), event('d', { start: '2026-01-05T20:00+01:00', timeZone: 'UTC' })] },
+        {
+          id: 's1',
+          name: 'S1',
+          timeZone: 'Australia/Sydney',
+          events: [event('a'), event('b', { timeZone: 'Europe/London' })],
+        },
+        {
+          id: 's2',
+          name: 'S2',
+          events: [event('c'), event('d', { start: '2026-01-05T20:00+01:00', timeZone: 'UTC' })],
+        },
       ],
     });
-    const got = parseSeasonConfig(text, SOURCE).seasons.flatMap((s) => s.events.map((e) => [e.id, e.start, e.timeZone]));
+    const got = parseSeasonConfig(text, SOURCE).seasons.flatMap((s) =>
+      s.events.map((e) => [e.id, e.start, e.timeZone]),
+    );
     expect(got).toEqual([
       ['s1#a', '2026-01-05T09:00:00.000Z', 'Australia/Sydney'],
       ['s1#b', '2026-01-05T20:00:00.000Z', 'Europe/London'],
@@ -163,48 +182,223 @@ describe('parseSeasonConfig errors', () => {
   });
 
   test.each<[string, (j: Json) => void, string, RegExp]>([
-    ['a season id repeats', (j) => (j.seasons[1].id = 'season1'), 'seasons[1].id', /"season1" is already used by \[0\]/],
-    ['an event id repeats in a season', (j) => (j.seasons[0].events[3].id = 'event1'), 'seasons[0].events[3].id', /already used by \[1\].*unique within a season/],
-    ['an event id has a #', (j) => (j.seasons[0].events[1].id = 'a#b'), 'seasons[0].events[1].id', /must not contain '#'/],
-    ['a season id has a space', (j) => (j.seasons[0].id = 'season 1'), 'seasons[0].id', /"season 1" is not a valid season id/],
-    ['a track climbs out with ..', (j) => (j.seasons[0].events[0].track = '..'), 'seasons[0].events[0].track', /"\.\." is not a valid track folder name/],
-    ['a track holds a /', (j) => (j.seasons[0].events[1].track = 'ks_nurburgring/layout_gp_a'), 'seasons[0].events[1].track', /not a valid track folder name/],
-    ['a track holds a \\', (j) => (j.seasons[0].events[1].track = 'tracks\\spa'), 'seasons[0].events[1].track', /not a valid track folder name/],
-    ['a layout holds an INI bracket', (j) => (j.seasons[0].events[1].layout = 'layout[1]'), 'seasons[0].events[1].layout', /not a valid layout folder name/],
-    ['a car model holds a ;', (j) => (j.seasons[0].events[0].cars[0] = 'ks_mazda_mx5_cup;bmw_m3_e30'), 'seasons[0].events[0].cars[0].model', /not a valid car folder name/],
-    ['a skin holds =', (j) => (j.seasons[0].events[3].cars[0].skins = ['red=blue']), 'seasons[0].events[3].cars[0].skins[0]', /not a valid skin folder name/],
-    ['a skin holds a newline', (j) => (j.seasons[0].events[3].cars[0].skins = ['red\nblue']), 'seasons[0].events[3].cars[0].skins[0]', /not a valid skin folder name/],
-    ['a car is listed twice', (j) => j.seasons[0].events[4].cars.push('bmw_m3_e30'), 'seasons[0].events[4].cars[2].model', /already used by \[1\]/],
-    ['an event has no cars', (j) => (j.seasons[0].events[0].cars = []), 'seasons[0].events[0].cars', /at least one car/],
-    ['a car is a number', (j) => (j.seasons[0].events[0].cars = [7]), 'seasons[0].events[0].cars[0]', /must be a car folder name or/],
-    ['slots is 0', (j) => (j.seasons[0].events[1].cars[0].slots = 0), 'seasons[0].events[1].cars[0].slots', /must be at least 1, got 0/],
-    ['slots is not whole', (j) => (j.seasons[0].events[1].cars[0].slots = 2.5), 'seasons[0].events[1].cars[0].slots', /must be a whole number, got 2.5/],
-    ['slots are fewer than skins', (j) => Object.assign(j.seasons[0].events[3].cars[0], { slots: 1, skins: ['a', 'b'] }), 'seasons[0].events[3].cars[0].slots', /is 1 but 2 skins/],
-    ['a name spans two lines', (j) => (j.seasons[0].events[0].name = 'Shake\ndown'), 'seasons[0].events[0].name', /single line/],
+    [
+      'a season id repeats',
+      (j) => (j.seasons[1].id = 'season1'),
+      'seasons[1].id',
+      /"season1" is already used by \[0\]/,
+    ],
+    [
+      'an event id repeats in a season',
+      (j) => (j.seasons[0].events[3].id = 'event1'),
+      'seasons[0].events[3].id',
+      /already used by \[1\].*unique within a season/,
+    ],
+    [
+      'an event id has a #',
+      (j) => (j.seasons[0].events[1].id = 'a#b'),
+      'seasons[0].events[1].id',
+      /must not contain '#'/,
+    ],
+    [
+      'a season id has a space',
+      (j) => (j.seasons[0].id = 'season 1'),
+      'seasons[0].id',
+      /"season 1" is not a valid season id/,
+    ],
+    [
+      'a track climbs out with ..',
+      (j) => (j.seasons[0].events[0].track = '..'),
+      'seasons[0].events[0].track',
+      /"\.\." is not a valid track folder name/,
+    ],
+    [
+      'a track holds a /',
+      (j) => (j.seasons[0].events[1].track = 'ks_nurburgring/layout_gp_a'),
+      'seasons[0].events[1].track',
+      /not a valid track folder name/,
+    ],
+    [
+      'a track holds a \\',
+      (j) => (j.seasons[0].events[1].track = 'tracks\\spa'),
+      'seasons[0].events[1].track',
+      /not a valid track folder name/,
+    ],
+    [
+      'a layout holds an INI bracket',
+      (j) => (j.seasons[0].events[1].layout = 'layout[1]'),
+      'seasons[0].events[1].layout',
+      /not a valid layout folder name/,
+    ],
+    [
+      'a car model holds a ;',
+      (j) => (j.seasons[0].events[0].cars[0] = 'ks_mazda_mx5_cup;bmw_m3_e30'),
+      'seasons[0].events[0].cars[0].model',
+      /not a valid car folder name/,
+    ],
+    [
+      'a skin holds =',
+      (j) => (j.seasons[0].events[3].cars[0].skins = ['red=blue']),
+      'seasons[0].events[3].cars[0].skins[0]',
+      /not a valid skin folder name/,
+    ],
+    [
+      'a skin holds a newline',
+      (j) => (j.seasons[0].events[3].cars[0].skins = ['red\nblue']),
+      'seasons[0].events[3].cars[0].skins[0]',
+      /not a valid skin folder name/,
+    ],
+    [
+      'a car is listed twice',
+      (j) => j.seasons[0].events[4].cars.push('bmw_m3_e30'),
+      'seasons[0].events[4].cars[2].model',
+      /already used by \[1\]/,
+    ],
+    [
+      'an event has no cars',
+      (j) => (j.seasons[0].events[0].cars = []),
+      'seasons[0].events[0].cars',
+      /at least one car/,
+    ],
+    [
+      'a car is a number',
+      (j) => (j.seasons[0].events[0].cars = [7]),
+      'seasons[0].events[0].cars[0]',
+      /must be a car folder name or/,
+    ],
+    [
+      'slots is 0',
+      (j) => (j.seasons[0].events[1].cars[0].slots = 0),
+      'seasons[0].events[1].cars[0].slots',
+      /must be at least 1, got 0/,
+    ],
+    [
+      'slots is not whole',
+      (j) => (j.seasons[0].events[1].cars[0].slots = 2.5),
+      'seasons[0].events[1].cars[0].slots',
+      /must be a whole number, got 2.5/,
+    ],
+    [
+      'slots are fewer than skins',
+      (j) => Object.assign(j.seasons[0].events[3].cars[0], { slots: 1, skins: ['a', 'b'] }),
+      'seasons[0].events[3].cars[0].slots',
+      /is 1 but 2 skins/,
+    ],
+    [
+      'a name spans two lines',
+      (j) => (j.seasons[0].events[0].name = 'Shake\ndown'),
+      'seasons[0].events[0].name',
+      /single line/,
+    ],
     ['a name is blank', (j) => (j.seasons[1].name = '  '), 'seasons[1].name', /must not be empty/],
-    ['points are negative', (j) => (j.seasons[1].pointsTable[2] = -6), 'seasons[1].pointsTable[2]', /must be at least 0, got -6/],
+    [
+      'points are negative',
+      (j) => (j.seasons[1].pointsTable[2] = -6),
+      'seasons[1].pointsTable[2]',
+      /must be at least 0, got -6/,
+    ],
     ['the points table is empty', (j) => (j.pointsTable = []), 'pointsTable', /at least 1 entry/],
-    ['participation points are negative', (j) => (j.seasons[0].participationPoints = -1), 'seasons[0].participationPoints', /at least 0/],
-    ['points have 4 decimals', (j) => (j.seasons[1].pointsTable[0] = 0.1234), 'seasons[1].pointsTable[0]', /at most 3 decimals.*got 0\.1234/],
-    ['participation points have 4 decimals', (j) => (j.seasons[0].participationPoints = 0.0005), 'seasons[0].participationPoints', /at most 3 decimals/],
-    ['a fastest-lap bonus has 4 decimals', (j) => (j.seasons[0].fastestLapBonus = 1.0001), 'seasons[0].fastestLapBonus', /at most 3 decimals/],
+    [
+      'participation points are negative',
+      (j) => (j.seasons[0].participationPoints = -1),
+      'seasons[0].participationPoints',
+      /at least 0/,
+    ],
+    [
+      'points have 4 decimals',
+      (j) => (j.seasons[1].pointsTable[0] = 0.1234),
+      'seasons[1].pointsTable[0]',
+      /at most 3 decimals.*got 0\.1234/,
+    ],
+    [
+      'participation points have 4 decimals',
+      (j) => (j.seasons[0].participationPoints = 0.0005),
+      'seasons[0].participationPoints',
+      /at most 3 decimals/,
+    ],
+    [
+      'a fastest-lap bonus has 4 decimals',
+      (j) => (j.seasons[0].fastestLapBonus = 1.0001),
+      'seasons[0].fastestLapBonus',
+      /at most 3 decimals/,
+    ],
     ['bestOf is 0', (j) => (j.seasons[0].bestOf = 0), 'seasons[0].bestOf', /at least 1/],
-    ['a time zone is unknown', (j) => (j.seasons[0].events[2].timeZone = 'Europe/Londn'), 'seasons[0].events[2].timeZone', /"Europe\/Londn" is not a time zone/],
-    ['the preseason pattern is not a regex', (j) => (j.preseasonPattern = '(['), 'preseasonPattern', /not a valid regular expression/],
-    ['a key is misspelt', (j) => (j.seasons[0].events[2].strat = j.seasons[0].events[2].start), 'seasons[0].events[2].strat', /unknown key \(did you mean "start"\?\)/],
-    ['a key is unknown', (j) => (j.seasons[0].colour = 'red'), 'seasons[0].colour', /unknown key \(allowed here: id, name/],
+    [
+      'a time zone is unknown',
+      (j) => (j.seasons[0].events[2].timeZone = 'Europe/Londn'),
+      'seasons[0].events[2].timeZone',
+      /"Europe\/Londn" is not a time zone/,
+    ],
+    [
+      'the preseason pattern is not a regex',
+      (j) => (j.preseasonPattern = '(['),
+      'preseasonPattern',
+      /not a valid regular expression/,
+    ],
+    [
+      'a key is misspelt',
+      (j) => (j.seasons[0].events[2].strat = j.seasons[0].events[2].start),
+      'seasons[0].events[2].strat',
+      /unknown key \(did you mean "start"\?\)/,
+    ],
+    [
+      'a key is unknown',
+      (j) => (j.seasons[0].colour = 'red'),
+      'seasons[0].colour',
+      /unknown key \(allowed here: id, name/,
+    ],
     ['the track is missing', (j) => delete j.seasons[0].events[0].track, 'seasons[0].events[0].track', /^is required$/],
-    ['isOpen is 3', (j) => (j.seasons[0].events[4].sessions.race.isOpen = 3), 'seasons[0].events[4].sessions.race.isOpen', /0 \(closed\), 1 \(open\) or 2/],
-    ['a track flag key is not a folder', (j) => (j.trackFlags['spa/gp'] = 'x'), 'trackFlags["spa/gp"]', /not a valid track folder name/],
+    [
+      'isOpen is 3',
+      (j) => (j.seasons[0].events[4].sessions.race.isOpen = 3),
+      'seasons[0].events[4].sessions.race.isOpen',
+      /0 \(closed\), 1 \(open\) or 2/,
+    ],
+    [
+      'a track flag key is not a folder',
+      (j) => (j.trackFlags['spa/gp'] = 'x'),
+      'trackFlags["spa/gp"]',
+      /not a valid track folder name/,
+    ],
     ['a season list is an object', (j) => (j.seasons = {}), 'seasons', /must be a list \[\.\.\.\], got an object/],
-    ['a session time is 1e21 minutes', (j) => (j.seasons[0].events[4].sessions.race.time = 1e21), 'seasons[0].events[4].sessions.race.time', /^must be at most 65535, got 1e\+21$/],
-    ['a race has 70000 laps', (j) => (j.seasons[0].events[4].sessions.race.laps = 70_000), 'seasons[0].events[4].sessions.race.laps', /^must be at most 65535, got 70000$/],
-    ['a wait time is 1e21 seconds', (j) => (j.seasons[0].events[4].sessions.race.waitTime = 1e21), 'seasons[0].events[4].sessions.race.waitTime', /^must be at most 65535, got 1e\+21$/],
+    [
+      'a session time is 1e21 minutes',
+      (j) => (j.seasons[0].events[4].sessions.race.time = 1e21),
+      'seasons[0].events[4].sessions.race.time',
+      /^must be at most 65535, got 1e\+21$/,
+    ],
+    [
+      'a race has 70000 laps',
+      (j) => (j.seasons[0].events[4].sessions.race.laps = 70_000),
+      'seasons[0].events[4].sessions.race.laps',
+      /^must be at most 65535, got 70000$/,
+    ],
+    [
+      'a wait time is 1e21 seconds',
+      (j) => (j.seasons[0].events[4].sessions.race.waitTime = 1e21),
+      'seasons[0].events[4].sessions.race.waitTime',
+      /^must be at most 65535, got 1e\+21$/,
+    ],
     ['bestOf is 1e21', (j) => (j.seasons[0].bestOf = 1e21), 'seasons[0].bestOf', /^must be at most 1000, got 1e\+21$/],
     ['defaultSlots is 1e21', (j) => (j.defaultSlots = 1e21), 'defaultSlots', /^must be at most 100, got 1e\+21$/],
-    ['points are 1e21', (j) => (j.seasons[1].pointsTable[0] = 1e21), 'seasons[1].pointsTable[0]', /^must be at most 100000, got 1e\+21$/],
-    ['participation points are 1e21', (j) => (j.seasons[0].participationPoints = 1e21), 'seasons[0].participationPoints', /^must be at most 100000/],
-    ['the fastest-lap bonus is 1e21', (j) => (j.seasons[0].fastestLapBonus = 1e21), 'seasons[0].fastestLapBonus', /^must be at most 100000/],
+    [
+      'points are 1e21',
+      (j) => (j.seasons[1].pointsTable[0] = 1e21),
+      'seasons[1].pointsTable[0]',
+      /^must be at most 100000, got 1e\+21$/,
+    ],
+    [
+      'participation points are 1e21',
+      (j) => (j.seasons[0].participationPoints = 1e21),
+      'seasons[0].participationPoints',
+      /^must be at most 100000/,
+    ],
+    [
+      'the fastest-lap bonus is 1e21',
+      (j) => (j.seasons[0].fastestLapBonus = 1e21),
+      'seasons[0].fastestLapBonus',
+      /^must be at most 100000/,
+    ],
   ])('when %s, then the problem is reported at its path', (_what, edit, at, message) => {
     const err = errorOf(edited(edit));
     const problem = err.problems.find((p) => p.path === at);
@@ -229,7 +423,12 @@ describe('parseSeasonConfig errors', () => {
       }),
     );
     expect(err.problems.map((p) => p.path).sort()).toEqual(
-      ['timeZone', 'seasons[0].events[0].start', 'seasons[0].events[1].cars[0].slots', 'seasons[1].events[1].id'].sort(),
+      [
+        'timeZone',
+        'seasons[0].events[0].start',
+        'seasons[0].events[1].cars[0].slots',
+        'seasons[1].events[1].id',
+      ].sort(),
     );
     expect(err.message.split('\n')).toHaveLength(4);
     expect(err.message.split('\n').every((line) => line.startsWith(`${SOURCE}: `))).toBe(true);
@@ -242,7 +441,9 @@ describe('parseSeasonConfig errors', () => {
     const column = lines[line - 1]!.indexOf('"cars"') + 1;
     const err = errorOf(text);
     expect(err.problems).toHaveLength(1);
-    expect(err.message).toMatch(new RegExp(`^seasonConfig\\.json: is not valid JSON: .* at line ${line}, column ${column}$`));
+    expect(err.message).toMatch(
+      new RegExp(`^seasonConfig\\.json: is not valid JSON: .* at line ${line}, column ${column}$`),
+    );
   });
 
   test('when a literal is misspelt, then the position is found although V8 may not state it', () => {
@@ -254,7 +455,9 @@ describe('parseSeasonConfig errors', () => {
   });
 
   test('when the file is empty or not an object, then it says so', () => {
-    expect(errorOf('').message).toBe('seasonConfig.json: is empty: it must hold a JSON object (see examples/seasonConfig.json)');
+    expect(errorOf('').message).toBe(
+      'seasonConfig.json: is empty: it must hold a JSON object (see examples/seasonConfig.json)',
+    );
     expect(errorOf('[]').message).toBe('seasonConfig.json: must be an object {...}, got a list');
     expect(errorOf('{}').message).toBe('seasonConfig.json: seasons: is required');
   });

@@ -50,7 +50,9 @@ describe('trackFlag', () => {
   });
 
   it('when given odd input, then it never throws', () => {
-    expect(trackFlag(undefined as unknown as string, undefined as unknown as Record<string, string>)).toBe(NEUTRAL_FLAG);
+    expect(trackFlag(undefined as unknown as string, undefined as unknown as Record<string, string>)).toBe(
+      NEUTRAL_FLAG,
+    );
     expect(trackFlag('imola', null as unknown as Record<string, string>)).toBe(IT);
   });
 
@@ -68,9 +70,15 @@ describe('carEmoji', () => {
     expect(carEmoji('KS_Mazda_MX5_Cup', { ks_mazda_mx5_cup: '🟥' })).toBe('🟥');
   });
 
-  it.each(['tatuusfa1', 'rss_formula_hybrid_2021', 'ks_ferrari_sf15t', 'lotus_98t', 'lotus_exos_125_s1', 'ks_formula_f3'])(
-    'when %s is a single-seater, then it gets the race-car emoji',
-    (model) => expect(carEmoji(model, {})).toBe(OPEN_WHEEL_EMOJI),
+  it.each([
+    'tatuusfa1',
+    'rss_formula_hybrid_2021',
+    'ks_ferrari_sf15t',
+    'lotus_98t',
+    'lotus_exos_125_s1',
+    'ks_formula_f3',
+  ])('when %s is a single-seater, then it gets the race-car emoji', (model) =>
+    expect(carEmoji(model, {})).toBe(OPEN_WHEEL_EMOJI),
   );
 
   it.each(['ks_mazda_mx5_cup', 'bmw_m3_e30', 'ks_toyota_ae86_tuned', 'ks_ferrari_488_gt3'])(

@@ -55,7 +55,10 @@ describe('localToInstant / instantToLocal', () => {
         const back = localToInstant(wall, zone).getTime();
         const firstWithThisWall = instantToLocal(new Date(t - 60 * 60_000), zone);
         const expected = JSON.stringify(firstWithThisWall) === JSON.stringify(wall) ? t - 60 * 60_000 : t;
-        if (back !== expected) throw new Error(`${zone} ${new Date(t).toISOString()} -> ${JSON.stringify(wall)} -> ${new Date(back).toISOString()}`);
+        if (back !== expected)
+          throw new Error(
+            `${zone} ${new Date(t).toISOString()} -> ${JSON.stringify(wall)} -> ${new Date(back).toISOString()}`,
+          );
       }
     },
   );

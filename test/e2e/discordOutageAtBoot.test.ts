@@ -10,7 +10,15 @@ function botDirs() {
   const dir = mkdtempSync(path.join(tmpdir(), 'outage-'));
   const results = path.join(dir, 'acserver', 'results');
   mkdirSync(results, { recursive: true });
-  return { results, env: { DATA_DIR: path.join(dir, 'data'), AC_SERVER_DIR: path.join(dir, 'acserver'), RESULTS_SETTLE_MS: '100', ROTATION_ENABLED: 'false' } };
+  return {
+    results,
+    env: {
+      DATA_DIR: path.join(dir, 'data'),
+      AC_SERVER_DIR: path.join(dir, 'acserver'),
+      RESULTS_SETTLE_MS: '100',
+      ROTATION_ENABLED: 'false',
+    },
+  };
 }
 
 // A server reboots and the network (or Discord) comes up after the bot: the bot must log in
@@ -40,7 +48,11 @@ describe('the bot process when Discord is unreachable at start-up', () => {
       await fake.waitFor(() => attempts() >= 3, 20_000, 'three failed login attempts');
       await fake.listen(port);
 
-      await fake.waitFor(() => fake.messages(fake.channelId('leaderboard')).find((m) => m.content.includes('Jérôme Ñúñez')), 20_000, 'the leaderboard post with the example drivers');
+      await fake.waitFor(
+        () => fake.messages(fake.channelId('leaderboard')).find((m) => m.content.includes('Jérôme Ñúñez')),
+        20_000,
+        'the leaderboard post with the example drivers',
+      );
       await fake.waitFor(() => fake.messages(fake.channelId('schedule')).length === 1, 10_000, 'the schedule post');
       await bot.waitForLine(/logged in to Discord/);
       expect(bot.lines.filter((l) => /"level":40/.test(l) && l.includes('cannot reach Discord'))).toHaveLength(1);
@@ -58,7 +70,13 @@ describe('the bot process when Discord is unreachable at start-up', () => {
   it('when Discord rejects the token (401), then one error names DISCORD_TOKEN and the process exits non-zero', async () => {
     const fake = await FakeDiscord.start({ channels: ['leaderboard'] });
     const { env } = botDirs();
-    const bot = startBotFromSource({ ...env, DISCORD_TOKEN: 'not-the-bot-token', DISCORD_API_BASE: fake.apiBase, LEADERBOARD_CHANNEL_ID: fake.channelId('leaderboard'), LOG_LEVEL: 'info' });
+    const bot = startBotFromSource({
+      ...env,
+      DISCORD_TOKEN: 'not-the-bot-token',
+      DISCORD_API_BASE: fake.apiBase,
+      LEADERBOARD_CHANNEL_ID: fake.channelId('leaderboard'),
+      LOG_LEVEL: 'info',
+    });
     try {
       const code = await bot.exitWithin(20_000);
       expect(code).not.toBe('still running');

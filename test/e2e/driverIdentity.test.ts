@@ -9,7 +9,8 @@ import type { MessageView } from '../support/fakeDiscord';
 const G = '76561198000000001';
 const H = '76561198000000002';
 const W = '76561198000000005';
-const lap = (guid: string, name: string, ms: number, carId: number): RawLap => rawLap({ DriverGuid: guid, DriverName: name, CarId: carId, Timestamp: 100_000 + carId, LapTime: ms });
+const lap = (guid: string, name: string, ms: number, carId: number): RawLap =>
+  rawLap({ DriverGuid: guid, DriverName: name, CarId: carId, Timestamp: 100_000 + carId, LapTime: ms });
 
 describe('e2e: linked drivers, /me and notifications', () => {
   let env: TestBotEnv;
@@ -22,12 +23,27 @@ describe('e2e: linked drivers, /me and notifications', () => {
   const post = () => env.fake.messages(env.channels.leaderboard)[0]?.content ?? '';
   const adminMessages = () => env.fake.messages(env.channels.admin);
   const command = (userId: string, commandName: string, options: Record<string, string> = {}, subcommand?: string) =>
-    env.fake.injectInteraction({ commandName, subcommand, options, member: { userId } }).waitForReply(8000, (r) => r.content.length > 0);
+    env.fake
+      .injectInteraction({ commandName, subcommand, options, member: { userId } })
+      .waitForReply(8000, (r) => r.content.length > 0);
   const press = (msg: MessageView, userId: string, which: 'approve' | 'reject') => {
-    const button = (msg.components[0]!.components as Array<{ custom_id: string }>).find((b) => b.custom_id.startsWith(`link:${which}:`))!;
-    return env.fake.injectInteraction({ type: 'button', customId: button.custom_id, messageId: msg.id, channelId: env.channels.admin, member: { userId } });
+    const button = (msg.components[0]!.components as Array<{ custom_id: string }>).find((b) =>
+      b.custom_id.startsWith(`link:${which}:`),
+    )!;
+    return env.fake.injectInteraction({
+      type: 'button',
+      customId: button.custom_id,
+      messageId: msg.id,
+      channelId: env.channels.admin,
+      member: { userId },
+    });
   };
-  const requestFor = (guid: string) => env.fake.waitFor(() => adminMessages().find((m) => m.content.includes(`\`${guid}\``) && m.components.length > 0), 8000, `link request for ${guid}`);
+  const requestFor = (guid: string) =>
+    env.fake.waitFor(
+      () => adminMessages().find((m) => m.content.includes(`\`${guid}\``) && m.components.length > 0),
+      8000,
+      `link request for ${guid}`,
+    );
   /** A results file of the running event (Suzuka GP), a minute after the last one. */
   const session = async (laps: RawLap[], shows: string) => {
     files += 1;
@@ -38,7 +54,13 @@ describe('e2e: linked drivers, /me and notifications', () => {
 
   beforeAll(async () => {
     env = await startTestBot({ env: { DRIVER_NAMES: 'discord', NOTIFY_INTERVAL_S: '3600' } });
-    await deployCommands({ token: env.fake.token, appId: env.fake.applicationId, guildId: env.fake.guildId, apiBase: env.fake.apiBase, commands: loadCommands().values() });
+    await deployCommands({
+      token: env.fake.token,
+      appId: env.fake.applicationId,
+      guildId: env.fake.guildId,
+      apiBase: env.fake.apiBase,
+      commands: loadCommands().values(),
+    });
     adminId = env.fake.addMember('race-director', [env.adminRoleId]);
     hugoId = env.fake.addMember('hugo');
     env.fake.setNick(hugoId, 'Hugo the Great');
@@ -53,9 +75,12 @@ describe('e2e: linked drivers, /me and notifications', () => {
     expect((await command(hugoId, 'me')).content).toMatch(/^You are not linked to a driver yet: use `\/link/);
   });
 
-  it('when a member asks to link, then only an admin\'s button links them, and the request message says who approved', async () => {
+  it("when a member asks to link, then only an admin's button links them, and the request message says who approved", async () => {
     const reply = await command(hugoId, 'link', { steam_guid: H });
-    expect(reply).toMatchObject({ ephemeral: true, content: `Asked the league admins to link you to \`${H}\`. \`/me\` shows your results once they approve.` });
+    expect(reply).toMatchObject({
+      ephemeral: true,
+      content: `Asked the league admins to link you to \`${H}\`. \`/me\` shows your results once they approve.`,
+    });
     const request = await requestFor(H);
     expect(request.content).toBe(`🔗 <@${hugoId}> (**Hugo the Great**) asks to be linked to Steam GUID \`${H}\`.`);
 
@@ -64,11 +89,19 @@ describe('e2e: linked drivers, /me and notifications', () => {
     expect(await env.bot.steward.links.linkOfGuid(H)).toBeUndefined();
 
     press(request, adminId, 'approve');
-    await env.fake.waitFor(() => env.fake.message(env.channels.admin, request.id)?.content.includes('is now linked'), 8000, 'request answered');
+    await env.fake.waitFor(
+      () => env.fake.message(env.channels.admin, request.id)?.content.includes('is now linked'),
+      8000,
+      'request answered',
+    );
     const answered = env.fake.message(env.channels.admin, request.id)!;
     expect(answered.content).toBe(`🔗 <@${hugoId}> is now linked to \`${H}\`. (answered by <@${adminId}>)`);
     expect(answered.components).toEqual([]);
-    expect(await env.bot.steward.links.linkOfGuid(H)).toMatchObject({ userId: hugoId, displayName: 'Hugo the Great', by: `discord:${adminId}` });
+    expect(await env.bot.steward.links.linkOfGuid(H)).toMatchObject({
+      userId: hugoId,
+      displayName: 'Hugo the Great',
+      by: `discord:${adminId}`,
+    });
   });
 
   it('when another member asks for a GUID that is taken, then it is refused at once and no admin is asked', async () => {
@@ -83,11 +116,25 @@ describe('e2e: linked drivers, /me and notifications', () => {
     await command(ginaId, 'link', { steam_guid: G });
     const request = await requestFor(G);
     press(request, adminId, 'reject');
-    await env.fake.waitFor(() => env.fake.message(env.channels.admin, request.id)?.content.includes('**rejected**'), 8000, 'rejected');
+    await env.fake.waitFor(
+      () => env.fake.message(env.channels.admin, request.id)?.content.includes('**rejected**'),
+      8000,
+      'rejected',
+    );
     expect(await env.bot.steward.links.linkOfGuid(G)).toBeUndefined();
-    const again = env.fake.injectInteraction({ type: 'button', customId: (request.components[0]!.components as Array<{ custom_id: string }>)[0]!.custom_id, messageId: request.id, channelId: env.channels.admin, member: { userId: adminId } });
+    const again = env.fake.injectInteraction({
+      type: 'button',
+      customId: (request.components[0]!.components as Array<{ custom_id: string }>)[0]!.custom_id,
+      messageId: request.id,
+      channelId: env.channels.admin,
+      member: { userId: adminId },
+    });
     await again.waitForAnswer();
-    await env.fake.waitFor(() => env.fake.message(env.channels.admin, request.id)?.content === 'This request was already answered.', 8000, 'second press');
+    await env.fake.waitFor(
+      () => env.fake.message(env.channels.admin, request.id)?.content === 'This request was already answered.',
+      8000,
+      'second press',
+    );
     expect(await env.bot.steward.links.linkOfGuid(G)).toBeUndefined();
     const actions = (await env.bot.steward.stewarding.audit()).map((e) => e.action);
     expect(actions).toEqual(['link-request', 'link', 'link-request', 'link-reject']);
@@ -114,7 +161,9 @@ describe('e2e: linked drivers, /me and notifications', () => {
   });
 
   it('when an opted-in driver is passed, then one DM says by whom (and the record they lost); a burst after it is coalesced into one', async () => {
-    expect((await command(hugoId, 'notify', {}, 'on')).content).toMatch(/^Notifications are on: .* at most one every 60 min/);
+    expect((await command(hugoId, 'notify', {}, 'on')).content).toMatch(
+      /^Notifications are on: .* at most one every 60 min/,
+    );
     await command(waltId, 'notify', {}, 'on');
     env.fake.closeDms(waltId);
 
@@ -131,12 +180,14 @@ describe('e2e: linked drivers, /me and notifications', () => {
     expect(env.fake.dms(hugoId)).toHaveLength(1); // within the hour: kept for the next DM
     await env.bot.steward.notifier!.flush();
     expect(env.fake.dms(hugoId)).toHaveLength(2);
-    expect(env.fake.dms(hugoId)[1]!.content).toMatch(/^🏁 \*\*Season 1 - Event 2\*\*: you are now P4 \(were P2\), passed by Xavi \(2:05\.500\), Yann \(2:05\.800\)\./);
+    expect(env.fake.dms(hugoId)[1]!.content).toMatch(
+      /^🏁 \*\*Season 1 - Event 2\*\*: you are now P4 \(were P2\), passed by Xavi \(2:05\.500\), Yann \(2:05\.800\)\./,
+    );
     const dm = env.fake.requests.find((r) => r.method === 'POST' && r.path === '/users/@me/channels');
     expect(dm?.body).toEqual({ recipient_id: hugoId });
   });
 
-  it('when a member\'s DMs are closed, then the bot tries once, switches them off and says so in /me', async () => {
+  it("when a member's DMs are closed, then the bot tries once, switches them off and says so in /me", async () => {
     expect(env.fake.dmAttempts(waltId)).toHaveLength(1);
     expect(env.fake.dms(waltId)).toEqual([]);
     expect(await env.bot.steward.links.notifyState(waltId)).toBe('dms-closed');
@@ -155,11 +206,20 @@ describe('e2e: linked drivers, /me and notifications', () => {
   it('when a member unlinks, then /me says they are not linked and their name is the acServer one again', async () => {
     expect((await command(hugoId, 'unlink')).content).toBe(`<@${hugoId}> is no longer linked to \`${H}\`.`);
     expect((await command(hugoId, 'me')).content).toMatch(/^You are not linked/);
-    await env.fake.waitFor(() => /\bHugo\b/.test(post()) && !post().includes('Hugo the Great'), 8000, 'acServer name back');
+    await env.fake.waitFor(
+      () => /\bHugo\b/.test(post()) && !post().includes('Hugo the Great'),
+      8000,
+      'acServer name back',
+    );
   });
 
   it('when anything named a member, then no message could ping anyone', () => {
-    const named = env.fake.requests.filter((r) => ['POST', 'PATCH'].includes(r.method) && /<@\d/.test(JSON.stringify(r.body ?? {})) && !r.path.startsWith('/interactions/'));
+    const named = env.fake.requests.filter(
+      (r) =>
+        ['POST', 'PATCH'].includes(r.method) &&
+        /<@\d/.test(JSON.stringify(r.body ?? {})) &&
+        !r.path.startsWith('/interactions/'),
+    );
     expect(named.length).toBeGreaterThan(5);
     for (const r of named) expect([r.path, r.body.allowed_mentions]).toEqual([r.path, { parse: [] }]);
   });

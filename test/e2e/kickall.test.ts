@@ -4,16 +4,28 @@ import type { InteractionHandle } from '../support/fakeDiscord';
 import { startLiveBot } from '../support/startLiveBot';
 import { startTestBot } from '../support/startTestBot';
 
-const cars: PeerCar[] = [0, 1, 2, 5].map((carId) => ({ carId, name: `Driver ${carId}`, guid: `7656119800000020${carId}`, model: 'ks_mazda_mx5_cup' }));
+const cars: PeerCar[] = [0, 1, 2, 5].map((carId) => ({
+  carId,
+  name: `Driver ${carId}`,
+  guid: `7656119800000020${carId}`,
+  model: 'ks_mazda_mx5_cup',
+}));
 
 describe('e2e: /kickall empties the fake acServer after the admin confirms', () => {
   let env: TestBotEnv;
   let peer: FakeAcUdpPeer;
   let adminId: string;
   let otherAdminId: string;
-  const kickall = (userId: string) => env.fake.injectInteraction({ commandName: 'kickall', channelId: env.channels.admin, member: { userId } });
+  const kickall = (userId: string) =>
+    env.fake.injectInteraction({ commandName: 'kickall', channelId: env.channels.admin, member: { userId } });
   const press = (h: InteractionHandle, customId: string, userId: string) =>
-    env.fake.injectInteraction({ type: 'button', customId, messageId: h.original!.id, channelId: env.channels.admin, member: { userId } });
+    env.fake.injectInteraction({
+      type: 'button',
+      customId,
+      messageId: h.original!.id,
+      channelId: env.channels.admin,
+      member: { userId },
+    });
 
   beforeAll(async () => {
     ({ bot: env, peer } = await startLiveBot());
@@ -29,7 +41,11 @@ describe('e2e: /kickall empties the fake acServer after the admin confirms', () 
   it('when a member without the admin role uses it, then it is refused and nobody is kicked', async () => {
     for (const c of cars) peer.connect(c);
     await peer.waitFor(() => env.bot.acPlugin.link!.cars().length === 4, 3000, 'cars known');
-    const h = env.fake.injectInteraction({ commandName: 'kickall', channelId: env.channels.admin, member: { roles: [] } });
+    const h = env.fake.injectInteraction({
+      commandName: 'kickall',
+      channelId: env.channels.admin,
+      member: { roles: [] },
+    });
     const reply = await h.waitForReply(3000, (r) => !!r.content);
     expect(reply).toMatchObject({ ephemeral: true, content: expect.stringMatching(/Only league admins/) });
     expect(peer.received.filter((c) => c.type === 'KICK_USER')).toEqual([]);
@@ -62,19 +78,29 @@ describe('e2e: /kickall empties the fake acServer after the admin confirms', () 
     const h = kickall(adminId);
     await h.waitForReply(5000, (r) => r.content.startsWith('Kick all 1 connected driver off'));
     press(h, 'kickall:cancel', adminId);
-    expect((await h.waitForReply(5000, (r) => r.content.startsWith('Cancelled'))).content).toBe('Cancelled: nobody was kicked.');
+    expect((await h.waitForReply(5000, (r) => r.content.startsWith('Cancelled'))).content).toBe(
+      'Cancelled: nobody was kicked.',
+    );
     expect(peer.connectedCars()).toHaveLength(1);
     peer.disconnect(0);
     await peer.waitFor(() => env.bot.acPlugin.link!.cars().length === 0, 3000, 'car gone');
   });
 
-  const six: PeerCar[] = [0, 1, 2, 3, 4, 5].map((carId) => ({ carId, name: `Racer ${carId}`, guid: `7656119800000030${carId}`, model: 'ks_mazda_mx5_cup' }));
+  const six: PeerCar[] = [0, 1, 2, 3, 4, 5].map((carId) => ({
+    carId,
+    name: `Racer ${carId}`,
+    guid: `7656119800000030${carId}`,
+    model: 'ks_mazda_mx5_cup',
+  }));
   const kickEveryone = async () => {
     const h = kickall(adminId);
     const ask = await h.waitForReply(5000, (r) => r.content.startsWith('Kick all') || r.content.startsWith('Nobody'));
     if (!ask.content.startsWith('Kick all')) return { ask: ask.content, done: '' };
     press(h, 'kickall:confirm', adminId);
-    const done = await h.waitForReply(8000, (r) => r.content.startsWith('Kicked') || r.content.startsWith('Sent a kick'));
+    const done = await h.waitForReply(
+      8000,
+      (r) => r.content.startsWith('Kicked') || r.content.startsWith('Sent a kick'),
+    );
     return { ask: ask.content, done: done.content };
   };
 
@@ -83,7 +109,9 @@ describe('e2e: /kickall empties the fake acServer after the admin confirms', () 
     await peer.waitFor(() => env.bot.acPlugin.link!.cars().length === 6, 3000, 'six cars known');
     peer.send({ type: 'VERSION', protocolVersion: 4 });
     const { ask, done } = await kickEveryone();
-    expect(ask).toContain('Kick all 6 connected drivers off acServer? Racer 0, Racer 1, Racer 2, Racer 3, Racer 4, Racer 5');
+    expect(ask).toContain(
+      'Kick all 6 connected drivers off acServer? Racer 0, Racer 1, Racer 2, Racer 3, Racer 4, Racer 5',
+    );
     expect(done).toBe('Kicked 6 drivers: the server is empty.');
     expect(peer.connectedCars()).toEqual([]);
   });
@@ -110,22 +138,32 @@ describe('e2e: /kickall empties the fake acServer after the admin confirms', () 
 
   it('when nobody is connected, then it says so without asking', async () => {
     const h = kickall(adminId);
-    expect((await h.waitForReply(5000, (r) => !!r.content)).content).toBe('Nobody is connected to acServer: there is no one to kick.');
+    expect((await h.waitForReply(5000, (r) => !!r.content)).content).toBe(
+      'Nobody is connected to acServer: there is no one to kick.',
+    );
   });
 
   it('when acServer does not answer on the plugin link, then it says so', async () => {
     await peer.close();
     const h = kickall(adminId);
     const reply = await h.waitForReply(5000, (r) => !!r.content);
-    expect(reply.content).toMatch(/^acServer does not answer on the UDP plugin 127\.0\.0\.1:\d+ <-> acServer 127\.0\.0\.1:\d+.*Nobody was kicked\.$/);
+    expect(reply.content).toMatch(
+      /^acServer does not answer on the UDP plugin 127\.0\.0\.1:\d+ <-> acServer 127\.0\.0\.1:\d+.*Nobody was kicked\.$/,
+    );
     peer = { close: async () => {} } as FakeAcUdpPeer;
   });
 
   it('when the plugin link is off, then it says how to turn it on', async () => {
     const plain = await startTestBot(); // no server_cfg.ini, no AC_PLUGIN_* settings
     try {
-      const h = plain.fake.injectInteraction({ commandName: 'kickall', channelId: plain.channels.admin, member: { roles: [plain.adminRoleId] } });
-      expect((await h.waitForReply(5000, (r) => !!r.content)).content).toMatch(/plugin link is off.*UDP_PLUGIN_ADDRESS/);
+      const h = plain.fake.injectInteraction({
+        commandName: 'kickall',
+        channelId: plain.channels.admin,
+        member: { roles: [plain.adminRoleId] },
+      });
+      expect((await h.waitForReply(5000, (r) => !!r.content)).content).toMatch(
+        /plugin link is off.*UDP_PLUGIN_ADDRESS/,
+      );
     } finally {
       await plain.close();
     }

@@ -16,7 +16,14 @@ describe('e2e: live laps from the fake acServer appear in Discord before the ses
   let env: TestBotEnv;
   let peer: FakeAcUdpPeer;
   const board = () => env.fake.messages(env.channels.leaderboard).find((m) => m.content.includes('Event 2'));
-  const sent: Array<[number, number]> = [[0, 121500], [1, 120250], [2, 125000], [0, 119900], [1, 119950], [2, 130000]];
+  const sent: Array<[number, number]> = [
+    [0, 121500],
+    [1, 120250],
+    [2, 125000],
+    [0, 119900],
+    [1, 119950],
+    [2, 130000],
+  ];
 
   beforeAll(async () => {
     ({ bot: env, peer } = await startLiveBot({ env: { ANNOUNCE_PERSONAL_BESTS: 'leader', ANNOUNCE_IN_GAME: 'true' } }));
@@ -32,7 +39,11 @@ describe('e2e: live laps from the fake acServer appear in Discord before the ses
     for (const c of cars) peer.connect(c);
     await peer.waitFor(() => env.bot.acPlugin.link!.cars().length === 3, 3000, 'cars known');
     for (const [carId, ms] of sent) peer.lap(carId, ms);
-    await env.fake.waitFor(() => board()?.content.includes(formatLapTime(119900)) && board()!.content.includes(formatLapTime(125000)), 3000, 'live times in Discord');
+    await env.fake.waitFor(
+      () => board()?.content.includes(formatLapTime(119900)) && board()!.content.includes(formatLapTime(125000)),
+      3000,
+      'live times in Discord',
+    );
     expect(peer.resultsFiles).toEqual([]);
     expect(await env.bot.state.processedFiles()).toEqual([]);
     const text = board()!.content;
@@ -42,7 +53,11 @@ describe('e2e: live laps from the fake acServer appear in Discord before the ses
 
   it('when a lap takes the lead, then it is announced in the announcements channel and in-game', async () => {
     const said = () => env.fake.messages(env.channels.announcements).map((m) => m.content);
-    await env.fake.waitFor(() => said().some((c) => c.includes('**Ana Live** takes the lead')), 3000, 'leader announcement');
+    await env.fake.waitFor(
+      () => said().some((c) => c.includes('**Ana Live** takes the lead')),
+      3000,
+      'leader announcement',
+    );
     expect(said().filter((c) => c.includes('takes the lead') || c.includes('sets the first time'))).toHaveLength(3);
     await peer.waitFor(() => peer.chats.includes('New leader: Ana Live 1:59.900'), 3000, 'in-game chat');
   });
@@ -50,7 +65,11 @@ describe('e2e: live laps from the fake acServer appear in Discord before the ses
   it('when the session ends, then its results file replaces the live laps and nothing counts twice', async () => {
     const file = peer.endSession();
     const name = path.basename(file);
-    await env.fake.waitFor(async () => (await env.bot.state.processedFile(name))?.status === 'ingested', 5000, 'results ingested');
+    await env.fake.waitFor(
+      async () => (await env.bot.state.processedFile(name))?.status === 'ingested',
+      5000,
+      'results ingested',
+    );
     const stored = await env.bot.store.lapsForEvent(EVENT);
     expect(stored.filter(isLiveLap)).toEqual([]);
     expect(stored).toHaveLength(sent.length);
@@ -65,7 +84,12 @@ describe('e2e: live laps from the fake acServer appear in Discord before the ses
   });
 
   it('when a rotation runs while cars lap, then the flush gets their results file ingested first and no lap is lost', async () => {
-    for (const [carId, ms] of [[0, 118000], [2, 121000], [1, 122000]] as const) peer.lap(carId, ms);
+    for (const [carId, ms] of [
+      [0, 118000],
+      [2, 121000],
+      [1, 122000],
+    ] as const)
+      peer.lap(carId, ms);
     await env.fake.waitFor(() => board()?.content.includes(formatLapTime(118000)), 3000, 'live lap shown');
     const before = peer.resultsFiles.length;
     const result = await env.bot.rotation.service.rotate({ kind: 'event', eventId: 'season1#event3' }, { by: 'test' });
@@ -74,10 +98,17 @@ describe('e2e: live laps from the fake acServer appear in Discord before the ses
     expect(peer.received.filter((c) => c.type === 'NEXT_SESSION')).toHaveLength(1);
     expect(peer.resultsFiles).toHaveLength(before + 1);
     // The rotation only went on once the file was ingested.
-    expect(await env.bot.state.processedFile(path.basename(peer.resultsFiles[before]!))).toMatchObject({ status: 'ingested', eventId: EVENT });
+    expect(await env.bot.state.processedFile(path.basename(peer.resultsFiles[before]!))).toMatchObject({
+      status: 'ingested',
+      eventId: EVENT,
+    });
     const stored = await env.bot.store.lapsForEvent(EVENT);
     expect(stored.filter(isLiveLap)).toEqual([]);
     expect(stored).toHaveLength(sent.length + 3);
-    expect((await env.bot.league.leaderboard(EVENT)).rows[0]).toMatchObject({ driverName: 'Ana Live', lapTimeMs: 118000, tyre: 'SM' });
+    expect((await env.bot.league.leaderboard(EVENT)).rows[0]).toMatchObject({
+      driverName: 'Ana Live',
+      lapTimeMs: 118000,
+      tyre: 'SM',
+    });
   });
 });

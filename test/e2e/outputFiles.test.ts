@@ -9,8 +9,17 @@ import { rawLap, resultsBytes } from '../support/resultsFile';
 
 const G = '76561198000000001';
 const H = '76561198000000002';
-const suzuka = (laps: number, from: number) => resultsBytes(Array.from({ length: laps }, (_, i) => rawLap({ DriverGuid: i % 2 ? G : H, Timestamp: from + i * 1000, LapTime: 130_000 + from + i })));
-const redBullRing = () => resultsBytes([rawLap({ Timestamp: 5000, LapTime: 90_000 })], { TrackName: 'ks_red_bull_ring', TrackConfig: 'layout_national' });
+const suzuka = (laps: number, from: number) =>
+  resultsBytes(
+    Array.from({ length: laps }, (_, i) =>
+      rawLap({ DriverGuid: i % 2 ? G : H, Timestamp: from + i * 1000, LapTime: 130_000 + from + i }),
+    ),
+  );
+const redBullRing = () =>
+  resultsBytes([rawLap({ Timestamp: 5000, LapTime: 90_000 })], {
+    TrackName: 'ks_red_bull_ring',
+    TrackConfig: 'layout_national',
+  });
 
 const json = (file: string) => {
   try {
@@ -23,14 +32,23 @@ const json = (file: string) => {
 describe('e2e: output files converge to the store', () => {
   let env: TestBotEnv;
   const data = (...p: string[]) => path.join(env.config.dataDir, ...p);
-  const ingested = (name: string) => env.fake.waitFor(async () => (await env.bot.state.processedFile(name))?.status === 'ingested', 10_000, `${name} ingested`);
+  const ingested = (name: string) =>
+    env.fake.waitFor(
+      async () => (await env.bot.state.processedFile(name))?.status === 'ingested',
+      10_000,
+      `${name} ingested`,
+    );
   const drop = (name: string, bytes: Buffer) => writeFileSync(path.join(env.resultsDir, name), bytes);
   afterEach(() => env?.close());
 
   it('when writes fail for a while (full disk, read-only folder), then every output file catches up once they work again, without new laps', async () => {
     env = await startTestBot({ env: { STANDINGS_CHANNEL_ID: '' } });
     drop('2019_3_2_20_0_PRACTICE.json', suzuka(10, 0));
-    await env.fake.waitFor(() => json(data('leaderboards', 'season1_event2.json'))?.lapCount === 10, 10_000, 'first files');
+    await env.fake.waitFor(
+      () => json(data('leaderboards', 'season1_event2.json'))?.lapCount === 10,
+      10_000,
+      'first files',
+    );
 
     for (const dir of ['leaderboards', 'standings']) {
       rmSync(data(dir), { recursive: true });
@@ -40,7 +58,11 @@ describe('e2e: output files converge to the store', () => {
     mkdirSync(data('leaderboard.json'));
     drop('2019_3_2_21_0_PRACTICE.json', suzuka(6, 100_000));
     await ingested('2019_3_2_21_0_PRACTICE.json');
-    await env.fake.waitFor(() => env.logs.some((l) => l.level === 50 && /leaderboard files/.test(String(l.msg))), 5000, 'failed write logged');
+    await env.fake.waitFor(
+      () => env.logs.some((l) => l.level === 50 && /leaderboard files/.test(String(l.msg))),
+      5000,
+      'failed write logged',
+    );
 
     for (const p of ['leaderboards', 'standings', 'leaderboard.json']) rmSync(data(p), { recursive: true });
     await env.fake.waitFor(
@@ -57,7 +79,11 @@ describe('e2e: output files converge to the store', () => {
   it('when the bot restarts after failed writes, then the stale or missing files of any event are written again', async () => {
     env = await startTestBot({ env: { STANDINGS_CHANNEL_ID: '' } });
     drop('2019_3_2_20_0_PRACTICE.json', suzuka(4, 0));
-    await env.fake.waitFor(() => json(data('leaderboards', 'season1_event2.json'))?.lapCount === 4, 10_000, 'first files');
+    await env.fake.waitFor(
+      () => json(data('leaderboards', 'season1_event2.json'))?.lapCount === 4,
+      10_000,
+      'first files',
+    );
     rmSync(data('leaderboards'), { recursive: true });
     writeFileSync(data('leaderboards'), 'in the way');
     drop('2019_2_15_20_0_PRACTICE.json', redBullRing()); // event1: not the current event
@@ -66,8 +92,16 @@ describe('e2e: output files converge to the store', () => {
     rmSync(data('leaderboards'));
 
     await env.restart();
-    await env.fake.waitFor(() => json(data('leaderboards', 'season1_event1.json'))?.lapCount === 1, 10_000, 'event1 file written at start-up');
-    await env.fake.waitFor(() => json(data('leaderboards', 'season1_event2.json'))?.lapCount === 4, 10_000, 'event2 file written again');
+    await env.fake.waitFor(
+      () => json(data('leaderboards', 'season1_event1.json'))?.lapCount === 1,
+      10_000,
+      'event1 file written at start-up',
+    );
+    await env.fake.waitFor(
+      () => json(data('leaderboards', 'season1_event2.json'))?.lapCount === 4,
+      10_000,
+      'event2 file written again',
+    );
   }, 40_000);
 
   it('when every output file is up to date, then a restart rewrites none of them', async () => {
@@ -78,14 +112,22 @@ describe('e2e: output files converge to the store', () => {
     await ingested('2019_2_15_20_0_PRACTICE.json');
     await env.bot.league.flush();
     await env.bot.standings.flush();
-    const files = ['leaderboard.json', 'seasonStandings.json', 'leaderboards/season1_event1.json', 'leaderboards/season1_event2.json', 'standings/season1.json'].map((f) => data(f));
+    const files = [
+      'leaderboard.json',
+      'seasonStandings.json',
+      'leaderboards/season1_event1.json',
+      'leaderboards/season1_event2.json',
+      'standings/season1.json',
+    ].map((f) => data(f));
     const past = new Date('2001-01-01T00:00:00Z');
     for (const f of files) utimesSync(f, past, past);
     await env.restart();
     await new Promise((r) => setTimeout(r, 1500));
     await env.bot.league.flush();
     await env.bot.standings.flush();
-    expect(files.filter((f) => statSync(f).mtime.getTime() !== past.getTime()).map((f) => path.relative(data(), f))).toEqual([]);
+    expect(
+      files.filter((f) => statSync(f).mtime.getTime() !== past.getTime()).map((f) => path.relative(data(), f)),
+    ).toEqual([]);
   }, 40_000);
 
   it('when an atomic write was interrupted (temp files left behind), then start-up removes the old ones and says so', async () => {
@@ -101,6 +143,8 @@ describe('e2e: output files converge to the store', () => {
     await env.restart();
     await env.fake.waitFor(() => !existsSync(old), 5000, 'old temp file removed');
     expect(existsSync(fresh)).toBe(true);
-    expect(env.logs.map((l) => String(l.msg))).toContainEqual(expect.stringMatching(/removed 1 temp file left by an interrupted write \(8\.0 MB\)/));
+    expect(env.logs.map((l) => String(l.msg))).toContainEqual(
+      expect.stringMatching(/removed 1 temp file left by an interrupted write \(8\.0 MB\)/),
+    );
   }, 30_000);
 });

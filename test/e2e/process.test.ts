@@ -12,7 +12,13 @@ describe('the bot process (npm start)', () => {
     const fx = resultsFixture('2019_3_2_17_27_PRACTICE.json');
     copyFileSync(fx.path, path.join(results, acServerName(fx.name))); // arrived while the bot was down
     // Port 0: other suites may run a bot at the same time; the default is 8080.
-    const bot = startMain({ DATA_DIR: path.join(dir, 'data'), AC_SERVER_DIR: path.join(dir, 'acserver'), RESULTS_SETTLE_MS: '100', LOG_LEVEL: 'info', WEB_PORT: '0' });
+    const bot = startMain({
+      DATA_DIR: path.join(dir, 'data'),
+      AC_SERVER_DIR: path.join(dir, 'acserver'),
+      RESULTS_SETTLE_MS: '100',
+      LOG_LEVEL: 'info',
+      WEB_PORT: '0',
+    });
     await bot.waitForLine(/watching results folder/);
     await bot.waitForLine(/website at http:\/\/127\.0\.0\.1:\d+\//);
     await bot.waitForLine(/results (ingested|file kept as unattributed)/);
@@ -33,7 +39,14 @@ describe('the bot process (npm start)', () => {
 
   it('when a token is set, then the token never appears in the logs', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'main-'));
-    const bot = startMain({ DATA_DIR: dir, AC_SERVER_DIR: path.join(dir, 'ac'), WEB_ENABLED: 'false', DISCORD_TOKEN: 'secret-token-value-123', DISCORD_API_BASE: 'http://127.0.0.1:9', LOG_LEVEL: 'trace' });
+    const bot = startMain({
+      DATA_DIR: dir,
+      AC_SERVER_DIR: path.join(dir, 'ac'),
+      WEB_ENABLED: 'false',
+      DISCORD_TOKEN: 'secret-token-value-123',
+      DISCORD_API_BASE: 'http://127.0.0.1:9',
+      LOG_LEVEL: 'trace',
+    });
     await bot.waitForLine(/Discord login failed|task started/);
     await new Promise((r) => setTimeout(r, 500));
     bot.child.kill('SIGTERM');

@@ -8,7 +8,14 @@ const EXAMPLE_RESULTS = path.join(ROOT, 'examples/results/2026_6_20_20_0_PRACTIC
 
 function botEnv(dir: string): Record<string, string> {
   mkdirSync(path.join(dir, 'acserver', 'results'), { recursive: true });
-  return { DATA_DIR: path.join(dir, 'data'), AC_SERVER_DIR: path.join(dir, 'acserver'), RESULTS_SETTLE_MS: '100', LOG_LEVEL: 'info', ROTATION_ENABLED: 'false', WEB_PORT: '0' };
+  return {
+    DATA_DIR: path.join(dir, 'data'),
+    AC_SERVER_DIR: path.join(dir, 'acserver'),
+    RESULTS_SETTLE_MS: '100',
+    LOG_LEVEL: 'info',
+    ROTATION_ENABLED: 'false',
+    WEB_PORT: '0',
+  };
 }
 
 async function waitUntil(probe: () => boolean, ms: number, what: string): Promise<void> {
@@ -34,7 +41,11 @@ describe('the compiled bot (npm run build, npm start)', () => {
     try {
       npm.child.kill('SIGTERM');
       expect(await npm.exited).toBe(0);
-      await waitUntil(() => below.every((pid) => !isAlive(pid)), 10_000, `processes ${below.join(', ')} of npm start stopped`);
+      await waitUntil(
+        () => below.every((pid) => !isAlive(pid)),
+        10_000,
+        `processes ${below.join(', ')} of npm start stopped`,
+      );
       expect(npm.lines.some((l) => l.includes('stopped cleanly'))).toBe(true);
     } finally {
       for (const pid of below.filter(isAlive)) process.kill(pid, 'SIGKILL'); // never leave an orphaned bot behind
@@ -51,7 +62,8 @@ describe('the compiled bot (npm run build, npm start)', () => {
     // symlink, copying the link would let prune delete the project's own dev dependencies.
     execFileSync('cp', ['-al', realpathSync(path.join(ROOT, 'node_modules')), path.join(app, 'node_modules')]);
     execFileSync('npm', ['prune', '--omit=dev', '--no-audit', '--no-fund'], { cwd: app, stdio: 'pipe' });
-    for (const dev of ['typescript', 'tsx', 'esbuild', 'jest', 'ts-jest']) expect(existsSync(path.join(app, 'node_modules', dev))).toBe(false);
+    for (const dev of ['typescript', 'tsx', 'esbuild', 'jest', 'ts-jest'])
+      expect(existsSync(path.join(app, 'node_modules', dev))).toBe(false);
 
     const data = mkdtempSync(path.join(tmpdir(), 'prod-data-'));
     const env = botEnv(data);
@@ -68,9 +80,14 @@ describe('the compiled bot (npm run build, npm start)', () => {
       expect(await fetch(new URL('/schedule', base)).then((r) => r.text())).toContain('/static/style.css');
 
       // The standings chart's renderer and font (loaded on first use) resolve from there too.
-      execFileSync(process.execPath, ['-e', "require('./dist/src/adapters/chart/chartText').registerChartFonts()"], { cwd: app });
+      execFileSync(process.execPath, ['-e', "require('./dist/src/adapters/chart/chartText').registerChartFonts()"], {
+        cwd: app,
+      });
 
-      const cli = spawnLogged('npm', ['run', '--silent', 'cli', '--', 'leaderboard', 'season2#event2'], { cwd: app, env: { ...env, LOG_LEVEL: 'warn' } });
+      const cli = spawnLogged('npm', ['run', '--silent', 'cli', '--', 'leaderboard', 'season2#event2'], {
+        cwd: app,
+        env: { ...env, LOG_LEVEL: 'warn' },
+      });
       expect(await cli.exited).toBe(0);
       expect(cli.lines.join('\n')).toContain('Jérôme Ñúñez');
     } finally {

@@ -6,14 +6,20 @@ import { findEvent } from '../../src/domain/resolveEvent';
 import { planRotation } from '../../src/domain/planRotation';
 import type { AcServerIniFiles } from '../../src/app/acServerPorts';
 import { writeCurrentEvent } from '../../src/adapters/files/currentEventFile';
-import { FAKE_AC_SERVER_COMMAND, makeFakeAcServerFolder, type FakeAcServerFolder } from '../support/fakeAcServer/FakeAcServerFolder';
+import {
+  FAKE_AC_SERVER_COMMAND,
+  makeFakeAcServerFolder,
+  type FakeAcServerFolder,
+} from '../support/fakeAcServer/FakeAcServerFolder';
 import { ROTATION_SEASON } from '../support/rotationHarness';
 import { startMain } from '../support/startMain';
 
 // The rotation's two events, already started by the real clock: the schedule wants event2, the
 // server runs event1. A rotation restarts the fake acServer, the bot's child (AC_SERVER_CONTROL=child).
 const season = JSON.parse(ROTATION_SEASON);
-season.seasons[0].events = season.seasons[0].events.slice(0, 2).map((e: { start: string }, i: number) => ({ ...e, start: `2020-01-0${6 + i}T18:00` }));
+season.seasons[0].events = season.seasons[0].events
+  .slice(0, 2)
+  .map((e: { start: string }, i: number) => ({ ...e, start: `2020-01-0${6 + i}T18:00` }));
 const SEASON = JSON.stringify(season);
 const event = (id: string) => findEvent(parseSeasonConfig(SEASON, 'seasonConfig.json'), `season1#${id}`)!;
 const CRASH_HOOK = path.join(__dirname, '../support/crashAt.ts');
@@ -50,8 +56,12 @@ async function setup(): Promise<Setup> {
   return { ac, env, dataDir, pairs };
 }
 
-const pairOnDisk = (ac: FakeAcServerFolder): AcServerIniFiles => ({ serverCfg: readFileSync(ac.serverCfgPath, 'utf8'), entryList: readFileSync(ac.entryListPath, 'utf8') });
-const currentEvent = (s: Setup) => JSON.parse(readFileSync(path.join(s.dataDir, 'currentEvent.json'), 'utf8')).eventId as string;
+const pairOnDisk = (ac: FakeAcServerFolder): AcServerIniFiles => ({
+  serverCfg: readFileSync(ac.serverCfgPath, 'utf8'),
+  entryList: readFileSync(ac.entryListPath, 'utf8'),
+});
+const currentEvent = (s: Setup) =>
+  JSON.parse(readFileSync(path.join(s.dataDir, 'currentEvent.json'), 'utf8')).eventId as string;
 const gone = (pid: number) => {
   try {
     return /^\S+ \S+ [ZX]/.test(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/\(.*\)/, 'cmd'));
@@ -73,36 +83,53 @@ const MATRIX = [
 ] as const;
 
 describe('the bot SIGKILLed at each step of a rotation, then started again (process test, fake acServer as its child)', () => {
-  it.each(MATRIX)('when killed at $at, then after a restart the INI pair is whole, belongs to $after, currentEvent.json names it and one acServer runs it', async ({ at, after, recovery }) => {
-    const s = await setup();
-    const first = startMain({ ...s.env, ROTATION_ENABLED: 'true', AC_SERVER_HEALTH_TIMEOUT_MS: '20000', CRASH_AT: at }, { preload: [CRASH_HOOK] });
-    expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
-    // The acServer the killed bot had started keeps running, its parent gone.
-    const orphan = (await s.ac.waitForState('running', undefined, 30_000)).pid;
-    expect(gone(orphan)).toBe(false);
+  it.each(MATRIX)(
+    'when killed at $at, then after a restart the INI pair is whole, belongs to $after, currentEvent.json names it and one acServer runs it',
+    async ({ at, after, recovery }) => {
+      const s = await setup();
+      const first = startMain(
+        { ...s.env, ROTATION_ENABLED: 'true', AC_SERVER_HEALTH_TIMEOUT_MS: '20000', CRASH_AT: at },
+        { preload: [CRASH_HOOK] },
+      );
+      expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
+      // The acServer the killed bot had started keeps running, its parent gone.
+      const orphan = (await s.ac.waitForState('running', undefined, 30_000)).pid;
+      expect(gone(orphan)).toBe(false);
 
-    const second = startMain({ ...s.env, ROTATION_ENABLED: 'false' });
-    try {
-      await second.waitForLine(started('acserver'), 'acserver task started');
-      expect(pairOnDisk(s.ac)).toEqual(s.pairs[after]);
-      expect(currentEvent(s)).toBe(`season1#${after}`);
-      expect(existsSync(path.join(s.dataDir, 'rotation-journal.json'))).toBe(false);
-      const recovered = second.lines.filter(isRecovery).map((l) => String(l.msg));
-      if (recovery === 'undone') expect(recovered).toEqual([expect.stringMatching(/^The rotation to season1#event2 .* was interrupted .* undone: the INI files of season1#event1 are back/)]);
-      if (recovery === 'finished') expect(recovered).toEqual([expect.stringMatching(/^finished the rotation to season1#event2/)]);
-      if (recovery === 'nothing to recover') expect(recovered).toEqual([]);
-      // The acServer the killed bot left holds the ports: it is stopped and the new one runs the pair.
-      const status = await s.ac.waitForState('running', event(after).track, 30_000);
-      expect(status.pid).not.toBe(orphan);
-      expect(gone(orphan)).toBe(true);
-      expect(second.lines.some((l) => String(l.msg).startsWith(`stopping acServer pid ${orphan}, left running by a bot process`))).toBe(true);
-    } finally {
-      second.kill('SIGTERM');
-      await second.exited;
-      if (!gone(orphan)) process.kill(orphan, 'SIGKILL'); // never leave a stray acServer behind the test
-    }
-    expect(await second.exited).toEqual({ code: 0, signal: null });
-  }, 120_000);
+      const second = startMain({ ...s.env, ROTATION_ENABLED: 'false' });
+      try {
+        await second.waitForLine(started('acserver'), 'acserver task started');
+        expect(pairOnDisk(s.ac)).toEqual(s.pairs[after]);
+        expect(currentEvent(s)).toBe(`season1#${after}`);
+        expect(existsSync(path.join(s.dataDir, 'rotation-journal.json'))).toBe(false);
+        const recovered = second.lines.filter(isRecovery).map((l) => String(l.msg));
+        if (recovery === 'undone')
+          expect(recovered).toEqual([
+            expect.stringMatching(
+              /^The rotation to season1#event2 .* was interrupted .* undone: the INI files of season1#event1 are back/,
+            ),
+          ]);
+        if (recovery === 'finished')
+          expect(recovered).toEqual([expect.stringMatching(/^finished the rotation to season1#event2/)]);
+        if (recovery === 'nothing to recover') expect(recovered).toEqual([]);
+        // The acServer the killed bot left holds the ports: it is stopped and the new one runs the pair.
+        const status = await s.ac.waitForState('running', event(after).track, 30_000);
+        expect(status.pid).not.toBe(orphan);
+        expect(gone(orphan)).toBe(true);
+        expect(
+          second.lines.some((l) =>
+            String(l.msg).startsWith(`stopping acServer pid ${orphan}, left running by a bot process`),
+          ),
+        ).toBe(true);
+      } finally {
+        second.kill('SIGTERM');
+        await second.exited;
+        if (!gone(orphan)) process.kill(orphan, 'SIGKILL'); // never leave a stray acServer behind the test
+      }
+      expect(await second.exited).toEqual({ code: 0, signal: null });
+    },
+    120_000,
+  );
 });
 
 describe('the bot stopped (SIGTERM) while acServer fails to come up on the new event', () => {
@@ -114,22 +141,36 @@ describe('the bot stopped (SIGTERM) while acServer fails to come up on the new e
     await s.ac.waitForState('failed', 'suzuka', 30_000);
     first.kill('SIGTERM');
     expect(await first.exited).toEqual({ code: 0, signal: null });
-    expect(first.lines.some((l) => l.msg === 'rotation to season1#event2 failed at health: the bot is shutting down' && l.restored === true)).toBe(true);
+    expect(
+      first.lines.some(
+        (l) => l.msg === 'rotation to season1#event2 failed at health: the bot is shutting down' && l.restored === true,
+      ),
+    ).toBe(true);
     expect(pairOnDisk(s.ac)).toEqual(s.pairs.event1);
     expect(currentEvent(s)).toBe('season1#event1');
-    expect(JSON.parse(readFileSync(path.join(s.dataDir, 'rotation-journal.json'), 'utf8'))).toMatchObject({ step: 'restart', event: { id: 'season1#event2' } });
+    expect(JSON.parse(readFileSync(path.join(s.dataDir, 'rotation-journal.json'), 'utf8'))).toMatchObject({
+      step: 'restart',
+      event: { id: 'season1#event2' },
+    });
     // Steam GUIDs and state: nothing in DATA_DIR is readable by other users, the SQLite file included.
     const loose = readdirSync(s.dataDir).filter((n) => (statSync(path.join(s.dataDir, n)).mode & 0o007) !== 0);
     expect(loose).toEqual([]);
-    expect(readdirSync(s.dataDir)).toEqual(expect.arrayContaining(['league.db', 'currentEvent.json', 'rotation-journal.json']));
+    expect(readdirSync(s.dataDir)).toEqual(
+      expect.arrayContaining(['league.db', 'currentEvent.json', 'rotation-journal.json']),
+    );
     expect(statSync(path.join(s.dataDir, 'rotation-journal.json')).mode & 0o077).toBe(0); // it holds ADMIN_PASSWORD
 
     s.ac.failOn(null);
     const second = startMain({ ...s.env, ROTATION_ENABLED: 'false' });
     try {
       await second.waitForLine(started('acserver'), 'acserver task started');
-      expect((await s.ac.waitForState('running', 'ks_red_bull_ring', 30_000)).config!.cars).toEqual(['ks_mazda_mx5_cup', 'tatuusfa1']);
-      expect(second.lines.filter(isRecovery).map((l) => String(l.msg))).toEqual([expect.stringMatching(/was interrupted at step "restart"/)]);
+      expect((await s.ac.waitForState('running', 'ks_red_bull_ring', 30_000)).config!.cars).toEqual([
+        'ks_mazda_mx5_cup',
+        'tatuusfa1',
+      ]);
+      expect(second.lines.filter(isRecovery).map((l) => String(l.msg))).toEqual([
+        expect.stringMatching(/was interrupted at step "restart"/),
+      ]);
       expect(existsSync(path.join(s.dataDir, 'rotation-journal.json'))).toBe(false);
     } finally {
       second.kill('SIGTERM');

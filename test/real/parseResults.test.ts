@@ -12,19 +12,91 @@ const fixture = (name: string): ParsedResults => parseResults(readFileSync(path.
 
 // Facts from SOURCES.md beside the files ("What each file exercises").
 const FACTS: Record<string, FileFacts> = {
-  'JustaPenguin__assetto-server-manager__2019_2_15_21_16_RACE.json': { type: 'RACE', track: 'barbagallo', config: '', laps: 9, cut: 0 },
-  'JustaPenguin__assetto-server-manager__2019_2_15_21_8_QUALIFY.json': { type: 'QUALIFY', track: 'barbagallo', config: '', laps: 7, cut: 1 },
-  'JustaPenguin__assetto-server-manager__2019_2_15_22_10_RACE.json': { type: 'RACE', track: 'ks_red_bull_ring', config: 'layout_national', laps: 12, cut: 0 },
-  'JustaPenguin__assetto-server-manager__2019_2_15_22_3_QUALIFY.json': { type: 'QUALIFY', track: 'ks_red_bull_ring', config: 'layout_national', laps: 9, cut: 2 },
-  'JustaPenguin__assetto-server-manager__2019_3_2_14_41_PRACTICE.json': { type: 'PRACTICE', track: 'suzuka', config: 'suzukagp', laps: 8, cut: 4 },
-  'JustaPenguin__assetto-server-manager__2019_3_2_17_27_PRACTICE.json': { type: 'PRACTICE', track: 'suzuka', config: 'suzukagp', laps: 65, cut: 28 },
-  'JustaPenguin__assetto-server-manager__2019_3_2_19_30_PRACTICE.json': { type: 'PRACTICE', track: 'suzuka', config: 'suzukagp', laps: 19, cut: 10 },
-  'JustaPenguin__assetto-server-manager__2019_3_2_21_49_QUALIFY.json': { type: 'QUALIFY', track: 'ks_red_bull_ring', config: 'layout_national', laps: 58, cut: 33 },
-  'JustaPenguin__assetto-server-manager__2019_3_2_22_3_RACE.json': { type: 'RACE', track: 'ks_red_bull_ring', config: 'layout_national', laps: 88, cut: 0 },
-  'mauserrifle__simresults__2015_10_17_9_30_QUALIFY.json': { type: 'QUALIFY', track: 'monza', config: '', laps: 101, cut: 56 },
+  'JustaPenguin__assetto-server-manager__2019_2_15_21_16_RACE.json': {
+    type: 'RACE',
+    track: 'barbagallo',
+    config: '',
+    laps: 9,
+    cut: 0,
+  },
+  'JustaPenguin__assetto-server-manager__2019_2_15_21_8_QUALIFY.json': {
+    type: 'QUALIFY',
+    track: 'barbagallo',
+    config: '',
+    laps: 7,
+    cut: 1,
+  },
+  'JustaPenguin__assetto-server-manager__2019_2_15_22_10_RACE.json': {
+    type: 'RACE',
+    track: 'ks_red_bull_ring',
+    config: 'layout_national',
+    laps: 12,
+    cut: 0,
+  },
+  'JustaPenguin__assetto-server-manager__2019_2_15_22_3_QUALIFY.json': {
+    type: 'QUALIFY',
+    track: 'ks_red_bull_ring',
+    config: 'layout_national',
+    laps: 9,
+    cut: 2,
+  },
+  'JustaPenguin__assetto-server-manager__2019_3_2_14_41_PRACTICE.json': {
+    type: 'PRACTICE',
+    track: 'suzuka',
+    config: 'suzukagp',
+    laps: 8,
+    cut: 4,
+  },
+  'JustaPenguin__assetto-server-manager__2019_3_2_17_27_PRACTICE.json': {
+    type: 'PRACTICE',
+    track: 'suzuka',
+    config: 'suzukagp',
+    laps: 65,
+    cut: 28,
+  },
+  'JustaPenguin__assetto-server-manager__2019_3_2_19_30_PRACTICE.json': {
+    type: 'PRACTICE',
+    track: 'suzuka',
+    config: 'suzukagp',
+    laps: 19,
+    cut: 10,
+  },
+  'JustaPenguin__assetto-server-manager__2019_3_2_21_49_QUALIFY.json': {
+    type: 'QUALIFY',
+    track: 'ks_red_bull_ring',
+    config: 'layout_national',
+    laps: 58,
+    cut: 33,
+  },
+  'JustaPenguin__assetto-server-manager__2019_3_2_22_3_RACE.json': {
+    type: 'RACE',
+    track: 'ks_red_bull_ring',
+    config: 'layout_national',
+    laps: 88,
+    cut: 0,
+  },
+  'mauserrifle__simresults__2015_10_17_9_30_QUALIFY.json': {
+    type: 'QUALIFY',
+    track: 'monza',
+    config: '',
+    laps: 101,
+    cut: 56,
+  },
   'mauserrifle__simresults__2015_10_17_9_49_RACE.json': { type: 'RACE', track: 'monza', config: '', laps: 82, cut: 0 },
-  'mauserrifle__simresults__tyre.info.json': { type: 'RACE', track: 'gilles-villeneuve', config: '', laps: 315, cut: 0 },
-  'mauserrifle__simresults__duplicate.result.info.for.miguel.json': { type: 'RACE', track: 'bs_lagunaseca', config: '', laps: 593, cut: 0 },
+  'mauserrifle__simresults__tyre.info.json': {
+    type: 'RACE',
+    track: 'gilles-villeneuve',
+    config: '',
+    laps: 315,
+    cut: 0,
+  },
+  'mauserrifle__simresults__duplicate.result.info.for.miguel.json': {
+    type: 'RACE',
+    track: 'bs_lagunaseca',
+    config: '',
+    laps: 593,
+    cut: 0,
+  },
 };
 
 describeResultsFacts('the real fixtures', FIXTURES, FACTS);
@@ -69,7 +141,9 @@ describe('parseResults on what the real fixtures are known for', () => {
   });
 
   it('when reading lap Timestamps, then they are server uptime ms as SOURCES.md says', () => {
-    const stamps = fixture('JustaPenguin__assetto-server-manager__2019_3_2_19_30_PRACTICE.json').laps.map((l) => l.timestamp);
+    const stamps = fixture('JustaPenguin__assetto-server-manager__2019_3_2_19_30_PRACTICE.json').laps.map(
+      (l) => l.timestamp,
+    );
     expect(Math.min(...stamps)).toBeGreaterThan(8.1e6);
     expect(Math.max(...stamps)).toBeLessThan(1.46e7);
   });

@@ -26,7 +26,11 @@ describe('ranking the real fixtures', () => {
   });
 
   it('when ranking the Suzuka practice where only one driver had a clean lap, then one row remains', () => {
-    const board = rankLaps(EVENT, fixtureLaps('JustaPenguin__assetto-server-manager__2019_3_2_14_41_PRACTICE.json'), []);
+    const board = rankLaps(
+      EVENT,
+      fixtureLaps('JustaPenguin__assetto-server-manager__2019_3_2_14_41_PRACTICE.json'),
+      [],
+    );
     expect(board.rows).toHaveLength(1);
     expect(board.lapCount).toBe(8);
   });
@@ -36,7 +40,8 @@ describe('ranking the real fixtures', () => {
     const best = new Map<string, { time: number; car: string }>();
     for (const r of rawResults(readFileSync(path.join(FIXTURES, file))).Result) {
       if (r.DriverGuid === '' || r.BestLap >= 999_999_999) continue;
-      if ((best.get(r.DriverGuid)?.time ?? Infinity) > r.BestLap) best.set(r.DriverGuid, { time: r.BestLap, car: r.CarModel });
+      if ((best.get(r.DriverGuid)?.time ?? Infinity) > r.BestLap)
+        best.set(r.DriverGuid, { time: r.BestLap, car: r.CarModel });
     }
     const board = rankLaps(EVENT, fixtureLaps(file), []);
     expect(board.rows.map((r) => [r.driverGuid, r.lapTimeMs, r.carModel])).toEqual(

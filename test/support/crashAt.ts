@@ -19,7 +19,8 @@ const die = (): never => {
   process.kill(process.pid, 'SIGKILL');
   throw new Error('unreachable');
 };
-const isCfg = (p: unknown, name: string) => path.basename(path.dirname(String(p))) === 'cfg' && path.basename(String(p)) === name;
+const isCfg = (p: unknown, name: string) =>
+  path.basename(path.dirname(String(p))) === 'cfg' && path.basename(String(p)) === name;
 
 const status = path.join(process.env.AC_SERVER_DIR ?? '.', 'fake-acserver.status.json');
 const running = () => {
@@ -40,11 +41,17 @@ fs.promises.readFile = (async (file: fs.PathLike, ...rest: unknown[]) => {
 }) as typeof fs.promises.readFile;
 
 const open = fs.promises.open;
-fs.promises.open = (async (file: fs.PathLike, ...rest: unknown[]) => {
+fs.promises.open = async (file: fs.PathLike, ...rest: unknown[]) => {
   const name = path.basename(String(file));
-  if (point === 'render' && path.basename(path.dirname(String(file))) === 'cfg' && name.startsWith('.server_cfg.ini.') && name.endsWith('.tmp')) die();
+  if (
+    point === 'render' &&
+    path.basename(path.dirname(String(file))) === 'cfg' &&
+    name.startsWith('.server_cfg.ini.') &&
+    name.endsWith('.tmp')
+  )
+    die();
   return (open as (...a: unknown[]) => Promise<fs.promises.FileHandle>)(file, ...rest);
-}) as typeof fs.promises.open;
+};
 
 const rename = fs.promises.rename;
 fs.promises.rename = async (from: fs.PathLike, to: fs.PathLike) => {

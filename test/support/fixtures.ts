@@ -15,7 +15,9 @@ const SHARED_FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
 
 /** The folder of real fixtures (ac-results/, ac-config/), or null when this checkout has none. */
 export function realFixturesDir(): string | null {
-  return existsSync(path.join(SHARED_FIXTURES, 'ac-results')) && existsSync(path.join(SHARED_FIXTURES, 'ac-config')) ? SHARED_FIXTURES : null;
+  return existsSync(path.join(SHARED_FIXTURES, 'ac-results')) && existsSync(path.join(SHARED_FIXTURES, 'ac-config'))
+    ? SHARED_FIXTURES
+    : null;
 }
 
 /** Why the real fixtures are not available (naming where they were looked for), or null when they are. */
@@ -43,7 +45,16 @@ export function rawResults<T = RawResults>(bytes: Buffer): T {
   return JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')) as T;
 }
 
-export interface RawLap { DriverName: string; DriverGuid: string; CarId: number; CarModel: string; Timestamp: number; LapTime: number; Cuts: number; Tyre?: string }
+export interface RawLap {
+  DriverName: string;
+  DriverGuid: string;
+  CarId: number;
+  CarModel: string;
+  Timestamp: number;
+  LapTime: number;
+  Cuts: number;
+  Tyre?: string;
+}
 export interface RawResults {
   TrackName: string;
   TrackConfig: string;
@@ -67,5 +78,8 @@ export function configFixture(set: string, file: 'server_cfg.ini' | 'entry_list.
 
 /** The config sets in `dir`, e.g. 'crlf-plugin'. */
 export function configSets(dir = CONFIG_FIXTURES): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith('__server_cfg.ini')).map((f) => f.replace(/__server_cfg\.ini$/, '')).sort();
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('__server_cfg.ini'))
+    .map((f) => f.replace(/__server_cfg\.ini$/, ''))
+    .sort();
 }

@@ -26,5 +26,7 @@ export const rawLap = (over: Partial<RawLap> = {}): RawLap => ({
 
 /** A results file in acServer's shape holding `laps` (Suzuka GP unless told otherwise). */
 export function resultsBytes(laps: RawLap[], track = { TrackName: 'suzuka', TrackConfig: 'suzukagp' }): Buffer {
-  return Buffer.from(JSON.stringify({ ...track, Type: 'PRACTICE', Cars: [], Result: [], Laps: laps, Events: null }, null, '\t'));
+  return Buffer.from(
+    JSON.stringify({ ...track, Type: 'PRACTICE', Cars: [], Result: [], Laps: laps, Events: null }, null, '\t'),
+  );
 }

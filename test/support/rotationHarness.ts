@@ -26,8 +26,26 @@ export const ROTATION_SEASON = JSON.stringify({
       id: 'season1',
       name: 'Season 1',
       events: [
-        { id: 'event1', name: 'Event 1', track: 'ks_red_bull_ring', layout: 'layout_national', start: '2030-01-07T18:00', cars: [{ model: 'ks_mazda_mx5_cup', skins: ['00_official', '01_red'], slots: 3 }, { model: 'tatuusfa1', slots: 2 }] },
-        { id: 'event2', name: 'Event 2 — Ünïcødé', track: 'suzuka', layout: 'suzukagp', start: '2030-01-14T18:00', cars: [{ model: 'ks_porsche_911_gt3_cup_2017', slots: 4 }], sessions: { practice: { time: 10080, isOpen: 1 } } },
+        {
+          id: 'event1',
+          name: 'Event 1',
+          track: 'ks_red_bull_ring',
+          layout: 'layout_national',
+          start: '2030-01-07T18:00',
+          cars: [
+            { model: 'ks_mazda_mx5_cup', skins: ['00_official', '01_red'], slots: 3 },
+            { model: 'tatuusfa1', slots: 2 },
+          ],
+        },
+        {
+          id: 'event2',
+          name: 'Event 2 — Ünïcødé',
+          track: 'suzuka',
+          layout: 'suzukagp',
+          start: '2030-01-14T18:00',
+          cars: [{ model: 'ks_porsche_911_gt3_cup_2017', slots: 4 }],
+          sessions: { practice: { time: 10080, isOpen: 1 } },
+        },
         { id: 'event3', name: 'Event 3', track: 'monza', start: '2030-01-21T18:00', cars: ['lotus_exos_125'] },
       ],
     },
@@ -50,7 +68,12 @@ export interface RotationHarness {
 }
 
 /** The real rotation wiring (files, health check, currentEvent.json, bot state) around a control. */
-export function rotationHarness(acDir: string, control: AcServerControl | undefined, overrides: Partial<RotationDeps> = {}, season: () => SeasonConfig = seasonConfig): RotationHarness {
+export function rotationHarness(
+  acDir: string,
+  control: AcServerControl | undefined,
+  overrides: Partial<RotationDeps> = {},
+  season: () => SeasonConfig = seasonConfig,
+): RotationHarness {
   let now = new Date('2030-01-14T18:00:30Z');
   const clock: Clock & { set(iso: string): void } = { now: () => now, set: (iso) => void (now = new Date(iso)) };
   const { log, lines } = captureLog();
@@ -74,7 +97,11 @@ export function rotationHarness(acDir: string, control: AcServerControl | undefi
     log,
     ...overrides,
   };
-  const service = new RotationService({ ...deps, season, readCurrentEventId: () => readCurrentEventId(currentEventFile) });
+  const service = new RotationService({
+    ...deps,
+    season,
+    readCurrentEventId: () => readCurrentEventId(currentEventFile),
+  });
   const currentEventText = () => {
     try {
       return readFileSync(currentEventFile, 'utf8');

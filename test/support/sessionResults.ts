@@ -18,9 +18,15 @@ export interface SessionLap {
 }
 
 /** The JSON acServer writes for a PRACTICE session on `track` (layout '' unless given). */
-export function sessionResults(opts: { track: string; layout?: string; cars: SessionCar[]; laps: SessionLap[] }): Buffer {
+export function sessionResults(opts: {
+  track: string;
+  layout?: string;
+  cars: SessionCar[];
+  laps: SessionLap[];
+}): Buffer {
   const model = 'ks_mazda_mx5_cup';
-  const best = (carId: number) => Math.min(999999999, ...opts.laps.filter((l) => l.carId === carId && !l.cuts).map((l) => l.ms));
+  const best = (carId: number) =>
+    Math.min(999999999, ...opts.laps.filter((l) => l.carId === carId && !l.cuts).map((l) => l.ms));
   const json = {
     TrackName: opts.track,
     TrackConfig: opts.layout ?? '',

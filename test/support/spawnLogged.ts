@@ -17,17 +17,25 @@ export interface LoggedProcess {
 }
 
 /** A child process (the bot, npm, the CLI) whose output the test reads line by line. */
-export function spawnLogged(command: string, args: string[], opts: { cwd?: string; env: Record<string, string | undefined> }): LoggedProcess {
-  const child = spawn(command, args, { cwd: opts.cwd ?? ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnLogged(
+  command: string,
+  args: string[],
+  opts: { cwd?: string; env: Record<string, string | undefined> },
+): LoggedProcess {
+  const child = spawn(command, args, {
+    cwd: opts.cwd ?? ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: string[] = [];
   let stderr = '';
   let partial = '';
-  child.stdout!.on('data', (d: Buffer) => {
+  child.stdout.on('data', (d: Buffer) => {
     const parts = (partial + d.toString()).split('\n');
     partial = parts.pop()!;
     lines.push(...parts.filter(Boolean));
   });
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const waitForLine = async (re: RegExp, ms = 20_000) => {
     const end = Date.now() + ms;
@@ -39,7 +47,10 @@ export function spawnLogged(command: string, args: string[], opts: { cwd?: strin
     }
   };
   const exitWithin = (ms: number) =>
-    Promise.race([exited, new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), ms).unref())]);
+    Promise.race([
+      exited,
+      new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), ms).unref()),
+    ]);
   return { child, lines, exited, exitWithin, waitForLine, stderr: () => stderr };
 }
 
@@ -48,7 +59,11 @@ export function spawnLogged(command: string, args: string[], opts: { cwd?: strin
  * Its website listens on a free port unless the test says otherwise (tests run side by side).
  */
 export function startBotFromSource(env: Record<string, string>): LoggedProcess {
-  return spawnLogged(process.execPath, ['--max-semi-space-size=1', '--optimize-for-size', '--import', 'tsx', 'src/main.ts'], { env: { WEB_PORT: '0', ...env } });
+  return spawnLogged(
+    process.execPath,
+    ['--max-semi-space-size=1', '--optimize-for-size', '--import', 'tsx', 'src/main.ts'],
+    { env: { WEB_PORT: '0', ...env } },
+  );
 }
 
 /** Pids of every live process below `pid` (children, grandchildren, ...), from /proc. */
@@ -66,7 +81,11 @@ export function descendants(pid: number): number[] {
   }
   const out: number[] = [];
   const walk = (p: number) => {
-    for (const [child, pp] of parent) if (pp === p) (out.push(child), walk(child));
+    for (const [child, pp] of parent) {
+      if (pp !== p) continue;
+      out.push(child);
+      walk(child);
+    }
   };
   walk(pid);
   return out;

@@ -41,9 +41,12 @@ export function expectedTable(events: FixtureEvent[], points: number[] = POINTS)
   const rows = [...guids].map((guid) => {
     const results = perEvent.map((ranked): [number | null, number, number | null] => {
       const i = ranked.findIndex(([g]) => g === guid);
-      return i < 0 ? [null, 0, null] : [i + 1, points[i] ?? 0, ranked[i][1]];
+      const hit = ranked[i];
+      return hit ? [i + 1, points[i] ?? 0, hit[1]] : [null, 0, null];
     });
-    const percents = perEvent.flatMap((ranked) => ranked.filter(([g]) => g === guid).map(([, t]) => (t / ranked[0][1]) * 100));
+    const percents = perEvent.flatMap(
+      (ranked) => ranked.filter(([g]) => g === guid).map(([, t]) => (t / ranked[0]![1]) * 100), // ranked holds guid, so it has a first
+    );
     const mean = percents.reduce((a, b) => a + b, 0) / percents.length;
     return { driverGuid: guid, driver: names.get(guid)!, total: results.reduce((s, r) => s + r[1], 0), results, mean };
   });

@@ -8,15 +8,30 @@ export interface MainProcess {
   /** Log lines, parsed (pino JSON). */
   lines: Array<Record<string, unknown>>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  waitForLine(match: (line: Record<string, unknown>) => boolean, what: string, ms?: number): Promise<Record<string, unknown>>;
+  waitForLine(
+    match: (line: Record<string, unknown>) => boolean,
+    what: string,
+    ms?: number,
+  ): Promise<Record<string, unknown>>;
   kill(signal: NodeJS.Signals): void;
 }
 
 /** Runs src/main.ts as `npm start` does; `preload` modules (.ts) are required first, e.g. a crash hook. */
 export function startMain(env: Record<string, string>, opts: { preload?: string[] } = {}): MainProcess {
   const preload = (opts.preload ?? []).flatMap((m) => ['--require', m]);
-  const args = ['--max-semi-space-size=1', '--optimize-for-size', ...(preload.length ? ['--require', require.resolve('tsx/cjs'), ...preload] : []), '--import', 'tsx', 'src/main.ts'];
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = [
+    '--max-semi-space-size=1',
+    '--optimize-for-size',
+    ...(preload.length ? ['--require', require.resolve('tsx/cjs'), ...preload] : []),
+    '--import',
+    'tsx',
+    'src/main.ts',
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: Array<Record<string, unknown>> = [];
   let stderr = '';
   let rest = '';
@@ -26,7 +41,9 @@ export function startMain(env: Record<string, string>, opts: { preload?: string[
     for (const p of parts.filter(Boolean)) lines.push(JSON.parse(p) as Record<string, unknown>);
   });
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   return {
     pid: child.pid!,
     lines,
@@ -37,7 +54,9 @@ export function startMain(env: Record<string, string>, opts: { preload?: string[
         const found = lines.find(match);
         if (found) return found;
         if (Date.now() > end || child.exitCode !== null || child.signalCode !== null) {
-          throw new Error(`no log line ${what} (bot ${child.exitCode === null && child.signalCode === null ? 'running' : 'exited'}):\n${lines.map((l) => JSON.stringify(l)).join('\n')}\n${stderr}`);
+          throw new Error(
+            `no log line ${what} (bot ${child.exitCode === null && child.signalCode === null ? 'running' : 'exited'}):\n${lines.map((l) => JSON.stringify(l)).join('\n')}\n${stderr}`,
+          );
         }
         await new Promise((r) => setTimeout(r, 50));
       }

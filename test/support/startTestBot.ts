@@ -30,8 +30,12 @@ export interface TestBotEnv {
  * The whole bot (real SQLite file, real watcher, real discord.js client) against a fake Discord
  * on 127.0.0.1. Extra env overrides any setting.
  */
-export async function startTestBot(opts: { env?: Record<string, string>; season?: string; clock?: Clock; fake?: FakeDiscord } = {}): Promise<TestBotEnv> {
-  const fake = opts.fake ?? (await FakeDiscord.start({ channels: ['leaderboard', 'schedule', 'standings', 'announcements', 'admin'] }));
+export async function startTestBot(
+  opts: { env?: Record<string, string>; season?: string; clock?: Clock; fake?: FakeDiscord } = {},
+): Promise<TestBotEnv> {
+  const fake =
+    opts.fake ??
+    (await FakeDiscord.start({ channels: ['leaderboard', 'schedule', 'standings', 'announcements', 'admin'] }));
   const channels = {
     leaderboard: fake.channelId('leaderboard'),
     schedule: fake.channelId('schedule'),

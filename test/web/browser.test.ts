@@ -2,7 +2,16 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { loadImage, createCanvas } from '@napi-rs/canvas';
-import { startWebHarness, withRound1, withRound2, SCRIPT_NAME, ATTR_NAME, MX5, E30, CAROL } from '../support/web/webHarness';
+import {
+  startWebHarness,
+  withRound1,
+  withRound2,
+  SCRIPT_NAME,
+  ATTR_NAME,
+  MX5,
+  E30,
+  CAROL,
+} from '../support/web/webHarness';
 import { launchChromium, screenshotDir } from '../support/web/chromium';
 
 jest.setTimeout(120_000);
@@ -17,8 +26,15 @@ describe('the website in real headless Chromium', () => {
   const problems: string[] = [];
 
   /** A page that records CSP violations, script errors and dialogs (a hostile name that ran would open one). */
-  const open = async (url: string, opts: { timezoneId?: string; locale?: string; width?: number } = {}): Promise<Page> => {
-    const context = await browser.newContext({ timezoneId: opts.timezoneId ?? 'UTC', locale: opts.locale ?? 'en-GB', viewport: { width: opts.width ?? 1200, height: 900 } });
+  const open = async (
+    url: string,
+    opts: { timezoneId?: string; locale?: string; width?: number } = {},
+  ): Promise<Page> => {
+    const context = await browser.newContext({
+      timezoneId: opts.timezoneId ?? 'UTC',
+      locale: opts.locale ?? 'en-GB',
+      viewport: { width: opts.width ?? 1200, height: 900 },
+    });
     const page = await context.newPage();
     page.on('console', (m) => m.type() === 'error' && problems.push(`${url}: ${m.text()}`));
     page.on('pageerror', (e) => problems.push(`${url}: ${e.message}`));
@@ -48,7 +64,11 @@ describe('the website in real headless Chromium', () => {
     const page = await open('/');
     await page.locator('[data-live-status][data-state="open"]').waitFor(WAIT);
     await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
-    await h.ingest('2026_3_3_20_0_PRACTICE.json', { track: 'ks_red_bull_ring', layout: 'layout_national', laps: [NEWCOMER] });
+    await h.ingest('2026_3_3_20_0_PRACTICE.json', {
+      track: 'ks_red_bull_ring',
+      layout: 'layout_national',
+      laps: [NEWCOMER],
+    });
     await page.locator('#board tbody tr').first().getByText(NEWCOMER.name).waitFor(WAIT);
     expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
     await page.screenshot({ path: path.join(shots, 'home-live.png'), fullPage: true });
@@ -73,7 +93,7 @@ describe('the website in real headless Chromium', () => {
     const startOf = async (timezoneId: string, locale: string) => {
       const page = await open('/schedule', { timezoneId, locale });
       const cell = page.locator('tr[data-event="s1#r1"] time');
-      await page.waitForFunction((el) => !el!.textContent!.endsWith('UTC'), await cell.elementHandle(), WAIT);
+      await page.waitForFunction((el) => !el.textContent.endsWith('UTC'), await cell.elementHandle(), WAIT);
       await page.screenshot({ path: path.join(shots, `schedule-${locale}.png`), fullPage: true });
       return (await cell.textContent())!;
     };
@@ -84,7 +104,10 @@ describe('the website in real headless Chromium', () => {
 
   it('when the overlay is opened, then its background is transparent and it shows the top rows', async () => {
     const page = await open('/overlay/s1%23r1?top=2', { width: 600 });
-    const backgrounds = await page.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.body).backgroundColor]);
+    const backgrounds = await page.evaluate(() => [
+      getComputedStyle(document.documentElement).backgroundColor,
+      getComputedStyle(document.body).backgroundColor,
+    ]);
     expect(backgrounds).toEqual(['rgba(0, 0, 0, 0)', 'rgba(0, 0, 0, 0)']);
     expect(await page.locator('tbody tr').count()).toBe(2);
     const png = await page.screenshot({ path: path.join(shots, 'overlay.png'), omitBackground: true });
@@ -100,7 +123,9 @@ describe('the website in real headless Chromium', () => {
     const page = await open('/events/s1%23r1');
     const names = await page.locator('#board td.driver a').allTextContents();
     expect(names).toEqual(expect.arrayContaining([SCRIPT_NAME, ATTR_NAME]));
-    expect(await page.locator('#board td.driver a', { hasText: 'img src' }).getAttribute('title')).toBe(`${ATTR_NAME}: every lap`);
+    expect(await page.locator('#board td.driver a', { hasText: 'img src' }).getAttribute('title')).toBe(
+      `${ATTR_NAME}: every lap`,
+    );
     expect(await page.locator('main img, main script').count()).toBe(0);
     const season = await open('/seasons/s1');
     const legend = await season.locator('svg text.legend').allTextContents();

@@ -24,10 +24,16 @@ describe('live boards over Server-Sent Events', () => {
     expect(page.frames[0]!.data).toContain('<table class="board">');
     expect(page.frames[0]!.data).not.toContain(NEW_DRIVER.name);
 
-    await h.ingest('2026_3_3_20_0_PRACTICE.json', { track: 'ks_red_bull_ring', layout: 'layout_national', laps: [NEW_DRIVER] });
+    await h.ingest('2026_3_3_20_0_PRACTICE.json', {
+      track: 'ks_red_bull_ring',
+      layout: 'layout_national',
+      laps: [NEW_DRIVER],
+    });
     await waitUntil(() => page.frames.length >= 2 && api.frames.length >= 2, 5000, 'updated boards');
     expect(page.frames.at(-1)!.data).toContain(NEW_DRIVER.name);
-    const json = JSON.parse(api.frames.at(-1)!.data) as { rows: Array<{ driver: string; position: number; carModel: string }> };
+    const json = JSON.parse(api.frames.at(-1)!.data) as {
+      rows: Array<{ driver: string; position: number; carModel: string }>;
+    };
     expect(json.rows[0]).toMatchObject({ driver: NEW_DRIVER.name, position: 1, carModel: MX5 });
     page.close();
     api.close();

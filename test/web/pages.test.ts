@@ -1,11 +1,30 @@
-import { startWebHarness, withRound1, withRound2, ALICE, CAROL, SCRIPT_NAME, ATTR_NAME } from '../support/web/webHarness';
+import {
+  startWebHarness,
+  withRound1,
+  withRound2,
+  ALICE,
+  CAROL,
+  SCRIPT_NAME,
+  ATTR_NAME,
+} from '../support/web/webHarness';
 
 describe('web pages (server-rendered, escaped, safe)', () => {
   let h: Awaited<ReturnType<typeof startWebHarness>>;
   const pages = () => [
-    '/', '/schedule', '/events/s1%23r1', '/events/s1%23r1?view=car', '/events/s1%23r1?car=bmw_m3_e30&tyre=SM',
-    `/events/s1%23r1/drivers/${h.ids.idOf(CAROL)}`, `/events/s1%23r1/drivers/${h.ids.idOf(ALICE)}`, '/seasons/s1', '/seasons/s2',
-    '/tracks/ks_red_bull_ring', '/tracks/ks_red_bull_ring/layout_national', '/tracks/spa', `/drivers/${h.ids.idOf(CAROL)}`, '/overlay/s1%23r1?top=3',
+    '/',
+    '/schedule',
+    '/events/s1%23r1',
+    '/events/s1%23r1?view=car',
+    '/events/s1%23r1?car=bmw_m3_e30&tyre=SM',
+    `/events/s1%23r1/drivers/${h.ids.idOf(CAROL)}`,
+    `/events/s1%23r1/drivers/${h.ids.idOf(ALICE)}`,
+    '/seasons/s1',
+    '/seasons/s2',
+    '/tracks/ks_red_bull_ring',
+    '/tracks/ks_red_bull_ring/layout_national',
+    '/tracks/spa',
+    `/drivers/${h.ids.idOf(CAROL)}`,
+    '/overlay/s1%23r1?top=3',
   ];
   beforeAll(async () => {
     h = await startWebHarness();
@@ -73,7 +92,17 @@ describe('web pages (server-rendered, escaped, safe)', () => {
   });
 
   it('when an id is unknown, then the answer is a 404 page that says so', async () => {
-    for (const url of ['/events/s1%23nope', '/events/s1%23r1/drivers/nobody', '/seasons/nope', '/tracks/nowhere', '/tracks/spa/nolayout', '/drivers/nobody', '/overlay/nope', '/events/nope/live', '/no/such/page']) {
+    for (const url of [
+      '/events/s1%23nope',
+      '/events/s1%23r1/drivers/nobody',
+      '/seasons/nope',
+      '/tracks/nowhere',
+      '/tracks/spa/nolayout',
+      '/drivers/nobody',
+      '/overlay/nope',
+      '/events/nope/live',
+      '/no/such/page',
+    ]) {
       const res = await h.get(url);
       expect([url, res.statusCode]).toEqual([url, 404]);
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -86,11 +115,20 @@ describe('web pages (server-rendered, escaped, safe)', () => {
     expect(css.statusCode).toBe(200);
     expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
     expect((await h.get('/static/live.js')).headers['content-type']).toBe('text/javascript; charset=utf-8');
-    for (const url of ['/static/..%2FbuildWebApp.tsx', '/static/%2e%2e%2f%2e%2e%2fpackage.json', '/static/../web/staticAssets.ts', '/static/', '/package.json', '/static/%2Fetc%2Fpasswd']) {
+    for (const url of [
+      '/static/..%2FbuildWebApp.tsx',
+      '/static/%2e%2e%2f%2e%2e%2fpackage.json',
+      '/static/../web/staticAssets.ts',
+      '/static/',
+      '/package.json',
+      '/static/%2Fetc%2Fpasswd',
+    ]) {
       const res = await h.get(url);
       expect([url, res.statusCode]).toEqual([url, 404]);
     }
     const etag = String(css.headers.etag);
-    expect((await h.app.inject({ method: 'GET', url: '/static/style.css', headers: { 'if-none-match': etag } })).statusCode).toBe(304);
+    expect(
+      (await h.app.inject({ method: 'GET', url: '/static/style.css', headers: { 'if-none-match': etag } })).statusCode,
+    ).toBe(304);
   });
 });

@@ -1,9 +1,16 @@
-import dgram from 'node:dgram';
+import type dgram from 'node:dgram';
 import type { Logger } from '../../logger';
 import type { Clock } from '../../app/ports';
 import { systemClock } from '../../app/ports';
 import type { AcPluginLink, LiveCar, LiveLapEvent, LiveSession } from '../../app/acPluginLink';
-import { decodeServerMessage, encodePluginCommand, impossibleMessage, toSafeChat, type PluginCommand, type ServerMessage } from '../../domain/acPlugin';
+import {
+  decodeServerMessage,
+  encodePluginCommand,
+  impossibleMessage,
+  toSafeChat,
+  type PluginCommand,
+  type ServerMessage,
+} from '../../domain/acPlugin';
 import { bindUdp } from './bindUdp';
 import { CarInfoQuestions } from './CarInfoQuestions';
 import { KnownSender } from './KnownSender';
@@ -57,8 +64,22 @@ export class AcPluginClient implements AcPluginLink {
   readonly description: string;
   private readonly tracker = new PluginTracker();
   private readonly logs: PluginLogs;
-  private readonly counts = { received: 0, decoded: 0, dropped: 0, rejected: 0, lapsDropped: 0, sent: 0, relayedToPlugin: 0, relayedToServer: 0 };
-  private readonly listeners = { lap: new Listeners<[LiveLapEvent]>(), end: new Listeners<[string]>(), cars: new Listeners<[]>(), session: new Listeners<[]>() };
+  private readonly counts = {
+    received: 0,
+    decoded: 0,
+    dropped: 0,
+    rejected: 0,
+    lapsDropped: 0,
+    sent: 0,
+    relayedToPlugin: 0,
+    relayedToServer: 0,
+  };
+  private readonly listeners = {
+    lap: new Listeners<[LiveLapEvent]>(),
+    end: new Listeners<[string]>(),
+    cars: new Listeners<[]>(),
+    session: new Listeners<[]>(),
+  };
   private readonly awaiting: LapsAwaitingCar;
   private readonly carInfo: CarInfoQuestions;
   private readonly survey: PluginSurvey;
@@ -77,9 +98,16 @@ export class AcPluginClient implements AcPluginLink {
     this.logs = pluginLogs(opts.log, serverAt, opts.failureLogWindowMs);
     // Rate limits measure elapsed time, not the league's clock (which tests may hold still).
     const now = () => performance.now();
-    this.carInfo = new CarInfoQuestions((carId) => this.send({ type: 'GET_CAR_INFO', carId }), opts.carInfoIntervalMs ?? 3000, now);
+    this.carInfo = new CarInfoQuestions(
+      (carId) => this.send({ type: 'GET_CAR_INFO', carId }),
+      opts.carInfoIntervalMs ?? 3000,
+      now,
+    );
     this.awaiting = new LapsAwaitingCar(this.carInfo, opts.carInfoWaitMs ?? 1000, (lap, why) => this.dropLap(lap, why));
-    this.survey = new PluginSurvey({ session: () => this.send({ type: 'GET_SESSION_INFO', sessionIndex: -1 }), car: (carId) => this.carInfo.askNow(carId) });
+    this.survey = new PluginSurvey({
+      session: () => this.send({ type: 'GET_SESSION_INFO', sessionIndex: -1 }),
+      car: (carId) => this.carInfo.askNow(carId),
+    });
     const interval = opts.resyncIntervalMs ?? 3000;
     this.resync = {
       version: new Throttle(interval, () => void this.refresh(this.surveyTimeoutMs), now),
@@ -92,7 +120,9 @@ export class AcPluginClient implements AcPluginLink {
   /** Binds the listen address, then asks for the session and every slot's car. */
   static async start(opts: AcPluginClientOptions): Promise<AcPluginClient> {
     const server = await KnownSender.resolve(opts.server, 'acServer (AC_PLUGIN_SERVER)');
-    const relay = opts.relay ? await KnownSender.resolve(opts.relay, 'the relayed plugin (AC_PLUGIN_RELAY)') : undefined;
+    const relay = opts.relay
+      ? await KnownSender.resolve(opts.relay, 'the relayed plugin (AC_PLUGIN_RELAY)')
+      : undefined;
     const client = new AcPluginClient(await bindUdp(opts.listen), opts, server, relay);
     void client.refresh(client.surveyTimeoutMs);
     opts.log.info({ link: client.description }, 'acServer UDP plugin link listening');
@@ -208,7 +238,10 @@ export class AcPluginClient implements AcPluginLink {
     try {
       this.handle(decoded.message);
     } catch (err) {
-      this.opts.log.error({ err, type: decoded.message.type }, `UDP plugin: handling ${decoded.message.type} failed: ${(err as Error).message}`);
+      this.opts.log.error(
+        { err, type: decoded.message.type },
+        `UDP plugin: handling ${decoded.message.type} failed: ${(err as Error).message}`,
+      );
     }
   }
 
@@ -229,7 +262,8 @@ export class AcPluginClient implements AcPluginLink {
           this.carInfo.heard(msg.carId);
           this.survey.heardCar(msg.carId);
         }
-        for (const l of this.awaiting.answered(msg.carId, !!this.tracker.car(msg.carId))) this.lapCompleted(l.carId, l.lapTimeMs, l.cuts, l.receivedAt);
+        for (const l of this.awaiting.answered(msg.carId, !!this.tracker.car(msg.carId)))
+          this.lapCompleted(l.carId, l.lapTimeMs, l.cuts, l.receivedAt);
         return;
       case 'SESSION_INFO':
       case 'NEW_SESSION':

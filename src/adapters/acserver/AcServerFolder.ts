@@ -48,7 +48,7 @@ export class AcServerFolder implements AcServerConfigFiles {
   async stage(files: AcServerIniFiles): Promise<StagedIniFiles> {
     await this.removeStaleTemps();
     const staged: Array<StagedFile | { remove: string }> = [];
-    const discard = () => Promise.all(staged.map((s) => ('tmp' in s ? s.discard() : undefined))).then(() => undefined);
+    const discard = () => Promise.all(staged.flatMap((s) => ('tmp' in s ? [s.discard()] : []))).then(() => undefined);
     try {
       for (const key of Object.keys(FILES) as Array<keyof typeof FILES>) {
         const text = files[key];
@@ -100,7 +100,9 @@ export class AcServerFolder implements AcServerConfigFiles {
   private async removeStaleTemps(): Promise<void> {
     const dir = path.dirname(this.file('serverCfg'));
     const names = await fs.readdir(dir).catch(() => [] as string[]);
-    const stale = names.filter((n) => Object.values(FILES).some((f) => n.startsWith(`.${f}.ini.`) && n.endsWith('.tmp')));
+    const stale = names.filter((n) =>
+      Object.values(FILES).some((f) => n.startsWith(`.${f}.ini.`) && n.endsWith('.tmp')),
+    );
     await Promise.all(stale.map((n) => fs.rm(path.join(dir, n), { force: true })));
   }
 }
@@ -136,7 +138,9 @@ async function freeName(dir: string, base: string): Promise<string> {
 
 async function prune(dir: string, prefix: string, keep: number): Promise<void> {
   const names = (await fs.readdir(dir)).filter((n) => n.startsWith(`${prefix}.`) && n.endsWith('.ini'));
-  const dated = await Promise.all(names.map(async (n) => ({ n, at: (await fs.stat(path.join(dir, n))).mtimeMs, ...nameOrder(n) })));
+  const dated = await Promise.all(
+    names.map(async (n) => ({ n, at: (await fs.stat(path.join(dir, n))).mtimeMs, ...nameOrder(n) })),
+  );
   dated.sort((a, b) => b.at - a.at || b.base.localeCompare(a.base) || b.seq - a.seq);
   for (const old of dated.slice(keep)) await fs.rm(path.join(dir, old.n), { force: true });
 }

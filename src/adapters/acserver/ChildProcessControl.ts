@@ -36,7 +36,7 @@ export class ChildProcessControl implements AcServerControl {
   private respawnTimer: NodeJS.Timeout | undefined;
   private crashes = 0;
   private readonly stopping = new WeakSet<ChildProcess>();
-  private readonly argv: string[];
+  private readonly argv: [string, ...string[]];
   private readonly backoff: { firstMs: number; maxMs: number; stableMs: number };
 
   constructor(private readonly opts: ChildProcessControlOptions) {
@@ -48,7 +48,12 @@ export class ChildProcessControl implements AcServerControl {
   async start(): Promise<void> {
     this.stopped = false;
     this.supervising = true;
-    if (this.opts.pidFile && !this.child) await stopLeftoverAcServer(this.opts.pidFile, this.opts.log.child({ component: 'acserver' }), this.opts.stopTimeoutMs ?? 10_000);
+    if (this.opts.pidFile && !this.child)
+      await stopLeftoverAcServer(
+        this.opts.pidFile,
+        this.opts.log.child({ component: 'acserver' }),
+        this.opts.stopTimeoutMs ?? 10_000,
+      );
     if (!this.child) await this.spawnOnce();
   }
 
@@ -80,13 +85,18 @@ export class ChildProcessControl implements AcServerControl {
 
   private spawnOnce(): Promise<void> {
     const [file, ...args] = this.argv;
-    const child = spawn(file, args, { cwd: this.opts.cwd, env: acServerEnv(this.opts.env ?? process.env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, args, {
+      cwd: this.opts.cwd,
+      env: acServerEnv(this.opts.env ?? process.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const { pidFile } = this.opts;
     const log = this.opts.log.child({ component: 'acserver', pid: child.pid });
-    if (pidFile && child.pid) writePidFile(pidFile, { pid: child.pid, command: this.opts.command, cwd: this.opts.cwd }, log);
+    if (pidFile && child.pid)
+      writePidFile(pidFile, { pid: child.pid, command: this.opts.command, cwd: this.opts.cwd }, log);
     const startedAt = Date.now();
-    createInterface({ input: child.stdout! }).on('line', (line) => log.info({ stream: 'stdout' }, line));
-    createInterface({ input: child.stderr! }).on('line', (line) => log.warn({ stream: 'stderr' }, line));
+    createInterface({ input: child.stdout }).on('line', (line) => log.info({ stream: 'stdout' }, line));
+    createInterface({ input: child.stderr }).on('line', (line) => log.warn({ stream: 'stderr' }, line));
     this.child = child;
     child.once('exit', (code, signal) => {
       if (this.child === child) this.child = undefined;
@@ -94,9 +104,13 @@ export class ChildProcessControl implements AcServerControl {
       if (!this.supervising || this.stopping.has(child)) return log.info({ code, signal }, 'acServer stopped');
       if (Date.now() - startedAt >= this.backoff.stableMs) this.crashes = 0;
       const delay = Math.min(this.backoff.firstMs * 2 ** this.crashes++, this.backoff.maxMs);
-      log.error({ code, signal, restartInMs: delay }, `acServer exited (code ${code}, signal ${signal}); restarting in ${delay} ms`);
+      log.error(
+        { code, signal, restartInMs: delay },
+        `acServer exited (code ${code}, signal ${signal}); restarting in ${delay} ms`,
+      );
       this.respawnTimer = setTimeout(() => {
-        if (this.supervising && !this.child) this.spawnOnce().catch((err: Error) => log.error({ err }, 'acServer could not be started again'));
+        if (this.supervising && !this.child)
+          this.spawnOnce().catch((err: Error) => log.error({ err }, 'acServer could not be started again'));
       }, delay);
     });
     return new Promise((resolve, reject) => {
@@ -106,7 +120,11 @@ export class ChildProcessControl implements AcServerControl {
       });
       child.once('error', (err) => {
         if (this.child === child) this.child = undefined;
-        reject(new Error(`could not start ${this.opts.command} in ${this.opts.cwd}: ${err.message} (check AC_SERVER_COMMAND and AC_SERVER_DIR)`));
+        reject(
+          new Error(
+            `could not start ${this.opts.command} in ${this.opts.cwd}: ${err.message} (check AC_SERVER_COMMAND and AC_SERVER_DIR)`,
+          ),
+        );
       });
     });
   }
@@ -117,7 +135,9 @@ export class ChildProcessControl implements AcServerControl {
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     this.stopping.add(child);
     child.kill('SIGTERM');
-    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), this.opts.stopTimeoutMs ?? 10_000).unref());
+    const timeout = new Promise<'timeout'>((resolve) =>
+      setTimeout(() => resolve('timeout'), this.opts.stopTimeoutMs ?? 10_000).unref(),
+    );
     if ((await Promise.race([exited, timeout])) === 'timeout') {
       this.opts.log.warn({ component: 'acserver', pid: child.pid }, 'acServer ignored SIGTERM; killing it');
       child.kill('SIGKILL');

@@ -29,7 +29,10 @@ export class FailureLog {
     this.lastDetail = detail;
     const t = this.now();
     if (t - this.lastLogAt < this.windowMs) return;
-    this.log.warn({ count: this.pending, totals: Object.fromEntries(this.totals), last: this.lastDetail }, `${this.what} (logged at most every ${this.windowMs / 1000} s)`);
+    this.log.warn(
+      { count: this.pending, totals: Object.fromEntries(this.totals), last: this.lastDetail },
+      `${this.what} (logged at most every ${this.windowMs / 1000} s)`,
+    );
     this.pending = 0;
     this.lastLogAt = t;
   }

@@ -37,13 +37,25 @@ export class PluginTracker {
         if (msg.sessionIndex !== msg.currentSessionIndex) return { cars: false, session: false };
         return { cars: false, session: this.setSession(msg, now) };
       case 'NEW_CONNECTION':
-        this.byId.set(msg.carId, { carId: msg.carId, driverName: msg.driverName, driverGuid: msg.driverGuid, carModel: msg.carModel, carSkin: msg.carSkin });
+        this.byId.set(msg.carId, {
+          carId: msg.carId,
+          driverName: msg.driverName,
+          driverGuid: msg.driverGuid,
+          carModel: msg.carModel,
+          carSkin: msg.carSkin,
+        });
         return { cars: true, session: false };
       case 'CONNECTION_CLOSED':
         return { cars: this.byId.delete(msg.carId), session: false };
       case 'CAR_INFO':
         if (!msg.connected) return { cars: this.byId.delete(msg.carId), session: false };
-        this.byId.set(msg.carId, { carId: msg.carId, driverName: msg.driverName, driverGuid: msg.driverGuid, carModel: msg.carModel, carSkin: msg.carSkin });
+        this.byId.set(msg.carId, {
+          carId: msg.carId,
+          driverName: msg.driverName,
+          driverGuid: msg.driverGuid,
+          carModel: msg.carModel,
+          carSkin: msg.carSkin,
+        });
         return { cars: true, session: false };
       default:
         return { cars: false, session: false };
@@ -61,6 +73,11 @@ export class PluginTracker {
       sessionIndex: info.currentSessionIndex,
       startedAt: new Date(now.getTime() - info.elapsedMs),
     };
-    return !before || before.sessionIndex !== this.current.sessionIndex || before.track !== this.current.track || before.name !== this.current.name;
+    return (
+      !before ||
+      before.sessionIndex !== this.current.sessionIndex ||
+      before.track !== this.current.track ||
+      before.name !== this.current.name
+    );
   }
 }

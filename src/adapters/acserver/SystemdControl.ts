@@ -23,7 +23,8 @@ export class SystemdControl implements AcServerControl {
   readonly description: string;
 
   constructor(private readonly opts: SystemdControlOptions) {
-    if (!UNIT_NAME.test(opts.unit)) throw new Error(`AC_SERVER_UNIT ${JSON.stringify(opts.unit)} is not a systemd unit name`);
+    if (!UNIT_NAME.test(opts.unit))
+      throw new Error(`AC_SERVER_UNIT ${JSON.stringify(opts.unit)} is not a systemd unit name`);
     this.description = `systemd unit ${opts.unit}`;
   }
 
@@ -33,7 +34,9 @@ export class SystemdControl implements AcServerControl {
       const hint = /access denied|authentication|interactive|polkit/i.test(stderr)
         ? ' The bot user may not restart the unit: install systemd/50-ac-league-bot.rules (see README, "How the two units work together").'
         : ` See journalctl -u ${this.opts.unit}.`;
-      throw new Error(`systemctl restart ${this.opts.unit} failed (exit ${code}): ${stderr.trim() || 'no output'}.${hint}`);
+      throw new Error(
+        `systemctl restart ${this.opts.unit} failed (exit ${code}): ${stderr.trim() || 'no output'}.${hint}`,
+      );
     }
     this.opts.log.info({ unit: this.opts.unit }, 'systemctl restart done');
   }
@@ -45,14 +48,19 @@ export class SystemdControl implements AcServerControl {
 
   private systemctl(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     return new Promise((resolve, reject) => {
-      execFile('systemctl', args, { env: this.opts.env ?? process.env, timeout: this.opts.timeoutMs ?? 60_000 }, (err, stdout, stderr) => {
-        if (err && typeof err.code !== 'number') {
-          const why = err.killed ? `no answer within ${this.opts.timeoutMs ?? 60_000} ms` : err.message;
-          reject(new Error(`could not run systemctl ${args.join(' ')}: ${why}`));
-          return;
-        }
-        resolve({ code: err ? Number(err.code) : 0, stdout, stderr });
-      });
+      execFile(
+        'systemctl',
+        args,
+        { env: this.opts.env ?? process.env, timeout: this.opts.timeoutMs ?? 60_000 },
+        (err, stdout, stderr) => {
+          if (err && typeof err.code !== 'number') {
+            const why = err.killed ? `no answer within ${this.opts.timeoutMs ?? 60_000} ms` : err.message;
+            reject(new Error(`could not run systemctl ${args.join(' ')}: ${why}`));
+            return;
+          }
+          resolve({ code: err ? Number(err.code) : 0, stdout, stderr });
+        },
+      );
     });
   }
 }

@@ -17,7 +17,10 @@ export function writePidFile(file: string, rec: Omit<AcServerPidRecord, 'startTi
   try {
     writeFileSync(file, `${JSON.stringify(full)}\n`, { mode: 0o640 });
   } catch (err) {
-    log.warn({ err, pidFile: file }, `could not write ${file}: if the bot is killed, stop acServer pid ${rec.pid} by hand before starting it again`);
+    log.warn(
+      { err, pidFile: file },
+      `could not write ${file}: if the bot is killed, stop acServer pid ${rec.pid} by hand before starting it again`,
+    );
   }
 }
 
@@ -40,10 +43,16 @@ export async function stopLeftoverAcServer(file: string, log: Logger, timeoutMs:
   const alive = isAlive(rec.pid);
   const same = alive && rec.startTime !== null && processStartTime(rec.pid) === rec.startTime;
   if (alive && !same) {
-    log.warn({ pid: rec.pid, pidFile: file }, `the pid file names process ${rec.pid}, which is not the acServer the bot started (it ended and the pid was reused): left alone`);
+    log.warn(
+      { pid: rec.pid, pidFile: file },
+      `the pid file names process ${rec.pid}, which is not the acServer the bot started (it ended and the pid was reused): left alone`,
+    );
   }
   if (same) {
-    log.warn({ pid: rec.pid, command: rec.command, botPid: rec.botPid }, `stopping acServer pid ${rec.pid}, left running by a bot process that did not stop cleanly (pid ${rec.botPid}); it holds acServer's ports`);
+    log.warn(
+      { pid: rec.pid, command: rec.command, botPid: rec.botPid },
+      `stopping acServer pid ${rec.pid}, left running by a bot process that did not stop cleanly (pid ${rec.botPid}); it holds acServer's ports`,
+    );
     signal(rec.pid, 'SIGTERM');
     const deadline = Date.now() + timeoutMs;
     while (isAlive(rec.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));

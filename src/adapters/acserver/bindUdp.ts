@@ -7,7 +7,8 @@ export async function bindUdp(at: HostPort): Promise<dgram.Socket> {
   const socket = dgram.createSocket({ type: at.host.includes(':') ? 'udp6' : 'udp4', recvBufferSize: 4 << 20 });
   await new Promise<void>((resolve, reject) => {
     socket.once('error', (err: NodeJS.ErrnoException) => {
-      const hint = err.code === 'EADDRINUSE' ? ' (another plugin such as stracker listens there: move it to AC_PLUGIN_RELAY)' : '';
+      const hint =
+        err.code === 'EADDRINUSE' ? ' (another plugin such as stracker listens there: move it to AC_PLUGIN_RELAY)' : '';
       reject(new Error(`cannot listen for acServer on ${formatHostPort(at)}: ${err.message}${hint}`));
     });
     socket.bind(at.port, at.host, () => resolve());

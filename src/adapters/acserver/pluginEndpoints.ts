@@ -47,7 +47,10 @@ export function pluginEndpoints(
   const ini = (key: string) => (doc ? getKey(doc, 'SERVER', key)?.trim() : undefined);
   const listen = parseHostPort(env.AC_PLUGIN_LISTEN ?? ini('UDP_PLUGIN_ADDRESS'));
   const server = parseHostPort(env.AC_PLUGIN_SERVER ?? ini('UDP_PLUGIN_LOCAL_PORT'));
-  const where = serverCfg === null ? `${cfgPath} does not exist` : `${cfgPath} has no usable UDP_PLUGIN_ADDRESS / UDP_PLUGIN_LOCAL_PORT`;
+  const where =
+    serverCfg === null
+      ? `${cfgPath} does not exist`
+      : `${cfgPath} has no usable UDP_PLUGIN_ADDRESS / UDP_PLUGIN_LOCAL_PORT`;
   if (!listen || !server) {
     return { ok: false, reason: `AC_PLUGIN_LISTEN / AC_PLUGIN_SERVER are not set and ${where}` };
   }
@@ -59,7 +62,12 @@ export function pluginEndpoints(
   const slots = Number(ini('MAX_CLIENTS'));
   return {
     ok: true,
-    endpoints: { listen, server, ...(relay ? { relay } : {}), maxClients: Number.isInteger(slots) && slots > 0 ? Math.min(slots, 255) : DEFAULT_SLOTS },
+    endpoints: {
+      listen,
+      server,
+      ...(relay ? { relay } : {}),
+      maxClients: Number.isInteger(slots) && slots > 0 ? Math.min(slots, 255) : DEFAULT_SLOTS,
+    },
   };
 }
 

@@ -2,7 +2,7 @@
  * AC_SERVER_COMMAND as argv: split on spaces, "double" or 'single' quotes keep spaces. No shell
  * is involved, so nothing in the command is interpreted (no globs, no $VARS, no pipes).
  */
-export function splitCommand(command: string): string[] {
+export function splitCommand(command: string): [string, ...string[]] {
   const args: string[] = [];
   let current = '';
   let quote: '"' | "'" | null = null;
@@ -25,6 +25,7 @@ export function splitCommand(command: string): string[] {
   }
   if (quote) throw new Error(`unbalanced ${quote} in command: ${command}`);
   if (started) args.push(current);
-  if (args.length === 0) throw new Error('the command is empty');
-  return args;
+  const [file, ...rest] = args;
+  if (file === undefined) throw new Error('the command is empty');
+  return [file, ...rest];
 }

@@ -24,10 +24,13 @@ export function registerChartFonts(): void {
 
 /** Control characters and lone surrogates out: names come from acServer and Discord users. */
 export function cleanText(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
-    .trim();
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- control characters are what this strips
+      .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+      .trim()
+  );
 }
 
 /** The text, shortened with an ellipsis (by whole code points) until it fits maxWidth. */

@@ -8,7 +8,22 @@ const BG = '#2b2d31';
 const GRID = '#3f4147';
 const AXIS = '#80848e';
 const TEXT = '#dbdee1';
-const PALETTE = ['#5865f2', '#57f287', '#fee75c', '#eb459e', '#ed4245', '#faa61a', '#00b0f4', '#b37feb', '#1abc9c', '#f5f5f5'];
+const PALETTE = [
+  '#5865f2',
+  '#57f287',
+  '#fee75c',
+  '#eb459e',
+  '#ed4245',
+  '#faa61a',
+  '#00b0f4',
+  '#b37feb',
+  '#1abc9c',
+  '#f5f5f5',
+];
+
+function seriesColor(i: number): string {
+  return PALETTE[i % PALETTE.length]!; // a remainder of the length is always an index
+}
 
 export interface ChartOptions {
   title: string;
@@ -67,7 +82,7 @@ export function renderPointsChart(p: PointsProgression, opts: ChartOptions): Buf
 
   // Drawn bottom-up so the leader's line ends up on top.
   [...p.series].reverse().forEach((s, r) => {
-    const color = PALETTE[(p.series.length - 1 - r) % PALETTE.length];
+    const color = seriesColor(p.series.length - 1 - r);
     const points = [0, ...s.cumulative.slice(0, opts.played ?? n)].map((v, k) => [x(k), y(v)] as const);
     ctx.strokeStyle = color;
     ctx.lineWidth = 3;
@@ -111,7 +126,13 @@ function drawGrid(ctx: SKRSContext2D, plot: Box, yMax: number, step: number, y: 
 }
 
 /** R1, R2, ... under each event, the event name below where the column has room for it. */
-function drawXLabels(ctx: SKRSContext2D, labels: string[], plot: Box, x: (k: number) => number, canvasWidth: number): void {
+function drawXLabels(
+  ctx: SKRSContext2D,
+  labels: string[],
+  plot: Box,
+  x: (k: number) => number,
+  canvasWidth: number,
+): void {
   const n = labels.length;
   const column = n === 0 ? 0 : (plot.right - plot.left) / n;
   ctx.textAlign = 'center';
@@ -139,7 +160,7 @@ function drawLegend(ctx: SKRSContext2D, p: PointsProgression, box: { left: numbe
   ctx.textBaseline = 'middle';
   p.series.forEach((s, i) => {
     const cy = box.top + i * rowH + rowH / 2;
-    ctx.strokeStyle = PALETTE[i % PALETTE.length];
+    ctx.strokeStyle = seriesColor(i);
     ctx.lineWidth = 3;
     ctx.beginPath();
     ctx.moveTo(box.left, cy);

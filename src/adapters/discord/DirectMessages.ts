@@ -22,7 +22,8 @@ export class DirectMessages {
     try {
       let channelId = this.channels.get(userId);
       if (!channelId) {
-        channelId = ((await this.rest().post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIChannel).id;
+        channelId = ((await this.rest().post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIChannel)
+          .id;
         this.channels.set(userId, channelId);
       }
       await this.poster.send(channelId, { content: content.slice(0, 2000) });

@@ -82,7 +82,10 @@ export class DiscordBot {
   async start(report: (err: unknown, what: string) => void = () => {}): Promise<void> {
     const { log, commands, config } = this.opts;
     const deps: CommandDeps = { ...this.opts.deps, refreshPosts: this.opts.refreshPosts };
-    this.handle = createInteractionHandler(commands, deps, { adminRoleId: config.ADMIN_ROLE_ID, log: log.child({ component: 'interactions' }) });
+    this.handle = createInteractionHandler(commands, deps, {
+      adminRoleId: config.ADMIN_ROLE_ID,
+      log: log.child({ component: 'interactions' }),
+    });
     this.ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
     void this.login(report);
   }
@@ -93,7 +96,10 @@ export class DiscordBot {
       await this.loggedIn.passed();
       await this.poster.send(channelId, { content: content.slice(0, 2000) });
     } catch (err) {
-      this.opts.log.error({ err, channelId }, `could not send a message to channel ${channelId}: ${(err as Error).message}`);
+      this.opts.log.error(
+        { err, channelId },
+        `could not send a message to channel ${channelId}: ${(err as Error).message}`,
+      );
     }
   }
 
@@ -129,10 +135,13 @@ export class DiscordBot {
   private attach(client: Client): void {
     const { log } = this.opts;
     client.on(Events.InteractionCreate, (i) => void this.handle?.(i));
-    const deleted = (id: string) => void this.posts.messageDeleted(id).catch((err) => log.error({ err }, 'repost after delete failed'));
+    const deleted = (id: string) =>
+      void this.posts.messageDeleted(id).catch((err) => log.error({ err }, 'repost after delete failed'));
     client.on(Events.MessageDelete, (m) => deleted(m.id));
     client.on(Events.MessageBulkDelete, (messages) => messages.forEach((m) => deleted(m.id)));
-    client.on(Events.ShardDisconnect, (_e, shard) => log.warn({ shard }, 'gateway disconnected; discord.js reconnects by itself'));
+    client.on(Events.ShardDisconnect, (_e, shard) =>
+      log.warn({ shard }, 'gateway disconnected; discord.js reconnects by itself'),
+    );
     client.on(Events.ShardResume, (shard) => log.info({ shard }, 'gateway resumed'));
     client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
     client.once(Events.ClientReady, (c) => {
@@ -163,10 +172,11 @@ export class DiscordBot {
       retry: { ...DEFAULT_LOGIN_RETRY, ...this.opts.loginRetry },
       log,
       stopped: () => this.stopped,
-      sleep: (ms) => new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, ms);
-        this.wake = () => (clearTimeout(timer), resolve());
-      }),
+      sleep: (ms) =>
+        new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, ms);
+          this.wake = () => (clearTimeout(timer), resolve());
+        }),
     });
     if (!failure || this.stopped) return;
     const err = new Error(

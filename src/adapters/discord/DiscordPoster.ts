@@ -24,7 +24,10 @@ export class DiscordPoster implements ChannelPoster {
   async upsert(channelId: string, messageId: string | undefined, body: PostBody): Promise<string> {
     if (messageId) {
       try {
-        const msg = (await this.rest.patch(Routes.channelMessage(channelId, messageId), this.request(body, true))) as APIMessage;
+        const msg = (await this.rest.patch(
+          Routes.channelMessage(channelId, messageId),
+          this.request(body, true),
+        )) as APIMessage;
         return msg.id;
       } catch (err) {
         if (!(err instanceof DiscordAPIError && err.code === 10008)) throw this.explain(err);

@@ -98,6 +98,8 @@ export function assertCommand(name: string, value: unknown): asserts value is Co
     typeof c.execute === 'function';
   if (!ok) throw new Error(`command module ${name} does not export a valid command (data, admin, ephemeral, execute)`);
   if (c.admin && c.data!.default_member_permissions === undefined) {
-    throw new Error(`admin command ${c.data!.name} must set default_member_permissions so Discord hides it from members`);
+    throw new Error(
+      `admin command ${c.data!.name} must set default_member_permissions so Discord hides it from members`,
+    );
   }
 }

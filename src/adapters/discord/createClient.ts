@@ -21,8 +21,6 @@ export function createDiscordClient(opts: CreateDiscordClientOptions = {}): Clie
     partials: [Partials.Message],
     makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
     rest: { api },
-    ws: opts.fastIdentify
-      ? { buildIdentifyThrottler: async () => ({ waitForIdentify: async () => undefined }) }
-      : {},
+    ws: opts.fastIdentify ? { buildIdentifyThrottler: async () => ({ waitForIdentify: async () => undefined }) } : {},
   });
 }

@@ -16,7 +16,9 @@ export async function deployCommands(opts: {
 }): Promise<{ count: number; scope: string }> {
   const rest = new REST({ api: opts.apiBase }).setToken(opts.token);
   const body = [...opts.commands].map((c) => c.data);
-  const route = opts.guildId ? Routes.applicationGuildCommands(opts.appId, opts.guildId) : Routes.applicationCommands(opts.appId);
+  const route = opts.guildId
+    ? Routes.applicationGuildCommands(opts.appId, opts.guildId)
+    : Routes.applicationCommands(opts.appId);
   const saved = (await rest.put(route, { body })) as unknown[];
   return { count: saved.length, scope: opts.guildId ? `guild ${opts.guildId}` : 'global' };
 }

@@ -1,7 +1,10 @@
 import type { ApplicationCommandOptionChoiceData } from 'discord.js';
 
 /** Autocomplete choices for a driver option: "name (GUID)", matching either, at most 25. */
-export function driverChoices(drivers: ReadonlyArray<{ driverGuid: string; driverName: string }>, typed: string): ApplicationCommandOptionChoiceData<string>[] {
+export function driverChoices(
+  drivers: ReadonlyArray<{ driverGuid: string; driverName: string }>,
+  typed: string,
+): ApplicationCommandOptionChoiceData<string>[] {
   const q = typed.trim().toLowerCase();
   const seen = new Map<string, string>();
   for (const d of drivers) seen.set(d.driverGuid, `${d.driverName || '?'} (${d.driverGuid})`);

@@ -53,12 +53,18 @@ async function runCommand(
   try {
     if (!command) {
       log.warn('unknown command (run npm run deploy-commands after an upgrade)');
-      await interaction.reply({ content: 'This command is not known to the bot any more. An admin should run `npm run deploy-commands`.', ...ephemeral });
+      await interaction.reply({
+        content: 'This command is not known to the bot any more. An admin should run `npm run deploy-commands`.',
+        ...ephemeral,
+      });
       return;
     }
     if (command.admin && !isAdmin(interaction, opts.adminRoleId)) {
       log.info('admin command refused');
-      await interaction.reply({ content: 'Only league admins can use this command (the admin role or Manage Server).', ...ephemeral });
+      await interaction.reply({
+        content: 'Only league admins can use this command (the admin role or Manage Server).',
+        ...ephemeral,
+      });
       return;
     }
     await interaction.deferReply(command.ephemeral ? ephemeral : {});
@@ -67,12 +73,17 @@ async function runCommand(
     // Names in replies are escaped; no reply may ping anyone either way.
     await interaction.editReply({ content: reply.content, files: reply.files ?? [], allowedMentions: NO_MENTIONS });
     for (const page of reply.followUps ?? []) {
-      await interaction.followUp({ content: page, allowedMentions: NO_MENTIONS, ...(command.ephemeral ? ephemeral : {}) });
+      await interaction.followUp({
+        content: page,
+        allowedMentions: NO_MENTIONS,
+        ...(command.ephemeral ? ephemeral : {}),
+      });
     }
   } catch (err) {
     const content = failureReply(err, log);
     try {
-      if (interaction.deferred || interaction.replied) await interaction.editReply({ content, allowedMentions: NO_MENTIONS });
+      if (interaction.deferred || interaction.replied)
+        await interaction.editReply({ content, allowedMentions: NO_MENTIONS });
       else await interaction.reply({ content, ...ephemeral });
     } catch (replyErr) {
       log.error({ err: replyErr }, 'could not tell the user about the error');
@@ -105,16 +116,25 @@ async function runButton(
   try {
     if (command.buttonsAdmin && !isAdmin(interaction, opts.adminRoleId)) {
       log.info('admin button refused');
-      await interaction.reply({ content: 'Only league admins can answer this (the admin role or Manage Server).', ...ephemeral });
+      await interaction.reply({
+        content: 'Only league admins can answer this (the admin role or Manage Server).',
+        ...ephemeral,
+      });
       return;
     }
     await interaction.deferUpdate();
     const reply = await command.button!(interaction, { ...deps, log });
-    await interaction.editReply({ content: reply.content, components: (reply.components ?? []) as never, allowedMentions: NO_MENTIONS });
+    await interaction.editReply({
+      content: reply.content,
+      components: (reply.components ?? []) as never,
+      allowedMentions: NO_MENTIONS,
+    });
   } catch (err) {
     const content = failureReply(err, log);
-    await (interaction.deferred || interaction.replied ? interaction.followUp({ content, ...ephemeral }) : interaction.reply({ content, ...ephemeral })).catch((replyErr: unknown) =>
-      log.error({ err: replyErr }, 'could not tell the user about the error'),
-    );
+    await (
+      interaction.deferred || interaction.replied
+        ? interaction.followUp({ content, ...ephemeral })
+        : interaction.reply({ content, ...ephemeral })
+    ).catch((replyErr: unknown) => log.error({ err: replyErr }, 'could not tell the user about the error'));
   }
 }

@@ -22,17 +22,30 @@ function matches(label: string, typed: string): boolean {
 }
 
 /** A driver's laps to strike, fastest first; laps already struck say so. */
-export function lapChoices(laps: readonly Lap[], struck: ReadonlySet<string>, typed: string): ApplicationCommandOptionChoiceData<string>[] {
+export function lapChoices(
+  laps: readonly Lap[],
+  struck: ReadonlySet<string>,
+  typed: string,
+): ApplicationCommandOptionChoiceData<string>[] {
   return laps
-    .map((l) => ({ name: `${lapLabel(l)}${struck.has(l.lapKey) ? ' · struck' : ''}`.slice(0, 100), value: choiceValue(l.lapKey) }))
+    .map((l) => ({
+      name: `${lapLabel(l)}${struck.has(l.lapKey) ? ' · struck' : ''}`.slice(0, 100),
+      value: choiceValue(l.lapKey),
+    }))
     .filter((c) => matches(c.name, typed))
     .slice(0, 25);
 }
 
 /** An event's struck laps, to restore one. */
-export function struckChoices(struck: readonly StruckLap[], typed: string): ApplicationCommandOptionChoiceData<string>[] {
+export function struckChoices(
+  struck: readonly StruckLap[],
+  typed: string,
+): ApplicationCommandOptionChoiceData<string>[] {
   return struck
-    .map((s) => ({ name: `${s.driverName} ${formatLapTime(s.lapTimeMs)} · ${s.reason}`.slice(0, 100), value: choiceValue(s.lapKey) }))
+    .map((s) => ({
+      name: `${s.driverName} ${formatLapTime(s.lapTimeMs)} · ${s.reason}`.slice(0, 100),
+      value: choiceValue(s.lapKey),
+    }))
     .filter((c) => matches(c.name, typed))
     .slice(0, 25);
 }

@@ -21,12 +21,18 @@ export const DEFAULT_LOGIN_RETRY: LoginRetry = { firstMs: 5000, maxMs: 5 * 60_00
 
 /** Reads the error discord.js or @discordjs/rest threw during login. */
 export function classifyLoginError(err: unknown): LoginFailure {
-  const e = (err ?? {}) as { code?: unknown; status?: unknown; message?: unknown; cause?: { code?: unknown; message?: unknown } };
+  const e = (err ?? {}) as {
+    code?: unknown;
+    status?: unknown;
+    message?: unknown;
+    cause?: { code?: unknown; message?: unknown };
+  };
   const status = typeof e.status === 'number' ? e.status : undefined;
   if (e.code === 'TokenInvalid' || status === 401) return { kind: 'token' };
   const message = sentence(String(e.message ?? err));
-  const cause = e.cause?.code ?? e.cause?.message;
-  const reason = cause && !message.includes(String(cause)) ? `${message} (${String(cause)})` : message;
+  const rawCause = e.cause?.code ?? e.cause?.message;
+  const cause = typeof rawCause === 'string' || typeof rawCause === 'number' ? String(rawCause) : '';
+  const reason = cause && !message.includes(cause) ? `${message} (${cause})` : message;
   if (status === undefined || status >= 500 || status === 429) return { kind: 'retry', reason };
   return { kind: 'fatal', reason: `Discord answered ${status}: ${reason}` };
 }
@@ -56,7 +62,11 @@ export async function loginWithRetry(opts: {
   for (let attempt = 1; !opts.stopped(); attempt++) {
     try {
       await opts.attempt();
-      if (attempt > 1) opts.log.info({ attempts: attempt, downMs: now() - started }, `reached Discord after ${attempt} attempts (${Math.round((now() - started) / 1000)} s)`);
+      if (attempt > 1)
+        opts.log.info(
+          { attempts: attempt, downMs: now() - started },
+          `reached Discord after ${attempt} attempts (${Math.round((now() - started) / 1000)} s)`,
+        );
       return undefined;
     } catch (err) {
       if (opts.stopped()) return undefined;

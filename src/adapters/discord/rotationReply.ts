@@ -20,7 +20,9 @@ export function rotationReply(result: RotationResult, title: (eventId: string) =
       return fit(head, diffLines(result.plan), ['Nothing was changed.', problems].filter(Boolean).join('\n'));
     }
     case 'rotated': {
-      const how = result.restarted ? 'acServer restarted and answering' : 'files written; **restart acServer by hand** (AC_SERVER_CONTROL=none)';
+      const how = result.restarted
+        ? 'acServer restarted and answering'
+        : 'files written; **restart acServer by hand** (AC_SERVER_CONTROL=none)';
       const head = `**Rotated to ${escapeMarkdown(title(result.plan.event.id))}** (\`${result.plan.event.id}\`) in ${(result.ms / 1000).toFixed(1)} s: ${how}.`;
       return fit(head, diffLines(result.plan), result.warnings.map((w) => `⚠️ ${escapeMarkdown(w)}`).join('\n'));
     }

@@ -168,7 +168,9 @@ export class DynamoStore implements Store {
     await untilProcessed(
       lapKeys.map((lapKey) => ({ eventId, lapKey })),
       async (pending) => {
-        const out = await this.doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true } } }));
+        const out = await this.doc.send(
+          new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true } } }),
+        );
         into.push(...(out.Responses?.[table] ?? []).map(fromItem));
         return (out.UnprocessedKeys?.[table]?.Keys ?? []) as typeof pending;
       },
@@ -225,7 +227,14 @@ export class DynamoStore implements Store {
   async insert<T>(ns: string, key: string, value: T): Promise<boolean> {
     const Item = { ns: checkKey(ns, 'namespace'), key: checkKey(key, 'key'), value: toJson(value) };
     try {
-      await this.doc.send(new PutCommand({ TableName: this.opts.stateTable, Item, ConditionExpression: 'attribute_not_exists(#k)', ExpressionAttributeNames: { '#k': 'key' } }));
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.opts.stateTable,
+          Item,
+          ConditionExpression: 'attribute_not_exists(#k)',
+          ExpressionAttributeNames: { '#k': 'key' },
+        }),
+      );
       return true;
     } catch (err) {
       if ((err as Error).name === 'ConditionalCheckFailedException') return false;
@@ -238,7 +247,13 @@ export class DynamoStore implements Store {
     try {
       // The condition makes concurrent takes agree on one winner (DynamoDB Local returns the old item to each otherwise).
       const out = await this.doc.send(
-        new DeleteCommand({ TableName: this.opts.stateTable, Key: { ns, key }, ReturnValues: 'ALL_OLD', ConditionExpression: 'attribute_exists(#k)', ExpressionAttributeNames: { '#k': 'key' } }),
+        new DeleteCommand({
+          TableName: this.opts.stateTable,
+          Key: { ns, key },
+          ReturnValues: 'ALL_OLD',
+          ConditionExpression: 'attribute_exists(#k)',
+          ExpressionAttributeNames: { '#k': 'key' },
+        }),
       );
       return out.Attributes === undefined ? undefined : (JSON.parse(out.Attributes.value as string) as T);
     } catch (err) {
@@ -285,6 +300,7 @@ export class DynamoStore implements Store {
 
 /** Rethrows `err`, as StoreRejectedError when DynamoDB refused the data itself (no retry can help). */
 function rejected(err: unknown, what: string): never {
-  if (isDataRejection(err)) throw new StoreRejectedError(`DynamoDB refused ${what}: ${(err as Error).message}`, { cause: err });
+  if (isDataRejection(err))
+    throw new StoreRejectedError(`DynamoDB refused ${what}: ${(err as Error).message}`, { cause: err });
   throw err;
 }

@@ -48,7 +48,8 @@ export function fromItem(i: Item): Lap {
     track: str(i.track),
     trackConfig: str(i.trackConfig),
     resultFile: str(i.resultFile),
-    lapTimestamp: i.lapTimestamp !== undefined ? Number(i.lapTimestamp) : Number(lapKey.slice(lapKey.lastIndexOf('#') + 1)),
+    lapTimestamp:
+      i.lapTimestamp !== undefined ? Number(i.lapTimestamp) : Number(lapKey.slice(lapKey.lastIndexOf('#') + 1)),
     sessionTime,
     recordedAt: typeof i.recordedAt === 'string' ? i.recordedAt : (sessionTime ?? ''),
   };

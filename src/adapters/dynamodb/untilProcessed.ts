@@ -29,7 +29,10 @@ export async function untilProcessed<T>(
     if (attempt >= maxAttempts) throw new Error(failure(left.length, `${attempt} attempt${attempt === 1 ? '' : 's'}`));
     const cap = Math.min(opts.maxDelayMs ?? 5_000, (opts.baseDelayMs ?? 50) * 2 ** (attempt - 1));
     const delay = Math.round((opts.random ?? Math.random)() * cap);
-    opts.log.warn({ table: opts.table, unprocessed: left.length, attempt, delayMs: delay }, 'DynamoDB throttled a batch; retrying');
+    opts.log.warn(
+      { table: opts.table, unprocessed: left.length, attempt, delayMs: delay },
+      'DynamoDB throttled a batch; retrying',
+    );
     await (opts.sleep ?? sleep)(delay);
     pending = left;
   }

@@ -33,7 +33,9 @@ export class NonUtf8Files {
     if (this.soon) return;
     this.soon = setTimeout(() => {
       this.soon = undefined;
-      this.scan().catch((err: Error) => this.log.warn({ err, dir: this.dir }, `could not scan ${this.dir} for non-UTF-8 file names: ${err.message}`));
+      this.scan().catch((err: Error) =>
+        this.log.warn({ err, dir: this.dir }, `could not scan ${this.dir} for non-UTF-8 file names: ${err.message}`),
+      );
     }, this.settleMs);
     this.soon.unref?.();
   }
@@ -53,7 +55,10 @@ export class NonUtf8Files {
         continue;
       }
       if (!known) {
-        this.log.warn({ file: name }, `results file name is not valid UTF-8; read by its bytes and recorded as ${name}. Renaming it to plain ASCII (like acServer's own names) makes it easier to handle.`);
+        this.log.warn(
+          { file: name },
+          `results file name is not valid UTF-8; read by its bytes and recorded as ${name}. Renaming it to plain ASCII (like acServer's own names) makes it easier to handle.`,
+        );
       }
       this.known.set(file, { bytesPath, sig, handed: false });
       this.scanSoon(); // handed over once it stops changing

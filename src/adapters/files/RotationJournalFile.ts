@@ -47,8 +47,16 @@ export class RotationJournalFile implements RotationJournal {
 function parse(text: string): RotationJournalEntry | null {
   try {
     const v = JSON.parse(text) as Partial<RotationJournalEntry>;
-    const pair = (p: unknown) => !!p && typeof p === 'object' && ['serverCfg', 'entryList'].every((k) => k in p && (typeof (p as Record<string, unknown>)[k] === 'string' || (p as Record<string, unknown>)[k] === null));
-    if (typeof v.event?.id !== 'string' || !STEPS.includes(v.step as JournalStep) || !pair(v.previous) || !pair(v.next)) return null;
+    const pair = (p: unknown) =>
+      !!p &&
+      typeof p === 'object' &&
+      ['serverCfg', 'entryList'].every(
+        (k) =>
+          k in p &&
+          (typeof (p as Record<string, unknown>)[k] === 'string' || (p as Record<string, unknown>)[k] === null),
+      );
+    if (typeof v.event?.id !== 'string' || !STEPS.includes(v.step as JournalStep) || !pair(v.previous) || !pair(v.next))
+      return null;
     return v as RotationJournalEntry;
   } catch {
     return null;

@@ -45,8 +45,14 @@ export class SeasonConfigFile {
   }
 
   /** Re-read on every change; `onChange` gets each valid new config, `onInvalid` the error text. */
-  async watch(handlers: { onChange(c: SeasonConfig): void; onInvalid(message: string): void }, settleMs = 200): Promise<void> {
-    this.watcher = watch(this.file, { awaitWriteFinish: { stabilityThreshold: settleMs, pollInterval: 50 }, ignoreInitial: true });
+  async watch(
+    handlers: { onChange(c: SeasonConfig): void; onInvalid(message: string): void },
+    settleMs = 200,
+  ): Promise<void> {
+    this.watcher = watch(this.file, {
+      awaitWriteFinish: { stabilityThreshold: settleMs, pollInterval: 50 },
+      ignoreInitial: true,
+    });
     this.watcher.on('change', () => void this.reload(handlers)).on('add', () => void this.reload(handlers));
     await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()));
   }

@@ -27,7 +27,10 @@ export class WatchedFile {
       awaitWriteFinish: { stabilityThreshold: settleMs, pollInterval: 25 },
       ignored: (p) => p !== dir && path.basename(p) !== name,
     });
-    const fire = () => void this.onChange().catch((err: Error) => this.log.error({ err, file: this.file }, `could not handle a change of ${this.file}: ${err.message}`));
+    const fire = () =>
+      void this.onChange().catch((err: Error) =>
+        this.log.error({ err, file: this.file }, `could not handle a change of ${this.file}: ${err.message}`),
+      );
     this.watcher.on('add', fire).on('change', fire).on('unlink', fire);
     await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()));
   }

@@ -24,7 +24,11 @@ export interface StagedFile {
  * file gets the mode (and, where the process may, the owner) of the file it will replace: a
  * rotation must not turn a 0600 server_cfg.ini (it holds ADMIN_PASSWORD) into 0644.
  */
-export async function stageFileAtomic(file: string, content: string | Buffer, opts: AtomicWriteOptions = {}): Promise<StagedFile> {
+export async function stageFileAtomic(
+  file: string,
+  content: string | Buffer,
+  opts: AtomicWriteOptions = {},
+): Promise<StagedFile> {
   await fs.mkdir(path.dirname(file), { recursive: true, mode: NEW_DIR_MODE });
   const old = await fs.stat(file).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return null;
@@ -65,7 +69,11 @@ export async function stageFileAtomic(file: string, content: string | Buffer, op
  * The rename is atomic on the same filesystem; each write has its own temp file, so two writes
  * of the same file at once cannot mix, and a failed write leaves no temp file behind.
  */
-export async function writeFileAtomic(file: string, content: string | Buffer, opts: AtomicWriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  content: string | Buffer,
+  opts: AtomicWriteOptions = {},
+): Promise<void> {
   await (await stageFileAtomic(file, content, opts)).commit();
 }
 

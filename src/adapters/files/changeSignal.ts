@@ -11,7 +11,8 @@ export function changeSignalPath(dataDir: string): string {
 }
 
 export async function signalChangedEvents(dataDir: string, eventIds: readonly string[], at: Date): Promise<void> {
-  if (eventIds.length > 0) await writeJsonAtomic(changeSignalPath(dataDir), { eventIds: [...new Set(eventIds)], at: at.toISOString() });
+  if (eventIds.length > 0)
+    await writeJsonAtomic(changeSignalPath(dataDir), { eventIds: [...new Set(eventIds)], at: at.toISOString() });
 }
 
 export async function readChangedEvents(dataDir: string): Promise<string[]> {

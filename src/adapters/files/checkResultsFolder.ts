@@ -11,11 +11,16 @@ export async function checkResultsFolder(dir: string, configuredBy: string | und
     throw new Error(`cannot reach the results folder ${dir} (${err.code}): give the bot's user access to it`);
   });
   if (!stat && configuredBy) {
-    throw new Error(`the results folder ${dir} (from ${configuredBy}) does not exist, so no results are read: fix ${configuredBy} in .env or create the folder; the bot looks again with growing waits`);
+    throw new Error(
+      `the results folder ${dir} (from ${configuredBy}) does not exist, so no results are read: fix ${configuredBy} in .env or create the folder; the bot looks again with growing waits`,
+    );
   }
   if (!stat) await fs.mkdir(dir, { recursive: true });
-  else if (!stat.isDirectory()) throw new Error(`the results folder ${dir} is not a folder: fix ${configuredBy ?? 'RESULTS_DIR'} in .env`);
+  else if (!stat.isDirectory())
+    throw new Error(`the results folder ${dir} is not a folder: fix ${configuredBy ?? 'RESULTS_DIR'} in .env`);
   await fs.readdir(dir).catch((err: NodeJS.ErrnoException) => {
-    throw new Error(`cannot read the results folder ${dir} (${err.code}): give the bot's user read access to it (e.g. chmod or setfacl); the bot tries again with growing waits`);
+    throw new Error(
+      `cannot read the results folder ${dir} (${err.code}): give the bot's user read access to it (e.g. chmod or setfacl); the bot tries again with growing waits`,
+    );
   });
 }

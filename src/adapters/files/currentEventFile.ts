@@ -31,7 +31,9 @@ export async function readCurrentEventId(file: string): Promise<string | null> {
   }
   const id = parseCurrentEventId(text);
   if (id === null) {
-    throw new CurrentEventFileError(`${file} holds no event id (expected {"eventId": "season1#event2", ...}); fix or delete the file`);
+    throw new CurrentEventFileError(
+      `${file} holds no event id (expected {"eventId": "season1#event2", ...}); fix or delete the file`,
+    );
   }
   return id;
 }
@@ -42,7 +44,7 @@ export function parseCurrentEventId(text: string): string | null {
     if (typeof v === 'string') return v || null;
     if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
-      for (const k of ['eventId', 'id', 'event']) if (typeof o[k] === 'string' && o[k]) return o[k] as string;
+      for (const k of ['eventId', 'id', 'event']) if (typeof o[k] === 'string' && o[k]) return o[k];
     }
     return null;
   } catch {

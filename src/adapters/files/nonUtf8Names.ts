@@ -9,7 +9,9 @@ const strict = new TextDecoder('utf-8', { fatal: true });
  * when it is read again.
  */
 export function escapeFileName(name: Uint8Array): string {
-  return Array.from(name, (c) => (c > 0x7f || c === 0x25 ? `%${c.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(c))).join('');
+  return Array.from(name, (c) =>
+    c > 0x7f || c === 0x25 ? `%${c.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(c),
+  ).join('');
 }
 
 export function isUtf8(name: Uint8Array): boolean {

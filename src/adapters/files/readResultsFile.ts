@@ -46,9 +46,16 @@ export async function readResultsFile(file: string | Buffer, limits: ReadLimits)
         if (isGone(err) || err.code === 'ELOOP') return undefined;
         throw err;
       });
-      if (real === undefined) return { kind: 'refused', reason: 'is a symlink to nothing (its target is missing or a loop). Remove it from the results folder.' };
+      if (real === undefined)
+        return {
+          kind: 'refused',
+          reason: 'is a symlink to nothing (its target is missing or a loop). Remove it from the results folder.',
+        };
       if (!isInside(limits.folder, real)) {
-        return { kind: 'refused', reason: `is a symlink to ${real}, outside the results folder: symlinks are followed only to files inside ${limits.folder}. Copy the file into the folder instead.` };
+        return {
+          kind: 'refused',
+          reason: `is a symlink to ${real}, outside the results folder: symlinks are followed only to files inside ${limits.folder}. Copy the file into the folder instead.`,
+        };
       }
       target = real;
       link = await fs.lstat(real);
@@ -57,7 +64,11 @@ export async function readResultsFile(file: string | Buffer, limits: ReadLimits)
     if (isGone(err)) return { kind: 'changing' };
     throw err;
   }
-  if (!link.isFile()) return { kind: 'refused', reason: `is ${describeType(link)}: only regular files are read. Remove it from the results folder.` };
+  if (!link.isFile())
+    return {
+      kind: 'refused',
+      reason: `is ${describeType(link)}: only regular files are read. Remove it from the results folder.`,
+    };
   if (link.size > limits.maxBytes) return tooLarge(link.size, limits.maxBytes);
 
   let handle;

@@ -9,7 +9,11 @@ const ATOMIC_TEMP = /^\..+\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
  * `dirs`. A write finishes in moments, so only files older than `minAgeMs` are taken: one the CLI
  * is writing right now stays. Returns what was removed.
  */
-export async function removeLeftoverTempFiles(dirs: readonly string[], minAgeMs: number, now = Date.now()): Promise<Array<{ file: string; bytes: number }>> {
+export async function removeLeftoverTempFiles(
+  dirs: readonly string[],
+  minAgeMs: number,
+  now = Date.now(),
+): Promise<Array<{ file: string; bytes: number }>> {
   const removed: Array<{ file: string; bytes: number }> = [];
   for (const dir of new Set(dirs)) {
     const names = await fs.readdir(dir).catch(() => [] as string[]);

@@ -25,7 +25,8 @@ export interface ResultsWatcherOptions {
   onFile: (input: ResultsFileInput) => Promise<unknown>;
 }
 
-const isUnsettled = (o: unknown) => (o as IngestOutcome | undefined)?.status === 'failed' && (o as { unsettled?: boolean }).unsettled === true;
+const isUnsettled = (o: unknown) =>
+  (o as IngestOutcome | undefined)?.status === 'failed' && (o as { unsettled?: boolean }).unsettled === true;
 
 /** The bytes, handed over once: whoever takes them decides how long they live (see ingestResultsFile). */
 function handOver(bytes: Buffer): () => Buffer {
@@ -115,7 +116,8 @@ export class ResultsWatcher {
     if (result.kind === 'changing') return undefined; // its next change event brings it back
     const name = path.basename(file);
     if (result.kind === 'refused') {
-      if (this.refused.get(file) !== result.reason) this.opts.log.warn({ file: name }, `results file ${name} not read: it ${result.reason}`);
+      if (this.refused.get(file) !== result.reason)
+        this.opts.log.warn({ file: name }, `results file ${name} not read: it ${result.reason}`);
       this.refused.set(file, result.reason);
       return undefined;
     }
@@ -144,7 +146,10 @@ export class ResultsWatcher {
     this.attempts.set(file, attempt);
     const delay = Math.min(this.opts.retryBaseMs ?? 2000, 300_000) * 2 ** Math.min(attempt - 1, 8);
     const wait = Math.min(delay, 300_000);
-    this.opts.log.error({ err, file, attempt, retryInMs: wait }, `could not read or store results file ${path.basename(file)} (${(err as Error).message}); trying again in ${Math.round(wait / 1000)} s, the watcher carries on`);
+    this.opts.log.error(
+      { err, file, attempt, retryInMs: wait },
+      `could not read or store results file ${path.basename(file)} (${(err as Error).message}); trying again in ${Math.round(wait / 1000)} s, the watcher carries on`,
+    );
     this.later(wait, () => this.enqueue(file));
   }
 

@@ -21,7 +21,8 @@ export async function secureDataDir(dir: string, log: Logger): Promise<number> {
     if ((mode & ~allowed) === 0) return;
     await fs.chmod(p, mode & allowed).then(
       () => changed++,
-      (err: Error) => log.warn({ err, path: p }, `could not make ${p} private; chmod it to ${(mode & allowed).toString(8)} by hand`),
+      (err: Error) =>
+        log.warn({ err, path: p }, `could not make ${p} private; chmod it to ${(mode & allowed).toString(8)} by hand`),
     );
   };
   const folder = async (d: string, sub: boolean) => {
@@ -33,6 +34,10 @@ export async function secureDataDir(dir: string, log: Logger): Promise<number> {
     }
   };
   await folder(dir, false);
-  if (changed > 0) log.info({ dataDir: dir, changed }, `took group-write and other-user access away from ${changed} files and folders in DATA_DIR (Steam GUIDs and bot state stay private)`);
+  if (changed > 0)
+    log.info(
+      { dataDir: dir, changed },
+      `took group-write and other-user access away from ${changed} files and folders in DATA_DIR (Steam GUIDs and bot state stay private)`,
+    );
   return changed;
 }

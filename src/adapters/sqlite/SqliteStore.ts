@@ -35,7 +35,10 @@ const LAP_COLUMNS =
 
 function prepare(db: Database.Database) {
   const cols = LAP_COLUMNS.split(', ');
-  const updates = cols.slice(2).map((c) => `${c} = excluded.${c}`).join(', ');
+  const updates = cols
+    .slice(2)
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ');
   return {
     upsertLap: db.prepare<[LapRow]>(
       `INSERT INTO laps (${LAP_COLUMNS}) VALUES (${cols.map((c) => '@' + c).join(', ')})
@@ -43,7 +46,9 @@ function prepare(db: Database.Database) {
     ),
     deleteLap: db.prepare<[string, string]>('DELETE FROM laps WHERE event_id = ? AND lap_key = ?'),
     lapsForEvent: db.prepare<[string], LapRow>(`SELECT ${LAP_COLUMNS} FROM laps WHERE event_id = ? ORDER BY lap_key`),
-    liveLapsForEvent: db.prepare<[string], LapRow>(`SELECT ${LAP_COLUMNS} FROM laps WHERE event_id = ? AND instr(lap_key, '${LIVE_KEY_MARK}') > 0 ORDER BY lap_key`),
+    liveLapsForEvent: db.prepare<[string], LapRow>(
+      `SELECT ${LAP_COLUMNS} FROM laps WHERE event_id = ? AND instr(lap_key, '${LIVE_KEY_MARK}') > 0 ORDER BY lap_key`,
+    ),
     // One statement for any number of keys: a read per key costs a transaction each.
     lapsWithKeys: db.prepare<[string, string], LapRow>(
       `SELECT ${LAP_COLUMNS} FROM laps WHERE event_id = ? AND lap_key IN (SELECT value FROM json_each(?))`,
@@ -53,8 +58,12 @@ function prepare(db: Database.Database) {
       'INSERT INTO state (ns, key, value) VALUES (?, ?, ?) ON CONFLICT (ns, key) DO UPDATE SET value = excluded.value',
     ),
     deleteState: db.prepare<[string, string]>('DELETE FROM state WHERE ns = ? AND key = ?'),
-    insertState: db.prepare<[string, string, string]>('INSERT INTO state (ns, key, value) VALUES (?, ?, ?) ON CONFLICT (ns, key) DO NOTHING'),
-    takeState: db.prepare<[string, string], string>('DELETE FROM state WHERE ns = ? AND key = ? RETURNING value').pluck(),
+    insertState: db.prepare<[string, string, string]>(
+      'INSERT INTO state (ns, key, value) VALUES (?, ?, ?) ON CONFLICT (ns, key) DO NOTHING',
+    ),
+    takeState: db
+      .prepare<[string, string], string>('DELETE FROM state WHERE ns = ? AND key = ? RETURNING value')
+      .pluck(),
     listState: db.prepare<[string], { key: string; value: string }>(
       'SELECT key, value FROM state WHERE ns = ? ORDER BY key',
     ),
@@ -143,7 +152,8 @@ export class SqliteStore implements Store {
         this.connect();
         this.log.info({ file: this.file }, 'SQLite file reopened: it can be written again');
       } catch (again) {
-        if (isReadOnly(again)) throw new Error(`${this.readOnlyMessage()} (${(again as Error).message})`);
+        if (isReadOnly(again))
+          throw new Error(`${this.readOnlyMessage()} (${(again as Error).message})`, { cause: again });
         throw again;
       }
       return work();

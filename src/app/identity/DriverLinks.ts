@@ -34,17 +34,38 @@ export type LinkOutcome =
 export class DriverLinks {
   constructor(private readonly deps: DriverLinksDeps) {}
 
-  async request(member: { userId: string; displayName: string }, guid: string): Promise<LinkOutcome | { status: 'requested' | 'pending'; request: LinkRequest }> {
+  async request(
+    member: { userId: string; displayName: string },
+    guid: string,
+  ): Promise<LinkOutcome | { status: 'requested' | 'pending'; request: LinkRequest }> {
     const driverGuid = guid.trim();
     if (!STEAM_GUID.test(driverGuid)) return invalid(driverGuid);
     const taken = await this.deps.identity.byGuid(driverGuid);
-    if (taken) return taken.userId === member.userId ? { status: 'already-linked', link: taken } : { status: 'taken', existing: taken };
-    const pending = (await this.deps.identity.requests()).find((r) => r.userId === member.userId && r.driverGuid === driverGuid);
+    if (taken)
+      return taken.userId === member.userId
+        ? { status: 'already-linked', link: taken }
+        : { status: 'taken', existing: taken };
+    const pending = (await this.deps.identity.requests()).find(
+      (r) => r.userId === member.userId && r.driverGuid === driverGuid,
+    );
     if (pending) return { status: 'pending', request: pending };
     const at = this.deps.clock.now();
-    const request: LinkRequest = { id: randomBytes(6).toString('hex'), userId: member.userId, displayName: member.displayName, driverGuid, at: at.toISOString() };
+    const request: LinkRequest = {
+      id: randomBytes(6).toString('hex'),
+      userId: member.userId,
+      displayName: member.displayName,
+      driverGuid,
+      at: at.toISOString(),
+    };
     await this.deps.identity.addRequest(request);
-    await this.record({ action: 'link-request', by: discordActor(member), reason: null, driverGuid, driverName: null, memberId: member.userId });
+    await this.record({
+      action: 'link-request',
+      by: discordActor(member),
+      reason: null,
+      driverGuid,
+      driverName: null,
+      memberId: member.userId,
+    });
     return { status: 'requested', request };
   }
 
@@ -55,10 +76,20 @@ export class DriverLinks {
     return this.link({ userId: request.userId, displayName: request.displayName }, request.driverGuid, by);
   }
 
-  async reject(requestId: string, by: Actor): Promise<{ status: 'rejected'; request: LinkRequest } | { status: 'gone' }> {
+  async reject(
+    requestId: string,
+    by: Actor,
+  ): Promise<{ status: 'rejected'; request: LinkRequest } | { status: 'gone' }> {
     const request = await this.deps.identity.takeRequest(requestId);
     if (!request) return { status: 'gone' };
-    await this.record({ action: 'link-reject', by, reason: null, driverGuid: request.driverGuid, driverName: null, memberId: request.userId });
+    await this.record({
+      action: 'link-reject',
+      by,
+      reason: null,
+      driverGuid: request.driverGuid,
+      driverName: null,
+      memberId: request.userId,
+    });
     return { status: 'rejected', request };
   }
 
@@ -69,11 +100,27 @@ export class DriverLinks {
     const { identity } = this.deps;
     const before = await identity.byMember(member.userId);
     if (before?.driverGuid === driverGuid) return { status: 'already-linked', link: before };
-    const link: DriverLink = { driverGuid, userId: member.userId, displayName: member.displayName, linkedAt: this.deps.clock.now().toISOString(), by: `${by.kind}:${by.id}` };
+    const link: DriverLink = {
+      driverGuid,
+      userId: member.userId,
+      displayName: member.displayName,
+      linkedAt: this.deps.clock.now().toISOString(),
+      by: `${by.kind}:${by.id}`,
+    };
     const claimed = await identity.claim(link);
-    if (!claimed.ok) return claimed.existing.userId === member.userId ? { status: 'already-linked', link: claimed.existing } : { status: 'taken', existing: claimed.existing };
+    if (!claimed.ok)
+      return claimed.existing.userId === member.userId
+        ? { status: 'already-linked', link: claimed.existing }
+        : { status: 'taken', existing: claimed.existing };
     if (before) await identity.dropGuid(before.driverGuid, member.userId);
-    await this.record({ action: 'link', by, reason: null, driverGuid, driverName: member.displayName, memberId: member.userId });
+    await this.record({
+      action: 'link',
+      by,
+      reason: null,
+      driverGuid,
+      driverName: member.displayName,
+      memberId: member.userId,
+    });
     this.deps.namesChanged?.();
     return { status: 'linked', link };
   }
@@ -81,7 +128,14 @@ export class DriverLinks {
   async unlink(userId: string, by: Actor): Promise<DriverLink | undefined> {
     const link = await this.deps.identity.release(userId);
     if (!link) return undefined;
-    await this.record({ action: 'unlink', by, reason: null, driverGuid: link.driverGuid, driverName: link.displayName, memberId: userId });
+    await this.record({
+      action: 'unlink',
+      by,
+      reason: null,
+      driverGuid: link.driverGuid,
+      driverName: link.displayName,
+      memberId: userId,
+    });
     this.deps.namesChanged?.();
     return link;
   }
@@ -112,7 +166,15 @@ export class DriverLinks {
   private async record(fields: Omit<AuditEntry, 'id' | 'at'>): Promise<void> {
     const entry = auditEntry(this.deps.clock.now(), fields);
     await this.deps.audit.record(entry);
-    this.deps.log.info({ action: entry.action, driverGuid: entry.driverGuid, memberId: entry.memberId, by: `${entry.by.kind}:${entry.by.id}` }, `driver identity: ${entry.action}`);
+    this.deps.log.info(
+      {
+        action: entry.action,
+        driverGuid: entry.driverGuid,
+        memberId: entry.memberId,
+        by: `${entry.by.kind}:${entry.by.id}`,
+      },
+      `driver identity: ${entry.action}`,
+    );
     this.deps.recorded?.(entry);
   }
 }
@@ -122,5 +184,8 @@ export function discordActor(member: { userId: string; displayName: string }): A
 }
 
 function invalid(guid: string): { status: 'invalid'; message: string } {
-  return { status: 'invalid', message: `\`${guid.slice(0, 40)}\` is not a Steam GUID: it is the 17-digit number starting with 7656119 (your Steam profile's "steamID64", as acServer shows it)` };
+  return {
+    status: 'invalid',
+    message: `\`${guid.slice(0, 40)}\` is not a Steam GUID: it is the 17-digit number starting with 7656119 (your Steam profile's "steamID64", as acServer shows it)`,
+  };
 }

@@ -76,13 +76,19 @@ export class Notifier {
     this.stopped = true;
     await this.turn;
     for (const box of this.outbox.values()) clearTimeout(box.timer);
-    if (this.outbox.size > 0) this.deps.log.debug({ members: this.outbox.size }, 'notifications still waiting for their window dropped at shutdown');
+    if (this.outbox.size > 0)
+      this.deps.log.debug(
+        { members: this.outbox.size },
+        'notifications still waiting for their window dropped at shutdown',
+      );
     this.outbox.clear();
     await Promise.all([...this.sending]);
   }
 
   private queue(work: () => Promise<void>): void {
-    this.turn = this.turn.then(work).catch((err: Error) => this.deps.log.error({ err }, `notifications: ${err.message}`));
+    this.turn = this.turn
+      .then(work)
+      .catch((err: Error) => this.deps.log.error({ err }, `notifications: ${err.message}`));
   }
 
   private async resnapshot(): Promise<void> {
@@ -94,7 +100,11 @@ export class Notifier {
   private async take(event: EventConfig): Promise<Snapshot> {
     const sameTrack = allEvents(this.deps.season()).filter((e) => e.track === event.track && e.layout === event.layout);
     const boards = await Promise.all(sameTrack.map((e) => this.deps.league.leaderboard(e.id)));
-    return { eventId: event.id, board: boards[sameTrack.findIndex((e) => e.id === event.id)] ?? (await this.deps.league.leaderboard(event.id)), record: trackRecord(boards) };
+    return {
+      eventId: event.id,
+      board: boards[sameTrack.findIndex((e) => e.id === event.id)] ?? (await this.deps.league.leaderboard(event.id)),
+      record: trackRecord(boards),
+    };
   }
 
   private async changed(eventId: string): Promise<void> {
@@ -108,12 +118,24 @@ export class Notifier {
     const title = eventTitle(this.deps.season(), eventId);
     const told = new Set<string>();
     for (const p of passedDrivers(before.board, after.board)) {
-      await this.tell(told, p.driverGuid, { kind: 'passed', eventId, eventTitle: title, from: p.from, to: p.to, by: p.by });
+      await this.tell(told, p.driverGuid, {
+        kind: 'passed',
+        eventId,
+        eventTitle: title,
+        from: p.from,
+        to: p.to,
+        by: p.by,
+      });
     }
     const lost = recordLost(before.record, after.record);
     if (lost) {
       const by = { driverGuid: lost.by.driverGuid, driverName: lost.by.driverName, lapTimeMs: lost.by.lapTimeMs };
-      await this.tell(told, lost.holder.driverGuid, { kind: 'record', track: prettyTrackName(event.track, event.layout), lapTimeMs: lost.holder.lapTimeMs, by });
+      await this.tell(told, lost.holder.driverGuid, {
+        kind: 'record',
+        track: prettyTrackName(event.track, event.layout),
+        lapTimeMs: lost.holder.lapTimeMs,
+        by,
+      });
     }
     // Scheduled once all of this change's news is in, so one lap makes one DM.
     for (const userId of told) this.schedule(userId);
@@ -159,7 +181,10 @@ export class Notifier {
       const result = await this.deps.dm(userId, notificationText(news));
       if (result !== 'closed') return;
       await this.deps.links.setNotify(userId, 'dms-closed');
-      this.deps.log.warn({ userId }, `member ${userId} does not take DMs from the bot (Discord 50007): their notifications are off until they open DMs and use /notify on`);
+      this.deps.log.warn(
+        { userId },
+        `member ${userId} does not take DMs from the bot (Discord 50007): their notifications are off until they open DMs and use /notify on`,
+      );
     } catch (err) {
       this.deps.log.error({ err, userId }, `notification to ${userId} not sent: ${(err as Error).message}`);
     }

@@ -31,7 +31,14 @@ export class AuditPublisher {
 
   /** Post what is new (called after an action, and when the CLI signals a change). */
   publish(): Promise<void> {
-    this.turn = this.turn.then(() => this.postNew()).catch((err: Error) => this.deps.log.error({ err }, `audit trail not posted: ${err.message}; it stays in the store (npm run cli -- audit)`));
+    this.turn = this.turn
+      .then(() => this.postNew())
+      .catch((err: Error) =>
+        this.deps.log.error(
+          { err },
+          `audit trail not posted: ${err.message}; it stays in the store (npm run cli -- audit)`,
+        ),
+      );
     return this.turn;
   }
 

@@ -4,7 +4,8 @@ import { stewardingRules } from '../../domain/stewarding/stewardingRules';
 
 const NS = {
   struck: (eventId: string) => `struck:${eventId}`,
-  excluded: (scope: ExclusionScope) => (scope.kind === 'event' ? `excluded:event:${scope.eventId}` : `excluded:season:${scope.seasonId}`),
+  excluded: (scope: ExclusionScope) =>
+    scope.kind === 'event' ? `excluded:event:${scope.eventId}` : `excluded:season:${scope.seasonId}`,
   audit: 'audit',
   auditMeta: 'audit-meta',
   auditPosted: 'audit-posted',
@@ -59,7 +60,9 @@ export class StewardingState {
   }
   /** The whole trail, oldest first (ids sort by time). */
   async audit(): Promise<AuditEntry[]> {
-    return (await this.store.list<AuditEntry>(NS.audit)).map((e) => e.value).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return (await this.store.list<AuditEntry>(NS.audit))
+      .map((e) => e.value)
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
   /** Ids of the entries already posted to Discord; undefined before the bot's first start. */
   async postedIds(): Promise<Set<string> | undefined> {

@@ -72,7 +72,15 @@ const serverParsers: Record<number, Parser<ServerMessage>> = {
     const subtype = r.u8();
     const carId = r.u8();
     if (subtype === 10) {
-      return { type: 'CLIENT_EVENT', subtype, carId, otherCarId: r.u8(), impactSpeed: r.f32(), worldPos: r.vec3(), relPos: r.vec3() };
+      return {
+        type: 'CLIENT_EVENT',
+        subtype,
+        carId,
+        otherCarId: r.u8(),
+        impactSpeed: r.f32(),
+        worldPos: r.vec3(),
+        relPos: r.vec3(),
+      };
     }
     if (subtype === 11) {
       return { type: 'CLIENT_EVENT', subtype, carId, impactSpeed: r.f32(), worldPos: r.vec3(), relPos: r.vec3() };
@@ -108,7 +116,8 @@ function run<T>(buf: Uint8Array, parsers: Record<number, Parser<T>>): { ok: true
   const bytes = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   const id = bytes[0]!;
   const parse = parsers[id];
-  if (!parse) return { ok: false, reason: 'unknown-id', id, detail: `unknown message id ${id} (${bytes.length} bytes)` };
+  if (!parse)
+    return { ok: false, reason: 'unknown-id', id, detail: `unknown message id ${id} (${bytes.length} bytes)` };
   try {
     return { ok: true, value: parse(new PacketReader(bytes, 1)) };
   } catch (err) {

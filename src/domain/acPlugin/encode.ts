@@ -51,7 +51,12 @@ export function encodeServerMessage(msg: EncodableServerMessage): Buffer {
       writeConnection(w, msg);
       break;
     case 'CAR_UPDATE':
-      w.u8(msg.carId).vec3(msg.position).vec3(msg.velocity).u8(msg.gear).u16(msg.engineRpm).f32(msg.normalizedSplinePos);
+      w.u8(msg.carId)
+        .vec3(msg.position)
+        .vec3(msg.velocity)
+        .u8(msg.gear)
+        .u16(msg.engineRpm)
+        .f32(msg.normalizedSplinePos);
       break;
     case 'CAR_INFO':
       w.u8(msg.carId).bool(msg.connected).sW(msg.carModel).sW(msg.carSkin);

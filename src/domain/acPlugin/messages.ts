@@ -99,7 +99,15 @@ export interface LapCompletedMessage {
 }
 
 export type ClientEventMessage =
-  | { type: 'CLIENT_EVENT'; subtype: 10; carId: number; otherCarId: number; impactSpeed: number; worldPos: Vec3; relPos: Vec3 }
+  | {
+      type: 'CLIENT_EVENT';
+      subtype: 10;
+      carId: number;
+      otherCarId: number;
+      impactSpeed: number;
+      worldPos: Vec3;
+      relPos: Vec3;
+    }
   | { type: 'CLIENT_EVENT'; subtype: 11; carId: number; impactSpeed: number; worldPos: Vec3; relPos: Vec3 };
 
 export type ServerMessage =

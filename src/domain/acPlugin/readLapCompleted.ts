@@ -18,7 +18,14 @@ export function readLapCompleted(r: PacketReader): LapCompletedMessage {
   const carId = r.u8();
   const lapTimeMs = r.u32();
   const cuts = r.u8();
-  const msg: LapCompletedMessage = { type: 'LAP_COMPLETED', carId, lapTimeMs, cuts, leaderboard: [], leaderboardComplete: false };
+  const msg: LapCompletedMessage = {
+    type: 'LAP_COMPLETED',
+    carId,
+    lapTimeMs,
+    cuts,
+    leaderboard: [],
+    leaderboardComplete: false,
+  };
   if (r.remaining < 1) return msg;
 
   const count = r.u8();

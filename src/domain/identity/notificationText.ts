@@ -37,7 +37,9 @@ export function notificationText(news: readonly DriverNews[]): string {
   }
   for (const n of news) {
     if (n.kind !== 'record') continue;
-    lines.push(`🏆 Your record on ${escapeMarkdown(n.track)} (${formatLapTime(n.lapTimeMs)}) was beaten by ${escapeMarkdown(n.by.driverName)}: ${formatLapTime(n.by.lapTimeMs)}.`);
+    lines.push(
+      `🏆 Your record on ${escapeMarkdown(n.track)} (${formatLapTime(n.lapTimeMs)}) was beaten by ${escapeMarkdown(n.by.driverName)}: ${formatLapTime(n.by.lapTimeMs)}.`,
+    );
   }
   let body = lines.join('\n');
   if (body.length + FOOTER.length + 1 > LIMIT) body = `${body.slice(0, LIMIT - FOOTER.length - 3)}…`;

@@ -23,15 +23,27 @@ export function renderMe(f: MeFacts): string {
   else if (!f.current.row) lines.push(`${escapeMarkdown(f.current.title)}: no valid lap yet.`);
   else {
     const { row, ahead } = f.current;
-    const gap = ahead ? `, ${formatGap(row.lapTimeMs - ahead.lapTimeMs, false)} behind ${escapeMarkdown(ahead.driverName)} (P${ahead.position})` : ', leading';
-    lines.push(`${escapeMarkdown(f.current.title)}: **P${row.position}** of ${f.current.drivers} with ${formatLapTime(row.lapTimeMs)}${gap}.`);
+    const gap = ahead
+      ? `, ${formatGap(row.lapTimeMs - ahead.lapTimeMs, false)} behind ${escapeMarkdown(ahead.driverName)} (P${ahead.position})`
+      : ', leading';
+    lines.push(
+      `${escapeMarkdown(f.current.title)}: **P${row.position}** of ${f.current.drivers} with ${formatLapTime(row.lapTimeMs)}${gap}.`,
+    );
   }
-  if (f.season) lines.push(`${escapeMarkdown(f.season.name)}: **P${f.season.rank}** of ${f.season.drivers}, ${f.season.total} pts.`);
+  if (f.season)
+    lines.push(
+      `${escapeMarkdown(f.season.name)}: **P${f.season.rank}** of ${f.season.drivers}, ${f.season.total} pts.`,
+    );
   if (f.personalBests.length > 0) {
     lines.push('Personal bests:');
-    for (const pb of f.personalBests) lines.push(`- ${escapeMarkdown(pb.track)}: ${formatLapTime(pb.lapTimeMs)} (${escapeMarkdown(pb.eventTitle)})`);
+    for (const pb of f.personalBests)
+      lines.push(`- ${escapeMarkdown(pb.track)}: ${formatLapTime(pb.lapTimeMs)} (${escapeMarkdown(pb.eventTitle)})`);
   }
-  const notify = { on: 'on', off: 'off (`/notify on` to be told when you are passed)', 'dms-closed': 'off: your DMs were closed to the bot (open them, then `/notify on`)' }[f.notify];
+  const notify = {
+    on: 'on',
+    off: 'off (`/notify on` to be told when you are passed)',
+    'dms-closed': 'off: your DMs were closed to the bot (open them, then `/notify on`)',
+  }[f.notify];
   lines.push(`Notifications: ${notify}.`);
   let out = '';
   for (const line of lines) {

@@ -15,15 +15,28 @@ export function trackRecord(boards: readonly Leaderboard[]): TrackRecord | null 
   for (const board of boards) {
     const top = board.rows[0];
     if (!top) continue;
-    if (best === null || top.lapTimeMs < best.lapTimeMs || (top.lapTimeMs === best.lapTimeMs && top.recordedAt < best.recordedAt)) {
-      best = { driverGuid: top.driverGuid, driverName: top.driverName, lapTimeMs: top.lapTimeMs, eventId: board.eventId, recordedAt: top.recordedAt };
+    if (
+      best === null ||
+      top.lapTimeMs < best.lapTimeMs ||
+      (top.lapTimeMs === best.lapTimeMs && top.recordedAt < best.recordedAt)
+    ) {
+      best = {
+        driverGuid: top.driverGuid,
+        driverName: top.driverName,
+        lapTimeMs: top.lapTimeMs,
+        eventId: board.eventId,
+        recordedAt: top.recordedAt,
+      };
     }
   }
   return best;
 }
 
 /** The holder who lost the record to someone else's faster lap, or null. */
-export function recordLost(before: TrackRecord | null, after: TrackRecord | null): { holder: TrackRecord; by: TrackRecord } | null {
+export function recordLost(
+  before: TrackRecord | null,
+  after: TrackRecord | null,
+): { holder: TrackRecord; by: TrackRecord } | null {
   if (!before || !after || after.driverGuid === before.driverGuid || after.lapTimeMs >= before.lapTimeMs) return null;
   return { holder: before, by: after };
 }

@@ -5,8 +5,7 @@ import { spansNamed } from './IniDocument';
 export function getKey(doc: IniDocument, section: string, key: string): string | undefined {
   let found: string | undefined;
   for (const span of spansNamed(doc, section)) {
-    for (let i = span.header + 1; i < span.end; i++) {
-      const line = doc.lines[i];
+    for (const line of doc.lines.slice(span.header + 1, span.end)) {
       if (line.kind === 'key' && line.key === key) found = line.value;
     }
   }
@@ -21,8 +20,7 @@ export function hasSection(doc: IniDocument, section: string): boolean {
 export function sectionEntries(doc: IniDocument, section: string): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   for (const span of spansNamed(doc, section)) {
-    for (let i = span.header + 1; i < span.end; i++) {
-      const line = doc.lines[i];
+    for (const line of doc.lines.slice(span.header + 1, span.end)) {
       if (line.kind === 'key') out.push([line.key, line.value]);
     }
   }

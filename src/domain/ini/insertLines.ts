@@ -7,10 +7,9 @@ export function insertLines(doc: IniDocument, at: number, raws: string[]): IniDo
   if (raws.length === 0) return doc;
   const lines = doc.lines.slice();
   const atEnd = at === lines.length;
-  const lastEol = atEnd && lines.length > 0 ? lines[lines.length - 1].eol : doc.eol;
-  if (atEnd && lines.length > 0 && lastEol === '') {
-    lines[lines.length - 1] = { ...lines[lines.length - 1], eol: doc.eol };
-  }
+  const last = lines[lines.length - 1];
+  const lastEol = atEnd && last ? last.eol : doc.eol;
+  if (atEnd && last && lastEol === '') lines[lines.length - 1] = { ...last, eol: doc.eol };
   const added: IniLine[] = raws.map((raw, i) =>
     classifyLine(raw, atEnd && i === raws.length - 1 ? (lines.length > 0 ? lastEol : doc.eol) : doc.eol),
   );

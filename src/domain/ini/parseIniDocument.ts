@@ -9,7 +9,7 @@ const COMMENT = /^\s*(?:[;#]|\/\/)/;
 // inline comment in server_cfg.ini; the `ini` package would cut CARS at the first ';').
 export function classifyLine(raw: string, eol: string): IniLine {
   const section = SECTION.exec(raw);
-  if (section) return { kind: 'section', raw, eol, name: section[1].trim() };
+  if (section) return { kind: 'section', raw, eol, name: (section[1] ?? '').trim() };
   const eq = raw.indexOf('=');
   if (eq > 0 && !COMMENT.test(raw)) {
     const key = raw.slice(0, eq).trim();
@@ -28,7 +28,7 @@ export function parseIniDocument(text: string): IniDocument {
     re.lastIndex = pos;
     const m = re.exec(body);
     if (!m) break;
-    lines.push(classifyLine(m[1], m[2]));
+    lines.push(classifyLine(m[1] ?? '', m[2] ?? ''));
     pos = re.lastIndex;
   }
   const first = lines.find((l) => l.eol !== '');

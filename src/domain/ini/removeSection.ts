@@ -8,11 +8,12 @@ export function removeSection(doc: IniDocument, section: string): IniDocument {
   if (spans.length === 0) return doc;
   const drop = new Set<number>();
   for (const s of spans) for (let i = s.header; i < s.end; i++) drop.add(i);
-  const hadFinalNewline = doc.lines.length === 0 || doc.lines[doc.lines.length - 1].eol !== '';
+  const hadFinalNewline = doc.lines.at(-1)?.eol !== '';
   const lines = doc.lines.filter((_, i) => !drop.has(i));
   if (!hadFinalNewline && drop.has(doc.lines.length - 1)) {
-    while (lines.length > 0 && lines[lines.length - 1].raw.trim() === '') lines.pop();
-    if (lines.length > 0) lines[lines.length - 1] = { ...lines[lines.length - 1], eol: '' };
+    while (lines.at(-1)?.raw.trim() === '') lines.pop();
+    const last = lines.at(-1);
+    if (last) lines[lines.length - 1] = { ...last, eol: '' };
   }
   return { ...doc, lines };
 }

@@ -17,6 +17,7 @@ export class UnsafeIniValueError extends Error {
 }
 
 // C0 controls except tab, DEL, NEL and the Unicode line/paragraph separators.
+// eslint-disable-next-line no-control-regex -- control characters are what this detects
 const LINE_BREAKING = /[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/;
 const ID_SYNTAX = /[[\]=;#/\\:*?"<>|]/;
 const MAX_TEXT = 1024;

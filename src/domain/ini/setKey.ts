@@ -17,7 +17,7 @@ export function setKey(doc: IniDocument, section: string, key: string, value: st
   for (const span of spans) {
     for (let i = span.header + 1; i < span.end; i++) {
       const line = lines[i];
-      if (line.kind !== 'key' || line.key !== key) continue;
+      if (line?.kind !== 'key' || line.key !== key) continue;
       found = true;
       if (line.value === value) continue;
       lines[i] = rewrite(line, value);
@@ -25,9 +25,10 @@ export function setKey(doc: IniDocument, section: string, key: string, value: st
   }
   const updated = { ...withSection, lines };
   if (found) return updated;
-  const span = spans[spans.length - 1];
+  const span = spans.at(-1);
+  if (!span) throw new Error(`[${section}] is still missing after ensureSection`);
   let at = span.header + 1;
-  for (let i = span.header + 1; i < span.end; i++) if (lines[i].kind === 'key') at = i + 1;
+  for (let i = span.header + 1; i < span.end; i++) if (lines[i]?.kind === 'key') at = i + 1;
   return insertLines(updated, at, [`${key}=${value}`]);
 }
 

@@ -59,7 +59,13 @@ const CHAT_NAME_MAX = 32;
 export function lapNewsChatText(news: LapNews): string {
   const time = formatLapTime(news.row.lapTimeMs);
   const chars = [...news.row.driverName];
-  const name = chars.length > CHAT_NAME_MAX ? `${chars.slice(0, CHAT_NAME_MAX - 3).join('').trimEnd()}...` : news.row.driverName;
+  const name =
+    chars.length > CHAT_NAME_MAX
+      ? `${chars
+          .slice(0, CHAT_NAME_MAX - 3)
+          .join('')
+          .trimEnd()}...`
+      : news.row.driverName;
   if (news.kind === 'leader') return `New leader: ${name} ${time}`;
   return `PB: ${name} ${time} (P${news.row.position})`;
 }

@@ -41,7 +41,11 @@ export interface LiveLapInput {
  */
 export function liveLap(input: LiveLapInput): Lap {
   const recordedAt = input.receivedAt.toISOString();
-  const invalidReason = lapInvalidReason({ cuts: input.cuts, lapTimeMs: input.lapTimeMs, identified: isRealGuid(input.driverGuid) });
+  const invalidReason = lapInvalidReason({
+    cuts: input.cuts,
+    lapTimeMs: input.lapTimeMs,
+    identified: isRealGuid(input.driverGuid),
+  });
   return {
     eventId: input.eventId,
     lapKey: liveLapKey(input.driverGuid, input.stamp),

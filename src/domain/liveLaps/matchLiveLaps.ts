@@ -32,7 +32,11 @@ const byTimeSet = (a: Lap, b: Lap) =>
  * `toleranceMs`. File laps are taken in the file's Timestamp order; each takes the closest lap
  * time among the live laps still free, the earliest received on a tie.
  */
-export function matchLiveLaps(fileLaps: readonly Lap[], liveLaps: readonly Lap[], toleranceMs = LAP_TIME_TOLERANCE_MS): LiveLapMatch[] {
+export function matchLiveLaps(
+  fileLaps: readonly Lap[],
+  liveLaps: readonly Lap[],
+  toleranceMs = LAP_TIME_TOLERANCE_MS,
+): LiveLapMatch[] {
   const free = new Map<string, Lap[]>();
   for (const live of [...liveLaps].filter(isLiveLap).sort(byTimeSet)) {
     const key = `${live.eventId}\u0000${live.driverGuid}`;
@@ -49,7 +53,8 @@ export function matchLiveLaps(fileLaps: readonly Lap[], liveLaps: readonly Lap[]
     for (let i = 0; i < list.length; i++) {
       const candidate = list[i]!;
       if (!fits(file, candidate, toleranceMs)) continue;
-      if (best < 0 || Math.abs(candidate.lapTimeMs - file.lapTimeMs) < Math.abs(list[best]!.lapTimeMs - file.lapTimeMs)) best = i;
+      if (best < 0 || Math.abs(candidate.lapTimeMs - file.lapTimeMs) < Math.abs(list[best]!.lapTimeMs - file.lapTimeMs))
+        best = i;
     }
     if (best < 0) continue;
     matches.push({ live: list[best]!, file });

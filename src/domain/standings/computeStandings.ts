@@ -51,7 +51,8 @@ export function computeStandings(
     const laps = lapsByEvent.get(event.id) ?? [];
     const board = rankLaps(event.id, laps, aliases);
     lapCount += board.lapCount;
-    const fastest = board.rows.length > 0 ? board.rows[0].lapTimeMs : null;
+    const leader = board.rows[0];
+    const fastest = leader ? leader.lapTimeMs : null;
     events.push({ eventId: event.id, name: event.name, fastestLapMs: fastest, driverCount: board.rows.length });
     for (const lap of laps) {
       if (lap.eventId !== event.id || !isRealGuid(lap.driverGuid)) continue;
@@ -59,10 +60,12 @@ export function computeStandings(
       if (tally === undefined) tallies.set(lap.driverGuid, { guid: lap.driverGuid, bestLaps: new Map(), latest: lap });
       else if (isLater(lap, tally.latest)) tally.latest = lap;
     }
-    for (const row of board.rows) {
-      const percent = (row.lapTimeMs / board.rows[0].lapTimeMs) * 100;
-      const points = eventPoints(season, row.position);
-      tallies.get(row.driverGuid)?.bestLaps.set(index, { row, points, percent });
+    if (leader) {
+      for (const row of board.rows) {
+        const percent = (row.lapTimeMs / leader.lapTimeMs) * 100;
+        const points = eventPoints(season, row.position);
+        tallies.get(row.driverGuid)?.bestLaps.set(index, { row, points, percent });
+      }
     }
   });
 
@@ -86,6 +89,7 @@ export function computeStandings(
     const driver = displayName(tally.guid, lapName, aliases);
     const exactPercent = entered.reduce((sum, b) => sum + b.percent, 0) / entered.length;
     const firstSetAt = entered.map((b) => b.row.recordedAt).sort(compareInstants)[0];
+    if (firstSetAt === undefined) throw new Error(`driver ${tally.guid} is classified without a best lap`);
     return {
       driverGuid: tally.guid,
       driver,

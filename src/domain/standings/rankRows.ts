@@ -52,12 +52,13 @@ function deeper(x: DecidedBy, y: DecidedBy): DecidedBy {
  */
 export function rankRows(rows: readonly UnrankedRow[]): StandingRow[] {
   const sorted = [...rows].sort((a, b) => separate(a, b).sign || byName(a, b));
-  const links = sorted.slice(1).map((row, i) => separate(sorted[i], row).by);
+  // slice(1) puts row i + 1 at i, so sorted[i] is the row above it
+  const links = sorted.slice(1).map((row, i) => separate(sorted[i]!, row).by);
   let rank = 0;
   return sorted.map((row, i) => {
     if (i === 0 || links[i - 1] !== 'tied') rank = i + 1;
-    const above = i > 0 ? links[i - 1] : 'points';
-    const below = i < links.length ? links[i] : 'points';
+    const above = links[i - 1] ?? 'points';
+    const below = links[i] ?? 'points';
     const { exactPercent, firstSetAt, ...rest } = row;
     return {
       rank,

@@ -50,10 +50,10 @@ export function renderStandings(s: SeasonStandings, opts: { maxLength?: number }
   // Keep as many rows as leave room for the "more" line.
   let length = header.length;
   let kept = 0;
-  while (kept < short.length) {
+  for (const line of short) {
     const more = `…and ${short.length - kept - 1} more`;
-    if (length + 1 + short[kept].length + 1 + more.length > max) break;
-    length += 1 + short[kept].length;
+    if (length + 1 + line.length + 1 + more.length > max) break;
+    length += 1 + line.length;
     kept += 1;
   }
   return clip([header, ...short.slice(0, kept), `…and ${short.length - kept} more`].join('\n'), max);

@@ -31,7 +31,8 @@ export function auditText(e: AuditEntry, ctx: AuditTextContext): string {
   if (e.eventId) parts.push(`${t(ctx.eventTitle(e.eventId))} (${inlineCode(e.eventId)})`);
   if (e.seasonId) parts.push(`${t(ctx.seasonName(e.seasonId))} (${inlineCode(e.seasonId)}, whole season)`);
   parts.push(`${e.driverName ? `${t(e.driverName)} ` : ''}(${inlineCode(e.driverGuid)})`);
-  if (e.lapTimeMs !== undefined) parts.push(`${formatLapTime(e.lapTimeMs)}${e.lapKey ? ` (${inlineCode(e.lapKey)})` : ''}`);
+  if (e.lapTimeMs !== undefined)
+    parts.push(`${formatLapTime(e.lapTimeMs)}${e.lapKey ? ` (${inlineCode(e.lapKey)})` : ''}`);
   if (e.memberId) parts.push(`member ${ctx.member ? ctx.member(e.memberId) : `<@${e.memberId}>`}`);
   parts.push(`by ${ctx.who(e.by)}`);
   const reason = e.reason ? `: ${t(e.reason)}` : '';
@@ -39,9 +40,17 @@ export function auditText(e: AuditEntry, ctx: AuditTextContext): string {
 }
 
 /** The public announcement of a stewarding decision (no GUIDs, no who). */
-export function stewardingAnnouncement(e: AuditEntry, eventTitle: (id: string) => string, seasonName: (id: string) => string): string {
+export function stewardingAnnouncement(
+  e: AuditEntry,
+  eventTitle: (id: string) => string,
+  seasonName: (id: string) => string,
+): string {
   const driver = escapeMarkdown(e.driverName ?? e.driverGuid);
-  const where = e.eventId ? escapeMarkdown(eventTitle(e.eventId)) : e.seasonId ? escapeMarkdown(seasonName(e.seasonId)) : '';
+  const where = e.eventId
+    ? escapeMarkdown(eventTitle(e.eventId))
+    : e.seasonId
+      ? escapeMarkdown(seasonName(e.seasonId))
+      : '';
   const time = e.lapTimeMs !== undefined ? formatLapTime(e.lapTimeMs) : '';
   const why = e.reason ? ` Reason: ${escapeMarkdown(e.reason)}` : '';
   const text = {

@@ -29,5 +29,7 @@ export function lapLabel(lap: Lap): string {
 
 /** A driver's laps that count by the data, fastest first: what a steward can strike. */
 export function strikableLaps(laps: readonly Lap[], driverGuid: string): Lap[] {
-  return laps.filter((l) => l.driverGuid === driverGuid && l.valid).sort((a, b) => a.lapTimeMs - b.lapTimeMs || (a.recordedAt < b.recordedAt ? -1 : 1));
+  return laps
+    .filter((l) => l.driverGuid === driverGuid && l.valid)
+    .sort((a, b) => a.lapTimeMs - b.lapTimeMs || (a.recordedAt < b.recordedAt ? -1 : 1));
 }

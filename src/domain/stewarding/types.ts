@@ -34,7 +34,8 @@ export interface Exclusion {
   at: string;
 }
 
-export type AuditAction = 'strike' | 'restore' | 'exclude' | 'include' | 'link-request' | 'link' | 'link-reject' | 'unlink';
+export type AuditAction =
+  'strike' | 'restore' | 'exclude' | 'include' | 'link-request' | 'link' | 'link-reject' | 'unlink';
 
 /** One line of the audit trail: who did what, when and why. */
 export interface AuditEntry {

@@ -8,8 +8,17 @@ function sum(values: number[]): number | null {
 }
 
 /** One ranking over some lap groups: the league's own ranking rules (rankLaps), plus sectors. */
-function rankGroups(eventId: string, carModel: string | null, groups: LapGroup[], aliases: readonly Alias[]): BoardGroup {
-  const board = rankLaps(eventId, groups.flatMap((g) => g.kept), aliases);
+function rankGroups(
+  eventId: string,
+  carModel: string | null,
+  groups: LapGroup[],
+  aliases: readonly Alias[],
+): BoardGroup {
+  const board = rankLaps(
+    eventId,
+    groups.flatMap((g) => g.kept),
+    aliases,
+  );
   const perDriver = new Map<string, { sectors: number[]; laps: number }>();
   const bestSectorsMs: number[] = [];
   for (const g of groups) {
@@ -24,17 +33,32 @@ function rankGroups(eventId: string, carModel: string | null, groups: LapGroup[]
     // A theoretical best needs every sector; a driver seen only through live laps has none.
     const complete = d.sectors.length > 0 && Array.from(d.sectors).every((ms) => ms !== undefined);
     return {
-      position: r.position, driverGuid: r.driverGuid, driverName: r.driverName, carModel: r.carModel, tyre: r.tyre,
-      lapTimeMs: r.lapTimeMs, gapMs: r.gapMs, sectorsMs: r.sectorsMs, theoreticalBestMs: complete ? sum(d.sectors) : null,
-      lapCount: d.laps, recordedAt: r.recordedAt,
+      position: r.position,
+      driverGuid: r.driverGuid,
+      driverName: r.driverName,
+      carModel: r.carModel,
+      tyre: r.tyre,
+      lapTimeMs: r.lapTimeMs,
+      gapMs: r.gapMs,
+      sectorsMs: r.sectorsMs,
+      theoreticalBestMs: complete ? sum(d.sectors) : null,
+      lapCount: d.laps,
+      recordedAt: r.recordedAt,
     };
   });
   return { carModel, rows, bestSectorsMs };
 }
 
 /** An event's board for a car/tyre filter; the per-car view ranks each car on its own. */
-export function buildBoard(eventId: string, summary: EventSummary, aliases: readonly Alias[], query: BoardQuery): Board {
-  const groups = summary.groups.filter((g) => (!query.car || g.carModel === query.car) && (!query.tyre || g.tyre === query.tyre));
+export function buildBoard(
+  eventId: string,
+  summary: EventSummary,
+  aliases: readonly Alias[],
+  query: BoardQuery,
+): Board {
+  const groups = summary.groups.filter(
+    (g) => (!query.car || g.carModel === query.car) && (!query.tyre || g.tyre === query.tyre),
+  );
   const parts =
     query.view === 'car'
       ? summary.cars.flatMap((car) => {
@@ -42,5 +66,12 @@ export function buildBoard(eventId: string, summary: EventSummary, aliases: read
           return of.length > 0 ? [rankGroups(eventId, car, of, aliases)] : [];
         })
       : [rankGroups(eventId, null, groups, aliases)];
-  return { eventId, query, groups: parts, cars: summary.cars, tyres: summary.tyres, lapCount: groups.reduce((n, g) => n + g.lapCount, 0) };
+  return {
+    eventId,
+    query,
+    groups: parts,
+    cars: summary.cars,
+    tyres: summary.tyres,
+    lapCount: groups.reduce((n, g) => n + g.lapCount, 0),
+  };
 }

@@ -19,7 +19,11 @@ function chronological(a: Lap, b: Lap): number {
 }
 
 /** Every lap of one driver in one event, oldest first, with personal bests (per car) marked. */
-export function driverLaps(driverGuid: string, laps: readonly Lap[], aliases: readonly Alias[]): DriverInEvent | undefined {
+export function driverLaps(
+  driverGuid: string,
+  laps: readonly Lap[],
+  aliases: readonly Alias[],
+): DriverInEvent | undefined {
   const own = laps.filter((l) => l.driverGuid === driverGuid).sort(chronological);
   const last = own[own.length - 1];
   if (!last) return undefined;
@@ -36,8 +40,15 @@ export function driverLaps(driverGuid: string, laps: readonly Lap[], aliases: re
   const rows = own.map((lap): DriverLap => {
     const b = best.get(lap.carModel);
     return {
-      carModel: lap.carModel, lapTimeMs: lap.lapTimeMs, sectorsMs: [...lap.sectorsMs], cuts: lap.cuts, valid: lap.valid,
-      invalidReason: invalidReason(lap), tyre: lap.tyre, sessionType: lap.sessionType, recordedAt: lap.recordedAt,
+      carModel: lap.carModel,
+      lapTimeMs: lap.lapTimeMs,
+      sectorsMs: [...lap.sectorsMs],
+      cuts: lap.cuts,
+      valid: lap.valid,
+      invalidReason: invalidReason(lap),
+      tyre: lap.tyre,
+      sessionType: lap.sessionType,
+      recordedAt: lap.recordedAt,
       personalBest: b?.lap === lap,
       bestSectors: lap.sectorsMs.map((ms, i) => lap.valid && b?.sectors[i] === ms),
     };

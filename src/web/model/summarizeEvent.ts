@@ -43,14 +43,26 @@ export function summarizeEvent(eventId: string, laps: readonly Lap[]): EventSumm
     if (list) list.push(lap);
     else byGroup.set(key, [lap]);
     const last = latest.get(lap.driverGuid);
-    if (!last || lap.recordedAt > last.recordedAt || (lap.recordedAt === last.recordedAt && lap.lapTimestamp > last.lapTimestamp)) latest.set(lap.driverGuid, lap);
+    if (
+      !last ||
+      lap.recordedAt > last.recordedAt ||
+      (lap.recordedAt === last.recordedAt && lap.lapTimestamp > last.lapTimestamp)
+    )
+      latest.set(lap.driverGuid, lap);
   }
   const groups: LapGroup[] = [];
   for (const list of byGroup.values()) {
     const first = list[0]!;
     const bestSectors: number[] = [];
     for (const lap of list) if (lap.valid) minSectors(bestSectors, lap.sectorsMs);
-    groups.push({ driverGuid: first.driverGuid, carModel: first.carModel, tyre: first.tyre, kept: rankingLaps(eventId, list).laps, bestSectors, lapCount: list.length });
+    groups.push({
+      driverGuid: first.driverGuid,
+      carModel: first.carModel,
+      tyre: first.tyre,
+      kept: rankingLaps(eventId, list).laps,
+      bestSectors,
+      lapCount: list.length,
+    });
   }
   const cars = [...new Set(groups.map((g) => g.carModel))].sort();
   const tyres = [...new Set(groups.flatMap((g) => (g.tyre ? [g.tyre] : [])))].sort();

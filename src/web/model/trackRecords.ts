@@ -9,7 +9,10 @@ const SCOPE = 'track-records';
  * All-time records on one track: per layout and car, each driver's best valid lap over every
  * event there, ranked by the league's own rules (rankLaps, over the laps relabelled to one scope).
  */
-export function trackRecords(events: ReadonlyArray<{ eventId: string; layout: string; summary: EventSummary }>, aliases: readonly Alias[]): TrackRecord[] {
+export function trackRecords(
+  events: ReadonlyArray<{ eventId: string; layout: string; summary: EventSummary }>,
+  aliases: readonly Alias[],
+): TrackRecord[] {
   const buckets = new Map<string, { layout: string; carModel: string; laps: Lap[] }>();
   const origin = new Map<string, Lap>();
   for (const { eventId, layout, summary } of events) {
@@ -24,13 +27,23 @@ export function trackRecords(events: ReadonlyArray<{ eventId: string; layout: st
       }
     }
   }
-  const sorted = [...buckets.values()].sort((a, b) => a.layout.localeCompare(b.layout) || a.carModel.localeCompare(b.carModel));
+  const sorted = [...buckets.values()].sort(
+    (a, b) => a.layout.localeCompare(b.layout) || a.carModel.localeCompare(b.carModel),
+  );
   return sorted.flatMap(({ layout, carModel, laps }) =>
     rankLaps(SCOPE, laps, aliases).rows.map((r): TrackRecord => {
       const lap = origin.get(r.lapKey)!;
       return {
-        layout, carModel, position: r.position, driverGuid: r.driverGuid, driverName: r.driverName, lapTimeMs: r.lapTimeMs,
-        sectorsMs: r.sectorsMs, tyre: r.tyre, eventId: lap.eventId, recordedAt: r.recordedAt,
+        layout,
+        carModel,
+        position: r.position,
+        driverGuid: r.driverGuid,
+        driverName: r.driverName,
+        lapTimeMs: r.lapTimeMs,
+        sectorsMs: r.sectorsMs,
+        tyre: r.tyre,
+        eventId: lap.eventId,
+        recordedAt: r.recordedAt,
       };
     }),
   );

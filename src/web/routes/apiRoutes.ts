@@ -25,9 +25,15 @@ const errors = { 404: s.errorSchema, 400: s.errorSchema };
  * The leaderboard as JSON text, shared by the JSON route and the JSON stream: built and serialised
  * once per change (leaderboardJson builds every field explicitly, so nothing else can leak).
  */
-export function leaderboardBody(ctx: WebContext, eventId: string, query: ReturnType<typeof boardQuery>): Promise<string> {
+export function leaderboardBody(
+  ctx: WebContext,
+  eventId: string,
+  query: ReturnType<typeof boardQuery>,
+): Promise<string> {
   const event = requireEvent(ctx, eventId);
-  return ctx.cache.get(`api:board:${boardKey(eventId, query)}`, async () => JSON.stringify(leaderboardJson(await ctx.model.leaderboard(eventId, query), event, ctx.ids)));
+  return ctx.cache.get(`api:board:${boardKey(eventId, query)}`, async () =>
+    JSON.stringify(leaderboardJson(await ctx.model.leaderboard(eventId, query), event, ctx.ids)),
+  );
 }
 
 export const apiRoutes: ApiRoute[] = [
@@ -42,14 +48,15 @@ export const apiRoutes: ApiRoute[] = [
   },
   {
     url: '/api/v1/events/:eventId/leaderboard',
-    summary: "An event's leaderboard in rank order (best valid lap per driver), optionally for one car or tyre, or per car",
+    summary:
+      "An event's leaderboard in rank order (best valid lap per driver), optionally for one car or tyre, or per car",
     schema: { params: s.params.event, querystring: s.boardQuery, response: { 200: s.leaderboardSchema, ...errors } },
     handler: (ctx, req) => leaderboardBody(ctx, p(req).eventId!, boardQuery(q(req))),
     json: true,
   },
   {
     url: '/api/v1/events/:eventId/drivers/:driverId/laps',
-    summary: "Every lap of one driver in an event, valid or not (with the reason), oldest first",
+    summary: 'Every lap of one driver in an event, valid or not (with the reason), oldest first',
     schema: { params: s.params.eventDriver, response: { 200: s.driverLapsSchema, ...errors } },
     async handler(ctx, req) {
       const { eventId, driverId } = p(req) as { eventId: string; driverId: string };
@@ -70,13 +77,19 @@ export const apiRoutes: ApiRoute[] = [
   },
   {
     url: '/api/v1/tracks/:track/records',
-    summary: 'All-time records on a track across seasons: per layout and car, every driver\'s best valid lap',
+    summary: "All-time records on a track across seasons: per layout and car, every driver's best valid lap",
     schema: { params: s.params.track, querystring: s.recordsQuery, response: { 200: s.recordsSchema, ...errors } },
     async handler(ctx, req) {
       const { track } = p(req) as { track: string };
       const { layout, car } = q(req);
-      if (!ctx.model.seasons().some((se) => se.events.some((e) => e.track === track && (layout === undefined || e.layout === layout)))) {
-        throw notFound(`No event of the schedule is on track "${track}"${layout === undefined ? '' : ` layout "${layout}"`}.`);
+      if (
+        !ctx.model
+          .seasons()
+          .some((se) => se.events.some((e) => e.track === track && (layout === undefined || e.layout === layout)))
+      ) {
+        throw notFound(
+          `No event of the schedule is on track "${track}"${layout === undefined ? '' : ` layout "${layout}"`}.`,
+        );
       }
       return recordsJson(track, layout, car || undefined, await ctx.model.trackRecords(track, layout), ctx.ids);
     },

@@ -14,10 +14,13 @@ type Query = Record<string, string | undefined>;
 export function registerLive(app: FastifyInstance, ctx: WebContext): void {
   const { model, cache, hub, ids } = ctx;
   const idOf = (guid: string) => ids.idOf(guid);
-  const stream = async (req: FastifyRequest, reply: FastifyReply, eventId: string, view: LiveView) => {
+  const stream = async (reply: FastifyReply, eventId: string, view: LiveView) => {
     requireEvent(ctx, eventId);
     if (hub.full) {
-      ctx.log.warn({ clients: hub.clients }, 'live connection refused: WEB_SSE_MAX_CLIENTS reached (raise it if the machine has room)');
+      ctx.log.warn(
+        { clients: hub.clients },
+        'live connection refused: WEB_SSE_MAX_CLIENTS reached (raise it if the machine has room)',
+      );
       reply.header('retry-after', '30');
       throw new HttpError(503, 'Too many live connections right now; try again in a minute.');
     }
@@ -30,20 +33,42 @@ export function registerLive(app: FastifyInstance, ctx: WebContext): void {
     const id = eventId(req);
     const query = boardQuery(req.query as Query);
     const key = `html\u0000${boardKey(id, query)}`;
-    return stream(req, reply, id, { key, event: 'board', render: () => cache.get(`live:${key}`, async () => render(<BoardTable board={await model.leaderboard(id, query)} idOf={idOf} />)) });
+    return stream(reply, id, {
+      key,
+      event: 'board',
+      render: () =>
+        cache.get(`live:${key}`, async () =>
+          render(<BoardTable board={await model.leaderboard(id, query)} idOf={idOf} />),
+        ),
+    });
   });
 
-  app.get('/overlay/:eventId/live', { schema: { params: s.params.overlay, querystring: s.overlayQuery } }, (req, reply) => {
-    const id = eventId(req);
-    const top = Number((req.query as Query).top ?? 10);
-    const key = `overlay\u0000${id}\u0000${top}`;
-    return stream(req, reply, id, { key, event: 'board', render: () => cache.get(`live:${key}`, async () => render(<BoardTable board={await model.leaderboard(id, {})} idOf={() => ''} top={top} compact />)) });
-  });
+  app.get(
+    '/overlay/:eventId/live',
+    { schema: { params: s.params.overlay, querystring: s.overlayQuery } },
+    (req, reply) => {
+      const id = eventId(req);
+      const top = Number((req.query as Query).top ?? 10);
+      const key = `overlay\u0000${id}\u0000${top}`;
+      return stream(reply, id, {
+        key,
+        event: 'board',
+        render: () =>
+          cache.get(`live:${key}`, async () =>
+            render(<BoardTable board={await model.leaderboard(id, {})} idOf={() => ''} top={top} compact />),
+          ),
+      });
+    },
+  );
 
-  app.get('/api/v1/events/:eventId/leaderboard/stream', { schema: { params: s.params.event, querystring: s.boardQuery } }, (req, reply) => {
-    const id = eventId(req);
-    const query = boardQuery(req.query as Query);
-    const key = `json\u0000${boardKey(id, query)}`;
-    return stream(req, reply, id, { key, event: 'board', render: () => leaderboardBody(ctx, id, query) });
-  });
+  app.get(
+    '/api/v1/events/:eventId/leaderboard/stream',
+    { schema: { params: s.params.event, querystring: s.boardQuery } },
+    (req, reply) => {
+      const id = eventId(req);
+      const query = boardQuery(req.query as Query);
+      const key = `json\u0000${boardKey(id, query)}`;
+      return stream(reply, id, { key, event: 'board', render: () => leaderboardBody(ctx, id, query) });
+    },
+  );
 }

@@ -24,7 +24,11 @@ function html(reply: FastifyReply, body: Buffer): FastifyReply {
 export function registerPages(app: FastifyInstance, ctx: WebContext): void {
   const { model, cache, ids } = ctx;
   const idOf = (guid: string) => ids.idOf(guid);
-  const page = (url: string, schema: object, render: (req: FastifyRequest) => Promise<{ key: string; html: () => Promise<string> }>) =>
+  const page = (
+    url: string,
+    schema: object,
+    render: (req: FastifyRequest) => Promise<{ key: string; html: () => Promise<string> }>,
+  ) =>
     app.get(url, { schema }, async (req, reply) => {
       const { key, html: produce } = await render(req);
       // Kept encoded: a busy page is sent many times per render.
@@ -51,7 +55,16 @@ export function registerPages(app: FastifyInstance, ctx: WebContext): void {
     const query = boardQuery(req.query as Query);
     return {
       key: `event\u0000${boardKey(event.id, query)}`,
-      html: async () => renderPage(<EventPage seasons={model.seasons()} event={event} board={await model.leaderboard(event.id, query)} query={query} idOf={idOf} />),
+      html: async () =>
+        renderPage(
+          <EventPage
+            seasons={model.seasons()}
+            event={event}
+            board={await model.leaderboard(event.id, query)}
+            query={query}
+            idOf={idOf}
+          />,
+        ),
     };
   });
 
@@ -61,7 +74,15 @@ export function registerPages(app: FastifyInstance, ctx: WebContext): void {
     const guid = await requireDriverInEvent(ctx, eventId, driverId);
     return {
       key: `laps\u0000${eventId}\u0000${driverId}`,
-      html: async () => renderPage(<DriverEventPage seasons={model.seasons()} event={event} driver={(await model.driverLaps(eventId, guid))!} driverId={driverId} />),
+      html: async () =>
+        renderPage(
+          <DriverEventPage
+            seasons={model.seasons()}
+            event={event}
+            driver={(await model.driverLaps(eventId, guid))!}
+            driverId={driverId}
+          />,
+        ),
     };
   });
 
@@ -69,23 +90,41 @@ export function registerPages(app: FastifyInstance, ctx: WebContext): void {
     const { seasonId } = req.params as Params;
     const standings = await model.standings(seasonId!);
     if (!standings) throw notFound(`There is no season "${seasonId}".`);
-    return { key: `season\u0000${seasonId}`, html: async () => renderPage(<SeasonPage seasons={model.seasons()} standings={standings} idOf={idOf} />) };
+    return {
+      key: `season\u0000${seasonId}`,
+      html: async () => renderPage(<SeasonPage seasons={model.seasons()} standings={standings} idOf={idOf} />),
+    };
   });
 
   page('/schedule', {}, async () => {
     const current = await model.currentEventId();
-    return { key: `schedule\u0000${current}`, html: async () => renderPage(<SchedulePage seasons={model.seasons()} currentEventId={current} />) };
+    return {
+      key: `schedule\u0000${current}`,
+      html: async () => renderPage(<SchedulePage seasons={model.seasons()} currentEventId={current} />),
+    };
   });
 
   const track = async (req: FastifyRequest) => {
     const { track: name, layout } = req.params as { track: string; layout?: string };
     const car = (req.query as Query).car || undefined;
     const events = model.seasons().flatMap((se) => se.events);
-    if (!events.some((e) => e.track === name && (layout === undefined || e.layout === layout))) throw notFound(`No event of the schedule is on "${name}"${layout ? ` (${layout})` : ''}.`);
+    if (!events.some((e) => e.track === name && (layout === undefined || e.layout === layout)))
+      throw notFound(`No event of the schedule is on "${name}"${layout ? ` (${layout})` : ''}.`);
     const eventName = (id: string) => model.event(id)?.name ?? id;
     return {
       key: `track\u0000${name}\u0000${layout}\u0000${car}`,
-      html: async () => renderPage(<TrackPage seasons={model.seasons()} track={name} layout={layout} car={car} records={await model.trackRecords(name, layout)} idOf={idOf} eventName={eventName} />),
+      html: async () =>
+        renderPage(
+          <TrackPage
+            seasons={model.seasons()}
+            track={name}
+            layout={layout}
+            car={car}
+            records={await model.trackRecords(name, layout)}
+            idOf={idOf}
+            eventName={eventName}
+          />,
+        ),
     };
   };
   page('/tracks/:track', { params: s.params.track, querystring: s.recordsQuery }, track);
@@ -108,7 +147,15 @@ export function registerPages(app: FastifyInstance, ctx: WebContext): void {
     const top = Number((req.query as Query).top ?? 10);
     return {
       key: `overlay\u0000${event.id}\u0000${top}`,
-      html: async () => renderPage(<OverlayPage event={event} board={await model.leaderboard(event.id, {})} top={top} streamUrl={`${urls.overlayLive(event.id)}?top=${top}`} />),
+      html: async () =>
+        renderPage(
+          <OverlayPage
+            event={event}
+            board={await model.leaderboard(event.id, {})}
+            top={top}
+            streamUrl={`${urls.overlayLive(event.id)}?top=${top}`}
+          />,
+        ),
     };
   });
 }

@@ -10,8 +10,12 @@
   }
   document.querySelectorAll('[data-live]').forEach(function (el) {
     var source = new EventSource(el.getAttribute('data-live'));
-    source.addEventListener('open', function () { say('● Live', 'open'); });
-    source.addEventListener('error', function () { say('Reconnecting…', 'error'); });
+    source.addEventListener('open', function () {
+      say('● Live', 'open');
+    });
+    source.addEventListener('error', function () {
+      say('Reconnecting…', 'error');
+    });
     source.addEventListener('board', function (e) {
       el.innerHTML = e.data;
       el.setAttribute('data-updated', e.lastEventId);

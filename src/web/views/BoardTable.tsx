@@ -31,20 +31,34 @@ function GroupTable({ board, group, idOf, top, compact }: BoardTableProps & { gr
             {Array.from({ length: sectors }, (_, i) => (
               <th class="num wide">{`S${i + 1}`}</th>
             ))}
-            {!compact && <th class="num wide" title="Sum of the driver's best sectors">Theoretical</th>}
+            {!compact && (
+              <th class="num wide" title="Sum of the driver's best sectors">
+                Theoretical
+              </th>
+            )}
             {!compact && <th class="num wide">Laps</th>}
           </tr>
         </thead>
         <tbody>
           {rows.length === 0 && (
             <tr>
-              <td colSpan={5 + sectors + (compact ? 0 : 3)} class="empty">No valid laps yet.</td>
+              <td colSpan={5 + sectors + (compact ? 0 : 3)} class="empty">
+                No valid laps yet.
+              </td>
             </tr>
           )}
           {rows.map((r) => (
             <tr data-driver={idOf(r.driverGuid)}>
               <td class="num">{r.position}</td>
-              <td class="driver">{compact ? r.driverName : <a href={urls.driverInEvent(board.eventId, idOf(r.driverGuid))} title={`${r.driverName}: every lap`}>{r.driverName}</a>}</td>
+              <td class="driver">
+                {compact ? (
+                  r.driverName
+                ) : (
+                  <a href={urls.driverInEvent(board.eventId, idOf(r.driverGuid))} title={`${r.driverName}: every lap`}>
+                    {r.driverName}
+                  </a>
+                )}
+              </td>
               {!compact && (
                 <td class="wide">
                   {prettyCarName(r.carModel)}
@@ -54,9 +68,19 @@ function GroupTable({ board, group, idOf, top, compact }: BoardTableProps & { gr
               <td class="num time">{formatLapTime(r.lapTimeMs)}</td>
               <td class="num">{formatGap(r.gapMs, r.position === 1)}</td>
               {Array.from({ length: sectors }, (_, i) => (
-                <td class={r.sectorsMs[i] !== undefined && r.sectorsMs[i] === group.bestSectorsMs[i] ? 'num wide best' : 'num wide'}>{formatSector(r.sectorsMs[i])}</td>
+                <td
+                  class={
+                    r.sectorsMs[i] !== undefined && r.sectorsMs[i] === group.bestSectorsMs[i]
+                      ? 'num wide best'
+                      : 'num wide'
+                  }
+                >
+                  {formatSector(r.sectorsMs[i])}
+                </td>
               ))}
-              {!compact && <td class="num wide">{r.theoreticalBestMs === null ? '—' : formatLapTime(r.theoreticalBestMs)}</td>}
+              {!compact && (
+                <td class="num wide">{r.theoreticalBestMs === null ? '—' : formatLapTime(r.theoreticalBestMs)}</td>
+              )}
               {!compact && <td class="num wide">{r.lapCount}</td>}
             </tr>
           ))}

@@ -22,8 +22,8 @@ export function EventHeading({ event }: { event: WebEvent }) {
       </h1>
       <p>
         <a href={urls.season(event.seasonId)}>{event.seasonName}</a> ·{' '}
-        <a href={urls.track(event.track, event.layout || undefined)}>{prettyTrackName(event.track, event.layout)}</a> · {event.cars.map(prettyCarName).join(', ')} ·{' '}
-        <LocalTime iso={event.start} />
+        <a href={urls.track(event.track, event.layout || undefined)}>{prettyTrackName(event.track, event.layout)}</a> ·{' '}
+        {event.cars.map(prettyCarName).join(', ')} · <LocalTime iso={event.start} />
       </p>
     </header>
   );
@@ -72,7 +72,15 @@ export function Filters({ event, board, query }: { event: WebEvent; board: Board
 }
 
 /** The board, replaced in place by live.js from the page's stream. */
-export function LiveBoard({ board, idOf, streamUrl }: { board: Board; idOf: (guid: string) => string; streamUrl: string }) {
+export function LiveBoard({
+  board,
+  idOf,
+  streamUrl,
+}: {
+  board: Board;
+  idOf: (guid: string) => string;
+  streamUrl: string;
+}) {
   return (
     <section class="live">
       <p class="live-status" data-live-status="" />

@@ -1,7 +1,18 @@
 import type { SeasonStandings } from '../../domain/standings/types';
 import { pointsProgression } from '../../domain/standings/progression';
 
-const PALETTE = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#9a6324', '#808000', '#000075'];
+const PALETTE = [
+  '#e6194b',
+  '#3cb44b',
+  '#4363d8',
+  '#f58231',
+  '#911eb4',
+  '#42d4f4',
+  '#f032e6',
+  '#9a6324',
+  '#808000',
+  '#000075',
+];
 const W = 760;
 const H = 380;
 const M = { left: 56, right: 180, top: 16, bottom: 72 };
@@ -21,7 +32,8 @@ function short(text: string, max = 14): string {
 /** Cumulative points after each event for the top 10, as inline SVG (no image request; names are SVG text, escaped). */
 export function StandingsChart({ standings }: { standings: SeasonStandings }) {
   const { labels, series } = pointsProgression(standings, 10);
-  if (labels.length === 0 || series.length === 0) return <p class="empty">No results yet: the chart appears after the first scored event.</p>;
+  if (labels.length === 0 || series.length === 0)
+    return <p class="empty">No results yet: the chart appears after the first scored event.</p>;
   const yTicks = ticks(Math.max(...series.flatMap((s) => s.cumulative)));
   const yMax = yTicks[yTicks.length - 1]!;
   const plotW = W - M.left - M.right;
@@ -40,11 +52,23 @@ export function StandingsChart({ standings }: { standings: SeasonStandings }) {
         </g>
       ))}
       {labels.map((label, i) => (
-        <text class="tick" x={x(i)} y={M.top + plotH + 14} text-anchor="end" transform={`rotate(-30 ${x(i)} ${M.top + plotH + 14})`}>
+        <text
+          class="tick"
+          x={x(i)}
+          y={M.top + plotH + 14}
+          text-anchor="end"
+          transform={`rotate(-30 ${x(i)} ${M.top + plotH + 14})`}
+        >
           {short(label)}
         </text>
       ))}
-      <text class="axis-label" x={14} y={M.top + plotH / 2} text-anchor="middle" transform={`rotate(-90 14 ${M.top + plotH / 2})`}>
+      <text
+        class="axis-label"
+        x={14}
+        y={M.top + plotH / 2}
+        text-anchor="middle"
+        transform={`rotate(-90 14 ${M.top + plotH / 2})`}
+      >
         Points
       </text>
       <text class="axis-label" x={M.left + plotW / 2} y={H - 6} text-anchor="middle">
@@ -52,7 +76,12 @@ export function StandingsChart({ standings }: { standings: SeasonStandings }) {
       </text>
       {series.map((s, n) => (
         <g>
-          <polyline fill="none" stroke={PALETTE[n % PALETTE.length]} stroke-width="2" points={s.cumulative.map((v, i) => `${x(i)},${y(v)}`).join(' ')} />
+          <polyline
+            fill="none"
+            stroke={PALETTE[n % PALETTE.length]}
+            stroke-width="2"
+            points={s.cumulative.map((v, i) => `${x(i)},${y(v)}`).join(' ')}
+          />
           {s.cumulative.map((v, i) => (
             <circle cx={x(i)} cy={y(v)} r="3" fill={PALETTE[n % PALETTE.length]} />
           ))}

@@ -2,8 +2,10 @@ import { encodeServerMessage } from '../../../src/domain/acPlugin';
 import { startPluginClient, type PluginClientRig } from '../../support/fakeAcServer/pluginClientRig';
 import { waitFor } from '../../support/fakeDiscord/waitFor';
 
-const carInfoAsks = (r: PluginClientRig, carId: number) => r.peer.received.filter((c) => c.type === 'GET_CAR_INFO' && c.carId === carId).length;
-const lapOf = (carId: number, lapTimeMs: number) => encodeServerMessage({ type: 'LAP_COMPLETED', carId, lapTimeMs, cuts: 0, leaderboard: [] });
+const carInfoAsks = (r: PluginClientRig, carId: number) =>
+  r.peer.received.filter((c) => c.type === 'GET_CAR_INFO' && c.carId === carId).length;
+const lapOf = (carId: number, lapTimeMs: number) =>
+  encodeServerMessage({ type: 'LAP_COMPLETED', carId, lapTimeMs, cuts: 0, leaderboard: [] });
 
 describe('AcPluginClient over UDP: bounded reactions to floods', () => {
   let r: PluginClientRig;
@@ -40,7 +42,10 @@ describe('AcPluginClient over UDP: bounded reactions to floods', () => {
     r.peer.lap(6, 101000);
     r.peer.lap(6, 100500);
     await waitFor(() => r.laps.length === 2, 3000, 'both laps');
-    expect(r.laps.map((l) => [l.car.driverGuid, l.lapTimeMs])).toEqual([['76561198000000506', 101000], ['76561198000000506', 100500]]);
+    expect(r.laps.map((l) => [l.car.driverGuid, l.lapTimeMs])).toEqual([
+      ['76561198000000506', 101000],
+      ['76561198000000506', 100500],
+    ]);
     expect(carInfoAsks(r, 6)).toBe(1);
   });
 

@@ -4,14 +4,34 @@ import { startPluginClient, type PluginClientRig } from '../../support/fakeAcSer
 import { waitFor } from '../../support/fakeDiscord/waitFor';
 import type { PeerCar } from '../../support/fakeAcServer/udpPeer';
 
-const six: PeerCar[] = [0, 1, 2, 3, 5, 7].map((carId) => ({ carId, name: `Driver ${carId}`, guid: `7656119800000040${carId}`, model: 'ks_mazda_mx5_cup' }));
-const asked = (r: PluginClientRig, type: PluginCommand['type']) => r.peer.received.filter((c) => c.type === type).length;
+const six: PeerCar[] = [0, 1, 2, 3, 5, 7].map((carId) => ({
+  carId,
+  name: `Driver ${carId}`,
+  guid: `7656119800000040${carId}`,
+  model: 'ks_mazda_mx5_cup',
+}));
+const asked = (r: PluginClientRig, type: PluginCommand['type']) =>
+  r.peer.received.filter((c) => c.type === type).length;
 
 /** A session acServer could send: Suzuka GP practice, the first of two sessions. */
 const suzuka = (over: Partial<SessionInfoPayload> = {}): SessionInfoPayload => ({
-  protocolVersion: 4, sessionIndex: 0, currentSessionIndex: 0, sessionCount: 2, serverName: 'Fake League Server',
-  track: 'suzuka', trackConfig: 'suzukagp', name: 'Practice', sessionType: 1, timeMinutes: 60, laps: 0, waitTime: 60,
-  ambientTemp: 22, roadTemp: 30, weatherGraphics: '3_clear', elapsedMs: 1000, ...over,
+  protocolVersion: 4,
+  sessionIndex: 0,
+  currentSessionIndex: 0,
+  sessionCount: 2,
+  serverName: 'Fake League Server',
+  track: 'suzuka',
+  trackConfig: 'suzukagp',
+  name: 'Practice',
+  sessionType: 1,
+  timeMinutes: 60,
+  laps: 0,
+  waitTime: 60,
+  ambientTemp: 22,
+  roadTemp: 30,
+  weatherGraphics: '3_clear',
+  elapsedMs: 1000,
+  ...over,
 });
 
 /** Deterministic pseudo-random bytes (mulberry32), so a failure can be replayed. */
@@ -39,7 +59,11 @@ describe('AcPluginClient over UDP: VERSION re-asks acServer instead of forgettin
     await sixOn();
     const [cars, sessions] = [asked(r, 'GET_CAR_INFO'), asked(r, 'GET_SESSION_INFO')];
     r.peer.send({ type: 'VERSION', protocolVersion: 4 });
-    await waitFor(() => asked(r, 'GET_CAR_INFO') === cars + 8 && asked(r, 'GET_SESSION_INFO') === sessions + 1, 3000, 'session and 8 slots asked again');
+    await waitFor(
+      () => asked(r, 'GET_CAR_INFO') === cars + 8 && asked(r, 'GET_SESSION_INFO') === sessions + 1,
+      3000,
+      'session and 8 slots asked again',
+    );
     await r.caughtUp();
     expect(r.client.cars().map((c) => [c.carId, c.driverGuid])).toEqual(six.map((c) => [c.carId, c.guid]));
     expect(r.client.session()).toMatchObject({ track: 'suzuka' });
@@ -75,8 +99,14 @@ describe('AcPluginClient over UDP: VERSION re-asks acServer instead of forgettin
     const cars = asked(r, 'GET_CAR_INFO');
     r.peer.send({ type: 'VERSION', protocolVersion: 153 });
     await r.caughtUp();
-    await waitFor(() => r.logged('messages from acServer with impossible values were ignored').length === 1, 3000, 'log line');
-    expect(String(r.logged('messages from acServer with impossible values')[0]!.last)).toMatch(/VERSION: protocol version 153/);
+    await waitFor(
+      () => r.logged('messages from acServer with impossible values were ignored').length === 1,
+      3000,
+      'log line',
+    );
+    expect(String(r.logged('messages from acServer with impossible values')[0]!.last)).toMatch(
+      /VERSION: protocol version 153/,
+    );
     expect(asked(r, 'GET_CAR_INFO')).toBe(cars);
     expect(r.client.cars()).toHaveLength(6);
   });
@@ -105,25 +135,43 @@ describe('AcPluginClient over UDP: NEW_SESSION / SESSION_INFO with impossible va
 
   const bin = '\x00\x9f\x13\x07\xff\x01';
   it.each<[string, 'NEW_SESSION' | 'SESSION_INFO', Partial<SessionInfoPayload>, RegExp]>([
-    ['protocol version 153', 'NEW_SESSION', { track: 'monza', trackConfig: '', protocolVersion: 153 }, /protocol version 153/],
+    [
+      'protocol version 153',
+      'NEW_SESSION',
+      { track: 'monza', trackConfig: '', protocolVersion: 153 },
+      /protocol version 153/,
+    ],
     ['session type 77', 'NEW_SESSION', { track: 'monza', trackConfig: '', sessionType: 77 }, /session type 77/],
     ['a binary track name', 'NEW_SESSION', { track: bin }, /track name/],
     ['a binary layout name', 'SESSION_INFO', { trackConfig: bin }, /layout name/],
     ['an empty track name', 'SESSION_INFO', { track: '' }, /track name/],
-    ['a session index past the session count', 'NEW_SESSION', { track: 'monza', sessionIndex: 9, currentSessionIndex: 9 }, /session index 9 of 2/],
-    ['no sessions at all', 'NEW_SESSION', { track: 'monza', sessionIndex: 0, currentSessionIndex: 0, sessionCount: 0 }, /session count 0/],
-  ])('when %s arrives (%s), then the last valid session is kept, the reason logged and GET_SESSION_INFO asked again', async (_, type, over, why) => {
-    r = await startPluginClient();
-    await waitFor(() => r.client.session(), 3000, 'session');
-    const before = asked(r, 'GET_SESSION_INFO');
-    r.peer.send({ type, ...suzuka(over) });
-    await waitFor(() => asked(r, 'GET_SESSION_INFO') === before + 1, 3000, 'GET_SESSION_INFO asked again');
-    await r.caughtUp();
-    expect(r.client.session()).toMatchObject({ track: 'suzuka', trackConfig: 'suzukagp', sessionType: 'PRACTICE' });
-    const lines = r.logged('messages from acServer with impossible values were ignored');
-    expect(lines).toHaveLength(1);
-    expect(String(lines[0]!.last)).toMatch(new RegExp(`^${type}: .*${why.source}`));
-  });
+    [
+      'a session index past the session count',
+      'NEW_SESSION',
+      { track: 'monza', sessionIndex: 9, currentSessionIndex: 9 },
+      /session index 9 of 2/,
+    ],
+    [
+      'no sessions at all',
+      'NEW_SESSION',
+      { track: 'monza', sessionIndex: 0, currentSessionIndex: 0, sessionCount: 0 },
+      /session count 0/,
+    ],
+  ])(
+    'when %s arrives (%s), then the last valid session is kept, the reason logged and GET_SESSION_INFO asked again',
+    async (_, type, over, why) => {
+      r = await startPluginClient();
+      await waitFor(() => r.client.session(), 3000, 'session');
+      const before = asked(r, 'GET_SESSION_INFO');
+      r.peer.send({ type, ...suzuka(over) });
+      await waitFor(() => asked(r, 'GET_SESSION_INFO') === before + 1, 3000, 'GET_SESSION_INFO asked again');
+      await r.caughtUp();
+      expect(r.client.session()).toMatchObject({ track: 'suzuka', trackConfig: 'suzukagp', sessionType: 'PRACTICE' });
+      const lines = r.logged('messages from acServer with impossible values were ignored');
+      expect(lines).toHaveLength(1);
+      expect(String(lines[0]!.last)).toMatch(new RegExp(`^${type}: .*${why.source}`));
+    },
+  );
 
   it('when 300 random datagrams that decode as NEW_SESSION or SESSION_INFO arrive, then the session stays, GET_SESSION_INFO is asked once and a lap still carries the real session', async () => {
     r = await startPluginClient({ client: { resyncIntervalMs: 60_000 } });

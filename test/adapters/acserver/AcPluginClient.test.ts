@@ -10,7 +10,13 @@ import { FakeAcUdpPeer, type PeerCar } from '../../support/fakeAcServer/udpPeer'
 import { freeUdpPort } from '../../support/fakeAcServer/freeUdpPort';
 import { waitFor } from '../../support/fakeDiscord/waitFor';
 
-const ana: PeerCar = { carId: 0, name: 'Ana Łukasz', guid: '76561198000000010', model: 'ks_mazda_mx5_cup', skin: 'red' };
+const ana: PeerCar = {
+  carId: 0,
+  name: 'Ana Łukasz',
+  guid: '76561198000000010',
+  model: 'ks_mazda_mx5_cup',
+  skin: 'red',
+};
 const ben: PeerCar = { carId: 3, name: 'Ben 小林', guid: '76561198000000011', model: 'bmw_m3_e30', skin: 'blue' };
 
 describe('AcPluginClient over UDP on 127.0.0.1 against the fake acServer peer', () => {
@@ -20,7 +26,9 @@ describe('AcPluginClient over UDP on 127.0.0.1 against the fake acServer peer', 
   let listenPort: number;
 
   const start = async (extra: { relay?: { host: string; port: number }; maxClients?: number } = {}) => {
-    const log = createLogger('debug', { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
+    const log = createLogger('debug', {
+      write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>),
+    });
     client = await AcPluginClient.start({
       listen: { host: '127.0.0.1', port: listenPort },
       server: { host: '127.0.0.1', port: peer.port },
@@ -58,7 +66,12 @@ describe('AcPluginClient over UDP on 127.0.0.1 against the fake acServer peer', 
     peer.connect(ben, { silent: true });
     const c = await start({ maxClients: 8 });
     await waitFor(() => c.cars().length === 2 && c.session(), 3000, 'session and cars');
-    expect(c.session()).toMatchObject({ track: 'suzuka', trackConfig: 'suzukagp', sessionType: 'PRACTICE', name: 'Practice' });
+    expect(c.session()).toMatchObject({
+      track: 'suzuka',
+      trackConfig: 'suzukagp',
+      sessionType: 'PRACTICE',
+      name: 'Practice',
+    });
     expect(c.cars()).toEqual([
       { carId: 0, driverName: 'Ana Łukasz', driverGuid: ana.guid, carModel: 'ks_mazda_mx5_cup', carSkin: 'red' },
       { carId: 3, driverName: 'Ben 小林', driverGuid: ben.guid, carModel: 'bmw_m3_e30', carSkin: 'blue' },
@@ -92,7 +105,11 @@ describe('AcPluginClient over UDP on 127.0.0.1 against the fake acServer peer', 
     await waitFor(() => c.cars().length === 1 && c.session(), 3000, 'car on');
     peer.lap(3, 123456, { cuts: 2 });
     await waitFor(() => laps.length === 1, 3000, 'lap');
-    expect(laps[0]).toMatchObject({ lapTimeMs: 123456, cuts: 2, car: { driverGuid: ben.guid, driverName: 'Ben 小林', carModel: 'bmw_m3_e30' } });
+    expect(laps[0]).toMatchObject({
+      lapTimeMs: 123456,
+      cuts: 2,
+      car: { driverGuid: ben.guid, driverName: 'Ben 小林', carModel: 'bmw_m3_e30' },
+    });
     expect(laps[0]!.session?.track).toBe('suzuka');
   });
 
@@ -138,7 +155,11 @@ describe('AcPluginClient over UDP on 127.0.0.1 against the fake acServer peer', 
     const junk = Buffer.from([250, 1, 2]);
     peer.send(junk);
     await waitFor(() => got.length >= 4, 3000, 'relayed datagrams'); // SESSION_INFO, CAR_INFO x8, NEW_CONNECTION, LAP, junk
-    await waitFor(() => c.stats().received === got.length && got.some((b) => b.equals(junk)), 3000, 'every datagram relayed');
+    await waitFor(
+      () => c.stats().received === got.length && got.some((b) => b.equals(junk)),
+      3000,
+      'every datagram relayed',
+    );
     expect(got.filter((b) => b[0] === 73)).toHaveLength(1);
     other.send(Buffer.from([203, 2, 104, 0, 0, 0, 105, 0, 0, 0]), listenPort, '127.0.0.1'); // BROADCAST_CHAT "hi"
     await waitFor(() => peer.chats.includes('hi'), 3000, 'command relayed to acServer');
@@ -152,7 +173,13 @@ describe('AcPluginClient over UDP on 127.0.0.1 against the fake acServer peer', 
     await new Promise((r) => setTimeout(r, 100)); // answers to the start-up request still in flight
     const port = peer.port;
     await peer.close();
-    peer = await FakeAcUdpPeer.start({ pluginPort: listenPort, port, resultsDir: tmpdir(), track: 'x', ignore: ['GET_SESSION_INFO'] });
+    peer = await FakeAcUdpPeer.start({
+      pluginPort: listenPort,
+      port,
+      resultsDir: tmpdir(),
+      track: 'x',
+      ignore: ['GET_SESSION_INFO'],
+    });
     expect(await c.ping(300)).toBe(false);
   });
 

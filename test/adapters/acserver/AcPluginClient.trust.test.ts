@@ -14,34 +14,41 @@ describe('AcPluginClient over UDP: only acServer (AC_PLUGIN_SERVER) may speak', 
   it.each([
     ['another port on 127.0.0.1', '127.0.0.1'],
     ['127.0.0.2 (another loopback address)', '127.0.0.2'],
-  ])('when connections, laps, a session and VERSION come from %s, then they are dropped, counted and logged once', async (_, host) => {
-    r = await startPluginClient();
-    r.peer.connect(ana);
-    await waitFor(() => r.client.cars().length === 1 && r.client.session(), 3000, 'car and session');
-    const spoofer = await r.stranger(host);
-    spoofer.boot(); // VERSION, then NEW_SESSION on monza
-    spoofer.connect(impostor); // NEW_CONNECTION: Ana's slot under another GUID
-    spoofer.connect(ghost);
-    spoofer.lap(0, 90000);
-    spoofer.lap(5, 91000);
-    spoofer.disconnect(0); // CONNECTION_CLOSED for Ana
-    spoofer.send(Buffer.from([99, 1, 2])); // garbage too
-    await waitFor(() => r.client.stats().dropped === spoofer.sent, 3000, `all ${spoofer.sent} spoofed datagrams dropped`);
+  ])(
+    'when connections, laps, a session and VERSION come from %s, then they are dropped, counted and logged once',
+    async (_, host) => {
+      r = await startPluginClient();
+      r.peer.connect(ana);
+      await waitFor(() => r.client.cars().length === 1 && r.client.session(), 3000, 'car and session');
+      const spoofer = await r.stranger(host);
+      spoofer.boot(); // VERSION, then NEW_SESSION on monza
+      spoofer.connect(impostor); // NEW_CONNECTION: Ana's slot under another GUID
+      spoofer.connect(ghost);
+      spoofer.lap(0, 90000);
+      spoofer.lap(5, 91000);
+      spoofer.disconnect(0); // CONNECTION_CLOSED for Ana
+      spoofer.send(Buffer.from([99, 1, 2])); // garbage too
+      await waitFor(
+        () => r.client.stats().dropped === spoofer.sent,
+        3000,
+        `all ${spoofer.sent} spoofed datagrams dropped`,
+      );
 
-    expect(r.client.cars()).toEqual([expect.objectContaining({ carId: 0, driverGuid: ana.guid })]);
-    expect(r.client.session()).toMatchObject({ track: 'suzuka', trackConfig: 'suzukagp' });
-    expect(r.laps).toEqual([]);
-    expect(r.client.stats().failed).toEqual({});
-    const lines = r.logged('datagrams from an address other than acServer');
-    expect(lines).toHaveLength(1);
-    expect(String(lines[0]!.msg)).toContain(`127.0.0.1:${r.peer.port}`);
-    expect(String(lines[0]!.last)).toContain(`${host}:${spoofer.port}`);
+      expect(r.client.cars()).toEqual([expect.objectContaining({ carId: 0, driverGuid: ana.guid })]);
+      expect(r.client.session()).toMatchObject({ track: 'suzuka', trackConfig: 'suzukagp' });
+      expect(r.laps).toEqual([]);
+      expect(r.client.stats().failed).toEqual({});
+      const lines = r.logged('datagrams from an address other than acServer');
+      expect(lines).toHaveLength(1);
+      expect(String(lines[0]!.msg)).toContain(`127.0.0.1:${r.peer.port}`);
+      expect(String(lines[0]!.last)).toContain(`${host}:${spoofer.port}`);
 
-    // acServer itself is still heard: its lap is Ana's, under her real GUID.
-    r.peer.lap(0, 100000);
-    await waitFor(() => r.laps.length === 1, 3000, 'real lap');
-    expect(r.laps[0]).toMatchObject({ lapTimeMs: 100000, car: { driverGuid: ana.guid } });
-  });
+      // acServer itself is still heard: its lap is Ana's, under her real GUID.
+      r.peer.lap(0, 100000);
+      await waitFor(() => r.laps.length === 1, 3000, 'real lap');
+      expect(r.laps[0]).toMatchObject({ lapTimeMs: 100000, car: { driverGuid: ana.guid } });
+    },
+  );
 
   it('when a relay is set, then a stranger’s datagrams reach neither the relayed plugin nor acServer', async () => {
     const other = dgram.createSocket('udp4');

@@ -9,9 +9,12 @@ import { makeEvent } from '../../domain/ini/makeEvent';
 const clock = { now: () => new Date('2030-01-01T00:00:00Z') };
 
 describe('insideFolder', () => {
-  it.each([['..', 'etc'], ['/etc/passwd'], ['cfg', '..', '..', 'x'], ['']])('when the segments %p leave the folder (or are it), then it refuses', (...segments) => {
-    expect(() => insideFolder('/srv/ac', ...segments)).toThrow(PathEscapeError);
-  });
+  it.each([['..', 'etc'], ['/etc/passwd'], ['cfg', '..', '..', 'x'], ['']])(
+    'when the segments %p leave the folder (or are it), then it refuses',
+    (...segments) => {
+      expect(() => insideFolder('/srv/ac', ...segments)).toThrow(PathEscapeError);
+    },
+  );
   it('when the segments stay inside, then the path is under the folder', () => {
     expect(insideFolder('/srv/ac', 'content', 'tracks', 'monza')).toBe('/srv/ac/content/tracks/monza');
   });
@@ -28,13 +31,18 @@ describe('AcServerFolder.missingContent', () => {
     const dir = root();
     mkdirSync(path.join(dir, 'content', 'tracks', 'ks_red_bull_ring', 'layout_gp'), { recursive: true });
     mkdirSync(path.join(dir, 'content', 'cars', 'ks_mazda_mx5_cup'), { recursive: true });
-    expect(await new AcServerFolder(dir, clock).missingContent(makeEvent())).toEqual(['content/tracks/ks_red_bull_ring/layout_national', 'content/cars/tatuusfa1']);
+    expect(await new AcServerFolder(dir, clock).missingContent(makeEvent())).toEqual([
+      'content/tracks/ks_red_bull_ring/layout_national',
+      'content/cars/tatuusfa1',
+    ]);
   });
 
   it('when an id would climb out of the folder, then it is refused before any file is looked at', async () => {
     const dir = root();
     mkdirSync(path.join(dir, 'content', 'tracks'), { recursive: true });
-    await expect(new AcServerFolder(dir, clock).missingContent(makeEvent({ track: '../../..' }))).rejects.toThrow(PathEscapeError);
+    await expect(new AcServerFolder(dir, clock).missingContent(makeEvent({ track: '../../..' }))).rejects.toThrow(
+      PathEscapeError,
+    );
   });
 });
 
@@ -89,7 +97,12 @@ describe('AcServerFolder: the pair as one unit, modes of the files and their bac
 describe('splitCommand', () => {
   it('when the command has quoted parts, then they stay one argument; no shell syntax is interpreted', () => {
     expect(splitCommand('./acServer')).toEqual(['./acServer']);
-    expect(splitCommand(`"/opt/ac server/acServer" -c 'cfg/server cfg.ini' $HOME;rm`)).toEqual(['/opt/ac server/acServer', '-c', 'cfg/server cfg.ini', '$HOME;rm']);
+    expect(splitCommand(`"/opt/ac server/acServer" -c 'cfg/server cfg.ini' $HOME;rm`)).toEqual([
+      '/opt/ac server/acServer',
+      '-c',
+      'cfg/server cfg.ini',
+      '$HOME;rm',
+    ]);
     expect(() => splitCommand('"unbalanced')).toThrow(/unbalanced/);
     expect(() => splitCommand('   ')).toThrow(/empty/);
   });

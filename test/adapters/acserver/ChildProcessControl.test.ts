@@ -2,7 +2,11 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ChildProcessControl } from '../../../src/adapters/acserver/ChildProcessControl';
-import { FAKE_AC_SERVER_COMMAND, makeFakeAcServerFolder, type FakeAcServerFolder } from '../../support/fakeAcServer/FakeAcServerFolder';
+import {
+  FAKE_AC_SERVER_COMMAND,
+  makeFakeAcServerFolder,
+  type FakeAcServerFolder,
+} from '../../support/fakeAcServer/FakeAcServerFolder';
 import { waitFor } from '../../support/fakeDiscord/waitFor';
 import { captureLog } from '../../support/captureLog';
 
@@ -15,7 +19,12 @@ describe('ChildProcessControl with the fake acServer', () => {
   beforeEach(async () => {
     ({ log, lines } = captureLog());
     ac = await makeFakeAcServerFolder('crlf-plugin');
-    control = new ChildProcessControl({ command: FAKE_AC_SERVER_COMMAND, cwd: ac.dir, log, backoff: { firstMs: 50, maxMs: 200, stableMs: 60_000 } });
+    control = new ChildProcessControl({
+      command: FAKE_AC_SERVER_COMMAND,
+      cwd: ac.dir,
+      log,
+      backoff: { firstMs: 50, maxMs: 200, stableMs: 60_000 },
+    });
   });
   afterEach(() => control.stop());
 
@@ -24,7 +33,14 @@ describe('ChildProcessControl with the fake acServer', () => {
     const status = await ac.waitForState('running', 'magione');
     expect(status.pid).toBe(control.pid);
     expect(await control.isRunning()).toBe(true);
-    await waitFor(() => lines.some((l) => l.stream === 'stdout' && l.msg === 'TRACK=magione CONFIG_TRACK=' && l.component === 'acserver'), 3000, 'stdout line');
+    await waitFor(
+      () =>
+        lines.some(
+          (l) => l.stream === 'stdout' && l.msg === 'TRACK=magione CONFIG_TRACK=' && l.component === 'acserver',
+        ),
+      3000,
+      'stdout line',
+    );
   });
 
   it('when restarted, then the old process got SIGTERM (and wrote its results) and a new one runs', async () => {
@@ -33,8 +49,15 @@ describe('ChildProcessControl with the fake acServer', () => {
     await control.restart();
     const second = await ac.waitForState('running');
     expect(second.pid).not.toBe(first.pid);
-    expect(ac.history().filter((h) => h.pid === first.pid).map((h) => h.state)).toContain('stopped');
-    expect(readdirSync(path.join(ac.dir, 'results')).some((f) => /^\d+_\d+_\d+_\d+_\d+_PRACTICE\.json$/.test(f))).toBe(true);
+    expect(
+      ac
+        .history()
+        .filter((h) => h.pid === first.pid)
+        .map((h) => h.state),
+    ).toContain('stopped');
+    expect(readdirSync(path.join(ac.dir, 'results')).some((f) => /^\d+_\d+_\d+_\d+_\d+_PRACTICE\.json$/.test(f))).toBe(
+      true,
+    );
   });
 
   it('when acServer dies, then it is started again', async () => {
@@ -93,23 +116,45 @@ describe('ChildProcessControl: what acServer inherits and what the bot remembers
       SMTP_PASSWORD: 'smtp-secret',
       FAKE_AC_START_DELAY_MS: '0',
     };
-    const control = new ChildProcessControl({ command: dump, cwd: dir, log: captureLog().log, env, backoff: { firstMs: 60_000, maxMs: 60_000, stableMs: 60_000 } });
+    const control = new ChildProcessControl({
+      command: dump,
+      cwd: dir,
+      log: captureLog().log,
+      env,
+      backoff: { firstMs: 60_000, maxMs: 60_000, stableMs: 60_000 },
+    });
     await control.start();
-    await waitFor(() => existsSync(path.join(dir, 'env.json')) && readFileSync(path.join(dir, 'env.json'), 'utf8').endsWith('}'), 10_000, 'the child writing its environment');
+    await waitFor(
+      () => existsSync(path.join(dir, 'env.json')) && readFileSync(path.join(dir, 'env.json'), 'utf8').endsWith('}'),
+      10_000,
+      'the child writing its environment',
+    );
     await control.stop();
     const seen = JSON.parse(readFileSync(path.join(dir, 'env.json'), 'utf8')) as Record<string, string>;
     expect(seen).toMatchObject({ PATH: process.env.PATH, LANG: 'C.UTF-8', FAKE_AC_START_DELAY_MS: '0' });
-    expect(Object.keys(seen).filter((k) => k in env && !['PATH', 'LANG', 'FAKE_AC_START_DELAY_MS'].includes(k))).toEqual([]);
+    expect(
+      Object.keys(seen).filter((k) => k in env && !['PATH', 'LANG', 'FAKE_AC_START_DELAY_MS'].includes(k)),
+    ).toEqual([]);
     expect(JSON.stringify(seen)).not.toMatch(/secret|AKIAEXAMPLE|aws-session/);
   });
 
   it('when it runs acServer, then the pid file names it; once stopped, the pid file is gone', async () => {
     const ac = await makeFakeAcServerFolder('crlf-plugin');
     const pidFile = path.join(mkdtempSync(path.join(tmpdir(), 'data-')), 'acserver.pid');
-    const control = new ChildProcessControl({ command: FAKE_AC_SERVER_COMMAND, cwd: ac.dir, log: captureLog().log, pidFile });
+    const control = new ChildProcessControl({
+      command: FAKE_AC_SERVER_COMMAND,
+      cwd: ac.dir,
+      log: captureLog().log,
+      pidFile,
+    });
     await control.start();
     try {
-      expect(JSON.parse(readFileSync(pidFile, 'utf8'))).toMatchObject({ pid: control.pid, cwd: ac.dir, botPid: process.pid, startTime: expect.any(String) });
+      expect(JSON.parse(readFileSync(pidFile, 'utf8'))).toMatchObject({
+        pid: control.pid,
+        cwd: ac.dir,
+        botPid: process.pid,
+        startTime: expect.any(String),
+      });
       expect(statSync(pidFile).mode & 0o007).toBe(0);
     } finally {
       await control.stop();

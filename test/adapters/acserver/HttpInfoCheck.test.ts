@@ -9,7 +9,15 @@ describe('HttpInfoCheck against an acServer-shaped /INFO', () => {
   let server: Server;
   let port: number;
   const loaded = (over: Partial<LoadedConfig>): LoadedConfig => ({
-    name: 'x', track: 'ks_red_bull_ring', layout: 'layout_national', cars: ['ks_mazda_mx5_cup', 'tatuusfa1'], maxClients: 5, httpPort: port, sessions: ['PRACTICE'], entryList: [], ...over,
+    name: 'x',
+    track: 'ks_red_bull_ring',
+    layout: 'layout_national',
+    cars: ['ks_mazda_mx5_cup', 'tatuusfa1'],
+    maxClients: 5,
+    httpPort: port,
+    sessions: ['PRACTICE'],
+    entryList: [],
+    ...over,
   });
   const check = () => new HttpInfoCheck(async () => `[SERVER]\nHTTP_PORT=${port}\n`, { requestTimeoutMs: 500 });
 
@@ -26,14 +34,20 @@ describe('HttpInfoCheck against an acServer-shaped /INFO', () => {
 
   it('when acServer still runs the old track or other cars, then the problem says what it reports', async () => {
     server = await startHttp(loaded({ track: 'mugello', layout: '' }), Date.now(), () => '');
-    expect(await check().check(makeEvent())).toBe(`http://127.0.0.1:${port}/INFO reports track "mugello", expected ks_red_bull_ring-layout_national`);
+    expect(await check().check(makeEvent())).toBe(
+      `http://127.0.0.1:${port}/INFO reports track "mugello", expected ks_red_bull_ring-layout_national`,
+    );
     server.close();
     server = await startHttp(loaded({ cars: ['ks_mazda_mx5_cup'] }), Date.now(), () => '');
-    expect(await check().check(makeEvent())).toMatch(/reports cars ks_mazda_mx5_cup, expected ks_mazda_mx5_cup;tatuusfa1/);
+    expect(await check().check(makeEvent())).toMatch(
+      /reports cars ks_mazda_mx5_cup, expected ks_mazda_mx5_cup;tatuusfa1/,
+    );
   });
 
   it('when nothing listens, then the problem names the URL', async () => {
-    expect(await check().check(makeEvent())).toMatch(new RegExp(`no answer from http://127.0.0.1:${port}/INFO \\(.*ECONNREFUSED`));
+    expect(await check().check(makeEvent())).toMatch(
+      new RegExp(`no answer from http://127.0.0.1:${port}/INFO \\(.*ECONNREFUSED`),
+    );
   });
 
   it('when server_cfg.ini has no HTTP_PORT, then there is nothing to ask and the check passes', async () => {

@@ -1,5 +1,9 @@
 import { SystemdControl } from '../../../src/adapters/acserver/SystemdControl';
-import { FAKE_AC_SERVER_COMMAND, makeFakeAcServerFolder, type FakeAcServerFolder } from '../../support/fakeAcServer/FakeAcServerFolder';
+import {
+  FAKE_AC_SERVER_COMMAND,
+  makeFakeAcServerFolder,
+  type FakeAcServerFolder,
+} from '../../support/fakeAcServer/FakeAcServerFolder';
 import { fakeSystemd, type FakeSystemd } from '../../support/fakeSystemctl/fakeSystemd';
 import { silentLogger } from '../../../src/logger';
 
@@ -22,7 +26,12 @@ describe('SystemdControl with a fake systemctl first on PATH', () => {
     await control.restart();
     const second = await ac.waitForState('running');
     expect(second.pid).not.toBe(first.pid);
-    expect(systemd.calls()).toEqual(['is-active acserver', '--no-ask-password restart acserver', 'is-active acserver', '--no-ask-password restart acserver']);
+    expect(systemd.calls()).toEqual([
+      'is-active acserver',
+      '--no-ask-password restart acserver',
+      'is-active acserver',
+      '--no-ask-password restart acserver',
+    ]);
   });
 
   it('when the unit is configured under another name, then that unit is restarted', async () => {
@@ -35,7 +44,11 @@ describe('SystemdControl with a fake systemctl first on PATH', () => {
   });
 
   it('when polkit denies the restart, then the error says so and points to the rule file', async () => {
-    const denied = fakeSystemd({ command: FAKE_AC_SERVER_COMMAND, cwd: ac.dir, extraEnv: { FAKE_SYSTEMCTL_DENY: '1' } });
+    const denied = fakeSystemd({
+      command: FAKE_AC_SERVER_COMMAND,
+      cwd: ac.dir,
+      extraEnv: { FAKE_SYSTEMCTL_DENY: '1' },
+    });
     const control = new SystemdControl({ unit: 'acserver', log: silentLogger, env: denied.env });
     await expect(control.restart()).rejects.toThrow(/Access denied.*50-ac-league-bot\.rules/s);
   });

@@ -6,7 +6,11 @@ describe('Throttle', () => {
 
   it('when requests flood in, then the first runs at once and the rest fold into one run when the interval ends', () => {
     let runs = 0;
-    const t = new Throttle(3000, () => void runs++, () => Date.now());
+    const t = new Throttle(
+      3000,
+      () => void runs++,
+      () => Date.now(),
+    );
     for (let i = 0; i < 500; i++) t.request();
     expect(runs).toBe(1);
     jest.advanceTimersByTime(2999);
@@ -21,7 +25,11 @@ describe('Throttle', () => {
 
   it('when cancelled, then a folded run does not happen', () => {
     let runs = 0;
-    const t = new Throttle(3000, () => void runs++, () => Date.now());
+    const t = new Throttle(
+      3000,
+      () => void runs++,
+      () => Date.now(),
+    );
     t.request();
     t.request();
     t.cancel();

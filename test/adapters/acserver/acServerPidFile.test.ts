@@ -9,7 +9,10 @@ import { captureLog } from '../../support/captureLog';
 function leftover(): ChildProcess {
   return spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
 }
-const exited = (p: ChildProcess) => new Promise<NodeJS.Signals | null>((resolve) => (p.exitCode !== null || p.signalCode !== null ? resolve(p.signalCode) : p.once('exit', (_c, s) => resolve(s))));
+const exited = (p: ChildProcess) =>
+  new Promise<NodeJS.Signals | null>((resolve) =>
+    p.exitCode !== null || p.signalCode !== null ? resolve(p.signalCode) : p.once('exit', (_c, s) => resolve(s)),
+  );
 
 describe('stopLeftoverAcServer', () => {
   const pidFile = () => path.join(mkdtempSync(path.join(tmpdir(), 'data-')), 'acserver.pid');
@@ -21,7 +24,15 @@ describe('stopLeftoverAcServer', () => {
     writePidFile(file, { pid: p.pid!, command: './acServer', cwd: '/srv/ac' }, log);
     await stopLeftoverAcServer(file, log, 5000);
     expect(await exited(p)).toBe('SIGTERM');
-    expect(lines.some((l) => l.level === 40 && String(l.msg).startsWith(`stopping acServer pid ${p.pid}, left running by a bot process that did not stop cleanly`))).toBe(true);
+    expect(
+      lines.some(
+        (l) =>
+          l.level === 40 &&
+          String(l.msg).startsWith(
+            `stopping acServer pid ${p.pid}, left running by a bot process that did not stop cleanly`,
+          ),
+      ),
+    ).toBe(true);
     expect(existsSync(file)).toBe(false);
   });
 

@@ -35,15 +35,18 @@ describe('renderPointsChart', () => {
     const png = renderPointsChart(season, { title: 'Season 1' });
     expect(png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
     expect(pngSize(png)).toEqual({ width: 1000, height: 560 });
-    expect(pngSize(renderPointsChart(season, { title: 'S', width: 640, height: 360 }))).toEqual({ width: 640, height: 360 });
+    expect(pngSize(renderPointsChart(season, { title: 'S', width: 640, height: 360 }))).toEqual({
+      width: 640,
+      height: 360,
+    });
   });
 
   it('when the data is the same, then the bytes are the same; when it differs, then the image differs', () => {
     const a = renderPointsChart(season, { title: 'Season 1' });
     expect(renderPointsChart(season, { title: 'Season 1' }).equals(a)).toBe(true);
-    const changed = { ...season, series: [season.series[0], { driver: 'Ann', cumulative: [18, 33, 45] }] };
+    const changed = { ...season, series: [...season.series.slice(0, 1), { driver: 'Ann', cumulative: [18, 33, 45] }] };
     expect(renderPointsChart(changed, { title: 'Season 1' }).equals(a)).toBe(false);
-    const renamed = { ...season, series: [season.series[0], { driver: 'Anna', cumulative: [18, 33, 58] }] };
+    const renamed = { ...season, series: [...season.series.slice(0, 1), { driver: 'Anna', cumulative: [18, 33, 58] }] };
     expect(renderPointsChart(renamed, { title: 'Season 1' }).equals(a)).toBe(false);
   });
 
@@ -70,7 +73,8 @@ describe('renderPointsChart', () => {
   });
 
   it('when a total carries float noise, then the legend shows it to 3 decimals: the image is the one of the exact total', () => {
-    const chart = (last: number) => renderPointsChart({ labels: ['R1', 'R2'], series: [{ driver: 'Dee', cumulative: [0.2, last] }] }, { title: 'S' });
+    const chart = (last: number) =>
+      renderPointsChart({ labels: ['R1', 'R2'], series: [{ driver: 'Dee', cumulative: [0.2, last] }] }, { title: 'S' });
     expect(chart(0.2 + 0.1).equals(chart(0.3))).toBe(true);
     expect(chart(0.31).equals(chart(0.3))).toBe(false);
   });
@@ -86,7 +90,11 @@ describe('renderPointsChart', () => {
   });
 
   it('when there are no results or no events, then it renders an empty chart', () => {
-    for (const p of [{ labels: ['R1'], series: [] }, { labels: [], series: [] }, { labels: ['R1'], series: [{ driver: 'A', cumulative: [0] }] }]) {
+    for (const p of [
+      { labels: ['R1'], series: [] },
+      { labels: [], series: [] },
+      { labels: ['R1'], series: [{ driver: 'A', cumulative: [0] }] },
+    ]) {
       expect(renderPointsChart(p, { title: 'Season 1' }).subarray(0, 8)).toEqual(PNG_SIGNATURE);
     }
   });

@@ -47,7 +47,7 @@ describe('command replies', () => {
 
   const run = async (commandName: string, opts: { subcommand?: string; options?: Record<string, string> } = {}) => {
     const h = fake.injectInteraction({ commandName, ...opts, member: { permissions: '32' } }); // Manage Server
-    return (await h.waitForReply(5000, (r) => !!r.content))!.content;
+    return (await h.waitForReply(5000, (r) => !!r.content)).content;
   };
 
   it('when a command fails unexpectedly, then the member gets a short message with a log id and the log has the whole error', async () => {

@@ -3,18 +3,24 @@ import { classifyLoginError, loginWithRetry, DEFAULT_LOGIN_RETRY } from '../../.
 import { captureLog } from '../../support/captureLog';
 
 const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
-const apiError = (status: number) => new DiscordAPIError({ message: 'nope', code: 0 }, 0, status, 'GET', '/gateway/bot', {});
+const apiError = (status: number) =>
+  new DiscordAPIError({ message: 'nope', code: 0 }, 0, status, 'GET', '/gateway/bot', {});
 
 describe('classifyLoginError', () => {
   it('when Discord cannot be reached or answers 5xx or 429, then the login is retried', () => {
     expect(classifyLoginError(refused)).toEqual({ kind: 'retry', reason: 'connect ECONNREFUSED 127.0.0.1:9' });
     expect(classifyLoginError(new HTTPError(503, 'Service Unavailable', 'GET', '/gateway/bot', {})).kind).toBe('retry');
     expect(classifyLoginError(apiError(429)).kind).toBe('retry');
-    expect(classifyLoginError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } }))).toEqual({ kind: 'retry', reason: 'fetch failed (ENOTFOUND)' });
+    expect(classifyLoginError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } }))).toEqual({
+      kind: 'retry',
+      reason: 'fetch failed (ENOTFOUND)',
+    });
   });
 
   it('when the token is refused, then it is a token failure, and another 4xx is fatal', () => {
-    expect(classifyLoginError(Object.assign(new Error('An invalid token was provided.'), { code: 'TokenInvalid' }))).toEqual({ kind: 'token' });
+    expect(
+      classifyLoginError(Object.assign(new Error('An invalid token was provided.'), { code: 'TokenInvalid' })),
+    ).toEqual({ kind: 'token' });
     expect(classifyLoginError(apiError(401))).toEqual({ kind: 'token' });
     expect(classifyLoginError(apiError(404))).toEqual({ kind: 'fatal', reason: 'Discord answered 404: nope' });
   });
@@ -48,7 +54,13 @@ describe('loginWithRetry', () => {
   it('when the token is refused, then it stops at once and says so', async () => {
     const { log } = captureLog();
     const sleep = jest.fn(async () => {});
-    const result = await loginWithRetry({ attempt: async () => Promise.reject(apiError(401)), retry: DEFAULT_LOGIN_RETRY, log, stopped: () => false, sleep });
+    const result = await loginWithRetry({
+      attempt: async () => Promise.reject(apiError(401)),
+      retry: DEFAULT_LOGIN_RETRY,
+      log,
+      stopped: () => false,
+      sleep,
+    });
     expect(result).toEqual({ kind: 'token' });
     expect(sleep).not.toHaveBeenCalled();
   });

@@ -22,7 +22,12 @@ describe('ResultsWatcher (real chokidar on a temp folder)', () => {
   let seen: Array<ReturnType<typeof taken>>;
   let watcher: ResultsWatcher;
   const start = async (onFile?: (i: ResultsFileInput) => Promise<unknown>) => {
-    watcher = new ResultsWatcher({ dir, settleMs: 200, log: silentLogger, onFile: onFile ?? (async (i) => void seen.push(taken(i))) });
+    watcher = new ResultsWatcher({
+      dir,
+      settleMs: 200,
+      log: silentLogger,
+      onFile: onFile ?? (async (i) => void seen.push(taken(i))),
+    });
     await watcher.start();
   };
   beforeEach(() => {
@@ -37,8 +42,8 @@ describe('ResultsWatcher (real chokidar on a temp folder)', () => {
     writeFileSync(path.join(dir, 'notes.txt'), 'not a results file');
     await start();
     await waitFor(() => seen.length === 1);
-    expect(path.basename(seen[0].path)).toBe(acServerName(q.name));
-    expect(seen[0].bytes.equals(q.bytes)).toBe(true);
+    expect(path.basename(seen[0]!.path)).toBe(acServerName(q.name));
+    expect(seen[0]?.bytes.equals(q.bytes)).toBe(true);
   });
 
   it('when a file is written slowly in pieces, then it is read once, only when complete', async () => {
@@ -55,7 +60,7 @@ describe('ResultsWatcher (real chokidar on a temp folder)', () => {
     await waitFor(() => seen.length >= 1);
     await sleep(400);
     expect(seen).toHaveLength(1);
-    expect(seen[0].bytes.equals(r.bytes)).toBe(true);
+    expect(seen[0]?.bytes.equals(r.bytes)).toBe(true);
   });
 
   it('when a file changes later, then it is handed over again', async () => {
@@ -65,13 +70,16 @@ describe('ResultsWatcher (real chokidar on a temp folder)', () => {
     await waitFor(() => seen.length === 1);
     writeFileSync(file, '{"a":2}');
     await waitFor(() => seen.length === 2);
-    expect(seen[1].bytes.toString()).toBe('{"a":2}');
+    expect(seen[1]?.bytes.toString()).toBe('{"a":2}');
   });
 
   it('when storing a file fails (store down), then it is tried again later without the file changing', async () => {
     let calls = 0;
     watcher = new ResultsWatcher({
-      dir, settleMs: 50, retryBaseMs: 100, log: silentLogger,
+      dir,
+      settleMs: 50,
+      retryBaseMs: 100,
+      log: silentLogger,
       onFile: async (i) => {
         calls++;
         if (calls < 3) throw new Error('SQLITE_BUSY: database is locked');
@@ -95,7 +103,7 @@ describe('ResultsWatcher (real chokidar on a temp folder)', () => {
     await waitFor(() => calls === 1);
     writeFileSync(path.join(dir, 'good.json'), '{}');
     await waitFor(() => seen.length === 1);
-    expect(path.basename(seen[0].path)).toBe('good.json');
+    expect(path.basename(seen[0]!.path)).toBe('good.json');
   });
 
   it('when stopped while a file is being handled, then stop waits for it to finish', async () => {

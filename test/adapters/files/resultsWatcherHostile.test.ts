@@ -24,7 +24,13 @@ describe('ResultsWatcher with odd and hostile files in the results folder', () =
   let capture: ReturnType<typeof captureLog>;
   const warnings = () => capture.lines.filter((l) => l.level === 40).map((l) => String(l.msg));
   const start = async (opts: { maxBytes?: number } = {}) => {
-    watcher = new ResultsWatcher({ dir, settleMs: 50, log: capture.log, onFile: async (i) => void seen.push(taken(i)), ...opts });
+    watcher = new ResultsWatcher({
+      dir,
+      settleMs: 50,
+      log: capture.log,
+      onFile: async (i) => void seen.push(taken(i)),
+      ...opts,
+    });
     await watcher.start();
   };
   const names = () => seen.map((s) => path.basename(s.path));
@@ -46,7 +52,9 @@ describe('ResultsWatcher with odd and hostile files in the results folder', () =
     writeFileSync(path.join(dir, '2026_1_1_20_0_PRACTICE.json'), '{"a":1}');
     await waitFor(() => seen.length === 1);
     expect(names()).toEqual(['2026_1_1_20_0_PRACTICE.json']);
-    expect(warnings().filter((m) => m.includes('fifo.json'))).toEqual([expect.stringMatching(/fifo\.json not read: it is a FIFO .*only regular files are read/)]);
+    expect(warnings().filter((m) => m.includes('fifo.json'))).toEqual([
+      expect.stringMatching(/fifo\.json not read: it is a FIFO .*only regular files are read/),
+    ]);
   });
 
   it('when a symlink points to /dev/zero, then it is not followed and the watcher carries on', async () => {
@@ -55,7 +63,9 @@ describe('ResultsWatcher with odd and hostile files in the results folder', () =
     writeFileSync(path.join(dir, 'after.json'), '{}');
     await waitFor(() => seen.length === 1);
     expect(names()).toEqual(['after.json']);
-    expect(warnings().join('\n')).toMatch(/zero\.json not read: it is a symlink to \/dev\/zero, outside the results folder/);
+    expect(warnings().join('\n')).toMatch(
+      /zero\.json not read: it is a symlink to \/dev\/zero, outside the results folder/,
+    );
   });
 
   it('when a symlink points to a file inside the results folder, then it is read; one to a file elsewhere is not', async () => {
@@ -68,8 +78,10 @@ describe('ResultsWatcher with odd and hostile files in the results folder', () =
     await waitFor(() => seen.length === 1);
     await sleep(200);
     expect(names()).toEqual(['in.json']);
-    expect(seen[0].bytes.toString()).toBe('{"inside":true}');
-    expect(warnings().join('\n')).toMatch(/out\.json not read: it is a symlink to .*secret\.json, outside the results folder/);
+    expect(seen[0]?.bytes.toString()).toBe('{"inside":true}');
+    expect(warnings().join('\n')).toMatch(
+      /out\.json not read: it is a symlink to .*secret\.json, outside the results folder/,
+    );
   });
 
   it('when a file is over the size limit, then it is not read and the line names RESULTS_MAX_MB; once it is small enough it is read', async () => {
@@ -78,10 +90,12 @@ describe('ResultsWatcher with odd and hostile files in the results folder', () =
     writeFileSync(file, `{"pad":"${'x'.repeat(3000)}"}`);
     await waitFor(() => warnings().some((m) => m.includes('RESULTS_MAX_MB')));
     expect(seen).toEqual([]);
-    expect(warnings().join('\n')).toMatch(/2026_1_1_20_0_RACE\.json not read: it is 0\.0 MB, over the 0 MB limit \(RESULTS_MAX_MB\)/);
+    expect(warnings().join('\n')).toMatch(
+      /2026_1_1_20_0_RACE\.json not read: it is 0\.0 MB, over the 0 MB limit \(RESULTS_MAX_MB\)/,
+    );
     writeFileSync(file, '{"small":true}');
     await waitFor(() => seen.length === 1);
-    expect(seen[0].bytes.toString()).toBe('{"small":true}');
+    expect(seen[0]?.bytes.toString()).toBe('{"small":true}');
   });
 
   it('when a file name is not valid UTF-8, then it is read by its bytes under an escaped name, with a line saying so', async () => {
@@ -90,8 +104,10 @@ describe('ResultsWatcher with odd and hostile files in the results folder', () =
     await start();
     await waitFor(() => seen.length === 1);
     expect(names()).toEqual(['2026_1_1_20_0_RACE_%E9.json']);
-    expect(seen[0].bytes.toString()).toBe('{"latin1":true}');
-    expect(warnings().join('\n')).toMatch(/not valid UTF-8; read by its bytes and recorded as 2026_1_1_20_0_RACE_%E9\.json/);
+    expect(seen[0]?.bytes.toString()).toBe('{"latin1":true}');
+    expect(warnings().join('\n')).toMatch(
+      /not valid UTF-8; read by its bytes and recorded as 2026_1_1_20_0_RACE_%E9\.json/,
+    );
 
     const later = Buffer.concat([Buffer.from(`${dir}/later_`), Buffer.from([0xff, 0xfe]), Buffer.from('.json')]);
     writeFileSync(later, '{"later":true}');
@@ -101,8 +117,16 @@ describe('ResultsWatcher with odd and hostile files in the results folder', () =
 
   it('when the configured results folder does not exist, then start fails naming the variable and creates nothing; the default folder is created', async () => {
     const missing = path.join(dir, 'nope', 'results');
-    const configured = new ResultsWatcher({ dir: missing, settleMs: 50, configuredBy: 'RESULTS_DIR', log: capture.log, onFile: async () => {} });
-    await expect(configured.start()).rejects.toThrow(/results folder .*nope\/results \(from RESULTS_DIR\) does not exist.*fix RESULTS_DIR in \.env/);
+    const configured = new ResultsWatcher({
+      dir: missing,
+      settleMs: 50,
+      configuredBy: 'RESULTS_DIR',
+      log: capture.log,
+      onFile: async () => {},
+    });
+    await expect(configured.start()).rejects.toThrow(
+      /results folder .*nope\/results \(from RESULTS_DIR\) does not exist.*fix RESULTS_DIR in \.env/,
+    );
     expect(existsSync(path.join(dir, 'nope'))).toBe(false);
 
     watcher = new ResultsWatcher({ dir: missing, settleMs: 50, log: capture.log, onFile: async () => {} });

@@ -6,13 +6,24 @@ import { silentLogger } from '../../../src/logger';
 import { MemoryState } from '../../support/memoryState';
 
 const action = (n: number, kind: AuditEntry['action'] = 'strike') =>
-  auditEntry(new Date(Date.UTC(2026, 2, 2, 20, 0, n)), { action: kind, by: { kind: 'cli', id: 'a', name: 'a' }, reason: `r${n}`, driverGuid: 'g', driverName: null });
+  auditEntry(new Date(Date.UTC(2026, 2, 2, 20, 0, n)), {
+    action: kind,
+    by: { kind: 'cli', id: 'a', name: 'a' },
+    reason: `r${n}`,
+    driverGuid: 'g',
+    driverName: null,
+  });
 
 describe('AuditPublisher', () => {
   const setup = (state: StewardingState) => {
     const admins: string[] = [];
     const publicly: string[] = [];
-    const publisher = new AuditPublisher({ state, log: silentLogger, toAdmins: async (e) => void admins.push(e.reason!), toPublic: async (e) => void publicly.push(e.reason!) });
+    const publisher = new AuditPublisher({
+      state,
+      log: silentLogger,
+      toAdmins: async (e) => void admins.push(e.reason!),
+      toPublic: async (e) => void publicly.push(e.reason!),
+    });
     return { admins, publicly, publisher };
   };
 

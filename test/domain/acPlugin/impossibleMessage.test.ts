@@ -2,13 +2,20 @@ import { impossibleMessage, type ServerMessage, type SessionInfoPayload } from '
 import { serverSamples } from './samples';
 
 const session = serverSamples.find((m) => m.type === 'SESSION_INFO') as { type: 'SESSION_INFO' } & SessionInfoPayload;
-const with_ = (over: Partial<SessionInfoPayload>, type: 'SESSION_INFO' | 'NEW_SESSION' = 'SESSION_INFO'): ServerMessage => ({ ...session, ...over, type });
+const with_ = (
+  over: Partial<SessionInfoPayload>,
+  type: 'SESSION_INFO' | 'NEW_SESSION' = 'SESSION_INFO',
+): ServerMessage => ({ ...session, ...over, type });
 
 describe('impossibleMessage', () => {
   it('when a message is one acServer sends (every sample, a booking session, an accented or spaced name), then it is possible', () => {
     for (const m of serverSamples) expect(impossibleMessage(m)).toBeNull();
     expect(impossibleMessage(with_({ sessionType: 0, sessionIndex: 0, currentSessionIndex: 0 }))).toBeNull();
-    expect(impossibleMessage(with_({ track: 'rt_côte d’azur'.replace('’', "'"), name: 'Qualifying Session', serverName: '' }))).toBeNull();
+    expect(
+      impossibleMessage(
+        with_({ track: 'rt_côte d’azur'.replace('’', "'"), name: 'Qualifying Session', serverName: '' }),
+      ),
+    ).toBeNull();
     expect(impossibleMessage({ type: 'VERSION', protocolVersion: 4 })).toBeNull();
   });
 
@@ -31,6 +38,8 @@ describe('impossibleMessage', () => {
   });
 
   it('when VERSION names another protocol, then it is impossible', () => {
-    expect(impossibleMessage({ type: 'VERSION', protocolVersion: 153 })).toBe('protocol version 153 (the bot speaks 4)');
+    expect(impossibleMessage({ type: 'VERSION', protocolVersion: 153 })).toBe(
+      'protocol version 153 (the bot speaks 4)',
+    );
   });
 });

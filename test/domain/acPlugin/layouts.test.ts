@@ -22,18 +22,53 @@ function decoded(bytes: number[]): ServerMessage {
 describe('acPlugin byte layouts', () => {
   const sessionInfoBytes = [
     0x3b, // 59 SESSION_INFO
-    0x04, 0x01, 0x01, 0x03, // version 4, session 1, current 1, count 3
-    0x02, 0x41, 0x00, 0x00, 0x00, 0x43, 0x00, 0x00, 0x00, // sW "AC"
-    0x03, 0x73, 0x70, 0x61, // s8 "spa"
+    0x04,
+    0x01,
+    0x01,
+    0x03, // version 4, session 1, current 1, count 3
+    0x02,
+    0x41,
+    0x00,
+    0x00,
+    0x00,
+    0x43,
+    0x00,
+    0x00,
+    0x00, // sW "AC"
+    0x03,
+    0x73,
+    0x70,
+    0x61, // s8 "spa"
     0x00, // s8 "" (no layout)
-    0x07, 0x51, 0x75, 0x61, 0x6c, 0x69, 0x66, 0x79, // s8 "Qualify"
+    0x07,
+    0x51,
+    0x75,
+    0x61,
+    0x6c,
+    0x69,
+    0x66,
+    0x79, // s8 "Qualify"
     0x02, // type 2 = qualify
-    0x0f, 0x00, // time 15 min
-    0x00, 0x00, // laps 0
-    0x3c, 0x00, // wait time 60
-    0x1a, 0x20, // ambient 26, road 32
-    0x07, 0x33, 0x5f, 0x63, 0x6c, 0x65, 0x61, 0x72, // s8 "3_clear"
-    0x78, 0xec, 0xff, 0xff, // i32 -5000
+    0x0f,
+    0x00, // time 15 min
+    0x00,
+    0x00, // laps 0
+    0x3c,
+    0x00, // wait time 60
+    0x1a,
+    0x20, // ambient 26, road 32
+    0x07,
+    0x33,
+    0x5f,
+    0x63,
+    0x6c,
+    0x65,
+    0x61,
+    0x72, // s8 "3_clear"
+    0x78,
+    0xec,
+    0xff,
+    0xff, // i32 -5000
   ];
   const sessionInfo = {
     protocolVersion: 4,
@@ -86,7 +121,9 @@ describe('acPlugin byte layouts', () => {
   });
 
   it('when a Windows acServer sends the emoji as two UTF-16 surrogate slots, then the name is the same', () => {
-    const windowsName = [0x06, 0x5a, 0, 0, 0, 0x6f, 0, 0, 0, 0xeb, 0, 0, 0, 0x20, 0, 0, 0, 0x3c, 0xd8, 0, 0, 0xc1, 0xdf, 0, 0];
+    const windowsName = [
+      0x06, 0x5a, 0, 0, 0, 0x6f, 0, 0, 0, 0xeb, 0, 0, 0, 0x20, 0, 0, 0, 0x3c, 0xd8, 0, 0, 0xc1, 0xdf, 0, 0,
+    ];
     expect(decoded([0x34, ...windowsName, ...connectionTail])).toEqual({ type: 'CONNECTION_CLOSED', ...connection });
   });
 
@@ -171,7 +208,16 @@ describe('acPlugin byte layouts', () => {
   });
 
   it('when CAR_INFO arrives, then its five sW strings are read in table order', () => {
-    const bytes = [0x36, 0x02, 0x01, ...sWAscii('bmw_m3'), ...sWAscii('red'), ...sWAscii('Ann'), 0x00, ...sWAscii('7656')];
+    const bytes = [
+      0x36,
+      0x02,
+      0x01,
+      ...sWAscii('bmw_m3'),
+      ...sWAscii('red'),
+      ...sWAscii('Ann'),
+      0x00,
+      ...sWAscii('7656'),
+    ];
     const msg = {
       type: 'CAR_INFO' as const,
       carId: 2,
@@ -201,8 +247,13 @@ describe('acPlugin byte layouts', () => {
     const vecs = [0, 0, 0x80, 0x3f, 0, 0, 0, 0x40, 0, 0, 0x40, 0x40, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x80, 0xbf];
     const speed = [0, 0, 0x16, 0x42]; // 37.5
     expect(decoded([0x82, 0x0a, 0x03, 0x05, ...speed, ...vecs])).toEqual({
-      type: 'CLIENT_EVENT', subtype: 10, carId: 3, otherCarId: 5, impactSpeed: 37.5,
-      worldPos: { x: 1, y: 2, z: 3 }, relPos: { x: 0, y: 0, z: -1 },
+      type: 'CLIENT_EVENT',
+      subtype: 10,
+      carId: 3,
+      otherCarId: 5,
+      impactSpeed: 37.5,
+      worldPos: { x: 1, y: 2, z: 3 },
+      relPos: { x: 0, y: 0, z: -1 },
     });
     expect(decoded([0x82, 0x0b, 0x03, ...speed, ...vecs])).toMatchObject({ subtype: 11, carId: 3, impactSpeed: 37.5 });
   });
@@ -219,7 +270,15 @@ describe('acPlugin byte layouts', () => {
     ['ADMIN_COMMAND "/next"', { type: 'ADMIN_COMMAND', command: '/n' }, [0xd1, 0x02, 0x2f, 0, 0, 0, 0x6e, 0, 0, 0]],
     [
       'SET_SESSION_INFO',
-      { type: 'SET_SESSION_INFO', sessionIndex: 1, name: 'Q', sessionType: 2, laps: 0, timeSeconds: 3600, waitTimeSeconds: 60 },
+      {
+        type: 'SET_SESSION_INFO',
+        sessionIndex: 1,
+        name: 'Q',
+        sessionType: 2,
+        laps: 0,
+        timeSeconds: 3600,
+        waitTimeSeconds: 60,
+      },
       [0xcd, 0x01, 0x01, 0x51, 0, 0, 0, 0x02, 0, 0, 0, 0, 0x10, 0x0e, 0, 0, 0x3c, 0, 0, 0],
     ],
   ] as const)('when %s is encoded, then the bytes follow the table', (_n, cmd, bytes) => {

@@ -3,11 +3,26 @@ import { PacketReader, PacketWriter, ShortPacketError, sessionTypeName } from '.
 describe('PacketReader / PacketWriter', () => {
   it('when every primitive is written and read back, then the values and byte order match', () => {
     const buf = new PacketWriter(1)
-      .u8(250).u16(0xbeef).i16(-2).u32(0xdeadbeef).i32(-123456).f32(-0.75).s8('abc').sW('é😀').toBuffer();
+      .u8(250)
+      .u16(0xbeef)
+      .i16(-2)
+      .u32(0xdeadbeef)
+      .i32(-123456)
+      .f32(-0.75)
+      .s8('abc')
+      .sW('é😀')
+      .toBuffer();
     expect([...buf.subarray(0, 5)]).toEqual([250, 0xef, 0xbe, 0xfe, 0xff]);
     const r = new PacketReader(buf);
     expect([r.u8(), r.u16(), r.i16(), r.u32(), r.i32(), r.f32(), r.s8(), r.sW()]).toEqual([
-      250, 0xbeef, -2, 0xdeadbeef, -123456, -0.75, 'abc', 'é😀',
+      250,
+      0xbeef,
+      -2,
+      0xdeadbeef,
+      -123456,
+      -0.75,
+      'abc',
+      'é😀',
     ]);
     expect(r.remaining).toBe(0);
   });

@@ -17,14 +17,20 @@ describe('acPlugin decoder robustness', () => {
     expect(decodePluginCommand(Buffer.alloc(0))).toMatchObject({ ok: false, reason: 'empty' });
   });
 
-  it.each([0, 1, 49, 61, 72, 74, 129, 131, 200, 209, 255])('when the id is %i, then the server decoder says unknown-id', (id) => {
-    const res = decodeServerMessage(Buffer.from([id, 1, 2, 3]));
-    expect(res).toMatchObject({ ok: false, reason: 'unknown-id', id });
-  });
+  it.each([0, 1, 49, 61, 72, 74, 129, 131, 200, 209, 255])(
+    'when the id is %i, then the server decoder says unknown-id',
+    (id) => {
+      const res = decodeServerMessage(Buffer.from([id, 1, 2, 3]));
+      expect(res).toMatchObject({ ok: false, reason: 'unknown-id', id });
+    },
+  );
 
-  it.each([50, 73, 199, 210, 255])('when a command datagram has id %i, then the command decoder says unknown-id', (id) => {
-    expect(decodePluginCommand(Buffer.from([id, 0]))).toMatchObject({ ok: false, reason: 'unknown-id', id });
-  });
+  it.each([50, 73, 199, 210, 255])(
+    'when a command datagram has id %i, then the command decoder says unknown-id',
+    (id) => {
+      expect(decodePluginCommand(Buffer.from([id, 0]))).toMatchObject({ ok: false, reason: 'unknown-id', id });
+    },
+  );
 
   it('when CLIENT_EVENT has a subtype other than 10 or 11, then it is malformed (its layout is unknown)', () => {
     const res = decodeServerMessage(Buffer.from([0x82, 12, 3, ...new Array(28).fill(0)]));
@@ -46,7 +52,10 @@ describe('acPlugin decoder robustness', () => {
         if (len === 0) expect(res).toMatchObject({ ok: false, reason: 'empty' });
         else if (msg.type === 'LAP_COMPLETED' && len >= 7) {
           // The lap itself survives any cut after the cuts byte.
-          expect(res).toMatchObject({ ok: true, message: { carId: msg.carId, lapTimeMs: msg.lapTimeMs, cuts: msg.cuts } });
+          expect(res).toMatchObject({
+            ok: true,
+            message: { carId: msg.carId, lapTimeMs: msg.lapTimeMs, cuts: msg.cuts },
+          });
         } else expect(res).toMatchObject({ ok: false, reason: 'short', id: ServerMessageId[msg.type] });
       }
     },

@@ -51,7 +51,14 @@ describe('acPlugin codec round trip', () => {
     expect(() => encodePluginCommand({ type: 'GET_SESSION_INFO', sessionIndex: 40000 })).toThrow(RangeError);
     expect(() => encodePluginCommand({ type: 'BROADCAST_CHAT', text: 'x'.repeat(256) })).toThrow(RangeError);
     expect(() =>
-      encodeServerMessage({ type: 'NEW_CONNECTION', driverName: 'a', driverGuid: 'b', carId: 1, carModel: 'car_日本', carSkin: 's' }),
+      encodeServerMessage({
+        type: 'NEW_CONNECTION',
+        driverName: 'a',
+        driverGuid: 'b',
+        carId: 1,
+        carModel: 'car_日本',
+        carSkin: 's',
+      }),
     ).toThrow(RangeError);
   });
 });

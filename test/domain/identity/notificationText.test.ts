@@ -7,7 +7,14 @@ describe('notificationText', () => {
   it('when several passes in one event are coalesced, then one line names the first and latest position and everyone once', () => {
     const text = notificationText([
       { kind: 'passed', eventId: 'e', eventTitle: 'Season 1 - Event 2', from: 2, to: 3, by: [p('b', 'Bob', 100_000)] },
-      { kind: 'passed', eventId: 'e', eventTitle: 'Season 1 - Event 2', from: 3, to: 5, by: [p('c', 'Carol*', 99_000), p('b', 'Bob', 98_500)] },
+      {
+        kind: 'passed',
+        eventId: 'e',
+        eventTitle: 'Season 1 - Event 2',
+        from: 3,
+        to: 5,
+        by: [p('c', 'Carol*', 99_000), p('b', 'Bob', 98_500)],
+      },
       { kind: 'record', track: 'Suzuka', lapTimeMs: 120_000, by: p('c', 'Carol*', 99_000) },
     ]);
     expect(text.split('\n')).toEqual([
@@ -18,16 +25,38 @@ describe('notificationText', () => {
   });
 
   it('when a passer is called @everyone, then the DM text cannot ping', () => {
-    expect(notificationText([{ kind: 'passed', eventId: 'e', eventTitle: 'E', from: 1, to: 2, by: [p('x', '@everyone', 1000)] }])).not.toMatch(/@everyone/);
+    expect(
+      notificationText([
+        { kind: 'passed', eventId: 'e', eventTitle: 'E', from: 1, to: 2, by: [p('x', '@everyone', 1000)] },
+      ]),
+    ).not.toMatch(/@everyone/);
   });
 });
 
 describe('renderMe', () => {
   it('when the driver is second, then the reply gives position, gap to the driver ahead, season standing and bests', () => {
-    const row = (position: number, name: string, ms: number) => ({ position, driverGuid: name, driverName: name, carModel: 'c', lapTimeMs: ms, gapMs: 0, sectorsMs: [], tyre: null, recordedAt: '', lapKey: '' });
+    const row = (position: number, name: string, ms: number) => ({
+      position,
+      driverGuid: name,
+      driverName: name,
+      carModel: 'c',
+      lapTimeMs: ms,
+      gapMs: 0,
+      sectorsMs: [],
+      tyre: null,
+      recordedAt: '',
+      lapKey: '',
+    });
     const text = renderMe({
-      driverName: 'Me', driverGuid: '765', notify: 'on',
-      current: { title: 'Season 1 - Event 2', row: row(2, 'Me', 101_234), ahead: row(1, 'Leader', 100_000), drivers: 7 },
+      driverName: 'Me',
+      driverGuid: '765',
+      notify: 'on',
+      current: {
+        title: 'Season 1 - Event 2',
+        row: row(2, 'Me', 101_234),
+        ahead: row(1, 'Leader', 100_000),
+        drivers: 7,
+      },
       season: { name: 'Season 1', rank: 3, total: '43', drivers: 9 },
       personalBests: [{ track: 'Suzuka GP', lapTimeMs: 101_234, eventTitle: 'Season 1 - Event 2' }],
     });

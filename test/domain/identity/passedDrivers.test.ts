@@ -23,7 +23,10 @@ describe('passedDrivers', () => {
 
   it('when a newcomer lands ahead of some drivers, then only those behind the newcomer were passed', () => {
     const after = board([a, b, c, lap({ driverGuid: D, lapTimeMs: 100_500 })]);
-    expect(passedDrivers(board([a, b, c]), after).map((p) => [p.driverGuid, p.from, p.to])).toEqual([[B, 2, 3], [C, 3, 4]]);
+    expect(passedDrivers(board([a, b, c]), after).map((p) => [p.driverGuid, p.from, p.to])).toEqual([
+      [B, 2, 3],
+      [C, 3, 4],
+    ]);
   });
 
   it('when a driver improves without passing anyone, or a driver leaves the board, then nobody was passed', () => {
@@ -34,15 +37,24 @@ describe('passedDrivers', () => {
 
 describe('trackRecord', () => {
   it('when several events ran on the track, then the fastest leader holds the record, the first set on a tie', () => {
-    const e1 = board([lap({ eventId: 's#e1', driverGuid: A, lapTimeMs: 100_000, recordedAt: '2019-01-01T00:00:00.000Z' })], 's#e1');
-    const e2 = board([lap({ eventId: 's#e2', driverGuid: B, lapTimeMs: 100_000, recordedAt: '2019-02-01T00:00:00.000Z' })], 's#e2');
+    const e1 = board(
+      [lap({ eventId: 's#e1', driverGuid: A, lapTimeMs: 100_000, recordedAt: '2019-01-01T00:00:00.000Z' })],
+      's#e1',
+    );
+    const e2 = board(
+      [lap({ eventId: 's#e2', driverGuid: B, lapTimeMs: 100_000, recordedAt: '2019-02-01T00:00:00.000Z' })],
+      's#e2',
+    );
     expect(trackRecord([e2, e1])).toMatchObject({ driverGuid: A, eventId: 's#e1' });
     expect(trackRecord([board([])])).toBeNull();
   });
 
   it('when someone else goes faster, then the holder lost it; the holder improving is no loss', () => {
     const held = { driverGuid: A, driverName: 'a', lapTimeMs: 100_000, eventId: 'x', recordedAt: '' };
-    expect(recordLost(held, { ...held, driverGuid: B, lapTimeMs: 99_999 })).toEqual({ holder: held, by: { ...held, driverGuid: B, lapTimeMs: 99_999 } });
+    expect(recordLost(held, { ...held, driverGuid: B, lapTimeMs: 99_999 })).toEqual({
+      holder: held,
+      by: { ...held, driverGuid: B, lapTimeMs: 99_999 },
+    });
     expect(recordLost(held, { ...held, lapTimeMs: 99_000 })).toBeNull();
     expect(recordLost(null, held)).toBeNull();
   });

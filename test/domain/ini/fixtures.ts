@@ -5,7 +5,10 @@ import { CONFIG_FIXTURES } from '../../support/fixtures';
 /** The project's own config files (test/data/ac-config); the real ones are read by test/real/. */
 export const AC_CONFIG_DIR = CONFIG_FIXTURES;
 
-export function acConfigFixtures(suffix: 'server_cfg.ini' | 'entry_list.ini', dir = AC_CONFIG_DIR): Array<[string, string]> {
+export function acConfigFixtures(
+  suffix: 'server_cfg.ini' | 'entry_list.ini',
+  dir = AC_CONFIG_DIR,
+): Array<[string, string]> {
   return readdirSync(dir)
     .filter((f) => f.endsWith(suffix))
     .sort()

@@ -2,7 +2,7 @@ import { parseIniDocument, serialize, getKey } from '../../../src/domain/ini';
 import { AC_CONFIG_DIR, readAcConfig } from './fixtures';
 import { describeIniRoundTrip } from './roundTripSuite';
 
-describeIniRoundTrip('the project\'s config files', AC_CONFIG_DIR);
+describeIniRoundTrip("the project's config files", AC_CONFIG_DIR);
 
 describe('parseIniDocument + serialize', () => {
   it('when a file uses CRLF, then the document says so', () => {
@@ -24,7 +24,8 @@ describe('parseIniDocument + serialize', () => {
   });
 
   it('when a file has a BOM, comments, mixed endings, odd spacing and junk lines, then all of it round-trips', () => {
-    const text = '\uFEFF; top comment\r\n\r\n[SERVER] ; main\nNAME = Ünïcødé 🏁 \r\n# hash comment\r\njunk line\n  [ RACE ]  \r\nLAPS=5\r';
+    const text =
+      '\uFEFF; top comment\r\n\r\n[SERVER] ; main\nNAME = Ünïcødé 🏁 \r\n# hash comment\r\njunk line\n  [ RACE ]  \r\nLAPS=5\r';
     const doc = parseIniDocument(text);
     expect(serialize(doc)).toBe(text);
     expect(doc.bom).toBe(true);

@@ -1,4 +1,10 @@
-import { renderEntryList, parseIniDocument, sectionEntries, serialize, UnsafeIniValueError } from '../../../src/domain/ini';
+import {
+  renderEntryList,
+  parseIniDocument,
+  sectionEntries,
+  serialize,
+  UnsafeIniValueError,
+} from '../../../src/domain/ini';
 import { sectionSpans } from '../../../src/domain/ini/IniDocument';
 import { readAcConfig } from './fixtures';
 import { makeEvent } from './makeEvent';
@@ -50,7 +56,15 @@ describe('renderEntryList', () => {
     ['cars[0].skins[1]', makeEvent({ cars: [{ model: 'm', skins: ['ok', 'a;b'], slots: 2 }] })],
     ['cars[0].skins[0]', makeEvent({ cars: [{ model: 'm', skins: ['x\n[CAR_9]\nGUID=1'], slots: 1 }] })],
     ['cars[0].skins[0]', makeEvent({ cars: [{ model: 'm', skins: ['../../../etc'], slots: 1 }] })],
-    ['cars[1].model', makeEvent({ cars: [{ model: 'm', skins: [], slots: 1 }, { model: 'a]b', skins: [], slots: 1 }] })],
+    [
+      'cars[1].model',
+      makeEvent({
+        cars: [
+          { model: 'm', skins: [], slots: 1 },
+          { model: 'a]b', skins: [], slots: 1 },
+        ],
+      }),
+    ],
   ])('when %s carries INI syntax or a path, then it throws naming the field', (field, event) => {
     const render = () => renderEntryList(event);
     expect(render).toThrow(UnsafeIniValueError);

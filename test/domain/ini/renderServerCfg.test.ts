@@ -3,13 +3,14 @@ import { renderServerCfg, parseIniDocument, getKey, UnsafeIniValueError } from '
 import { AC_CONFIG_DIR, readAcConfig } from './fixtures';
 import { makeEvent } from './makeEvent';
 import { describeRenderServerCfg } from './renderServerCfgSuite';
+import { present } from '../../support/present';
 
-describeRenderServerCfg('the project\'s config files', AC_CONFIG_DIR);
+describeRenderServerCfg("the project's config files", AC_CONFIG_DIR);
 
 describe('renderServerCfg changes', () => {
   it('when the CRLF plugin config gets a new event, then the changes list the owned keys with old and new values', () => {
     const text = readAcConfig('crlf-plugin__server_cfg.ini');
-    const server = (decode(text) as Record<string, Record<string, string>>).SERVER;
+    const server = present((decode(text) as Record<string, Record<string, string>>).SERVER, '[SERVER]');
     const { changes } = renderServerCfg(text, makeEvent());
     expect(changes).toEqual([
       { section: 'SERVER', key: 'CARS', from: server.CARS, to: 'ks_mazda_mx5_cup;tatuusfa1' },
@@ -21,7 +22,11 @@ describe('renderServerCfg changes', () => {
 
   it('when the event is what the server already runs, then there are no changes and the text is byte-identical', () => {
     const text = readAcConfig('no-final-newline__server_cfg.ini');
-    const event = makeEvent({ track: 'ks_nordschleife', layout: 'touristenfahrten', cars: [{ model: 'ks_porsche_718_cayman_s', skins: [], slots: 3 }] });
+    const event = makeEvent({
+      track: 'ks_nordschleife',
+      layout: 'touristenfahrten',
+      cars: [{ model: 'ks_porsche_718_cayman_s', skins: [], slots: 3 }],
+    });
     expect(renderServerCfg(text, event)).toEqual({ text, changes: [] });
   });
 
@@ -43,16 +48,29 @@ describe('renderServerCfg changes', () => {
     const text = readAcConfig('no-final-newline__server_cfg.ini');
     const { text: out, changes } = renderServerCfg(text, makeEvent(), { serverName: '[EU] Liga — Zeitfahren ⏱' });
     expect(getKey(parseIniDocument(out), 'SERVER', 'NAME')).toBe('[EU] Liga — Zeitfahren ⏱');
-    expect(changes[0]).toEqual({ section: 'SERVER', key: 'NAME', from: 'Nordschleife Zeitfahren ★ Süd ⏱', to: '[EU] Liga — Zeitfahren ⏱' });
+    expect(changes[0]).toEqual({
+      section: 'SERVER',
+      key: 'NAME',
+      from: 'Nordschleife Zeitfahren ★ Süd ⏱',
+      to: '[EU] Liga — Zeitfahren ⏱',
+    });
   });
 
   it('when the file is empty, then a minimal config with the owned keys is written', () => {
     const { text } = renderServerCfg('', makeEvent({ layout: '' }));
-    expect(text).toBe('[SERVER]\nCARS=ks_mazda_mx5_cup;tatuusfa1\nTRACK=ks_red_bull_ring\nCONFIG_TRACK=\nMAX_CLIENTS=5\n');
+    expect(text).toBe(
+      '[SERVER]\nCARS=ks_mazda_mx5_cup;tatuusfa1\nTRACK=ks_red_bull_ring\nCONFIG_TRACK=\nMAX_CLIENTS=5\n',
+    );
   });
 
   it('when the same model appears twice, then CARS lists it once and MAX_CLIENTS counts all slots', () => {
-    const event = makeEvent({ cars: [{ model: 'a', skins: [], slots: 2 }, { model: 'b', skins: [], slots: 1 }, { model: 'a', skins: ['x'], slots: 4 }] });
+    const event = makeEvent({
+      cars: [
+        { model: 'a', skins: [], slots: 2 },
+        { model: 'b', skins: [], slots: 1 },
+        { model: 'a', skins: ['x'], slots: 4 },
+      ],
+    });
     const doc = parseIniDocument(renderServerCfg('[SERVER]\n', event).text);
     expect(getKey(doc, 'SERVER', 'CARS')).toBe('a;b');
     expect(getKey(doc, 'SERVER', 'MAX_CLIENTS')).toBe('7');

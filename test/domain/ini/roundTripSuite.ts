@@ -13,10 +13,13 @@ export function describeIniRoundTrip(label: string, dir: string): void {
       expect(allFixtures.length).toBeGreaterThanOrEqual(6);
     });
 
-    it.each(allFixtures)('when %s is parsed and serialized unchanged, then the text is byte-identical', (_name, text) => {
-      const out = serialize(parseIniDocument(text));
-      expect(Buffer.from(out, 'utf8').equals(Buffer.from(text, 'utf8'))).toBe(true);
-    });
+    it.each(allFixtures)(
+      'when %s is parsed and serialized unchanged, then the text is byte-identical',
+      (_name, text) => {
+        const out = serialize(parseIniDocument(text));
+        expect(Buffer.from(out, 'utf8').equals(Buffer.from(text, 'utf8'))).toBe(true);
+      },
+    );
 
     it.each(allFixtures)('when %s is parsed, then its values match what the ini package reads', (_name, text) => {
       const doc = parseIniDocument(text);

@@ -1,15 +1,36 @@
 import { assertSafeIniValue, isSafeId, UnsafeIniValueError } from '../../../src/domain/ini/safeIniValue';
 
 describe('isSafeId', () => {
-  it.each(['ks_red_bull_ring', 'layout_national', '0_fusion_orange', 'Misano_red', 'trento-bondone', 'rss_formula_hybrid_2021', '01 red (matte)', 'vhe_ebisu.v2'])(
-    'when the id is a real-looking folder name (%j), then it is safe',
-    (id) => expect(isSafeId(id)).toBe(true),
-  );
+  it.each([
+    'ks_red_bull_ring',
+    'layout_national',
+    '0_fusion_orange',
+    'Misano_red',
+    'trento-bondone',
+    'rss_formula_hybrid_2021',
+    '01 red (matte)',
+    'vhe_ebisu.v2',
+  ])('when the id is a real-looking folder name (%j), then it is safe', (id) => expect(isSafeId(id)).toBe(true));
 
-  it.each(['', '../../etc', '..', 'a/b', 'a\\b', 'C:', 'a;b', 'a=b', '[SERVER]', 'a]', 'x\ny', 'x\r', 'nul\u0000', ' lead', 'trail ', 'a#b', 'x'.repeat(129)])(
-    'when the id is %j, then it is not safe',
-    (id) => expect(isSafeId(id)).toBe(false),
-  );
+  it.each([
+    '',
+    '../../etc',
+    '..',
+    'a/b',
+    'a\\b',
+    'C:',
+    'a;b',
+    'a=b',
+    '[SERVER]',
+    'a]',
+    'x\ny',
+    'x\r',
+    'nul\u0000',
+    ' lead',
+    'trail ',
+    'a#b',
+    'x'.repeat(129),
+  ])('when the id is %j, then it is not safe', (id) => expect(isSafeId(id)).toBe(false));
 });
 
 describe('assertSafeIniValue', () => {
@@ -19,9 +40,12 @@ describe('assertSafeIniValue', () => {
     expect(attempt).toThrow('Unsafe value for event.name: "x\\n[SERVER]\\nPASSWORD=1"');
   });
 
-  it.each(['a\r', 'a\u2028b', 'a\u0085', 'a\u0000'])('when text contains a line-breaking or NUL character (%j), then it throws', (v) => {
-    expect(() => assertSafeIniValue('name', v)).toThrow(UnsafeIniValueError);
-  });
+  it.each(['a\r', 'a\u2028b', 'a\u0085', 'a\u0000'])(
+    'when text contains a line-breaking or NUL character (%j), then it throws',
+    (v) => {
+      expect(() => assertSafeIniValue('name', v)).toThrow(UnsafeIniValueError);
+    },
+  );
 
   it('when text has brackets, = and ; on one line, then it is allowed (lobby names often look like "[EU] A=B; C")', () => {
     expect(() => assertSafeIniValue('name', '[EU] A=B; C ✓')).not.toThrow();

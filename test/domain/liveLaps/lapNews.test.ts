@@ -1,8 +1,23 @@
 import { lapNews, lapNewsChatText, lapNewsDiscordText, wantsNews } from '../../../src/domain/liveLaps/lapNews';
 import type { Leaderboard, LeaderboardRow } from '../../../src/domain/types';
 
-const row = (position: number, guid: string, lapTimeMs: number, lapKey = `${guid}#${lapTimeMs}`, name = guid): LeaderboardRow => ({
-  position, driverGuid: guid, driverName: name, carModel: 'ks_mazda_mx5_cup', lapTimeMs, gapMs: 0, sectorsMs: [], tyre: null, recordedAt: '', lapKey,
+const row = (
+  position: number,
+  guid: string,
+  lapTimeMs: number,
+  lapKey = `${guid}#${lapTimeMs}`,
+  name = guid,
+): LeaderboardRow => ({
+  position,
+  driverGuid: guid,
+  driverName: name,
+  carModel: 'ks_mazda_mx5_cup',
+  lapTimeMs,
+  gapMs: 0,
+  sectorsMs: [],
+  tyre: null,
+  recordedAt: '',
+  lapKey,
 });
 const board = (...rows: LeaderboardRow[]): Leaderboard => ({ eventId: 'e', rows, lapCount: rows.length });
 
@@ -55,6 +70,11 @@ describe('lapNews', () => {
   it('when the mode is leader, then only leaders are wanted; all takes both; off none', () => {
     const leader = { kind: 'leader', row: row(1, 'a', 1), previous: null } as const;
     const pb = { kind: 'pb', row: row(2, 'a', 1), previousMs: 2 } as const;
-    expect([wantsNews('leader', leader), wantsNews('leader', pb), wantsNews('all', pb), wantsNews('off', leader)]).toEqual([true, false, true, false]);
+    expect([
+      wantsNews('leader', leader),
+      wantsNews('leader', pb),
+      wantsNews('all', pb),
+      wantsNews('off', leader),
+    ]).toEqual([true, false, true, false]);
   });
 });

@@ -7,19 +7,40 @@ import { resultsFixture } from '../../support/fixtures';
 
 const EVENT = 'season1#event2';
 const base: LiveLapInput = {
-  eventId: EVENT, driverGuid: '76561198000000001', driverName: 'A', carModel: 'ks_mazda_mx5_cup', lapTimeMs: 100000, cuts: 0,
-  track: 'suzuka', trackConfig: 'suzukagp', sessionType: 'PRACTICE', receivedAt: new Date('2024-05-12T19:00:00Z'), stamp: 1, sessionStart: null,
+  eventId: EVENT,
+  driverGuid: '76561198000000001',
+  driverName: 'A',
+  carModel: 'ks_mazda_mx5_cup',
+  lapTimeMs: 100000,
+  cuts: 0,
+  track: 'suzuka',
+  trackConfig: 'suzukagp',
+  sessionType: 'PRACTICE',
+  receivedAt: new Date('2024-05-12T19:00:00Z'),
+  stamp: 1,
+  sessionStart: null,
 };
 const live = (o: Partial<LiveLapInput>) => liveLap({ ...base, ...o });
 const fileLap = (o: Partial<Lap>): Lap => ({
-  ...live({}), lapKey: `${o.driverGuid ?? base.driverGuid}#${o.lapTimestamp ?? 5000}`, resultFile: 'f.json', lapTimestamp: 5000,
-  sectorsMs: [50000, 50000], tyre: 'SM', ...o,
+  ...live({}),
+  lapKey: `${o.driverGuid ?? base.driverGuid}#${o.lapTimestamp ?? 5000}`,
+  resultFile: 'f.json',
+  lapTimestamp: 5000,
+  sectorsMs: [50000, 50000],
+  tyre: 'SM',
+  ...o,
 });
 
 describe('liveLap', () => {
   it('when a lap has no cuts and a real GUID, then it is valid and keyed apart from file laps', () => {
     const lap = live({ stamp: 1715540400123 });
-    expect(lap).toMatchObject({ valid: true, lapKey: '76561198000000001#live#1715540400123', recordedAt: '2024-05-12T19:00:00.000Z', sectorsMs: [], tyre: null });
+    expect(lap).toMatchObject({
+      valid: true,
+      lapKey: '76561198000000001#live#1715540400123',
+      recordedAt: '2024-05-12T19:00:00.000Z',
+      sectorsMs: [],
+      tyre: null,
+    });
     expect(isLiveLap(lap)).toBe(true);
     expect(isLiveLap({ lapKey: '76561198000000001#208494' })).toBe(false);
     expect(liveLapKey('g', 5)).toBe('g#live#5');
@@ -41,7 +62,14 @@ describe('matchLiveLaps', () => {
 
   it('when driver, car, track, layout, session type or time (beyond 2 ms) differ, then nothing matches', () => {
     const l = live({});
-    for (const o of [{ driverGuid: 'x' }, { carModel: 'bmw_m3_e30' }, { track: 'monza' }, { trackConfig: 'east' }, { sessionType: 'RACE' as const }, { lapTimeMs: 100003 }]) {
+    for (const o of [
+      { driverGuid: 'x' },
+      { carModel: 'bmw_m3_e30' },
+      { track: 'monza' },
+      { trackConfig: 'east' },
+      { sessionType: 'RACE' as const },
+      { lapTimeMs: 100003 },
+    ]) {
       expect(matchLiveLaps([fileLap(o)], [l])).toEqual([]);
     }
     expect(matchLiveLaps([fileLap({ lapTimeMs: 100002, track: 'SUZUKA' })], [l])).toHaveLength(1);
@@ -54,7 +82,10 @@ describe('matchLiveLaps', () => {
     const f1 = fileLap({ lapTimestamp: 1000 });
     const f2 = fileLap({ lapTimestamp: 2000 });
     const f3 = fileLap({ lapTimestamp: 3000 });
-    expect(matchLiveLaps([f3, f2, f1], [l2, l1])).toEqual([{ live: l1, file: f1 }, { live: l2, file: f2 }]);
+    expect(matchLiveLaps([f3, f2, f1], [l2, l1])).toEqual([
+      { live: l1, file: f1 },
+      { live: l2, file: f2 },
+    ]);
   });
 
   it('when two live laps are within tolerance, then each file lap takes the closest time', () => {
@@ -67,8 +98,21 @@ describe('matchLiveLaps', () => {
   it('when a results file is replayed as live laps, then every identified lap matches exactly one live lap', () => {
     const fx = resultsFixture('2019_3_2_17_27_PRACTICE.json');
     const parsed = parseResults(fx.bytes.toString('utf8'), fx.name);
-    const file = lapsFromResults(parsed, { eventId: EVENT, sessionTime: '2019-03-02T17:27:00.000Z', resultFile: fx.name });
-    const lives = file.map((f, i) => live({ driverGuid: f.driverGuid, carModel: f.carModel, lapTimeMs: f.lapTimeMs, cuts: f.cuts, stamp: i, sessionType: 'PRACTICE' }));
+    const file = lapsFromResults(parsed, {
+      eventId: EVENT,
+      sessionTime: '2019-03-02T17:27:00.000Z',
+      resultFile: fx.name,
+    });
+    const lives = file.map((f, i) =>
+      live({
+        driverGuid: f.driverGuid,
+        carModel: f.carModel,
+        lapTimeMs: f.lapTimeMs,
+        cuts: f.cuts,
+        stamp: i,
+        sessionType: 'PRACTICE',
+      }),
+    );
     const matches = matchLiveLaps(file, lives);
     expect(matches).toHaveLength(file.length);
     expect(new Set(matches.map((m) => m.live.lapKey)).size).toBe(file.length);

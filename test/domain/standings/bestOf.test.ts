@@ -2,6 +2,7 @@ import { computeStandings } from '../../../src/domain/standings/computeStandings
 import type { SeasonStandings } from '../../../src/domain/standings/types';
 import type { Lap } from '../../../src/domain/types';
 import { byEvent, lap, season } from './factory';
+import { present } from '../../support/present';
 
 const EVENTS = ['s1#event1', 's1#event2', 's1#event3', 's1#event4'];
 const TABLE = [10, 6, 3];
@@ -11,7 +12,7 @@ function lapsFor(positions: Record<string, Array<number | null>>) {
   const laps: Lap[] = [];
   for (const [guid, perEvent] of Object.entries(positions)) {
     perEvent.forEach((pos, i) => {
-      if (pos !== null) laps.push(lap({ event: EVENTS[i], guid, ms: 90_000 + pos * 100 }));
+      if (pos !== null) laps.push(lap({ event: present(EVENTS[i], `event ${i + 1}`), guid, ms: 90_000 + pos * 100 }));
     });
   }
   // Fillers take every place nobody above holds, so the positions are exact.
@@ -47,7 +48,11 @@ describe('computeStandings: drop rounds (bestOf)', () => {
   });
 
   it('when a driver entered no more than bestOf events, then nothing is dropped and missed events are not "dropped"', () => {
-    const s = computeStandings(season(EVENTS, { pointsTable: TABLE, bestOf: 2 }), lapsFor({ a: [3, null, 1, null] }), []);
+    const s = computeStandings(
+      season(EVENTS, { pointsTable: TABLE, bestOf: 2 }),
+      lapsFor({ a: [3, null, 1, null] }),
+      [],
+    );
     const a = row(s, 'a');
     expect(a.results.map((r) => [r.position, r.dropped])).toEqual([
       [3, false],
@@ -74,7 +79,11 @@ describe('computeStandings: drop rounds (bestOf)', () => {
   });
 
   it('when a result is dropped, then its win and podium still count for the tie-break', () => {
-    const s = computeStandings(season(EVENTS, { pointsTable: TABLE, bestOf: 1 }), lapsFor({ a: [1, 1, null, null] }), []);
+    const s = computeStandings(
+      season(EVENTS, { pointsTable: TABLE, bestOf: 1 }),
+      lapsFor({ a: [1, 1, null, null] }),
+      [],
+    );
     const a = row(s, 'a');
     expect(a.results.map((r) => r.dropped)).toEqual([false, true, false, false]);
     expect(a.tieBreak).toMatchObject({ wins: 2, podiums: 2 });

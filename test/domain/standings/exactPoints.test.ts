@@ -29,14 +29,19 @@ describe('computeStandings: exact points', () => {
   it('when a fractional table, participation points, a fastest-lap bonus and drop rounds combine, then every score and total is the exact decimal', () => {
     const { config, laps } = bonusSeason();
     const s = computeStandings(config, laps, []);
-    const table = s.rows.map((r) => ({ driver: r.driver, total: r.total, points: r.results.map((x) => x.points), dropped: r.results.map((x) => x.dropped) }));
+    const table = s.rows.map((r) => ({
+      driver: r.driver,
+      total: r.total,
+      points: r.results.map((x) => x.points),
+      dropped: r.results.map((x) => x.dropped),
+    }));
     expect(table).toEqual([
       { driver: 'Ben', total: 2.2, points: [0.8, 1.4, 0.8], dropped: [false, false, true] },
       { driver: 'Ann', total: 2.2, points: [1.4, 0.8, 0.45], dropped: [false, false, true] },
       { driver: 'Cy', total: 1.85, points: [0.45, 0.45, 1.4], dropped: [false, true, false] },
       { driver: 'Dot', total: 0.2, points: [0.1, 0, 0.1], dropped: [false, false, false] },
     ]);
-    expect(s.rows[0].tieBreak.decidedBy).toBe('averagePercent');
+    expect(s.rows[0]?.tieBreak.decidedBy).toBe('averagePercent');
     expect(noisyNumbers(s)).toEqual([]);
   });
 
@@ -53,10 +58,14 @@ describe('computeStandings: exact points', () => {
 
   it('when the chart adds up fractional points, then each running total is the exact decimal and ends at the total', () => {
     const issue = issueSeason();
-    const dee = pointsProgression(computeStandings(issue.config, issue.laps, []), 4).series.find((x) => x.driver === 'Dee');
+    const dee = pointsProgression(computeStandings(issue.config, issue.laps, []), 4).series.find(
+      (x) => x.driver === 'Dee',
+    );
     expect(dee?.cumulative).toEqual([0.2, 0.3, 0.3]);
     const bonus = bonusSeason();
-    expect(pointsProgression(computeStandings(bonus.config, bonus.laps, []), 4).series.map((x) => x.cumulative)).toEqual([
+    expect(
+      pointsProgression(computeStandings(bonus.config, bonus.laps, []), 4).series.map((x) => x.cumulative),
+    ).toEqual([
       [0.8, 2.2, 2.2],
       [1.4, 2.2, 2.2],
       [0.45, 0.45, 1.85],
@@ -67,6 +76,14 @@ describe('computeStandings: exact points', () => {
 
 describe('formatPoints', () => {
   it('when given a sum with float noise, then it shows at most 3 decimals and no trailing zeros', () => {
-    expect([0.1 + 0.2, 1.1 + 0.1 + 0.2, 0.35 + 0.1, 25, 0, 12.5, 1 / 3].map(formatPoints)).toEqual(['0.3', '1.4', '0.45', '25', '0', '12.5', '0.333']);
+    expect([0.1 + 0.2, 1.1 + 0.1 + 0.2, 0.35 + 0.1, 25, 0, 12.5, 1 / 3].map(formatPoints)).toEqual([
+      '0.3',
+      '1.4',
+      '0.45',
+      '25',
+      '0',
+      '12.5',
+      '0.333',
+    ]);
   });
 });

@@ -3,7 +3,7 @@
 import type { Lap } from '../../../src/domain/types';
 import { byEvent, lap, season } from './factory';
 
-const E = ['s1#event1', 's1#event2', 's1#event3'];
+const E = ['s1#event1', 's1#event2', 's1#event3'] as const;
 
 /**
  * The issue's case: pointsTable [0.3, 0.2, 0.1]. Dee scores 0.2 + 0.1; Cal, Bea and Ash each win
@@ -11,7 +11,8 @@ const E = ['s1#event1', 's1#event2', 's1#event3'];
  * Cal 100 %, Bea (100 + 101) / 2, Dee (100.5 + 100.8) / 2, Ash (100 + 105) / 2.
  */
 export function issueSeason() {
-  const at = (event: number, guid: string, name: string, ms: number): Lap => lap({ event: E[event], guid, name, ms });
+  const at = (event: 0 | 1 | 2, guid: string, name: string, ms: number): Lap =>
+    lap({ event: E[event], guid, name, ms });
   const laps = [
     at(0, 'ash', 'Ash', 100_000),
     at(0, 'dee', 'Dee', 100_500),
@@ -26,7 +27,7 @@ export function issueSeason() {
     at(2, 'f5', 'Filler Five', 100_400), // P3: 0.1
     at(2, 'bea', 'Bea', 101_000), // P4: 0
   ];
-  return { config: season(E, { pointsTable: [0.3, 0.2, 0.1] }), laps: byEvent(laps) };
+  return { config: season([...E], { pointsTable: [0.3, 0.2, 0.1] }), laps: byEvent(laps) };
 }
 
 /**
@@ -37,7 +38,8 @@ export function issueSeason() {
  * Dot: P4 - P4 -> 0.2.
  */
 export function bonusSeason() {
-  const at = (event: number, guid: string, name: string, ms: number): Lap => lap({ event: E[event], guid, name, ms });
+  const at = (event: 0 | 1 | 2, guid: string, name: string, ms: number): Lap =>
+    lap({ event: E[event], guid, name, ms });
   const laps = [
     at(0, 'ann', 'Ann', 90_000),
     at(0, 'ben', 'Ben', 90_300),

@@ -2,7 +2,7 @@ import { computeStandings } from '../../../src/domain/standings/computeStandings
 import { pointsProgression } from '../../../src/domain/standings/progression';
 import { byEvent, lap, season } from './factory';
 
-const E = ['s1#event1', 's1#event2', 's1#event3'];
+const E = ['s1#event1', 's1#event2', 's1#event3'] as const;
 
 function fixture() {
   const laps = [
@@ -38,7 +38,7 @@ describe('pointsProgression', () => {
     const p = pointsProgression(s, 10);
     expect(p.series.map((x) => x.driver)).toEqual(['Ann', 'Bob', 'Cy']);
     expect(p.series.map((x) => x.cumulative[x.cumulative.length - 1])).toEqual(s.rows.map((r) => r.total));
-    expect(p.series[2].cumulative).toEqual([4, 4, 4]);
+    expect(p.series[2]?.cumulative).toEqual([4, 4, 4]);
   });
 
   it('when topN is 0, then there are no series but the labels stay', () => {

@@ -3,6 +3,7 @@ import { renderStandings } from '../../../src/domain/standings/renderStandings';
 import type { SeasonStandings, StandingResult, StandingRow } from '../../../src/domain/standings/types';
 import type { Lap } from '../../../src/domain/types';
 import { byEvent, lap, season } from './factory';
+import { present } from '../../support/present';
 
 function result(eventId: string, position: number | null, points: number, dropped = false): StandingResult {
   return { eventId, position, points, lapTimeMs: position === null ? null : 90_000 + position, dropped };
@@ -49,7 +50,14 @@ function bigSeason(drivers: number): SeasonStandings {
   const laps: Lap[] = [];
   for (const event of events) {
     for (let d = 0; d < drivers; d++) {
-      laps.push(lap({ event, guid: `g${d}`, name: `Driver Number ${d}`, ms: 90_000 + d * 37 + (events.indexOf(event) * d) % 11 }));
+      laps.push(
+        lap({
+          event,
+          guid: `g${d}`,
+          name: `Driver Number ${d}`,
+          ms: 90_000 + d * 37 + ((events.indexOf(event) * d) % 11),
+        }),
+      );
     }
   }
   return computeStandings(season(events), byEvent(laps), []);
@@ -76,8 +84,8 @@ describe('renderStandings', () => {
     const amy = standingRow(1, 'Amy', 10, [result('e1', 1, 10)]);
     const zed = standingRow(1, 'Zed', 10, [result('e1', 2, 10)]);
     const lines = renderStandings(standings([amy, zed], { bestOf: null })).split('\n');
-    expect(lines[2].startsWith('1\\. Amy — 10 pts')).toBe(true);
-    expect(lines[3].startsWith('1\\. Zed — 10 pts')).toBe(true);
+    expect(lines[2]?.startsWith('1\\. Amy — 10 pts')).toBe(true);
+    expect(lines[3]?.startsWith('1\\. Zed — 10 pts')).toBe(true);
   });
 
   it('when there are no results, then it says so under the title', () => {
@@ -91,7 +99,10 @@ describe('renderStandings', () => {
       result('e1', 1, 5),
     ]);
     const text = renderStandings(
-      standings([nasty], { seasonName: 'S_1 *', events: [{ eventId: 'e1', name: 'Spa_2', fastestLapMs: 1, driverCount: 1 }] }),
+      standings([nasty], {
+        seasonName: 'S_1 *',
+        events: [{ eventId: 'e1', name: 'Spa_2', fastestLapMs: 1, driverCount: 1 }],
+      }),
     );
     const lines = text.split('\n');
     expect(lines[0]).toBe('**S\\_1 \\* Standings**');
@@ -119,14 +130,15 @@ describe('renderStandings', () => {
     const text = renderStandings(s);
     expect(text.length).toBeLessThanOrEqual(2000);
     const lines = text.split('\n');
-    const more = /^…and (\d+) more$/.exec(lines[lines.length - 1]);
+    const more = /^…and (\d+) more$/.exec(lines.at(-1) ?? '');
     expect(more).not.toBeNull();
     const shown = lines.slice(1, -1);
     expect(shown.length).toBeGreaterThan(20);
     expect(shown.length + Number(more?.[1])).toBe(150);
     expect(shown).toEqual(s.rows.slice(0, shown.length).map((r) => `${r.rank}\\. ${r.driver} — ${r.total} pts`));
     // As many rows as fit: one more row would overflow.
-    const next = `${s.rows[shown.length].rank}\\. ${s.rows[shown.length].driver} — ${s.rows[shown.length].total} pts`;
+    const nextRow = present(s.rows[shown.length], 'a row after the shown ones');
+    const next = `${nextRow.rank}\\. ${nextRow.driver} — ${nextRow.total} pts`;
     const withNext = [lines[0], ...shown, next, `…and ${149 - shown.length} more`].join('\n');
     expect(withNext.length).toBeGreaterThan(2000);
   });

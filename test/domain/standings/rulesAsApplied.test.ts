@@ -11,14 +11,14 @@ describe('computeStandings: "earlier event" in the drop rule', () => {
   it('when the config lists an event before one that starts earlier, then between equal scores the one listed first is kept', () => {
     const config = season([E1, E2], { pointsTable: [10, 5], bestOf: 1 });
     // Listed first but run a week later: the config's order decides, not the date.
-    config.events[0].start = '2024-01-08T20:00:00.000Z';
-    config.events[1].start = '2024-01-01T20:00:00.000Z';
+    config.events[0]!.start = '2024-01-08T20:00:00.000Z'; // season([E1, E2]) has two events
+    config.events[1]!.start = '2024-01-01T20:00:00.000Z';
     const laps = [
       lap({ event: E1, guid: 'a', ms: 90_000, at: '2024-01-08T20:00:00Z' }),
       lap({ event: E2, guid: 'a', ms: 90_000, at: '2024-01-01T20:00:00Z' }),
     ];
     const s = computeStandings(config, byEvent(laps), []);
-    expect(s.rows[0].results.map((r) => [r.eventId, r.points, r.dropped])).toEqual([
+    expect(s.rows[0]?.results.map((r) => [r.eventId, r.points, r.dropped])).toEqual([
       [E1, 10, false],
       [E2, 10, true],
     ]);
@@ -40,7 +40,7 @@ describe('computeStandings: the name shown', () => {
       lap({ event: E1, guid: 'g1', name: 'Later', ms: 91_000, at: '2024-01-01T10:00:00Z', ts: 900 }),
       lap({ event: E1, guid: 'g1', name: 'Earlier', ms: 90_000, at: '2024-01-01T10:00:00Z', ts: 100 }),
     ];
-    expect(computeStandings(season([E1]), byEvent(laps), []).rows[0].driver).toBe('Later');
+    expect(computeStandings(season([E1]), byEvent(laps), []).rows[0]?.driver).toBe('Later');
   });
 
   it('when a preseason lap is newer, then its name is not used: only scoring events name the driver', () => {
@@ -49,7 +49,7 @@ describe('computeStandings: the name shown', () => {
       lap({ event: PRE, guid: 'g1', name: 'Preseason Name', ms: 90_000, at: '2024-02-01T10:00:00Z' }),
     ];
     const s = computeStandings(season([{ id: PRE, preseason: true }, E1]), byEvent(laps), []);
-    expect(s.rows[0].driver).toBe('Season Name');
+    expect(s.rows[0]?.driver).toBe('Season Name');
   });
 
   it('when an alias is keyed by an older name, then it no longer applies: name aliases match the shown (most recent) name', () => {

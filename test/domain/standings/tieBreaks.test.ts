@@ -23,8 +23,8 @@ describe('computeStandings: tie-breaks, one level at a time', () => {
       { guid: 'b', rank: 1, total: 15, decidedBy: 'averagePercent' },
       { guid: 'a', rank: 2, total: 15, decidedBy: 'averagePercent' },
     ]);
-    expect(s.rows[0].tieBreak.averagePercent).toBeCloseTo(100.05, 4);
-    expect(s.rows[1].tieBreak.averagePercent).toBeCloseTo(101, 4);
+    expect(s.rows[0]?.tieBreak.averagePercent).toBeCloseTo(100.05, 4);
+    expect(s.rows[1]?.tieBreak.averagePercent).toBeCloseTo(101, 4);
   });
 
   it('when points and average tie, then more wins is ahead', () => {
@@ -44,9 +44,9 @@ describe('computeStandings: tie-breaks, one level at a time', () => {
       { guid: 'a', rank: 2, total: 10, decidedBy: 'wins' },
       { guid: 'b', rank: 3, total: 10, decidedBy: 'wins' },
     ]);
-    expect(s.rows[1].tieBreak.averagePercent).toBeCloseTo(s.rows[2].tieBreak.averagePercent ?? NaN, 9);
-    expect(s.rows[1].tieBreak.wins).toBe(1);
-    expect(s.rows[2].tieBreak.wins).toBe(0);
+    expect(s.rows[1]?.tieBreak.averagePercent).toBeCloseTo(s.rows[2]?.tieBreak.averagePercent ?? NaN, 9);
+    expect(s.rows[1]?.tieBreak.wins).toBe(1);
+    expect(s.rows[2]?.tieBreak.wins).toBe(0);
   });
 
   it('when points, average and wins tie, then more podiums is ahead', () => {
@@ -67,8 +67,8 @@ describe('computeStandings: tie-breaks, one level at a time', () => {
       { guid: 'a', rank: 3, total: 8, decidedBy: 'podiums' },
       { guid: 'y', rank: 4, total: 7, decidedBy: 'points' },
     ]);
-    expect(s.rows[1].tieBreak).toMatchObject({ wins: 0, podiums: 2 });
-    expect(s.rows[2].tieBreak).toMatchObject({ wins: 0, podiums: 1 });
+    expect(s.rows[1]?.tieBreak).toMatchObject({ wins: 0, podiums: 2 });
+    expect(s.rows[2]?.tieBreak).toMatchObject({ wins: 0, podiums: 1 });
   });
 
   it('when two averages differ only by floating-point noise, then they count as equal and the next rule decides', () => {
@@ -108,8 +108,8 @@ describe('computeStandings: tie-breaks, one level at a time', () => {
       { guid: 'b', rank: 2, total: 15, decidedBy: 'firstSet' },
       { guid: 'c', rank: 3, total: 0, decidedBy: 'points' },
     ]);
-    expect(s.rows[0].tieBreak.firstSetAt).toBe('2024-01-01T10:00:00Z');
-    expect(s.rows[1].tieBreak.firstSetAt).toBe('2024-01-01T11:00:00Z');
+    expect(s.rows[0]?.tieBreak.firstSetAt).toBe('2024-01-01T10:00:00Z');
+    expect(s.rows[1]?.tieBreak.firstSetAt).toBe('2024-01-01T11:00:00Z');
   });
 
   it('when instants are written with different offsets, then the earlier instant still wins', () => {

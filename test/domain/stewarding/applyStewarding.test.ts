@@ -5,9 +5,23 @@ import { rankLaps } from '../../../src/domain/rankLaps';
 import { A, B, C, EVENT, lap } from './lapFactory';
 
 const by: Actor = { kind: 'cli', id: 'steward', name: 'steward' };
-const struck = (lapKey: string, reason = 'track limits'): StruckLap => ({ eventId: EVENT, lapKey, driverGuid: A, driverName: 'a', lapTimeMs: 1, reason, by, at: '2019-03-02T20:00:00Z' });
+const struck = (lapKey: string, reason = 'track limits'): StruckLap => ({
+  eventId: EVENT,
+  lapKey,
+  driverGuid: A,
+  driverName: 'a',
+  lapTimeMs: 1,
+  reason,
+  by,
+  at: '2019-03-02T20:00:00Z',
+});
 const excluded = (driverGuid: string, kind: 'event' | 'season', reason = 'banned'): Exclusion => ({
-  scope: kind === 'event' ? { kind, eventId: EVENT } : { kind, seasonId: 'season1' }, driverGuid, driverName: '', reason, by, at: '2019-03-02T20:00:00Z',
+  scope: kind === 'event' ? { kind, eventId: EVENT } : { kind, seasonId: 'season1' },
+  driverGuid,
+  driverName: '',
+  reason,
+  by,
+  at: '2019-03-02T20:00:00Z',
 });
 
 describe('applyStewarding', () => {
@@ -17,11 +31,17 @@ describe('applyStewarding', () => {
   const c1 = lap({ driverGuid: C, lapTimeMs: 99_000, cuts: 2, valid: false, invalidReason: '2 cuts' });
   const laps = [a1, a2, b1, c1];
 
-  it('when a driver\'s best lap is struck, then the next best valid lap takes its place on the board', () => {
+  it("when a driver's best lap is struck, then the next best valid lap takes its place on the board", () => {
     const counted = applyStewarding(laps, stewardingRules([struck(a1.lapKey)], []));
     const board = rankLaps(EVENT, counted, []);
-    expect(board.rows.map((r) => [r.driverGuid, r.lapTimeMs])).toEqual([[B, 100_500], [A, 101_000]]);
-    expect(counted.find((l) => l.lapKey === a1.lapKey)).toMatchObject({ valid: false, invalidReason: 'struck by the stewards: track limits' });
+    expect(board.rows.map((r) => [r.driverGuid, r.lapTimeMs])).toEqual([
+      [B, 100_500],
+      [A, 101_000],
+    ]);
+    expect(counted.find((l) => l.lapKey === a1.lapKey)).toMatchObject({
+      valid: false,
+      invalidReason: 'struck by the stewards: track limits',
+    });
     expect(board.lapCount).toBe(4);
   });
 
@@ -33,7 +53,10 @@ describe('applyStewarding', () => {
   });
 
   it('when a driver is excluded, then none of their laps count, with the event reason before the season one', () => {
-    const counted = applyStewarding(laps, stewardingRules([], [excluded(A, 'event', 'wrong car'), excluded(A, 'season', 'banned')]));
+    const counted = applyStewarding(
+      laps,
+      stewardingRules([], [excluded(A, 'event', 'wrong car'), excluded(A, 'season', 'banned')]),
+    );
     expect(rankLaps(EVENT, counted, []).rows.map((r) => r.driverGuid)).toEqual([B]);
     expect(counted.filter((l) => l.driverGuid === A).map((l) => l.invalidReason)).toEqual([
       'driver excluded from the event by the stewards: wrong car',
@@ -47,7 +70,10 @@ describe('applyStewarding', () => {
 
   it('when a struck key carries a file suffix, then only that lap is struck, not the lap with the plain key', () => {
     const plain = lap({ driverGuid: A, lapTimeMs: 98_000, lapTimestamp: 5000, resultFile: 'one.json' });
-    const suffixed = { ...lap({ driverGuid: A, lapTimeMs: 97_000, lapTimestamp: 5000, resultFile: 'two.json' }), lapKey: `${A}#5000#two` };
+    const suffixed = {
+      ...lap({ driverGuid: A, lapTimeMs: 97_000, lapTimestamp: 5000, resultFile: 'two.json' }),
+      lapKey: `${A}#5000#two`,
+    };
     const counted = applyStewarding([plain, suffixed], stewardingRules([struck(suffixed.lapKey)], []));
     expect(rankLaps(EVENT, counted, []).rows.map((r) => r.lapKey)).toEqual([plain.lapKey]);
   });

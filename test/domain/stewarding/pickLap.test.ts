@@ -10,16 +10,16 @@ describe('pickLap', () => {
   const other = lap({ driverGuid: B, lapTimeMs: 80_000 });
   const laps = [sameTimeLater, cut, slow, fast, other];
 
-  it('when no lap is named, then the driver\'s best valid lap is picked, the one set first on a tie', () => {
+  it("when no lap is named, then the driver's best valid lap is picked, the one set first on a tie", () => {
     expect(pickLap(EVENT, laps, A)).toBe(fast);
   });
 
-  it('when a lap key is named, then exactly that lap of that driver is picked, and another driver\'s key is not', () => {
+  it("when a lap key is named, then exactly that lap of that driver is picked, and another driver's key is not", () => {
     expect(pickLap(EVENT, laps, A, slow.lapKey)).toBe(slow);
     expect(pickLap(EVENT, laps, A, other.lapKey)).toBeUndefined();
   });
 
-  it('when a lap time is named, then the driver\'s valid lap with that time is picked, the first set', () => {
+  it("when a lap time is named, then the driver's valid lap with that time is picked, the first set", () => {
     expect(pickLap(EVENT, laps, A, '1:40.000')).toBe(fast);
     expect(pickLap(EVENT, laps, A, '1:45.000')).toBe(slow);
     expect(pickLap(EVENT, laps, A, '1:44.000')).toBeUndefined();
@@ -31,7 +31,11 @@ describe('pickLap', () => {
 });
 
 describe('resolveDriver', () => {
-  const known = [{ driverGuid: A, driverName: 'Jérôme' }, { driverGuid: B, driverName: 'Twin' }, { driverGuid: '76561198000000009', driverName: 'twin ' }];
+  const known = [
+    { driverGuid: A, driverName: 'Jérôme' },
+    { driverGuid: B, driverName: 'Twin' },
+    { driverGuid: '76561198000000009', driverName: 'twin ' },
+  ];
 
   it('when a known GUID or a unique name (any case) is given, then that driver is meant', () => {
     expect(resolveDriver(A, known)).toEqual(known[0]);

@@ -51,11 +51,14 @@ export async function makeFakeAcServerFolder(
   const cfg = readFileSync(configFixture(fixture, 'server_cfg.ini', opts.configDir), 'utf8');
   let text = cfg.replace(/^HTTP_PORT=\d+/m, `HTTP_PORT=${httpPort}`);
   // Free UDP plugin ports too, so fakes (and bots reading this file) side by side never cross-talk.
-  if (/^UDP_PLUGIN_LOCAL_PORT=[1-9]/m.test(text)) text = text.replace(/^UDP_PLUGIN_LOCAL_PORT=\d+/m, `UDP_PLUGIN_LOCAL_PORT=${await freeUdpPort()}`);
-  if (/^UDP_PLUGIN_ADDRESS=\S*:\d+/m.test(text)) text = text.replace(/^(UDP_PLUGIN_ADDRESS=\S*:)\d+/m, `$1${await freeUdpPort()}`);
+  if (/^UDP_PLUGIN_LOCAL_PORT=[1-9]/m.test(text))
+    text = text.replace(/^UDP_PLUGIN_LOCAL_PORT=\d+/m, `UDP_PLUGIN_LOCAL_PORT=${await freeUdpPort()}`);
+  if (/^UDP_PLUGIN_ADDRESS=\S*:\d+/m.test(text))
+    text = text.replace(/^(UDP_PLUGIN_ADDRESS=\S*:)\d+/m, `$1${await freeUdpPort()}`);
   writeFileSync(serverCfgPath, text);
   copyFileSync(configFixture(fixture, 'entry_list.ini', opts.configDir), entryListPath);
-  for (const t of opts.content?.tracks ?? []) mkdirSync(path.join(dir, 'content', 'tracks', ...t.split('/')), { recursive: true });
+  for (const t of opts.content?.tracks ?? [])
+    mkdirSync(path.join(dir, 'content', 'tracks', ...t.split('/')), { recursive: true });
   for (const c of opts.content?.cars ?? []) mkdirSync(path.join(dir, 'content', 'cars', c), { recursive: true });
   const read = <T>(file: string): T | undefined => {
     try {
@@ -72,7 +75,10 @@ export async function makeFakeAcServerFolder(
     status: () => read<FakeStatus>(STATUS_FILE),
     history: () => {
       try {
-        return readFileSync(path.join(dir, HISTORY_FILE), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+        return readFileSync(path.join(dir, HISTORY_FILE), 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l));
       } catch {
         return [];
       }
@@ -82,7 +88,11 @@ export async function makeFakeAcServerFolder(
         const s = folder.status();
         return s?.state === state && (track === undefined || s.config?.track === track);
       };
-      await waitFor(ok, timeoutMs, `fake acServer ${state}${track ? ` on ${track}` : ''} (last: ${JSON.stringify(folder.status()?.state)})`);
+      await waitFor(
+        ok,
+        timeoutMs,
+        `fake acServer ${state}${track ? ` on ${track}` : ''} (last: ${JSON.stringify(folder.status()?.state)})`,
+      );
       return folder.status()!;
     },
     failOn(rule) {

@@ -12,7 +12,7 @@ export function readIni(text: string): IniSections {
   for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
     const line = raw.trim();
     const header = /^\[(.+)\]$/.exec(line);
-    if (header) section = out[header[1].trim()] ??= {};
+    if (header) section = out[header[1]!.trim()] ??= {};
     else if (section && line.includes('=') && !/^[;#]/.test(line)) {
       const i = line.indexOf('=');
       section[line.slice(0, i).trim()] = line.slice(i + 1).trim();
@@ -41,7 +41,7 @@ export function loadConfig(dir: string): LoadedConfig {
   const cars = (s.CARS ?? '').split(';').filter(Boolean);
   const entryList = Object.keys(entries)
     .filter((k) => /^CAR_\d+$/.test(k))
-    .map((k) => ({ model: entries[k].MODEL ?? '', skin: entries[k].SKIN ?? '', guid: entries[k].GUID ?? '' }));
+    .map((k) => ({ model: entries[k]?.MODEL ?? '', skin: entries[k]?.SKIN ?? '', guid: entries[k]?.GUID ?? '' }));
   for (const e of entryList) {
     if (!cars.includes(e.model)) throw new Error(`entry_list.ini: car ${e.model} is not in CARS=${s.CARS}`);
   }

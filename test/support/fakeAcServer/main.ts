@@ -15,7 +15,12 @@ import { startUdpFromCfg } from './udpFromCfg';
 import { report, type FakeStatus } from './status';
 
 const dir = process.cwd();
-const status: FakeStatus = { pid: process.pid, state: 'starting', processStartAt: Math.round(performance.timeOrigin), resultsFiles: [] };
+const status: FakeStatus = {
+  pid: process.pid,
+  state: 'starting',
+  processStartAt: Math.round(performance.timeOrigin),
+  resultsFiles: [],
+};
 let server: Server | undefined;
 
 function failRule(): string | undefined {
@@ -70,9 +75,12 @@ async function main(): Promise<void> {
     return fail((err as Error).message);
   }
   status.config = cfg;
-  process.stdout.write(`Assetto Corsa Dedicated Server (fake)\nTRACK=${cfg.track} CONFIG_TRACK=${cfg.layout}\nCARS=${cfg.cars.join(';')}\n`);
+  process.stdout.write(
+    `Assetto Corsa Dedicated Server (fake)\nTRACK=${cfg.track} CONFIG_TRACK=${cfg.layout}\nCARS=${cfg.cars.join(';')}\n`,
+  );
   const rule = failRule();
-  if (rule === '*' || rule === cfg.track) return fail(`cannot load track content/tracks/${cfg.track} (made to fail by the test)`);
+  if (rule === '*' || rule === cfg.track)
+    return fail(`cannot load track content/tracks/${cfg.track} (made to fail by the test)`);
   const delay = Number(process.env.FAKE_AC_START_DELAY_MS ?? 0);
   if (delay > 0) await new Promise((r) => setTimeout(r, delay));
   try {
@@ -88,7 +96,6 @@ async function main(): Promise<void> {
     (peer) => peer && process.stdout.write(`UDP plugin on ${peer.port}\n`),
     (err: Error) => process.stderr.write(`UDP plugin not started: ${err.message}\n`),
   );
-
 }
 
 void main();

@@ -27,16 +27,27 @@ export interface PluginClientRig {
  * log lines captured and every plugin log window at 60 s, so counts of log lines do not depend
  * on timing.
  */
-export async function startPluginClient(opts: { peer?: Partial<UdpPeerOptions>; client?: Partial<AcPluginClientOptions>; serverHost?: string } = {}): Promise<PluginClientRig> {
+export async function startPluginClient(
+  opts: { peer?: Partial<UdpPeerOptions>; client?: Partial<AcPluginClientOptions>; serverHost?: string } = {},
+): Promise<PluginClientRig> {
   const logs: Array<Record<string, unknown>> = [];
   const listenPort = await freeUdpPort();
   const resultsDir = path.join(mkdtempSync(path.join(tmpdir(), 'udp-')), 'results');
   const peer = await FakeAcUdpPeer.start({
-    pluginPort: listenPort, resultsDir, track: 'suzuka', trackConfig: 'suzukagp', slots: 8,
-    sessions: [{ name: 'Practice', type: 'PRACTICE', timeMinutes: 60 }, { name: 'Qualifying', type: 'QUALIFY', timeMinutes: 10 }],
+    pluginPort: listenPort,
+    resultsDir,
+    track: 'suzuka',
+    trackConfig: 'suzukagp',
+    slots: 8,
+    sessions: [
+      { name: 'Practice', type: 'PRACTICE', timeMinutes: 60 },
+      { name: 'Qualifying', type: 'QUALIFY', timeMinutes: 10 },
+    ],
     ...opts.peer,
   });
-  const log = createLogger('debug', { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
+  const log = createLogger('debug', {
+    write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>),
+  });
   const client = await AcPluginClient.start({
     listen: { host: '127.0.0.1', port: listenPort },
     server: { host: opts.serverHost ?? '127.0.0.1', port: peer.port },
@@ -49,17 +60,29 @@ export async function startPluginClient(opts: { peer?: Partial<UdpPeerOptions>; 
   client.onLap((l) => laps.push(l));
   const strangers: FakeAcUdpPeer[] = [];
   return {
-    peer, client, listenPort, laps, logs,
+    peer,
+    client,
+    listenPort,
+    laps,
+    logs,
     logged: (prefix) => logs.filter((l) => String(l.msg).startsWith(prefix)),
     stranger: async (host = '127.0.0.1', more = {}) => {
-      const s = await FakeAcUdpPeer.start({ pluginPort: listenPort, host, resultsDir, track: 'monza', slots: 8, ...more });
+      const s = await FakeAcUdpPeer.start({
+        pluginPort: listenPort,
+        host,
+        resultsDir,
+        track: 'monza',
+        slots: 8,
+        ...more,
+      });
       strangers.push(s);
       return s;
     },
     caughtUp: async () => {
       const deadline = Date.now() + 5000;
       while (client.stats().received < peer.sent) {
-        if (Date.now() > deadline) throw new Error(`the client received ${client.stats().received} of ${peer.sent} datagrams`);
+        if (Date.now() > deadline)
+          throw new Error(`the client received ${client.stats().received} of ${peer.sent} datagrams`);
         await new Promise((r) => setTimeout(r, 10));
       }
     },

@@ -24,5 +24,8 @@ export function report(dir: string, status: FakeStatus): void {
   const file = path.join(dir, STATUS_FILE);
   writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(status, null, 2));
   renameSync(`${file}.${process.pid}.tmp`, file);
-  appendFileSync(path.join(dir, HISTORY_FILE), `${JSON.stringify({ at: Date.now(), pid: status.pid, state: status.state, track: status.config?.track, error: status.error })}\n`);
+  appendFileSync(
+    path.join(dir, HISTORY_FILE),
+    `${JSON.stringify({ at: Date.now(), pid: status.pid, state: status.state, track: status.config?.track, error: status.error })}\n`,
+  );
 }

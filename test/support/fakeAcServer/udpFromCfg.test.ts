@@ -8,7 +8,12 @@ import { waitFor } from '../fakeDiscord/waitFor';
 describe('fake acServer process: the UDP plugin side from server_cfg.ini', () => {
   it('when it starts, then it greets the plugin address, answers the plugin and writes results on NEXT_SESSION', async () => {
     const ac = await makeFakeAcServerFolder('crlf-plugin');
-    const ep = await resolvePluginEndpoints({ AC_SERVER_DIR: ac.dir, AC_PLUGIN_LISTEN: undefined, AC_PLUGIN_SERVER: undefined, AC_PLUGIN_RELAY: undefined });
+    const ep = await resolvePluginEndpoints({
+      AC_SERVER_DIR: ac.dir,
+      AC_PLUGIN_LISTEN: undefined,
+      AC_PLUGIN_SERVER: undefined,
+      AC_PLUGIN_RELAY: undefined,
+    });
     if (!ep.ok) throw new Error(ep.reason);
     expect(ep.endpoints.server.port).not.toBe(11500); // moved to a free port, like HTTP_PORT
     const client = await AcPluginClient.start({ ...ep.endpoints, log: silentLogger });

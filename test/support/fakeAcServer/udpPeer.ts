@@ -1,5 +1,10 @@
 import dgram from 'node:dgram';
-import { decodePluginCommand, encodeServerMessage, type EncodableServerMessage, type PluginCommand } from '../../../src/domain/acPlugin';
+import {
+  decodePluginCommand,
+  encodeServerMessage,
+  type EncodableServerMessage,
+  type PluginCommand,
+} from '../../../src/domain/acPlugin';
 import { waitFor } from '../fakeDiscord/waitFor';
 import { splitSectors, writePeerResults, type PeerCar, type PeerLap } from './udpResults';
 
@@ -105,7 +110,15 @@ export class FakeAcUdpPeer {
   connect(car: PeerCar, opts: { silent?: boolean } = {}): void {
     this.connected.set(car.carId, car);
     this.seen.set(car.carId, car);
-    if (!opts.silent) this.send({ type: 'NEW_CONNECTION', driverName: car.name, driverGuid: car.guid, carId: car.carId, carModel: car.model, carSkin: car.skin ?? '' });
+    if (!opts.silent)
+      this.send({
+        type: 'NEW_CONNECTION',
+        driverName: car.name,
+        driverGuid: car.guid,
+        carId: car.carId,
+        carModel: car.model,
+        carSkin: car.skin ?? '',
+      });
   }
 
   /** `silent`: acServer's CONNECTION_CLOSED is lost (or acServer restarted and forgot the car). */
@@ -113,7 +126,15 @@ export class FakeAcUdpPeer {
     const car = this.connected.get(carId);
     if (!car) return;
     this.connected.delete(carId);
-    if (!opts.silent) this.send({ type: 'CONNECTION_CLOSED', driverName: car.name, driverGuid: car.guid, carId, carModel: car.model, carSkin: car.skin ?? '' });
+    if (!opts.silent)
+      this.send({
+        type: 'CONNECTION_CLOSED',
+        driverName: car.name,
+        driverGuid: car.guid,
+        carId,
+        carModel: car.model,
+        carSkin: car.skin ?? '',
+      });
   }
 
   /** A lap by a connected car: recorded for the results file and sent as LAP_COMPLETED. */
@@ -121,13 +142,23 @@ export class FakeAcUdpPeer {
     const car = this.connected.get(carId);
     if (!car) throw new Error(`fake acServer: car ${carId} is not connected`);
     const lap: PeerLap = {
-      car, timestamp: Date.now() - this.startedAt, lapTimeMs, cuts: opts.cuts ?? 0,
-      sectors: opts.sectors ?? splitSectors(lapTimeMs), tyre: opts.tyre ?? 'SM', kicked: false,
+      car,
+      timestamp: Date.now() - this.startedAt,
+      lapTimeMs,
+      cuts: opts.cuts ?? 0,
+      sectors: opts.sectors ?? splitSectors(lapTimeMs),
+      tyre: opts.tyre ?? 'SM',
+      kicked: false,
     };
     this.laps.push(lap);
     const leaderboard = Array.from({ length: this.slots }, (_, id) => {
       const mine = this.laps.filter((l) => l.car.carId === id && l.cuts === 0);
-      return { carId: id, bestLapMs: mine.length ? Math.min(...mine.map((l) => l.lapTimeMs)) : 999999999, laps: mine.length, completed: false };
+      return {
+        carId: id,
+        bestLapMs: mine.length ? Math.min(...mine.map((l) => l.lapTimeMs)) : 999999999,
+        laps: mine.length,
+        completed: false,
+      };
     });
     this.send({ type: 'LAP_COMPLETED', carId, lapTimeMs, cuts: lap.cuts, leaderboard, gripLevel: 0.98 });
     return lap;
@@ -135,10 +166,19 @@ export class FakeAcUdpPeer {
 
   /** Writes the session's results file, sends END_SESSION with its path, then NEW_SESSION of the next one. */
   endSession(): string {
-    const file = writePeerResults(this.opts.resultsDir, {
-      track: this.opts.track, trackConfig: this.opts.trackConfig ?? '', type: this.session.type,
-      durationSecs: this.session.timeMinutes * 60, slots: this.slots, cars: new Map(this.seen), laps: this.laps,
-    }, this.opts.now?.() ?? new Date());
+    const file = writePeerResults(
+      this.opts.resultsDir,
+      {
+        track: this.opts.track,
+        trackConfig: this.opts.trackConfig ?? '',
+        type: this.session.type,
+        durationSecs: this.session.timeMinutes * 60,
+        slots: this.slots,
+        cars: new Map(this.seen),
+        laps: this.laps,
+      },
+      this.opts.now?.() ?? new Date(),
+    );
     this.resultsFiles.push(file);
     this.send({ type: 'END_SESSION', resultsPath: file });
     this.laps = [];
@@ -162,10 +202,22 @@ export class FakeAcUdpPeer {
     const index = this.sessionIndex % this.sessions.length;
     const s = this.session;
     return {
-      protocolVersion: 4, sessionIndex: index, currentSessionIndex: index, sessionCount: this.sessions.length,
-      serverName: this.opts.serverName ?? 'Fake League Server', track: this.opts.track, trackConfig: this.opts.trackConfig ?? '',
-      name: s.name, sessionType: TYPE_CODE[s.type], timeMinutes: s.timeMinutes, laps: 0, waitTime: 60,
-      ambientTemp: 22, roadTemp: 30, weatherGraphics: '3_clear', elapsedMs: Date.now() - this.sessionStartedAt,
+      protocolVersion: 4,
+      sessionIndex: index,
+      currentSessionIndex: index,
+      sessionCount: this.sessions.length,
+      serverName: this.opts.serverName ?? 'Fake League Server',
+      track: this.opts.track,
+      trackConfig: this.opts.trackConfig ?? '',
+      name: s.name,
+      sessionType: TYPE_CODE[s.type],
+      timeMinutes: s.timeMinutes,
+      laps: 0,
+      waitTime: 60,
+      ambientTemp: 22,
+      roadTemp: 30,
+      weatherGraphics: '3_clear',
+      elapsedMs: Date.now() - this.sessionStartedAt,
     };
   }
 
@@ -184,8 +236,14 @@ export class FakeAcUdpPeer {
       case 'GET_CAR_INFO': {
         const car = this.connected.get(cmd.carId);
         return this.send({
-          type: 'CAR_INFO', carId: cmd.carId, connected: !!car, carModel: car?.model ?? '', carSkin: car?.skin ?? '',
-          driverName: car?.name ?? '', driverTeam: car?.team ?? '', driverGuid: car?.guid ?? '',
+          type: 'CAR_INFO',
+          carId: cmd.carId,
+          connected: !!car,
+          carModel: car?.model ?? '',
+          carSkin: car?.skin ?? '',
+          driverName: car?.name ?? '',
+          driverTeam: car?.team ?? '',
+          driverGuid: car?.guid ?? '',
         });
       }
       case 'KICK_USER': {

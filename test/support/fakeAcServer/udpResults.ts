@@ -42,11 +42,20 @@ export interface PeerSessionResults {
 export function writePeerResults(dir: string, s: PeerSessionResults, now: Date): string {
   mkdirSync(dir, { recursive: true });
   let t = new Date(now);
-  const name = () => `${t.getUTCFullYear()}_${t.getUTCMonth() + 1}_${t.getUTCDate()}_${t.getUTCHours()}_${t.getUTCMinutes()}_${s.type}.json`;
+  const name = () =>
+    `${t.getUTCFullYear()}_${t.getUTCMonth() + 1}_${t.getUTCDate()}_${t.getUTCHours()}_${t.getUTCMinutes()}_${s.type}.json`;
   while (existsSync(path.join(dir, name()))) t = new Date(t.getTime() + 60_000);
-  const slots = Array.from({ length: s.slots }, (_, carId) => s.cars.get(carId) ?? { carId, name: '', guid: '', model: 'ks_mazda_mx5_cup' });
-  const best = (c: PeerCar) => Math.min(NO_LAP_TIME, ...s.laps.filter((l) => l.car.carId === c.carId && l.car.guid === c.guid && l.cuts === 0).map((l) => l.lapTimeMs));
-  const total = (c: PeerCar) => s.laps.filter((l) => l.car.carId === c.carId && l.car.guid === c.guid).reduce((n, l) => n + l.lapTimeMs, 0);
+  const slots = Array.from(
+    { length: s.slots },
+    (_, carId) => s.cars.get(carId) ?? { carId, name: '', guid: '', model: 'ks_mazda_mx5_cup' },
+  );
+  const best = (c: PeerCar) =>
+    Math.min(
+      NO_LAP_TIME,
+      ...s.laps.filter((l) => l.car.carId === c.carId && l.car.guid === c.guid && l.cuts === 0).map((l) => l.lapTimeMs),
+    );
+  const total = (c: PeerCar) =>
+    s.laps.filter((l) => l.car.carId === c.carId && l.car.guid === c.guid).reduce((n, l) => n + l.lapTimeMs, 0);
   const body = {
     TrackName: s.track,
     TrackConfig: s.trackConfig,
@@ -62,7 +71,16 @@ export function writePeerResults(dir: string, s: PeerSessionResults, now: Date):
       Restrictor: 0,
     })),
     Result: slots
-      .map((c) => ({ DriverName: c.name, DriverGuid: c.guid, CarId: c.carId, CarModel: c.model, BestLap: best(c), TotalTime: total(c), BallastKG: 0, Restrictor: 0 }))
+      .map((c) => ({
+        DriverName: c.name,
+        DriverGuid: c.guid,
+        CarId: c.carId,
+        CarModel: c.model,
+        BestLap: best(c),
+        TotalTime: total(c),
+        BallastKG: 0,
+        Restrictor: 0,
+      }))
       .sort((a, b) => a.BestLap - b.BestLap),
     Laps: s.laps.map((l) => ({
       DriverName: l.car.name,

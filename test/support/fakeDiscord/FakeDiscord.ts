@@ -86,29 +86,65 @@ export class FakeDiscord {
   }
 
   /** Every REST request in arrival order (faulted and unknown ones too). */
-  get requests(): RecordedRequest[] { return this.rest.requests; }
+  get requests(): RecordedRequest[] {
+    return this.rest.requests;
+  }
   /** Requests no route of the fake serves (answered 404). */
-  get unknownRoutes(): UnknownRoute[] { return this.rest.unknownRoutes; }
+  get unknownRoutes(): UnknownRoute[] {
+    return this.rest.unknownRoutes;
+  }
   /** Exceptions thrown by the fake itself (answered 500); a non-empty list is a bug in the fake. */
-  get internalErrors(): Error[] { return this.rest.internalErrors; }
-  get token(): string { return this.state.token; }
+  get internalErrors(): Error[] {
+    return this.rest.internalErrors;
+  }
+  get token(): string {
+    return this.state.token;
+  }
   /** For `rest.api` / DISCORD_API_BASE. */
-  get apiBase(): string { return `http://127.0.0.1:${this.port}/api`; }
-  get gatewayUrl(): string { return this.gateway.url; }
-  get guildId(): string { return this.state.guildId; }
-  get applicationId(): string { return this.state.applicationId; }
-  get botUserId(): string { return this.state.botUser.id; }
-  get ownerId(): string { return this.state.ownerId; }
-  get everyoneRoleId(): string { return this.state.guildId; }
-  get botRoleId(): string { return this.state.botRoleId; }
+  get apiBase(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+  get gatewayUrl(): string {
+    return this.gateway.url;
+  }
+  get guildId(): string {
+    return this.state.guildId;
+  }
+  get applicationId(): string {
+    return this.state.applicationId;
+  }
+  get botUserId(): string {
+    return this.state.botUser.id;
+  }
+  get ownerId(): string {
+    return this.state.ownerId;
+  }
+  get everyoneRoleId(): string {
+    return this.state.guildId;
+  }
+  get botRoleId(): string {
+    return this.state.botRoleId;
+  }
   /** Commands registered with PUT/POST, as Discord stores them (with ids). */
-  get commands(): { global: Json[]; guild: Json[] } { return this.state.commands; }
-  get gatewayPayloads(): GatewayPayloadRecord[] { return this.gateway.received; }
-  get gatewayConnections(): Array<{ path: string; time: number }> { return this.gateway.connections; }
-  get identifyCount(): number { return this.gateway.received.filter((p) => p.op === 2).length; }
-  get resumeCount(): number { return this.gateway.received.filter((p) => p.op === 6).length; }
+  get commands(): { global: Json[]; guild: Json[] } {
+    return this.state.commands;
+  }
+  get gatewayPayloads(): GatewayPayloadRecord[] {
+    return this.gateway.received;
+  }
+  get gatewayConnections(): Array<{ path: string; time: number }> {
+    return this.gateway.connections;
+  }
+  get identifyCount(): number {
+    return this.gateway.received.filter((p) => p.op === 2).length;
+  }
+  get resumeCount(): number {
+    return this.gateway.received.filter((p) => p.op === 6).length;
+  }
   /** When false, heartbeats are not ACKed, so the client treats the connection as a zombie. */
-  set ackHeartbeats(on: boolean) { this.gateway.ackHeartbeats = on; }
+  set ackHeartbeats(on: boolean) {
+    this.gateway.ackHeartbeats = on;
+  }
 
   addChannel(name: string): string {
     const ch = this.state.addChannel(name);
@@ -124,8 +160,12 @@ export class FakeDiscord {
   }
 
   /** The bot loses View/Send in the channel: message routes answer 403 (50013). */
-  denyChannel(channelId: string): void { this.setDenied(channelId, true); }
-  allowChannel(channelId: string): void { this.setDenied(channelId, false); }
+  denyChannel(channelId: string): void {
+    this.setDenied(channelId, true);
+  }
+  allowChannel(channelId: string): void {
+    this.setDenied(channelId, false);
+  }
 
   deleteChannel(channelId: string): void {
     const ch = this.channel(channelId);
@@ -136,7 +176,11 @@ export class FakeDiscord {
 
   addRole(name: string, permissions: bigint = 0n): string {
     const role = this.state.addRole(name, permissions);
-    this.gateway.dispatch('GUILD_ROLE_CREATE', { guild_id: this.guildId, role: this.state.rolePayload(role) }, GUILDS_INTENT);
+    this.gateway.dispatch(
+      'GUILD_ROLE_CREATE',
+      { guild_id: this.guildId, role: this.state.rolePayload(role) },
+      GUILDS_INTENT,
+    );
     return role.id;
   }
 
@@ -152,18 +196,26 @@ export class FakeDiscord {
   }
 
   /** The member stops taking DMs from the bot: every send to their DM channel answers 403 50007. */
-  closeDms(userId: string): void { this.state.dmsClosed.add(userId); }
-  openDms(userId: string): void { this.state.dmsClosed.delete(userId); }
+  closeDms(userId: string): void {
+    this.state.dmsClosed.add(userId);
+  }
+  openDms(userId: string): void {
+    this.state.dmsClosed.delete(userId);
+  }
 
   /** The DMs the bot sent the member, oldest first. */
   dms(userId: string): MessageView[] {
-    return [...this.state.dmChannels.values()].filter((d) => d.userId === userId).flatMap((d) => d.messages.map(messageView));
+    return [...this.state.dmChannels.values()]
+      .filter((d) => d.userId === userId)
+      .flatMap((d) => d.messages.map(messageView));
   }
 
   /** Every attempt to send the member a DM (refused ones too). */
   dmAttempts(userId: string): RecordedRequest[] {
     const ids = new Set([...this.state.dmChannels.values()].filter((d) => d.userId === userId).map((d) => d.id));
-    return this.requests.filter((r) => r.method === 'POST' && ids.has(r.path.split('/')[2] ?? '') && r.path.endsWith('/messages'));
+    return this.requests.filter(
+      (r) => r.method === 'POST' && ids.has(r.path.split('/')[2] ?? '') && r.path.endsWith('/messages'),
+    );
   }
 
   /** A message written by a member (not the bot); the bot cannot edit it (403 50005). */
@@ -199,20 +251,34 @@ export class FakeDiscord {
     this.rest.faults.add(match, fault, times);
   }
 
-  get pendingFaults(): number { return this.rest.faults.remaining; }
+  get pendingFaults(): number {
+    return this.rest.faults.remaining;
+  }
 
   requestsTo(match: RouteMatch): RecordedRequest[] {
     return this.requests.filter((r) => routeMatches(match, r));
   }
 
   /** op 7: the client should reconnect to resume_gateway_url and RESUME. */
-  sendReconnect(): void { this.gateway.sendReconnect(); }
+  sendReconnect(): void {
+    this.gateway.sendReconnect();
+  }
   /** op 9: resumable=true makes the client RESUME; false drops the session so it must IDENTIFY again. */
-  invalidateSession(resumable: boolean): void { this.gateway.invalidateSession(resumable); }
-  dropConnection(): void { this.gateway.dropConnection(); }
-  get gatewayConnected(): boolean { return this.gateway.hasLiveSession; }
+  invalidateSession(resumable: boolean): void {
+    this.gateway.invalidateSession(resumable);
+  }
+  dropConnection(): void {
+    this.gateway.dropConnection();
+  }
+  get gatewayConnected(): boolean {
+    return this.gateway.hasLiveSession;
+  }
 
-  waitFor<T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 5000, what?: string): Promise<T> {
+  waitFor<T>(
+    probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+    timeoutMs = 5000,
+    what?: string,
+  ): Promise<T> {
     return waitFor(probe, timeoutMs, what);
   }
 
@@ -221,7 +287,8 @@ export class FakeDiscord {
       const list = this.unknownRoutes.map((r) => `${r.method} ${r.path}`).join(', ');
       throw new Error(`fakeDiscord: the client called routes the fake does not implement: ${list}`);
     }
-    if (this.internalErrors.length > 0) throw this.internalErrors[0];
+    const [internal] = this.internalErrors;
+    if (internal) throw internal;
   }
 
   async close(): Promise<void> {

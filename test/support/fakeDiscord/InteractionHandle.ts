@@ -43,8 +43,14 @@ export class InteractionHandle {
   readonly targetMessage: StoredMessage | null;
 
   constructor(init: {
-    id: string; token: string; kind: InteractionKind; channelId: string; sentAt: number; deadlineMs: number;
-    user: Json; targetMessage: StoredMessage | null;
+    id: string;
+    token: string;
+    kind: InteractionKind;
+    channelId: string;
+    sentAt: number;
+    deadlineMs: number;
+    user: Json;
+    targetMessage: StoredMessage | null;
   }) {
     this.id = init.id;
     this.token = init.token;
@@ -93,10 +99,14 @@ export class InteractionHandle {
 
   /** Resolves with the visible reply once it exists (a deferred reply counts once edited) and matches. */
   waitForReply(timeoutMs = 5000, predicate: (reply: ReplyView) => boolean = () => true): Promise<ReplyView> {
-    return waitFor(() => {
-      const reply = this.reply;
-      return reply && predicate(reply) ? reply : null;
-    }, timeoutMs, `a reply to interaction ${this.id}`);
+    return waitFor(
+      () => {
+        const reply = this.reply;
+        return reply && predicate(reply) ? reply : null;
+      },
+      timeoutMs,
+      `a reply to interaction ${this.id}`,
+    );
   }
 
   waitForChoices(timeoutMs = 5000): Promise<Json[]> {

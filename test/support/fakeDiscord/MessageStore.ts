@@ -34,7 +34,11 @@ export class MessageStore {
   remove(channelId: string, messageId: string): boolean {
     const removed = this.state.messages.get(channelId)?.delete(messageId) ?? false;
     if (removed) {
-      this.gateway.dispatch('MESSAGE_DELETE', { id: messageId, channel_id: channelId, guild_id: this.state.guildId }, GUILD_MESSAGES);
+      this.gateway.dispatch(
+        'MESSAGE_DELETE',
+        { id: messageId, channel_id: channelId, guild_id: this.state.guildId },
+        GUILD_MESSAGES,
+      );
     }
     return removed;
   }

@@ -23,10 +23,20 @@ export class RestPipeline {
     const url = new URL(req.url ?? '/', 'http://local');
     const versioned = url.pathname.startsWith(`${API_PREFIX}/`);
     // discord.js sends `@original` as %40original; routes and recordings use the decoded form.
-    const path = (versioned ? url.pathname.slice(API_PREFIX.length) : url.pathname).split('/').map(safeDecode).join('/');
+    const path = (versioned ? url.pathname.slice(API_PREFIX.length) : url.pathname)
+      .split('/')
+      .map(safeDecode)
+      .join('/');
     const method = (req.method ?? 'GET').toUpperCase();
     const record: RecordedRequest = {
-      method, path, query: Object.fromEntries(url.searchParams), body: undefined, files: [], time: Date.now(), status: 0, injectedFault: false,
+      method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      body: undefined,
+      files: [],
+      time: Date.now(),
+      status: 0,
+      injectedFault: false,
     };
     this.requests.push(record);
     const result = this.serve(record, req, Buffer.concat(chunks), versioned);
@@ -50,7 +60,15 @@ export class RestPipeline {
         throw Errors.notFound();
       }
       if (!hit.noAuth && req.headers.authorization !== `Bot ${this.token}`) throw Errors.unauthorized();
-      const ctx = { method: record.method, path: record.path, params: hit.params, query: record.query, body, files, headers: req.headers };
+      const ctx = {
+        method: record.method,
+        path: record.path,
+        params: hit.params,
+        query: record.query,
+        body,
+        files,
+        headers: req.headers,
+      };
       const result = hit.handler(ctx);
       return { ...result, headers: { ...bucketHeaders(hit.bucket), ...(result.headers ?? {}) } };
     } catch (err) {

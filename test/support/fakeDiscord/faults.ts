@@ -8,8 +8,7 @@ import type { RecordedRequest, RestResult } from './types';
 export type RouteMatch = string | RegExp | ((req: RecordedRequest) => boolean);
 
 export type Fault =
-  | { status: 429; retryAfter: number; global?: boolean; scope?: 'user' | 'shared' }
-  | { status: 500 | 502 | 503 | 504 };
+  { status: 429; retryAfter: number; global?: boolean; scope?: 'user' | 'shared' } | { status: 500 | 502 | 503 | 504 };
 
 interface PendingFault {
   match: RouteMatch;
@@ -20,7 +19,7 @@ interface PendingFault {
 export function routeMatches(match: RouteMatch, req: RecordedRequest): boolean {
   if (typeof match === 'function') return match(req);
   if (match instanceof RegExp) return match.test(`${req.method} ${req.path}`);
-  const [first, second] = match.trim().split(/\s+/);
+  const [first = '', second] = match.trim().split(/\s+/);
   const [method, pattern] = second === undefined ? ['*', first] : [first.toUpperCase(), second];
   if (method !== '*' && method !== req.method) return false;
   const want = pattern.split('/');

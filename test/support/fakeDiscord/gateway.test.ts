@@ -11,8 +11,8 @@ describe('fake Discord gateway with the real discord.js client', () => {
   beforeEach(async () => {
     fake = await FakeDiscord.start({ heartbeatIntervalMs: 200 });
     client = await loginToFake(fake);
-    client.on(Events.InteractionCreate, async (i) => {
-      if (i.isChatInputCommand()) await i.reply(`pong ${i.commandName}`);
+    client.on(Events.InteractionCreate, (i) => {
+      if (i.isChatInputCommand()) void i.reply(`pong ${i.commandName}`);
     });
   });
 

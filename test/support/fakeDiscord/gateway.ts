@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocket, WebSocketServer } from 'ws';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import type { FakeState } from './state';
 import type { Json } from './types';
 
@@ -99,7 +99,7 @@ export class FakeGateway {
     const conn: Conn = { ws, session: null };
     this.live.add(conn);
     this.connections.push({ path, time: Date.now() });
-    ws.on('message', (raw) => this.onMessage(conn, raw.toString(), path));
+    ws.on('message', (raw) => this.onMessage(conn, rawText(raw), path));
     ws.on('close', (code) => {
       this.live.delete(conn);
       if (conn.session?.ws !== ws) return;
@@ -147,15 +147,31 @@ export class FakeGateway {
       return conn.ws.close(4014, 'Disallowed intent(s).');
     }
     const session: Session = {
-      id: randomBytes(16).toString('hex'), seq: 0, intents, shard: d.shard ?? [0, 1], buffer: [], ws: conn.ws,
+      id: randomBytes(16).toString('hex'),
+      seq: 0,
+      intents,
+      shard: d.shard ?? [0, 1],
+      buffer: [],
+      ws: conn.ws,
     };
     this.sessions.set(session.id, session);
     conn.session = session;
     this.send(session, 'READY', {
-      v: 10, user_settings: {}, user: this.state.botUser, guilds: [{ id: this.state.guildId, unavailable: true }],
-      session_id: session.id, resume_gateway_url: `${this.baseUrl}/resume`, session_type: 'normal', shard: session.shard,
-      application: { id: this.state.applicationId, flags: 0 }, private_channels: [], relationships: [], presences: [],
-      geo_ordered_rtc_regions: [], guild_join_requests: [], _trace: ['["fake-discord",{"micros":0}]'],
+      v: 10,
+      user_settings: {},
+      user: this.state.botUser,
+      guilds: [{ id: this.state.guildId, unavailable: true }],
+      session_id: session.id,
+      resume_gateway_url: `${this.baseUrl}/resume`,
+      session_type: 'normal',
+      shard: session.shard,
+      application: { id: this.state.applicationId, flags: 0 },
+      private_channels: [],
+      relationships: [],
+      presences: [],
+      geo_ordered_rtc_regions: [],
+      guild_join_requests: [],
+      _trace: ['["fake-discord",{"micros":0}]'],
     });
     this.send(session, 'GUILD_CREATE', this.state.guildCreatePayload());
   }
@@ -181,4 +197,10 @@ export class FakeGateway {
     if (session.buffer.length > REPLAY_LIMIT) session.buffer.shift();
     if (session.ws?.readyState === WebSocket.OPEN) session.ws.send(JSON.stringify(event));
   }
+}
+
+/** ws hands over a Buffer, an ArrayBuffer or fragments, depending on binaryType and framing. */
+function rawText(raw: RawData): string {
+  if (Array.isArray(raw)) return Buffer.concat(raw).toString('utf8');
+  return (raw instanceof ArrayBuffer ? Buffer.from(raw) : raw).toString('utf8');
 }

@@ -29,24 +29,38 @@ const GROUP = 2;
 
 export function buildInteraction(state: FakeState, o: InjectInteractionOptions, target: StoredMessage | null): Json {
   const kind = o.type ?? 'command';
-  const channelId = o.channelId ?? [...state.channels.keys()][0];
+  const channelId = o.channelId ?? [...state.channels.keys()][0] ?? '';
   const channel = state.channels.get(channelId);
   if (!channel) throw new Error(`fakeDiscord: unknown channel ${channelId}`);
   const member = resolveMember(state, o.member ?? {});
   const roles = o.member?.roles ?? member.roles;
   const permissions = o.member?.permissions ?? state.permissionsOf(roles, member.user.id);
   const base: Json = {
-    id: snowflake(), application_id: state.applicationId, token: `fake-${randomBytes(24).toString('hex')}`, version: 1,
-    guild_id: state.guildId, guild: { id: state.guildId, locale: 'en-US', features: [] },
-    channel_id: channelId, channel: state.channelPayload(channel),
+    id: snowflake(),
+    application_id: state.applicationId,
+    token: `fake-${randomBytes(24).toString('hex')}`,
+    version: 1,
+    guild_id: state.guildId,
+    guild: { id: state.guildId, locale: 'en-US', features: [] },
+    channel_id: channelId,
+    channel: state.channelPayload(channel),
     member: { ...state.memberPayload(member), roles, permissions: permissions.toString() },
-    app_permissions: state.botPermissionsIn(channelId).toString(), locale: 'en-US', guild_locale: 'en-US',
-    entitlements: [], authorizing_integration_owners: { '0': state.guildId }, context: 0,
+    app_permissions: state.botPermissionsIn(channelId).toString(),
+    locale: 'en-US',
+    guild_locale: 'en-US',
+    entitlements: [],
+    authorizing_integration_owners: { '0': state.guildId },
+    context: 0,
     attachment_size_limit: 10 * 1024 * 1024,
   };
   if (kind === 'button') {
     if (!target) throw new Error('fakeDiscord: a button interaction needs a message');
-    return { ...base, type: 3, message: messagePayload(state, target), data: { custom_id: o.customId ?? 'button', component_type: 2 } };
+    return {
+      ...base,
+      type: 3,
+      message: messagePayload(state, target),
+      data: { custom_id: o.customId ?? 'button', component_type: 2 },
+    };
   }
   if (!o.commandName) throw new Error('fakeDiscord: commandName is required');
   const command = findCommand(state, o.commandName);
@@ -113,7 +127,10 @@ function resolvedFor(state: FakeState, options: Json[]): Json | null {
     const member = state.members.get(id);
     if ((opt.type === 6 || opt.type === 9) && member) {
       add('users', id, member.user);
-      add('members', id, { ...state.memberPayload(member, false), permissions: state.permissionsOf(member.roles, id).toString() });
+      add('members', id, {
+        ...state.memberPayload(member, false),
+        permissions: state.permissionsOf(member.roles, id).toString(),
+      });
     }
     const role = state.roles.get(id);
     if ((opt.type === 8 || opt.type === 9) && role) add('roles', id, state.rolePayload(role));

@@ -35,10 +35,25 @@ export function createMessage(
 }
 
 /** The "Bot is thinking..." message a deferred reply (callback type 5) shows until edited. */
-export function placeholderMessage(state: FakeState, channelId: string, flags: number, extra: Partial<StoredMessage>): StoredMessage {
+export function placeholderMessage(
+  state: FakeState,
+  channelId: string,
+  flags: number,
+  extra: Partial<StoredMessage>,
+): StoredMessage {
   return {
-    id: snowflake(), channel_id: channelId, author: state.botUser, content: '', embeds: [], components: [], attachments: [],
-    flags, timestamp: new Date().toISOString(), edited_timestamp: null, editCount: 0, ...extra,
+    id: snowflake(),
+    channel_id: channelId,
+    author: state.botUser,
+    content: '',
+    embeds: [],
+    components: [],
+    attachments: [],
+    flags,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    editCount: 0,
+    ...extra,
   };
 }
 
@@ -70,7 +85,14 @@ function newAttachments(channelId: string, body: Json, files: UploadedFile[]): S
     const filename = described.find((a) => String(a.id) === index)?.filename ?? file.filename;
     const id = snowflake();
     const url = `https://cdn.discordapp.com/attachments/${channelId}/${id}/${filename}`;
-    return { id, filename, size: file.size, content_type: file.contentType, url, proxy_url: url.replace('cdn.discordapp.com', 'media.discordapp.net') };
+    return {
+      id,
+      filename,
+      size: file.size,
+      content_type: file.contentType,
+      url,
+      proxy_url: url.replace('cdn.discordapp.com', 'media.discordapp.net'),
+    };
   });
 }
 
@@ -93,8 +115,14 @@ function normalizeEmbeds(embeds: unknown, attachments: StoredAttachment[]): Json
 export function messagePayload(state: FakeState, msg: StoredMessage): Json {
   const { editCount: _editCount, ...api } = msg;
   return {
-    ...api, guild_id: state.guildId, tts: false, mention_everyone: false, mentions: [], mention_roles: [],
-    pinned: false, type: msg.interaction_metadata ? 20 : 0,
+    ...api,
+    guild_id: state.guildId,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    pinned: false,
+    type: msg.interaction_metadata ? 20 : 0,
   };
 }
 

@@ -2,6 +2,7 @@ import { Errors } from './http';
 import type { UploadedFile } from './types';
 
 export interface ParsedBody {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Discord payloads are free-form JSON, read as the API documents them
   body: any;
   files: UploadedFile[];
 }
@@ -15,6 +16,7 @@ export function parseBody(raw: Buffer, contentType: string | undefined): ParsedB
   throw Errors.invalidJson();
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Discord payloads are free-form JSON, read as the API documents them
 function parseJson(text: string): any {
   try {
     return JSON.parse(text);

@@ -41,20 +41,27 @@ describe('fake Discord REST with the real discord.js client', () => {
     expect(fake.messages(channelId)).toEqual([
       expect.objectContaining({ id: sent.id, content: 'second', edited: true, editCount: 1, authorId: fake.botUserId }),
     ]);
-    expect(fake.messages(channelId)[0].embeds[0]).toMatchObject({ type: 'rich', title: 'Leaderboard' });
+    expect(fake.messages(channelId)[0]?.embeds[0]).toMatchObject({ type: 'rich', title: 'Leaderboard' });
   });
 
   it('when the bot DMs a member, then the DM channel is opened once and the message kept; closed DMs answer 50007, never a retry', async () => {
     const memberId = fake.addMember('driver');
-    const dm = await client.rest.post(Routes.userChannels(), { body: { recipient_id: memberId } }) as { id: string; type: number };
+    const dm = (await client.rest.post(Routes.userChannels(), { body: { recipient_id: memberId } })) as {
+      id: string;
+      type: number;
+    };
     expect(dm.type).toBe(1);
-    expect((await client.rest.post(Routes.userChannels(), { body: { recipient_id: memberId } }) as { id: string }).id).toBe(dm.id);
+    expect(
+      ((await client.rest.post(Routes.userChannels(), { body: { recipient_id: memberId } })) as { id: string }).id,
+    ).toBe(dm.id);
     await client.rest.post(Routes.channelMessages(dm.id), { body: { content: 'you were passed' } });
     expect(fake.dms(memberId).map((m) => m.content)).toEqual(['you were passed']);
     expect(fake.messages(channelId)).toEqual([]);
 
     fake.closeDms(memberId);
-    const err = await client.rest.post(Routes.channelMessages(dm.id), { body: { content: 'again' } }).catch((e: unknown) => e);
+    const err = await client.rest
+      .post(Routes.channelMessages(dm.id), { body: { content: 'again' } })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DiscordAPIError);
     expect((err as DiscordAPIError).code).toBe(50007);
     expect(fake.dmAttempts(memberId)).toHaveLength(2);
@@ -68,7 +75,7 @@ describe('fake Discord REST with the real discord.js client', () => {
 
     const posts = fake.requestsTo(`POST /channels/${channelId}/messages`);
     expect(posts.map((r) => r.status)).toEqual([429, 200]);
-    expect(posts[1].time - posts[0].time).toBeGreaterThanOrEqual(300);
+    expect(posts[1]!.time - posts[0]!.time).toBeGreaterThanOrEqual(300);
     expect(fake.messages(channelId).map((m) => m.content)).toEqual(['after rate limit']);
   });
 
@@ -80,7 +87,7 @@ describe('fake Discord REST with the real discord.js client', () => {
     const posts = fake.requestsTo('POST /channels/*/messages');
     expect(posts.map((r) => r.status)).toEqual([429, 200]);
     // The Retry-After header is whole seconds, as on Discord: 0.2 s becomes 1 s.
-    expect(posts[1].time - posts[0].time).toBeGreaterThanOrEqual(1000);
+    expect(posts[1]!.time - posts[0]!.time).toBeGreaterThanOrEqual(1000);
   });
 
   it('when Discord answers 500 and 502, then discord.js retries and the message is sent once', async () => {
@@ -97,18 +104,35 @@ describe('fake Discord REST with the real discord.js client', () => {
     const error = await channel.send('x'.repeat(2001)).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(DiscordAPIError);
-    expect(error).toMatchObject({ status: 400, code: 50035, rawError: { errors: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } } });
+    expect(error).toMatchObject({
+      status: 400,
+      code: 50035,
+      rawError: { errors: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } },
+    });
     expect(fake.messages(channelId)).toEqual([]);
   });
 
   it('when there are more than 10 embeds or an oversize embed, then the API error is 50035', async () => {
-    const tooMany = await channel.send({ embeds: Array.from({ length: 11 }, (_, i) => ({ title: `e${i}` })) }).catch((e: unknown) => e);
+    const tooMany = await channel
+      .send({ embeds: Array.from({ length: 11 }, (_, i) => ({ title: `e${i}` })) })
+      .catch((e: unknown) => e);
     const tooLong = await channel.send({ embeds: [{ description: 'd'.repeat(4097) }] }).catch((e: unknown) => e);
-    const tooBig = await channel.send({ embeds: [{ description: 'd'.repeat(4000) }, { description: 'd'.repeat(2001) }] }).catch((e: unknown) => e);
+    const tooBig = await channel
+      .send({ embeds: [{ description: 'd'.repeat(4000) }, { description: 'd'.repeat(2001) }] })
+      .catch((e: unknown) => e);
 
-    expect(tooMany).toMatchObject({ code: 50035, rawError: { errors: { embeds: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } } });
-    expect(tooLong).toMatchObject({ code: 50035, rawError: { errors: { embeds: { 0: { description: expect.anything() } } } } });
-    expect(tooBig).toMatchObject({ code: 50035, rawError: { errors: { embeds: { _errors: [{ code: 'MAX_EMBED_SIZE_EXCEEDED' }] } } } });
+    expect(tooMany).toMatchObject({
+      code: 50035,
+      rawError: { errors: { embeds: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } },
+    });
+    expect(tooLong).toMatchObject({
+      code: 50035,
+      rawError: { errors: { embeds: { 0: { description: expect.anything() } } } },
+    });
+    expect(tooBig).toMatchObject({
+      code: 50035,
+      rawError: { errors: { embeds: { _errors: [{ code: 'MAX_EMBED_SIZE_EXCEEDED' }] } } },
+    });
   });
 
   it('when a user deleted the message, then editing it fails with 10008 Unknown Message', async () => {
@@ -138,11 +162,13 @@ describe('fake Discord REST with the real discord.js client', () => {
     });
 
     const post = fake.requestsTo('POST /channels/:id/messages')[0];
-    expect(post.files).toEqual([expect.objectContaining({ name: 'chart.png', size: png.length, contentType: 'image/png' })]);
+    expect(post?.files).toEqual([
+      expect.objectContaining({ name: 'chart.png', size: png.length, contentType: 'image/png' }),
+    ]);
     const stored = fake.message(channelId, sent.id);
     expect(stored?.attachmentNames).toEqual(['chart.png']);
     expect(stored?.content).toBe('chart');
-    expect(sent.embeds[0].image?.url).toMatch(/^https:\/\/cdn\.discordapp\.com\/attachments\/.+\/chart\.png$/);
+    expect(sent.embeds[0]?.image?.url).toMatch(/^https:\/\/cdn\.discordapp\.com\/attachments\/.+\/chart\.png$/);
   });
 
   it('when the client fetches a channel, the bot user and a member, then those routes answer', async () => {
@@ -160,7 +186,9 @@ describe('fake Discord REST with the real discord.js client', () => {
     const error = await client.rest.get(Routes.guildBans(fake.guildId)).catch((e: unknown) => e);
 
     expect(error).toMatchObject({ status: 404 });
-    expect(fake.unknownRoutes).toEqual([expect.objectContaining({ method: 'GET', path: `/guilds/${fake.guildId}/bans` })]);
+    expect(fake.unknownRoutes).toEqual([
+      expect.objectContaining({ method: 'GET', path: `/guilds/${fake.guildId}/bans` }),
+    ]);
     expect(() => fake.assertNoUnknownRoutes()).toThrow(/bans/);
   });
 
@@ -173,8 +201,13 @@ describe('fake Discord REST with the real discord.js client', () => {
 
     expect(limited.status).toBe(429);
     expect(Object.fromEntries(limited.headers)).toMatchObject({
-      'content-type': 'application/json', 'retry-after': '2', 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0',
-      'x-ratelimit-reset-after': '1.500', 'x-ratelimit-scope': 'user', 'x-ratelimit-bucket': expect.any(String),
+      'content-type': 'application/json',
+      'retry-after': '2',
+      'x-ratelimit-limit': '5',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset-after': '1.500',
+      'x-ratelimit-scope': 'user',
+      'x-ratelimit-bucket': expect.any(String),
       'x-ratelimit-reset': expect.stringMatching(/^\d+\.\d{3}$/),
     });
     expect(await limited.json()).toEqual({ message: 'You are being rate limited.', retry_after: 1.5, global: false });
@@ -185,7 +218,10 @@ describe('fake Discord REST with the real discord.js client', () => {
   it('when a message is deleted over REST, then the answer is 204 without Content-Type', async () => {
     const sent = await channel.send('short-lived');
 
-    const res = await fetch(`${fake.apiBase}/v10/channels/${channelId}/messages/${sent.id}`, { method: 'DELETE', headers: { authorization: `Bot ${fake.token}` } });
+    const res = await fetch(`${fake.apiBase}/v10/channels/${channelId}/messages/${sent.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bot ${fake.token}` },
+    });
 
     expect(res.status).toBe(204);
     expect(res.headers.get('content-type')).toBeNull();

@@ -38,22 +38,32 @@ export class Router {
       const params: Record<string, string> = {};
       let literals = 0;
       const ok = route.segments.every((seg, i) => {
+        const part = got[i] ?? '';
         if (seg.startsWith(':')) {
-          params[seg.slice(1)] = got[i];
-          return got[i] !== '';
+          params[seg.slice(1)] = part;
+          return part !== '';
         }
         literals += 1;
-        return seg === got[i];
+        return seg === part;
       });
       if (ok && (!best || literals > best.literals)) best = { route, params, literals };
     }
-    return best && { handler: best.route.handler, params: best.params, noAuth: best.route.noAuth, bucket: best.route.bucket };
+    return (
+      best && { handler: best.route.handler, params: best.params, noAuth: best.route.noAuth, bucket: best.route.bucket }
+    );
   }
 
   /** The bucket a path would fall into, for 429 headers on routes the fake may not implement. */
   bucketOf(method: string, path: string): string {
     return this.match(method, path)?.bucket ?? hash(`${method} ${path}`);
   }
+}
+
+/** A parameter of the matched pattern (`:name`); a name the pattern lacks is a mistake in the handler. */
+export function param(c: RestContext, name: string): string {
+  const value = c.params[name];
+  if (value === undefined) throw new Error(`fakeDiscord: the route has no :${name} parameter`);
+  return value;
 }
 
 function hash(text: string): string {

@@ -25,7 +25,7 @@ async function main() {
       '# Written by npm run fake-discord: the bot talks to the fake Discord on 127.0.0.1.',
       `DATA_DIR=./${TRY_OUT}/data`,
       `AC_SERVER_DIR=./${TRY_OUT}/acserver`,
-      '# The quick start\'s bot may still run on the website\'s default port 8080.',
+      "# The quick start's bot may still run on the website's default port 8080.",
       'WEB_PORT=8081',
       `DISCORD_TOKEN=${fake.token}`,
       `DISCORD_API_BASE=${fake.apiBase}`,
@@ -42,12 +42,14 @@ async function main() {
   );
   process.stdout.write(`fake Discord on ${fake.apiBase}; settings written to ${envFile}\n`);
   process.stdout.write('start the bot in another terminal:  DOTENV_CONFIG_PATH=.env.fake-discord npm start\n');
-  process.stdout.write(`then drop results files into ${TRY_OUT}/acserver/results/ (the try-out's data: ${TRY_OUT}/data/)\n\n`);
+  process.stdout.write(
+    `then drop results files into ${TRY_OUT}/acserver/results/ (the try-out's data: ${TRY_OUT}/data/)\n\n`,
+  );
 
   const seen = new Map<string, number>();
   setInterval(() => {
-    for (const name of CHANNELS) {
-      for (const m of fake.messages(ids[name])) {
+    for (const [name, id] of Object.entries(ids)) {
+      for (const m of fake.messages(id)) {
         const version = m.editCount;
         if (seen.get(m.id) === version) continue;
         const verb = seen.has(m.id) || version > 0 ? 'edited' : 'posted';

@@ -13,7 +13,12 @@ export function snowflake(): string {
 }
 
 export const EVERYONE_PERMISSIONS =
-  P.ViewChannel | P.SendMessages | P.ReadMessageHistory | P.AddReactions | P.EmbedLinks | P.AttachFiles |
+  P.ViewChannel |
+  P.SendMessages |
+  P.ReadMessageHistory |
+  P.AddReactions |
+  P.EmbedLinks |
+  P.AttachFiles |
   P.UseApplicationCommands;
 export const BOT_PERMISSIONS =
   P.ViewChannel | P.SendMessages | P.ReadMessageHistory | P.EmbedLinks | P.AttachFiles | P.ManageMessages;
@@ -53,7 +58,17 @@ export interface FakeDmChannel {
 }
 
 export function userPayload(id: string, username: string, bot = false): Json {
-  return { id, username, discriminator: '0', global_name: bot ? null : username, avatar: null, bot, system: false, public_flags: 0, flags: 0 };
+  return {
+    id,
+    username,
+    discriminator: '0',
+    global_name: bot ? null : username,
+    avatar: null,
+    bot,
+    system: false,
+    public_flags: 0,
+    flags: 0,
+  };
 }
 
 /** The guild the bot is in: channels, roles, members and the messages of each channel. */
@@ -79,11 +94,28 @@ export class FakeState {
     this.guildName = opts.guildName ?? 'AC League';
     // A bot user's id is its application's id.
     this.botUser = userPayload(this.applicationId, 'League Bot', true);
-    this.roles.set(this.guildId, { id: this.guildId, name: '@everyone', permissions: EVERYONE_PERMISSIONS, position: 0, managed: false });
+    this.roles.set(this.guildId, {
+      id: this.guildId,
+      name: '@everyone',
+      permissions: EVERYONE_PERMISSIONS,
+      position: 0,
+      managed: false,
+    });
     this.botRoleId = snowflake();
-    this.roles.set(this.botRoleId, { id: this.botRoleId, name: 'League Bot', permissions: BOT_PERMISSIONS, position: 1, managed: true, botId: this.applicationId });
+    this.roles.set(this.botRoleId, {
+      id: this.botRoleId,
+      name: 'League Bot',
+      permissions: BOT_PERMISSIONS,
+      position: 1,
+      managed: true,
+      botId: this.applicationId,
+    });
     this.ownerId = this.addMember('owner').user.id;
-    this.members.set(this.applicationId, { user: this.botUser, roles: [this.botRoleId], joinedAt: new Date().toISOString() });
+    this.members.set(this.applicationId, {
+      user: this.botUser,
+      roles: [this.botRoleId],
+      joinedAt: new Date().toISOString(),
+    });
   }
 
   addChannel(name: string): FakeChannel {
@@ -115,7 +147,13 @@ export class FakeState {
   }
 
   dmChannelPayload(dm: FakeDmChannel): Json {
-    return { id: dm.id, type: 1, last_message_id: dm.messages.at(-1)?.id ?? null, flags: 0, recipients: [this.members.get(dm.userId)!.user] };
+    return {
+      id: dm.id,
+      type: 1,
+      last_message_id: dm.messages.at(-1)?.id ?? null,
+      flags: 0,
+      recipients: [this.members.get(dm.userId)!.user],
+    };
   }
 
   memberByName(username: string): FakeMember | undefined {
@@ -141,45 +179,106 @@ export class FakeState {
       : [];
     const last = [...(this.messages.get(ch.id)?.keys() ?? [])].pop() ?? null;
     return {
-      id: ch.id, type: 0, guild_id: this.guildId, name: ch.name, position: ch.position, permission_overwrites: overwrites,
-      topic: null, nsfw: false, last_message_id: last, rate_limit_per_user: 0, parent_id: null, flags: 0,
+      id: ch.id,
+      type: 0,
+      guild_id: this.guildId,
+      name: ch.name,
+      position: ch.position,
+      permission_overwrites: overwrites,
+      topic: null,
+      nsfw: false,
+      last_message_id: last,
+      rate_limit_per_user: 0,
+      parent_id: null,
+      flags: 0,
     };
   }
 
   rolePayload(role: FakeRole): Json {
     return {
-      id: role.id, name: role.name, color: 0, hoist: false, icon: null, unicode_emoji: null, position: role.position,
-      permissions: role.permissions.toString(), managed: role.managed, mentionable: false, flags: 0,
+      id: role.id,
+      name: role.name,
+      color: 0,
+      hoist: false,
+      icon: null,
+      unicode_emoji: null,
+      position: role.position,
+      permissions: role.permissions.toString(),
+      managed: role.managed,
+      mentionable: false,
+      flags: 0,
       ...(role.botId ? { tags: { bot_id: role.botId } } : {}),
     };
   }
 
   memberPayload(m: FakeMember, withUser = true): Json {
     return {
-      ...(withUser ? { user: m.user } : {}), nick: m.nick ?? null, avatar: null, roles: m.roles, joined_at: m.joinedAt,
-      premium_since: null, deaf: false, mute: false, flags: 0, pending: false, communication_disabled_until: null,
+      ...(withUser ? { user: m.user } : {}),
+      nick: m.nick ?? null,
+      avatar: null,
+      roles: m.roles,
+      joined_at: m.joinedAt,
+      premium_since: null,
+      deaf: false,
+      mute: false,
+      flags: 0,
+      pending: false,
+      communication_disabled_until: null,
     };
   }
 
   guildPayload(): Json {
     return {
-      id: this.guildId, name: this.guildName, icon: null, splash: null, discovery_splash: null, owner_id: this.ownerId,
-      afk_channel_id: null, afk_timeout: 300, verification_level: 0, default_message_notifications: 0,
-      explicit_content_filter: 0, roles: [...this.roles.values()].map((r) => this.rolePayload(r)), emojis: [],
-      features: [], mfa_level: 0, application_id: null, system_channel_id: null, system_channel_flags: 0,
-      rules_channel_id: null, vanity_url_code: null, description: null, banner: null, premium_tier: 0,
-      premium_subscription_count: 0, preferred_locale: 'en-US', public_updates_channel_id: null, nsfw_level: 0,
-      stickers: [], premium_progress_bar_enabled: false, max_members: 500000, safety_alerts_channel_id: null,
+      id: this.guildId,
+      name: this.guildName,
+      icon: null,
+      splash: null,
+      discovery_splash: null,
+      owner_id: this.ownerId,
+      afk_channel_id: null,
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      roles: [...this.roles.values()].map((r) => this.rolePayload(r)),
+      emojis: [],
+      features: [],
+      mfa_level: 0,
+      application_id: null,
+      system_channel_id: null,
+      system_channel_flags: 0,
+      rules_channel_id: null,
+      vanity_url_code: null,
+      description: null,
+      banner: null,
+      premium_tier: 0,
+      premium_subscription_count: 0,
+      preferred_locale: 'en-US',
+      public_updates_channel_id: null,
+      nsfw_level: 0,
+      stickers: [],
+      premium_progress_bar_enabled: false,
+      max_members: 500000,
+      safety_alerts_channel_id: null,
     };
   }
 
   /** GUILD_CREATE: the guild plus what only the gateway sends (channels, the bot's own member, counts). */
   guildCreatePayload(): Json {
     return {
-      ...this.guildPayload(), joined_at: this.members.get(this.applicationId)!.joinedAt, large: false, unavailable: false,
-      member_count: this.members.size, voice_states: [], members: [this.memberPayload(this.members.get(this.applicationId)!)],
-      channels: [...this.channels.values()].map((c) => this.channelPayload(c)), threads: [], presences: [],
-      stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [],
+      ...this.guildPayload(),
+      joined_at: this.members.get(this.applicationId)!.joinedAt,
+      large: false,
+      unavailable: false,
+      member_count: this.members.size,
+      voice_states: [],
+      members: [this.memberPayload(this.members.get(this.applicationId)!)],
+      channels: [...this.channels.values()].map((c) => this.channelPayload(c)),
+      threads: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
     };
   }
 }

@@ -1,5 +1,6 @@
 /** Shapes shared by the fake Discord's modules. Payloads follow the Discord API v10 JSON, snake_case. */
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Discord payloads are free-form JSON, read as the API documents them
 export type Json = Record<string, any>;
 
 export interface UploadedFile {
@@ -16,6 +17,7 @@ export interface RecordedRequest {
   /** Decoded path after `/api/v10`, without query, e.g. `/webhooks/1/tok/messages/@original`. */
   path: string;
   query: Record<string, string>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Discord payloads are free-form JSON, read as the API documents them
   body: any;
   files: Array<{ field: string; name: string; size: number; contentType: string }>;
   /** Date.now() when the request arrived. */
@@ -85,6 +87,7 @@ export interface RestContext {
   path: string;
   params: Record<string, string>;
   query: Record<string, string>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Discord payloads are free-form JSON, read as the API documents them
   body: any;
   files: UploadedFile[];
   headers: Record<string, string | string[] | undefined>;

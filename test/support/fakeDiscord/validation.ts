@@ -12,7 +12,8 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export function validateMessage(body: Json, files: UploadedFile[]): void {
   const errors: Json = {};
   if (body.content !== undefined && body.content !== null) {
-    if (typeof body.content !== 'string') errors.content = fieldError('STRING_TYPE_CONVERT', 'Could not interpret value as string.');
+    if (typeof body.content !== 'string')
+      errors.content = fieldError('STRING_TYPE_CONVERT', 'Could not interpret value as string.');
     else if (len(body.content) > 2000) errors.content = maxLength(2000);
   }
   if (Array.isArray(body.embeds)) {
@@ -29,7 +30,12 @@ export function validateMessage(body: Json, files: UploadedFile[]): void {
 }
 
 /** A message must keep at least one of content, embeds, attachments or components. */
-export function assertNotEmpty(msg: { content: string; embeds: unknown[]; attachments: unknown[]; components: unknown[] }): void {
+export function assertNotEmpty(msg: {
+  content: string;
+  embeds: unknown[];
+  attachments: unknown[];
+  components: unknown[];
+}): void {
   if (!msg.content && msg.embeds.length === 0 && msg.attachments.length === 0 && msg.components.length === 0) {
     throw Errors.emptyMessage();
   }
@@ -60,7 +66,11 @@ function validateEmbeds(embeds: Json[]): Json | null {
         err[key] = key === 'url' ? urlError() : { url: urlError() };
       }
     }
-    if (e.color !== undefined && e.color !== null && (!Number.isInteger(e.color) || e.color < 0 || e.color > 0xffffff)) {
+    if (
+      e.color !== undefined &&
+      e.color !== null &&
+      (!Number.isInteger(e.color) || e.color < 0 || e.color > 0xffffff)
+    ) {
       err.color = fieldError('NUMBER_TYPE_MAX', 'int value should be less than or equal to 16777215.');
     }
     const fields: Json[] = Array.isArray(e.fields) ? e.fields : [];
@@ -89,13 +99,16 @@ const NAME = /^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u;
 
 /** The checks of PUT /applications/.../commands that a registration bug would trip. */
 export function validateCommands(commands: unknown): void {
-  if (!Array.isArray(commands)) throw Errors.invalidForm(fieldError('LIST_TYPE_CONVERT', 'Only iterables may be used in a ListType'));
+  if (!Array.isArray(commands))
+    throw Errors.invalidForm(fieldError('LIST_TYPE_CONVERT', 'Only iterables may be used in a ListType'));
   const errors: Json = {};
-  if (commands.length > 100) errors._errors = [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 100 or fewer in length.' }];
+  if (commands.length > 100)
+    errors._errors = [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 100 or fewer in length.' }];
   const seen = new Set<string>();
   commands.forEach((cmd: Json, i) => {
     const err = validateCommandShape(cmd, (cmd.type ?? 1) === 1);
-    if (seen.has(`${cmd.type ?? 1}:${cmd.name}`)) err.name = fieldError('APPLICATION_COMMANDS_DUPLICATE_NAME', `Application command names must be unique`);
+    if (seen.has(`${cmd.type ?? 1}:${cmd.name}`))
+      err.name = fieldError('APPLICATION_COMMANDS_DUPLICATE_NAME', `Application command names must be unique`);
     seen.add(`${cmd.type ?? 1}:${cmd.name}`);
     if (Object.keys(err).length) errors[i] = err;
   });
@@ -116,7 +129,10 @@ function validateCommandShape(cmd: Json, chatInput: boolean): Json {
   options.forEach((opt, j) => {
     const oe = opt.type === 1 || opt.type === 2 ? validateCommandShape(opt, true) : validateOption(opt);
     if (opt.required && sawOptional) {
-      oe.required = fieldError('APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID', 'Required options must be placed before non-required options');
+      oe.required = fieldError(
+        'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID',
+        'Required options must be placed before non-required options',
+      );
     }
     if (!opt.required) sawOptional = true;
     if (Object.keys(oe).length) (err.options ??= {})[j] = oe;
@@ -128,7 +144,10 @@ function validateOption(opt: Json): Json {
   const err = validateCommandShape({ ...opt, options: undefined }, true);
   if (Array.isArray(opt.choices) && opt.choices.length > 25) err.choices = maxLength(25);
   if (opt.autocomplete && Array.isArray(opt.choices) && opt.choices.length) {
-    err.autocomplete = fieldError('APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_CHOICES', 'Autocomplete cannot be set with choices');
+    err.autocomplete = fieldError(
+      'APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_CHOICES',
+      'Autocomplete cannot be set with choices',
+    );
   }
   return err;
 }

@@ -16,7 +16,12 @@ export interface FakeSystemd {
 }
 
 /** A fake systemd managing one unit that runs `command` in `cwd` (the fake acServer). */
-export function fakeSystemd(opts: { unit?: string; command: string; cwd: string; extraEnv?: Record<string, string> }): FakeSystemd {
+export function fakeSystemd(opts: {
+  unit?: string;
+  command: string;
+  cwd: string;
+  extraEnv?: Record<string, string>;
+}): FakeSystemd {
   const stateDir = mkdtempSync(path.join(tmpdir(), 'systemd-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,

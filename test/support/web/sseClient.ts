@@ -7,7 +7,9 @@ export interface SseFrame {
 }
 
 /** A Server-Sent Events reader over a plain HTTP request: collects frames until closed. */
-export function openSse(url: string): Promise<{ status: number; frames: SseFrame[]; body: () => string; close(): void; closed: Promise<void> }> {
+export function openSse(
+  url: string,
+): Promise<{ status: number; frames: SseFrame[]; body: () => string; close(): void; closed: Promise<void> }> {
   return new Promise((resolve, reject) => {
     const req = http.get(url, (res) => {
       const frames: SseFrame[] = [];

@@ -26,15 +26,34 @@ export const WEB_SEASON = JSON.stringify({
   trackFlags: { ks_red_bull_ring: '🇦🇹' },
   seasons: [
     {
-      id: 's1', name: 'Season One', bestOf: 1,
+      id: 's1',
+      name: 'Season One',
+      bestOf: 1,
       events: [
-        { id: 'r1', name: 'Round 1', track: 'ks_red_bull_ring', layout: 'layout_national', cars: [MX5, E30], start: '2026-03-01T18:00' },
+        {
+          id: 'r1',
+          name: 'Round 1',
+          track: 'ks_red_bull_ring',
+          layout: 'layout_national',
+          cars: [MX5, E30],
+          start: '2026-03-01T18:00',
+        },
         { id: 'r2', name: 'Round 2', track: 'spa', cars: [E30], start: '2026-03-08T18:00' },
       ],
     },
     {
-      id: 's2', name: 'Season Two',
-      events: [{ id: 'r1', name: 'Return to the Ring', track: 'ks_red_bull_ring', layout: 'layout_national', cars: [MX5], start: '2026-09-01T18:00' }],
+      id: 's2',
+      name: 'Season Two',
+      events: [
+        {
+          id: 'r1',
+          name: 'Return to the Ring',
+          track: 'ks_red_bull_ring',
+          layout: 'layout_national',
+          cars: [MX5],
+          start: '2026-09-01T18:00',
+        },
+      ],
     },
   ],
 });
@@ -54,22 +73,48 @@ export const ROUND1_LAPS: LapSpec[] = [
  * The website over a real league: a SQLite file, laps ingested from results files through
  * League.onResultsFile, standings, the read model and the Fastify app (inject, or listen).
  */
-export async function startWebHarness(opts: { showGuids?: boolean; maxStreams?: number; currentEvent?: string; now?: string } = {}) {
+export async function startWebHarness(
+  opts: { showGuids?: boolean; maxStreams?: number; currentEvent?: string; now?: string } = {},
+) {
   const league = await makeLeague({ season: WEB_SEASON });
   const resultsDir = path.join(league.dir, 'results');
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(league.currentEventFile, JSON.stringify({ eventId: opts.currentEvent ?? 's1#r1' }));
-  const standings = new Standings({ league: league.league, state: league.state, season: () => league.config, dataDir: league.dir, log: silentLogger, windowMs: 0 });
-  const model: ReadModel = leagueReadModel({ league: league.league, standings, season: () => league.config, state: league.state });
+  const standings = new Standings({
+    league: league.league,
+    state: league.state,
+    season: () => league.config,
+    dataDir: league.dir,
+    log: silentLogger,
+    windowMs: 0,
+  });
+  const model: ReadModel = leagueReadModel({
+    league: league.league,
+    standings,
+    season: () => league.config,
+    state: league.state,
+  });
   const ids = await DriverIds.load(league.store, opts.showGuids ?? false);
   const clock = { now: () => new Date(opts.now ?? '2026-03-02T12:00:00Z') };
-  const { app, hub }: { app: FastifyInstance; hub: LiveHub } = buildWebApp({ model, ids, clock, log: silentLogger, maxStreams: opts.maxStreams ?? 100 });
+  const { app, hub }: { app: FastifyInstance; hub: LiveHub } = buildWebApp({
+    model,
+    ids,
+    clock,
+    log: silentLogger,
+    maxStreams: opts.maxStreams ?? 100,
+  });
   const ingest = async (name: string, spec: { track: string; layout: string; laps: LapSpec[] }) => {
     const file = writeResultsFile(resultsDir, name, spec);
     return league.league.onResultsFile({ path: file, bytes: readFileSync(file), mtime: new Date() });
   };
   return {
-    ...league, standings, model, ids, app, hub, ingest,
+    ...league,
+    standings,
+    model,
+    ids,
+    app,
+    hub,
+    ingest,
     get: async (url: string) => app.inject({ method: 'GET', url }),
     async close() {
       await app.close();
@@ -88,11 +133,17 @@ export const ROUND2_LAPS: LapSpec[] = [
 
 export async function withRound2(h: Awaited<ReturnType<typeof startWebHarness>>) {
   const outcome = await h.ingest('2026_3_9_20_0_PRACTICE.json', { track: 'spa', layout: '', laps: ROUND2_LAPS });
-  if (outcome.status !== 'ingested' || outcome.eventId !== 's1#r2') throw new Error(`round 2 not ingested: ${JSON.stringify(outcome)}`);
+  if (outcome.status !== 'ingested' || outcome.eventId !== 's1#r2')
+    throw new Error(`round 2 not ingested: ${JSON.stringify(outcome)}`);
 }
 
 /** Round 1 of season one stored from a results file (2 March 2026, inside its window). */
 export async function withRound1(h: Awaited<ReturnType<typeof startWebHarness>>) {
-  const outcome = await h.ingest('2026_3_2_20_0_PRACTICE.json', { track: 'ks_red_bull_ring', layout: 'layout_national', laps: ROUND1_LAPS });
-  if (outcome.status !== 'ingested' || outcome.eventId !== 's1#r1') throw new Error(`round 1 not ingested: ${JSON.stringify(outcome)}`);
+  const outcome = await h.ingest('2026_3_2_20_0_PRACTICE.json', {
+    track: 'ks_red_bull_ring',
+    layout: 'layout_national',
+    laps: ROUND1_LAPS,
+  });
+  if (outcome.status !== 'ingested' || outcome.eventId !== 's1#r1')
+    throw new Error(`round 1 not ingested: ${JSON.stringify(outcome)}`);
 }

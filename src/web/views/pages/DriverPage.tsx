@@ -6,7 +6,15 @@ import { formatLapTime } from '../format';
 import { urls } from '../../urls';
 
 /** A driver's events (position and best in each car) and season results. */
-export function DriverPage({ seasons, profile, driverId }: { seasons: WebSeason[]; profile: DriverProfile; driverId: string }) {
+export function DriverPage({
+  seasons,
+  profile,
+  driverId,
+}: {
+  seasons: WebSeason[];
+  profile: DriverProfile;
+  driverId: string;
+}) {
   return (
     <Layout title={profile.driverName} seasons={seasons}>
       <h1>{profile.driverName}</h1>
@@ -34,11 +42,16 @@ export function DriverPage({ seasons, profile, driverId }: { seasons: WebSeason[
             {profile.events.map(({ event, overall, perCar }) => (
               <tr>
                 <td>
-                  <span class="flag">{event.flag}</span> <a href={urls.driverInEvent(event.id, driverId)}>{event.name}</a>
+                  <span class="flag">{event.flag}</span>{' '}
+                  <a href={urls.driverInEvent(event.id, driverId)}>{event.name}</a>
                 </td>
                 <td class="num">{overall ? `P${overall.position}` : '—'}</td>
                 <td>
-                  {perCar.length === 0 ? 'no valid lap' : perCar.map((r) => `${prettyCarName(r.carModel)} ${formatLapTime(r.lapTimeMs)} (P${r.position})`).join(' · ')}
+                  {perCar.length === 0
+                    ? 'no valid lap'
+                    : perCar
+                        .map((r) => `${prettyCarName(r.carModel)} ${formatLapTime(r.lapTimeMs)} (P${r.position})`)
+                        .join(' · ')}
                 </td>
               </tr>
             ))}

@@ -54,7 +54,8 @@ export function HomePage({ seasons, current, next, idOf }: HomePageProps) {
         <section class="next">
           <h2>Next event</h2>
           <p>
-            <span class="flag">{next.flag}</span> <a href={urls.event(next.id)}>{next.name}</a> · <LocalTime iso={next.start} />
+            <span class="flag">{next.flag}</span> <a href={urls.event(next.id)}>{next.name}</a> ·{' '}
+            <LocalTime iso={next.start} />
           </p>
         </section>
       )}
@@ -71,7 +72,9 @@ export function HomePage({ seasons, current, next, idOf }: HomePageProps) {
           ))}
           {tracks.map((e) => (
             <li>
-              <a href={urls.track(e.track, e.layout || undefined)}>{`Track records: ${prettyTrackName(e.track, e.layout)}`}</a>
+              <a
+                href={urls.track(e.track, e.layout || undefined)}
+              >{`Track records: ${prettyTrackName(e.track, e.layout)}`}</a>
             </li>
           ))}
         </ul>

@@ -2,7 +2,17 @@ import type { Board, WebEvent } from '../../ReadModel';
 import { BoardTable } from '../BoardTable';
 
 /** For OBS's browser source: transparent background, the top rows only, kept live by live.js. */
-export function OverlayPage({ event, board, top, streamUrl }: { event: WebEvent; board: Board; top: number; streamUrl: string }) {
+export function OverlayPage({
+  event,
+  board,
+  top,
+  streamUrl,
+}: {
+  event: WebEvent;
+  board: Board;
+  top: number;
+  streamUrl: string;
+}) {
   return (
     <html lang="en" class="overlay">
       <head>

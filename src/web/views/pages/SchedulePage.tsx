@@ -34,7 +34,8 @@ export function SchedulePage({ seasons, currentEventId }: { seasons: WebSeason[]
                       {e.id === currentEventId && <span class="badge">running</span>}
                     </td>
                     <td>
-                      <span class="flag">{e.flag}</span> <a href={urls.track(e.track, e.layout || undefined)}>{prettyTrackName(e.track, e.layout)}</a>
+                      <span class="flag">{e.flag}</span>{' '}
+                      <a href={urls.track(e.track, e.layout || undefined)}>{prettyTrackName(e.track, e.layout)}</a>
                     </td>
                     <td class="wide">{e.cars.map(prettyCarName).join(', ')}</td>
                     <td>

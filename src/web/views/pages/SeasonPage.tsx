@@ -15,7 +15,9 @@ export function SeasonPage({ seasons, standings, idOf }: SeasonPageProps) {
   return (
     <Layout title={standings.seasonName} seasons={seasons}>
       <h1>{standings.seasonName}</h1>
-      {standings.bestOf !== null && <p>{`Best ${standings.bestOf} results count; dropped results are struck through.`}</p>}
+      {standings.bestOf !== null && (
+        <p>{`Best ${standings.bestOf} results count; dropped results are struck through.`}</p>
+      )}
       <div class="table-wrap">
         <table class="standings">
           <thead>
@@ -37,7 +39,9 @@ export function SeasonPage({ seasons, standings, idOf }: SeasonPageProps) {
           <tbody>
             {standings.rows.length === 0 && (
               <tr>
-                <td colSpan={5 + standings.events.length} class="empty">No results yet.</td>
+                <td colSpan={5 + standings.events.length} class="empty">
+                  No results yet.
+                </td>
               </tr>
             )}
             {standings.rows.map((row) => (
