@@ -11,7 +11,7 @@ import path from 'node:path';
 import { FakeDiscord } from '../test/support/fakeDiscord';
 import { FakeAcUdpPeer } from '../test/support/fakeAcServer/udpPeer';
 import { freeUdpPort } from '../test/support/fakeAcServer/freeUdpPort';
-import { formatLapTime } from '../src/domain/formatLapTime';
+import { formatLapTime } from '../src/domain/leaderboard/formatLapTime';
 import { startBotProcess, processRss, BENCH_SEASON } from './botProcess';
 
 const CARS = 24;

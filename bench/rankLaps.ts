@@ -1,7 +1,7 @@
 // Prints how long rankLaps and renderLeaderboard take on a large event.
 // Run: npx tsx bench/rankLaps.ts [laps] [drivers]
-import { rankLaps } from '../src/domain/rankLaps';
-import { renderLeaderboard } from '../src/domain/renderLeaderboard';
+import { rankLaps } from '../src/domain/leaderboard/rankLaps';
+import { renderLeaderboard } from '../src/domain/leaderboard/renderLeaderboard';
 import type { Alias, Lap } from '../src/domain/types';
 
 const lapCount = Number(process.argv[2] ?? 100_000);

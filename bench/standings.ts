@@ -10,13 +10,13 @@ import { SqliteStore } from '../src/adapters/sqlite/SqliteStore';
 import { DynamoStore } from '../src/adapters/dynamodb/DynamoStore';
 import { createDynamoClient } from '../src/adapters/dynamodb/dynamoClient';
 import { createTables } from '../src/adapters/dynamodb/createTables';
-import { BotState } from '../src/app/BotState';
+import { BotState } from '../src/app/runtime/BotState';
 import { League } from '../src/app/League';
-import { Standings } from '../src/app/standings';
-import { standingsMessage } from '../src/app/standingsMessage';
+import { Standings } from '../src/app/standings/standings';
+import { standingsMessage } from '../src/app/posts/standingsMessage';
 import type { Store } from '../src/app/ports';
 import type { Lap } from '../src/domain/types';
-import { parseSeasonConfig } from '../src/domain/seasonSchema';
+import { parseSeasonConfig } from '../src/domain/season/seasonSchema';
 import { silentLogger } from '../src/logger';
 import { startDynalite } from '../test/support/dynalite';
 

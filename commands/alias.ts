@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
 import type { Command, CommandDeps } from '../src/adapters/discord/command';
-import { escapeMarkdown, sanitizeForCodeBlock } from '../src/domain/discordText';
+import { escapeMarkdown, sanitizeForCodeBlock } from '../src/domain/text/discordText';
 
 const driverOption = {
   type: ApplicationCommandOptionType.String,

@@ -4,8 +4,8 @@ import { eventChoices } from '../src/adapters/discord/eventChoices';
 import { seasonChoices } from '../src/adapters/discord/seasonChoices';
 import { driverChoices } from '../src/adapters/discord/driverChoices';
 import { actorOf, actorMention } from '../src/adapters/discord/memberOf';
-import { escapeMarkdown, inlineCode } from '../src/domain/discordText';
-import { eventTitle } from '../src/domain/eventTitle';
+import { escapeMarkdown, inlineCode } from '../src/domain/text/discordText';
+import { eventTitle } from '../src/domain/season/eventTitle';
 import type { ExclusionScope } from '../src/domain/stewarding/types';
 
 const S = ApplicationCommandOptionType;

@@ -1,7 +1,7 @@
 import { ButtonStyle, ComponentType, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import type { Command } from '../src/adapters/discord/command';
-import { kickAllCars, REFRESH_MS } from '../src/app/kickAllCars';
-import { escapeMarkdown } from '../src/domain/discordText';
+import { kickAllCars, REFRESH_MS } from '../src/app/liveLaps/kickAllCars';
+import { escapeMarkdown } from '../src/domain/text/discordText';
 
 /** How long the confirm button waits for the admin who asked. */
 export const KICKALL_CONFIRM_MS = 30_000;

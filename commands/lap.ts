@@ -5,9 +5,9 @@ import { driverChoices } from '../src/adapters/discord/driverChoices';
 import { lapChoices, lapFromChoice, struckChoices } from '../src/adapters/discord/lapChoices';
 import { actorOf, actorMention } from '../src/adapters/discord/memberOf';
 import { strikableLaps } from '../src/domain/stewarding/pickLap';
-import { escapeMarkdown, inlineCode } from '../src/domain/discordText';
-import { eventTitle } from '../src/domain/eventTitle';
-import { formatLapTime } from '../src/domain/formatLapTime';
+import { escapeMarkdown, inlineCode } from '../src/domain/text/discordText';
+import { eventTitle } from '../src/domain/season/eventTitle';
+import { formatLapTime } from '../src/domain/leaderboard/formatLapTime';
 import type { StruckLap } from '../src/domain/stewarding/types';
 
 const S = ApplicationCommandOptionType;

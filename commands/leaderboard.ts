@@ -1,9 +1,9 @@
 import { ApplicationCommandOptionType } from 'discord.js';
 import type { Command } from '../src/adapters/discord/command';
 import { eventChoices } from '../src/adapters/discord/eventChoices';
-import { eventTitle } from '../src/domain/eventTitle';
-import { pageLink, renderLeaderboardPages } from '../src/domain/renderLeaderboard';
-import { prettyCarName } from '../src/domain/prettyCarName';
+import { eventTitle } from '../src/domain/season/eventTitle';
+import { pageLink, renderLeaderboardPages } from '../src/domain/leaderboard/renderLeaderboard';
+import { prettyCarName } from '../src/domain/season/prettyCarName';
 
 export const leaderboard: Command = {
   data: {

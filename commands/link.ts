@@ -3,7 +3,7 @@ import type { Command } from '../src/adapters/discord/command';
 import { actorOf, displayNameOf, memberOf } from '../src/adapters/discord/memberOf';
 import type { LinkOutcome } from '../src/app/identity/DriverLinks';
 import type { LinkRequest } from '../src/app/identity/IdentityState';
-import { escapeMarkdown } from '../src/domain/discordText';
+import { escapeMarkdown } from '../src/domain/text/discordText';
 
 /** Approve / Reject under a request in the admin channel; the custom id carries the request id. */
 const buttons = (requestId: string) => [

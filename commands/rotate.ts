@@ -1,9 +1,9 @@
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
 import type { Command } from '../src/adapters/discord/command';
-import type { RotationTarget } from '../src/app/rotationTypes';
+import type { RotationTarget } from '../src/app/rotation/rotationTypes';
 import { eventChoices } from '../src/adapters/discord/eventChoices';
 import { rotationReply } from '../src/adapters/discord/rotationReply';
-import { eventTitle } from '../src/domain/eventTitle';
+import { eventTitle } from '../src/domain/season/eventTitle';
 
 export const rotate: Command = {
   data: {

@@ -1,5 +1,5 @@
 import type { Command } from '../src/adapters/discord/command';
-import { renderSchedule } from '../src/domain/renderSchedule';
+import { renderSchedule } from '../src/domain/season/renderSchedule';
 
 export const schedule: Command = {
   data: { name: 'schedule', description: 'The season schedule, with the running event marked' },

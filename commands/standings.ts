@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord.js';
 import type { Command } from '../src/adapters/discord/command';
 import { seasonChoices } from '../src/adapters/discord/seasonChoices';
-import { standingsMessage } from '../src/app/standingsMessage';
+import { standingsMessage } from '../src/app/posts/standingsMessage';
 
 export const standings: Command = {
   data: {

@@ -1,7 +1,7 @@
 import type { Config } from './config';
 import type { Logger } from './logger';
 import type { Clock, Store } from './app/ports';
-import { BotState } from './app/BotState';
+import { BotState } from './app/runtime/BotState';
 import { League } from './app/League';
 import { openStore } from './adapters/openStore';
 import { SeasonConfigFile } from './adapters/files/SeasonConfigFile';

@@ -2,15 +2,15 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import type { Clock } from './app/ports';
 import type { League } from './app/League';
-import type { BotState } from './app/BotState';
-import type { BackgroundTask, TaskRunner } from './app/TaskRunner';
-import type { SeasonConfig } from './domain/season';
+import type { BotState } from './app/runtime/BotState';
+import type { BackgroundTask, TaskRunner } from './app/runtime/TaskRunner';
+import type { SeasonConfig } from './domain/season/season';
 import { AcPluginClient } from './adapters/acserver/AcPluginClient';
 import { formatHostPort, resolvePluginEndpoints } from './adapters/acserver/pluginEndpoints';
-import { LiveLaps } from './app/liveLaps';
-import { PluginResultsFlusher } from './app/PluginResultsFlusher';
-import { kickAllCars } from './app/kickAllCars';
-import { eventTitle } from './domain/eventTitle';
+import { LiveLaps } from './app/liveLaps/liveLaps';
+import { PluginResultsFlusher } from './app/liveLaps/PluginResultsFlusher';
+import { kickAllCars } from './app/liveLaps/kickAllCars';
+import { eventTitle } from './domain/season/eventTitle';
 
 export interface AcPluginWiring {
   /** The UDP plugin client; undefined when the link is off or could not start. */

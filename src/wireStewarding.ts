@@ -2,8 +2,8 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import type { Clock } from './app/ports';
 import type { League } from './app/League';
-import type { SeasonConfig } from './domain/season';
-import type { BackgroundTask } from './app/TaskRunner';
+import type { SeasonConfig } from './domain/season/season';
+import type { BackgroundTask } from './app/runtime/TaskRunner';
 import type { StewardingState } from './app/stewarding/StewardingState';
 import type { IdentityState } from './app/identity/IdentityState';
 import type { DiscordBot } from './adapters/discord/DiscordBot';
@@ -12,8 +12,8 @@ import { AuditPublisher } from './app/stewarding/AuditPublisher';
 import { DriverLinks } from './app/identity/DriverLinks';
 import { Notifier } from './app/identity/Notifier';
 import { auditText, stewardingAnnouncement } from './domain/stewarding/auditText';
-import { escapeMarkdown } from './domain/discordText';
-import { eventTitle } from './domain/eventTitle';
+import { escapeMarkdown } from './domain/text/discordText';
+import { eventTitle } from './domain/season/eventTitle';
 import { actorMention } from './adapters/discord/memberOf';
 
 export interface StewardingWiring {

@@ -1,5 +1,5 @@
-import { StoreRejectedError } from '../app/storeErrors';
-import { lapsStorageProblem, MAX_LAP_KEY_BYTES, textProblem } from '../domain/lapLimits';
+import { StoreRejectedError } from '../app/results/storeErrors';
+import { lapsStorageProblem, MAX_LAP_KEY_BYTES, textProblem } from '../domain/results/lapLimits';
 import type { Lap } from '../domain/types';
 
 // Rules both stores apply, so code that works on one backend works on the other.

@@ -5,11 +5,11 @@ import { createDynamoClient } from '../adapters/dynamodb/dynamoClient';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { CliContext, CliIo } from './runCli';
-import { allEvents, activeEvent } from '../domain/resolveEvent';
-import { renderLeaderboardPages } from '../domain/renderLeaderboard';
-import { toLeaderboardJson } from '../app/leaderboardFiles';
-import { eventTitle } from '../domain/eventTitle';
-import { prettyCarName } from '../domain/prettyCarName';
+import { allEvents, activeEvent } from '../domain/season/resolveEvent';
+import { renderLeaderboardPages } from '../domain/leaderboard/renderLeaderboard';
+import { toLeaderboardJson } from '../app/leaderboard/leaderboardFiles';
+import { eventTitle } from '../domain/season/eventTitle';
+import { prettyCarName } from '../domain/season/prettyCarName';
 import { createTables } from '../adapters/dynamodb/createTables';
 
 export async function leaderboardCommand(

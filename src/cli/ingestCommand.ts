@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CliContext, CliIo } from './runCli';
-import type { IngestOutcome } from '../app/ingestResultsFile';
+import type { IngestOutcome } from '../app/results/ingestResultsFile';
 import { signalChangedEvents } from '../adapters/files/changeSignal';
 import { readResultsFile } from '../adapters/files/readResultsFile';
 import { escapeFileName, isUtf8, nonUtf8Names } from '../adapters/files/nonUtf8Names';

@@ -1,14 +1,14 @@
 import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError, type Config } from '../config';
 import { createConsoleLogger, type Logger } from '../logger';
-import type { BotState } from '../app/BotState';
+import type { BotState } from '../app/runtime/BotState';
 import type { League } from '../app/League';
 import type { SeasonConfigFile } from '../adapters/files/SeasonConfigFile';
 import { systemClock } from '../app/ports';
 import { openLeague } from '../openLeague';
 import { ingestCommand } from './ingestCommand';
 import { standingsCommand } from './standingsCommand';
-import { Standings } from '../app/standings';
+import { Standings } from '../app/standings/standings';
 import { leaderboardCommand, eventsCommand, createTablesCommand, importProcessedCommand } from './commands';
 import {
   auditCommand,

@@ -3,8 +3,8 @@ import type { CliContext, CliIo } from './runCli';
 import type { StewardOutcome } from '../app/stewarding/Stewarding';
 import type { Actor, ExclusionScope } from '../domain/stewarding/types';
 import { auditText } from '../domain/stewarding/auditText';
-import { eventTitle } from '../domain/eventTitle';
-import { formatLapTime } from '../domain/formatLapTime';
+import { eventTitle } from '../domain/season/eventTitle';
+import { formatLapTime } from '../domain/leaderboard/formatLapTime';
 import { signalChangedEvents } from '../adapters/files/changeSignal';
 
 export interface StewardOpts {

@@ -1,8 +1,8 @@
 // The API's JSON bodies: the read model's data with GUIDs replaced by driver ids (the GUID only
 // when WEB_SHOW_GUIDS allows it) and lap times also as text.
 import type { SeasonStandings } from '../domain/standings/types';
-import { prettyTrackName } from '../domain/prettyTrackName';
-import { formatLapTime } from '../domain/formatLapTime';
+import { prettyTrackName } from '../domain/season/prettyTrackName';
+import { formatLapTime } from '../domain/leaderboard/formatLapTime';
 import type { DriverIds } from './DriverIds';
 import type { DriverProfile } from './driverProfile';
 import type { Board, DriverInEvent, TrackRecord, WebEvent } from './ReadModel';

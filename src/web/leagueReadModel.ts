@@ -1,10 +1,10 @@
 import type { League } from '../app/League';
-import type { Standings } from '../app/standings';
-import type { BotState } from '../app/BotState';
-import type { SeasonConfig } from '../domain/season';
+import type { Standings } from '../app/standings/standings';
+import type { BotState } from '../app/runtime/BotState';
+import type { SeasonConfig } from '../domain/season/season';
 import type { Alias } from '../domain/types';
-import { trackFlag } from '../domain/trackFlags';
-import { aliasResolver } from '../domain/aliases';
+import { trackFlag } from '../domain/season/trackFlags';
+import { aliasResolver } from '../domain/leaderboard/aliases';
 import type { ReadModel, WebEvent, WebSeason } from './ReadModel';
 import { summarizeEvent, type EventSummary } from './model/summarizeEvent';
 import { buildBoard } from './model/buildBoard';

@@ -1,11 +1,11 @@
 import type { Config } from '../config';
 import type { Logger } from '../logger';
-import type { BackgroundTask } from '../app/TaskRunner';
+import type { BackgroundTask } from '../app/runtime/TaskRunner';
 import type { League } from '../app/League';
-import type { Standings } from '../app/standings';
-import type { BotState } from '../app/BotState';
+import type { Standings } from '../app/standings/standings';
+import type { BotState } from '../app/runtime/BotState';
 import type { Clock, Store } from '../app/ports';
-import type { SeasonConfig } from '../domain/season';
+import type { SeasonConfig } from '../domain/season/season';
 import type { WebServer } from './startWebServer';
 
 export interface WebTaskDeps {

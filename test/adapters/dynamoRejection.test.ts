@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createTables } from '../../src/adapters/dynamodb/createTables';
 import { DynamoStore } from '../../src/adapters/dynamodb/DynamoStore';
 import { isDataRejection } from '../../src/adapters/dynamodb/isDataRejection';
-import { StoreRejectedError } from '../../src/app/storeErrors';
+import { StoreRejectedError } from '../../src/app/results/storeErrors';
 import { silentLogger } from '../../src/logger';
 import { startDynalite, type LocalDynamo } from '../support/dynalite';
 import { testDynamoClient } from '../support/dynamoTestClient';

@@ -1,5 +1,5 @@
 import type { Store } from '../../src/app/ports';
-import { StoreRejectedError } from '../../src/app/storeErrors';
+import { StoreRejectedError } from '../../src/app/results/storeErrors';
 import type { Lap } from '../../src/domain/types';
 import { liveLapKey, LIVE_RESULT_FILE } from '../../src/domain/liveLaps/liveLap';
 

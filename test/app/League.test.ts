@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeLeague } from '../support/leagueFixture';
 import { rawResults, resultsFixture, acServerName, RAW_KICKED_GUID } from '../support/fixtures';
-import type { LeaderboardJson } from '../../src/app/leaderboardFiles';
+import type { LeaderboardJson } from '../../src/app/leaderboard/leaderboardFiles';
 import { present } from '../support/present';
 
 /** Best clean lap per GUID straight from the raw JSON: an independent check of the ranking. */

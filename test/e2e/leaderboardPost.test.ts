@@ -1,6 +1,6 @@
 import { startTestBot, type TestBotEnv } from '../support/startTestBot';
 import { rawResults, resultsFixture, RAW_KICKED_GUID, type RawLap } from '../support/fixtures';
-import { formatLapTime } from '../../src/domain/formatLapTime';
+import { formatLapTime } from '../../src/domain/leaderboard/formatLapTime';
 import { present } from '../support/present';
 
 const bestOf = (suffix: string) => {

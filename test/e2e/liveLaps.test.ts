@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { TestBotEnv } from '../support/startTestBot';
 import type { FakeAcUdpPeer, PeerCar } from '../support/fakeAcServer/udpPeer';
 import { startLiveBot } from '../support/startLiveBot';
-import { formatLapTime } from '../../src/domain/formatLapTime';
+import { formatLapTime } from '../../src/domain/leaderboard/formatLapTime';
 import { isLiveLap } from '../../src/domain/liveLaps/liveLap';
 
 const EVENT = 'season1#event2'; // the event the schedule runs now: Suzuka GP

@@ -1,10 +1,10 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseSeasonConfig } from '../../src/domain/seasonSchema';
-import { findEvent } from '../../src/domain/resolveEvent';
-import { planRotation } from '../../src/domain/planRotation';
-import type { AcServerIniFiles } from '../../src/app/acServerPorts';
+import { parseSeasonConfig } from '../../src/domain/season/seasonSchema';
+import { findEvent } from '../../src/domain/season/resolveEvent';
+import { planRotation } from '../../src/domain/rotation/planRotation';
+import type { AcServerIniFiles } from '../../src/app/rotation/acServerPorts';
 import { writeCurrentEvent } from '../../src/adapters/files/currentEventFile';
 import {
   FAKE_AC_SERVER_COMMAND,

@@ -2,10 +2,10 @@
 // jest.config.js runs this folder only when they are there, and CI requires them.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseResults } from '../../src/domain/parseResults';
+import { parseResults } from '../../src/domain/results/parseResults';
 import { NO_LAP_TIME, type ParsedResults } from '../../src/domain/types';
 import { rawResults, realFixtures } from '../support/fixtures';
-import { describeResultsFacts, type FileFacts } from '../domain/parseResultsSuite';
+import { describeResultsFacts, type FileFacts } from '../domain/results/parseResultsSuite';
 
 const { results: FIXTURES } = realFixtures();
 const fixture = (name: string): ParsedResults => parseResults(readFileSync(path.join(FIXTURES, name), 'utf8'), name);

@@ -1,14 +1,14 @@
 // Ranking and rendering over the real acServer files (see parseResults.test.ts in this folder).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { lapsFromResults } from '../../src/domain/lapsFromResults';
-import { parseResults } from '../../src/domain/parseResults';
-import { rankLaps } from '../../src/domain/rankLaps';
-import { renderLeaderboard } from '../../src/domain/renderLeaderboard';
+import { lapsFromResults } from '../../src/domain/results/lapsFromResults';
+import { parseResults } from '../../src/domain/results/parseResults';
+import { rankLaps } from '../../src/domain/leaderboard/rankLaps';
+import { renderLeaderboard } from '../../src/domain/leaderboard/renderLeaderboard';
 import type { Lap } from '../../src/domain/types';
 import { rawResults, realFixtures } from '../support/fixtures';
-import { describeRankingLaps } from '../domain/rankingLapsSuite';
-import { expectDatedNamesRead } from '../domain/resultsFileNameSuite';
+import { describeRankingLaps } from '../domain/leaderboard/rankingLapsSuite';
+import { expectDatedNamesRead } from '../domain/results/resultsFileNameSuite';
 
 const { results: FIXTURES } = realFixtures();
 const EVENT = 'season1#event1';

@@ -1,17 +1,17 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseSeasonConfig } from '../../src/domain/seasonSchema';
-import { BotState } from '../../src/app/BotState';
-import { RotationService } from '../../src/app/RotationService';
-import type { RotationDeps } from '../../src/app/rotateEvent';
-import type { AcServerControl } from '../../src/app/acServerPorts';
+import { parseSeasonConfig } from '../../src/domain/season/seasonSchema';
+import { BotState } from '../../src/app/runtime/BotState';
+import { RotationService } from '../../src/app/rotation/RotationService';
+import type { RotationDeps } from '../../src/app/rotation/rotateEvent';
+import type { AcServerControl } from '../../src/app/rotation/acServerPorts';
 import { AcServerFolder } from '../../src/adapters/acserver/AcServerFolder';
 import { HttpInfoCheck } from '../../src/adapters/acserver/HttpInfoCheck';
 import { readCurrentEventId, writeCurrentEvent } from '../../src/adapters/files/currentEventFile';
 import { RotationJournalFile } from '../../src/adapters/files/RotationJournalFile';
 import type { Clock } from '../../src/app/ports';
-import type { SeasonConfig } from '../../src/domain/season';
+import type { SeasonConfig } from '../../src/domain/season/season';
 import { MemoryState } from './memoryState';
 import { captureLog } from './captureLog';
 

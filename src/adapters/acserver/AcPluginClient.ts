@@ -2,7 +2,7 @@ import type dgram from 'node:dgram';
 import type { Logger } from '../../logger';
 import type { Clock } from '../../app/ports';
 import { systemClock } from '../../app/ports';
-import type { AcPluginLink, LiveCar, LiveLapEvent, LiveSession } from '../../app/acPluginLink';
+import type { AcPluginLink, LiveCar, LiveLapEvent, LiveSession } from '../../app/liveLaps/acPluginLink';
 import {
   decodeServerMessage,
   encodePluginCommand,

@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { AcServerConfigFiles, AcServerIniFiles, StagedIniFiles } from '../../app/acServerPorts';
-import type { EventConfig } from '../../domain/season';
+import type { AcServerConfigFiles, AcServerIniFiles, StagedIniFiles } from '../../app/rotation/acServerPorts';
+import type { EventConfig } from '../../domain/season/season';
 import type { Clock } from '../../app/ports';
-import { eventCarModels } from '../../domain/ini/eventCars';
+import { eventCarModels } from '../../domain/rotation/ini/eventCars';
 import { NEW_DIR_MODE, stageFileAtomic, syncDir, writeFileAtomic, type StagedFile } from '../files/atomicWrite';
 import { insideFolder } from './insideFolder';
 

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Logger } from '../../logger';
-import type { AcServerControl } from '../../app/acServerPorts';
+import type { AcServerControl } from '../../app/rotation/acServerPorts';
 import { splitCommand } from './splitCommand';
 import { acServerEnv } from './acServerEnv';
 import { removePidFile, stopLeftoverAcServer, writePidFile } from './acServerPidFile';

@@ -1,8 +1,8 @@
 import http from 'node:http';
-import type { HealthCheck } from '../../app/acServerPorts';
-import type { EventConfig } from '../../domain/season';
-import { parseIniDocument, getKey } from '../../domain/ini';
-import { eventCarModels } from '../../domain/ini/eventCars';
+import type { HealthCheck } from '../../app/rotation/acServerPorts';
+import type { EventConfig } from '../../domain/season/season';
+import { parseIniDocument, getKey } from '../../domain/rotation/ini';
+import { eventCarModels } from '../../domain/rotation/ini/eventCars';
 
 /**
  * acServer's own HTTP endpoint (GET /INFO on HTTP_PORT from server_cfg.ini, the one the lobby

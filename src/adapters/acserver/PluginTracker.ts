@@ -1,4 +1,4 @@
-import type { LiveCar, LiveSession } from '../../app/acPluginLink';
+import type { LiveCar, LiveSession } from '../../app/liveLaps/acPluginLink';
 import { sessionTypeName, type ServerMessage, type SessionInfoPayload } from '../../domain/acPlugin';
 
 export interface TrackerChange {

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import type { Logger } from '../../logger';
-import type { AcServerControl } from '../../app/acServerPorts';
+import type { AcServerControl } from '../../app/rotation/acServerPorts';
 
 export interface SystemdControlOptions {
   /** AC_SERVER_UNIT, e.g. acserver (acserver.service) */

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../config';
-import { getKey, parseIniDocument } from '../../domain/ini';
+import { getKey, parseIniDocument } from '../../domain/rotation/ini';
 
 export interface HostPort {
   host: string;

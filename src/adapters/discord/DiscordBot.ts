@@ -2,7 +2,7 @@ import { Events, type Client, type Interaction } from 'discord.js';
 import type { Logger } from '../../logger';
 import type { Config } from '../../config';
 import type { Command, CommandDeps } from './command';
-import { PostKeeper, type ChannelPoster, type PostBody } from '../../app/PostKeeper';
+import { PostKeeper, type ChannelPoster, type PostBody } from '../../app/posts/PostKeeper';
 import type { DmResult } from '../../app/identity/Notifier';
 import { DirectMessages } from './DirectMessages';
 import { DiscordPoster } from './DiscordPoster';

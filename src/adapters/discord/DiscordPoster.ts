@@ -1,6 +1,6 @@
 import { DiscordAPIError, type REST, type RawFile } from '@discordjs/rest';
 import { Routes, type APIMessage } from 'discord.js';
-import { PostNeedsAdminError, type ChannelPoster, type PostBody } from '../../app/PostKeeper';
+import { PostNeedsAdminError, type ChannelPoster, type PostBody } from '../../app/posts/PostKeeper';
 
 /** Discord error codes that retrying cannot fix. */
 const ADMIN_CODES: Record<number, string> = {

@@ -9,15 +9,15 @@ import type {
 } from 'discord.js';
 import type { Logger } from '../../logger';
 import type { League } from '../../app/League';
-import type { BotState } from '../../app/BotState';
-import type { SeasonConfig } from '../../domain/season';
+import type { BotState } from '../../app/runtime/BotState';
+import type { SeasonConfig } from '../../domain/season/season';
 import type { Clock } from '../../app/ports';
-import type { Standings } from '../../app/standings';
-import type { RotationService } from '../../app/RotationService';
-import type { AcPluginLink } from '../../app/acPluginLink';
+import type { Standings } from '../../app/standings/standings';
+import type { RotationService } from '../../app/rotation/RotationService';
+import type { AcPluginLink } from '../../app/liveLaps/acPluginLink';
 import type { Stewarding } from '../../app/stewarding/Stewarding';
 import type { DriverLinks } from '../../app/identity/DriverLinks';
-import type { PostBody } from '../../app/PostKeeper';
+import type { PostBody } from '../../app/posts/PostKeeper';
 
 /** What commands may use. Later features add their services here as optional fields. */
 export interface CommandDeps {

@@ -1,7 +1,7 @@
 import type { ApplicationCommandOptionChoiceData } from 'discord.js';
-import type { SeasonConfig } from '../../domain/season';
-import { allEvents } from '../../domain/resolveEvent';
-import { eventTitle } from '../../domain/eventTitle';
+import type { SeasonConfig } from '../../domain/season/season';
+import { allEvents } from '../../domain/season/resolveEvent';
+import { eventTitle } from '../../domain/season/eventTitle';
 
 /** Autocomplete choices for an event option: matches id or name, newest first, at most 25. */
 export function eventChoices(config: SeasonConfig, typed: string): ApplicationCommandOptionChoiceData<string>[] {

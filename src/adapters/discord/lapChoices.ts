@@ -3,7 +3,7 @@ import type { ApplicationCommandOptionChoiceData } from 'discord.js';
 import type { Lap } from '../../domain/types';
 import type { StruckLap } from '../../domain/stewarding/types';
 import { lapLabel } from '../../domain/stewarding/pickLap';
-import { formatLapTime } from '../../domain/formatLapTime';
+import { formatLapTime } from '../../domain/leaderboard/formatLapTime';
 
 // A choice value holds at most 100 characters; a lap key with a long file suffix may not fit.
 const TOKEN = 'key:';

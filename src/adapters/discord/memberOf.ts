@@ -1,6 +1,6 @@
 import type { APIInteractionGuildMember, GuildMember, Interaction, User } from 'discord.js';
 import type { Actor } from '../../domain/stewarding/types';
-import { inlineCode } from '../../domain/discordText';
+import { inlineCode } from '../../domain/text/discordText';
 
 type AnyMember = GuildMember | APIInteractionGuildMember | { nick?: string | null } | null | undefined;
 

@@ -1,7 +1,7 @@
-import type { RotationResult } from '../../app/rotationTypes';
-import type { RotationPlan, SlotCount } from '../../domain/planRotation';
-import { rotationFailureAlert } from '../../app/rotationSteps';
-import { escapeMarkdown, sanitizeForCodeBlock } from '../../domain/discordText';
+import type { RotationResult } from '../../app/rotation/rotationTypes';
+import type { RotationPlan, SlotCount } from '../../domain/rotation/planRotation';
+import { rotationFailureAlert } from '../../app/rotation/rotationSteps';
+import { escapeMarkdown, sanitizeForCodeBlock } from '../../domain/text/discordText';
 
 const LIMIT = 2000;
 

@@ -1,5 +1,5 @@
 import type { ApplicationCommandOptionChoiceData } from 'discord.js';
-import type { SeasonConfig } from '../../domain/season';
+import type { SeasonConfig } from '../../domain/season/season';
 
 /** Autocomplete choices for a season option: matches id or name, newest (last in the config) first, at most 25. */
 export function seasonChoices(config: SeasonConfig, typed: string): ApplicationCommandOptionChoiceData<string>[] {

@@ -34,9 +34,9 @@ import {
 import type { Store } from '../../app/ports';
 import type { Lap } from '../../domain/types';
 import type { Logger } from '../../logger';
-import { MAX_LAP_KEY_BYTES, textProblem } from '../../domain/lapLimits';
+import { MAX_LAP_KEY_BYTES, textProblem } from '../../domain/results/lapLimits';
 import { checkKey, checkLaps, toJson } from '../stateValue';
-import { StoreRejectedError } from '../../app/storeErrors';
+import { StoreRejectedError } from '../../app/results/storeErrors';
 import { isDataRejection } from './isDataRejection';
 import { fromItem, type Item, toItem } from './lapItem';
 import { runBounded } from './runBounded';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { BotState, OutputFileRecord } from '../../app/BotState';
+import type { BotState, OutputFileRecord } from '../../app/runtime/BotState';
 import { writeFileAtomic } from './atomicWrite';
 
 /**

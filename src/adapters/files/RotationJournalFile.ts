@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { JournalStep, RotationJournal, RotationJournalEntry } from '../../app/rotationJournal';
+import type { JournalStep, RotationJournal, RotationJournalEntry } from '../../app/rotation/rotationJournal';
 import { syncDir, writeJsonAtomic } from './atomicWrite';
 
 const STEPS: readonly JournalStep[] = ['write', 'restart', 'current-event'];

@@ -2,8 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Logger } from '../../logger';
-import type { SeasonConfig } from '../../domain/season';
-import { parseSeasonConfig } from '../../domain/seasonSchema';
+import type { SeasonConfig } from '../../domain/season/season';
+import { parseSeasonConfig } from '../../domain/season/seasonSchema';
 import { packageRoot } from './packageRoot';
 
 export const EXAMPLE_SEASON_CONFIG = path.join(packageRoot(), 'examples/seasonConfig.json');

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { writeJsonAtomic } from './atomicWrite';
-import type { EventConfig } from '../../domain/season';
+import type { EventConfig } from '../../domain/season/season';
 
 /** The shape written to currentEvent.json (read back leniently: old tools wrote other shapes). */
 export interface CurrentEventFile {

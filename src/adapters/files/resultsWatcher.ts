@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Logger } from '../../logger';
-import type { IngestOutcome, ResultsFileInput } from '../../app/ingestResultsFile';
+import type { IngestOutcome, ResultsFileInput } from '../../app/results/ingestResultsFile';
 import { readResultsFile } from './readResultsFile';
 import { NonUtf8Files } from './NonUtf8Files';
 import { checkResultsFolder } from './checkResultsFolder';

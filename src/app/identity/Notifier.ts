@@ -1,10 +1,10 @@
 import type { Logger } from '../../logger';
 import type { League } from '../League';
-import type { SeasonConfig, EventConfig } from '../../domain/season';
+import type { SeasonConfig, EventConfig } from '../../domain/season/season';
 import type { Leaderboard } from '../../domain/types';
-import { allEvents } from '../../domain/resolveEvent';
-import { eventTitle } from '../../domain/eventTitle';
-import { prettyTrackName } from '../../domain/prettyTrackName';
+import { allEvents } from '../../domain/season/resolveEvent';
+import { eventTitle } from '../../domain/season/eventTitle';
+import { prettyTrackName } from '../../domain/season/prettyTrackName';
 import { passedDrivers } from '../../domain/identity/passedDrivers';
 import { recordLost, trackRecord, type TrackRecord } from '../../domain/identity/trackRecord';
 import { notificationText, type DriverNews } from '../../domain/identity/notificationText';

@@ -1,11 +1,11 @@
 import type { League } from '../League';
-import type { Standings } from '../standings';
-import type { SeasonConfig } from '../../domain/season';
+import type { Standings } from '../standings/standings';
+import type { SeasonConfig } from '../../domain/season/season';
 import type { MeFacts } from '../../domain/identity/renderMe';
 import type { NotifyState } from './IdentityState';
-import { allEvents } from '../../domain/resolveEvent';
-import { eventTitle } from '../../domain/eventTitle';
-import { prettyTrackName } from '../../domain/prettyTrackName';
+import { allEvents } from '../../domain/season/resolveEvent';
+import { eventTitle } from '../../domain/season/eventTitle';
+import { prettyTrackName } from '../../domain/season/prettyTrackName';
 import { formatPoints } from '../../domain/standings/points';
 
 /** What /me shows for a linked driver, read from the leaderboards and standings as they count now. */

@@ -1,7 +1,7 @@
 import type { Logger } from '../../logger';
 import type { Clock } from '../ports';
 import type { League } from '../League';
-import type { SeasonConfig } from '../../domain/season';
+import type { SeasonConfig } from '../../domain/season/season';
 import type { Actor, AuditEntry, Exclusion, ExclusionScope, StruckLap } from '../../domain/stewarding/types';
 import { pickLap } from '../../domain/stewarding/pickLap';
 import { resolveDriver, type KnownDriver } from '../../domain/stewarding/resolveDriver';

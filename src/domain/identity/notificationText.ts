@@ -1,5 +1,5 @@
-import { escapeMarkdown } from '../discordText';
-import { formatLapTime } from '../formatLapTime';
+import { escapeMarkdown } from '../text/discordText';
+import { formatLapTime } from '../leaderboard/formatLapTime';
 import type { Passer } from './passedDrivers';
 
 /** One thing a driver is told about by DM. */

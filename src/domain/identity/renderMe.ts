@@ -1,5 +1,5 @@
-import { escapeMarkdown } from '../discordText';
-import { formatGap, formatLapTime } from '../formatLapTime';
+import { escapeMarkdown } from '../text/discordText';
+import { formatGap, formatLapTime } from '../leaderboard/formatLapTime';
 import type { LeaderboardRow } from '../types';
 
 export interface MeFacts {

@@ -1,6 +1,6 @@
-import { escapeMarkdown } from '../discordText';
-import { formatGap, formatLapTime } from '../formatLapTime';
-import { prettyCarName } from '../prettyCarName';
+import { escapeMarkdown } from '../text/discordText';
+import { formatGap, formatLapTime } from '../leaderboard/formatLapTime';
+import { prettyCarName } from '../season/prettyCarName';
 import type { Leaderboard, LeaderboardRow } from '../types';
 
 export type LapNews =

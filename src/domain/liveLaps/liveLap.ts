@@ -1,4 +1,4 @@
-import { isRealGuid, lapInvalidReason } from '../isValidLap';
+import { isRealGuid, lapInvalidReason } from '../results/isValidLap';
 import type { Lap, SessionType } from '../types';
 
 /** Marks the lapKey of a lap stored from the UDP plugin before its results file arrived. */

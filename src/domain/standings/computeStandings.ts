@@ -1,7 +1,7 @@
-import { displayName } from '../aliases';
-import { isRealGuid } from '../isValidLap';
-import { rankLaps } from '../rankLaps';
-import type { SeasonConfigSeason } from '../season';
+import { displayName } from '../leaderboard/aliases';
+import { isRealGuid } from '../results/isValidLap';
+import { rankLaps } from '../leaderboard/rankLaps';
+import type { SeasonConfigSeason } from '../season/season';
 import type { Alias, Lap, LeaderboardRow } from '../types';
 import { applyBestOf } from './applyBestOf';
 import { compareInstants } from './compareInstants';

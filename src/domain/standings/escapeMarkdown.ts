@@ -1,2 +1,2 @@
 // One escaping rule for every post: see discordText.ts.
-export { escapeMarkdown } from '../discordText';
+export { escapeMarkdown } from '../text/discordText';

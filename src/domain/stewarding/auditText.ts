@@ -1,5 +1,5 @@
-import { escapeMarkdown, inlineCode } from '../discordText';
-import { formatLapTime } from '../formatLapTime';
+import { escapeMarkdown, inlineCode } from '../text/discordText';
+import { formatLapTime } from '../leaderboard/formatLapTime';
 import type { Actor, AuditEntry } from './types';
 
 export interface AuditTextContext {

@@ -1,5 +1,5 @@
-import { rankLaps } from '../rankLaps';
-import { formatLapTime } from '../formatLapTime';
+import { rankLaps } from '../leaderboard/rankLaps';
+import { formatLapTime } from '../leaderboard/formatLapTime';
 import type { Lap } from '../types';
 
 /**

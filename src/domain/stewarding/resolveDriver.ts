@@ -1,4 +1,4 @@
-import { isRealGuid } from '../isValidLap';
+import { isRealGuid } from '../results/isValidLap';
 
 export interface KnownDriver {
   driverGuid: string;

@@ -1,4 +1,4 @@
-import { rankLaps } from '../../domain/rankLaps';
+import { rankLaps } from '../../domain/leaderboard/rankLaps';
 import type { Alias } from '../../domain/types';
 import type { Board, BoardGroup, BoardQuery } from '../ReadModel';
 import { minSectors, type EventSummary, type LapGroup } from './summarizeEvent';

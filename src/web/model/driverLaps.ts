@@ -1,5 +1,5 @@
-import { aliasResolver } from '../../domain/aliases';
-import { isRealGuid } from '../../domain/isValidLap';
+import { aliasResolver } from '../../domain/leaderboard/aliases';
+import { isRealGuid } from '../../domain/results/isValidLap';
 import { NO_LAP_TIME, type Alias, type Lap } from '../../domain/types';
 import type { DriverInEvent, DriverLap } from '../ReadModel';
 import { minSectors } from './summarizeEvent';

@@ -1,4 +1,4 @@
-import { rankingLaps } from '../../domain/rankLaps';
+import { rankingLaps } from '../../domain/leaderboard/rankLaps';
 import type { Lap } from '../../domain/types';
 
 /** One driver's laps in one car on one tyre: what every filter of the event's board is made of. */

@@ -1,4 +1,4 @@
-import { rankLaps } from '../../domain/rankLaps';
+import { rankLaps } from '../../domain/leaderboard/rankLaps';
 import type { Alias, Lap } from '../../domain/types';
 import type { TrackRecord } from '../ReadModel';
 import type { EventSummary } from './summarizeEvent';

@@ -1,5 +1,5 @@
 import type { Board, BoardGroup } from '../ReadModel';
-import { prettyCarName } from '../../domain/prettyCarName';
+import { prettyCarName } from '../../domain/season/prettyCarName';
 import { formatGap, formatLapTime, formatSector } from './format';
 import { urls } from '../urls';
 

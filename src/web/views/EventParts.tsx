@@ -1,6 +1,6 @@
 import type { Board, BoardQuery, WebEvent } from '../ReadModel';
-import { prettyCarName } from '../../domain/prettyCarName';
-import { prettyTrackName } from '../../domain/prettyTrackName';
+import { prettyCarName } from '../../domain/season/prettyCarName';
+import { prettyTrackName } from '../../domain/season/prettyTrackName';
 import { BoardTable } from './BoardTable';
 import { utcText } from './format';
 import { urls } from '../urls';

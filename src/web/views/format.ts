@@ -1,4 +1,4 @@
-import { formatGap, formatLapTime } from '../../domain/formatLapTime';
+import { formatGap, formatLapTime } from '../../domain/leaderboard/formatLapTime';
 
 export { formatGap, formatLapTime };
 

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AcPluginClient } from '../../../src/adapters/acserver/AcPluginClient';
-import type { LiveLapEvent } from '../../../src/app/acPluginLink';
+import type { LiveLapEvent } from '../../../src/app/liveLaps/acPluginLink';
 import { createLogger } from '../../../src/logger';
 import { encodeServerMessage } from '../../../src/domain/acPlugin';
 import { FakeAcUdpPeer, type PeerCar } from '../../support/fakeAcServer/udpPeer';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { AcServerFolder } from '../../../src/adapters/acserver/AcServerFolder';
 import { insideFolder, PathEscapeError } from '../../../src/adapters/acserver/insideFolder';
 import { splitCommand } from '../../../src/adapters/acserver/splitCommand';
-import { makeEvent } from '../../domain/ini/makeEvent';
+import { makeEvent } from '../../domain/rotation/ini/makeEvent';
 
 const clock = { now: () => new Date('2030-01-01T00:00:00Z') };
 

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { HttpInfoCheck } from '../../../src/adapters/acserver/HttpInfoCheck';
 import { startHttp } from '../../support/fakeAcServer/http';
 import { freePort } from '../../support/fakeAcServer/FakeAcServerFolder';
-import { makeEvent } from '../../domain/ini/makeEvent';
+import { makeEvent } from '../../domain/rotation/ini/makeEvent';
 import type { LoadedConfig } from '../../support/fakeAcServer/cfg';
 
 describe('HttpInfoCheck against an acServer-shaped /INFO', () => {

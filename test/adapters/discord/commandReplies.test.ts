@@ -6,7 +6,7 @@ import { MemoryState } from '../../support/memoryState';
 import { createInteractionHandler } from '../../../src/adapters/discord/interactionHandler';
 import { UserFacingError } from '../../../src/adapters/discord/UserFacingError';
 import type { Command, CommandDeps } from '../../../src/adapters/discord/command';
-import { BotState } from '../../../src/app/BotState';
+import { BotState } from '../../../src/app/runtime/BotState';
 import { loadCommands } from '../../../commands';
 
 /** A command that always throws `err`. */

@@ -1,8 +1,8 @@
 import { rotationReply } from '../../../src/adapters/discord/rotationReply';
-import { planRotation } from '../../../src/domain/planRotation';
-import { findEvent } from '../../../src/domain/resolveEvent';
+import { planRotation } from '../../../src/domain/rotation/planRotation';
+import { findEvent } from '../../../src/domain/season/resolveEvent';
 import { seasonConfig } from '../../support/rotationHarness';
-import { readAcConfig } from '../../domain/ini/fixtures';
+import { readAcConfig } from '../../domain/rotation/ini/fixtures';
 
 const season = seasonConfig();
 const title = (id: string) => `T(${id})`;

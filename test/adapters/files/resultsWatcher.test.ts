@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ResultsWatcher } from '../../../src/adapters/files/resultsWatcher';
 import { silentLogger } from '../../../src/logger';
-import type { ResultsFileInput } from '../../../src/app/ingestResultsFile';
+import type { ResultsFileInput } from '../../../src/app/results/ingestResultsFile';
 import { resultsFixture, acServerName } from '../../support/fixtures';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

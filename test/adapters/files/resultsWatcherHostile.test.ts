@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ResultsWatcher } from '../../../src/adapters/files/resultsWatcher';
-import type { ResultsFileInput } from '../../../src/app/ingestResultsFile';
+import type { ResultsFileInput } from '../../../src/app/results/ingestResultsFile';
 import { captureLog } from '../../support/captureLog';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Stewarding } from '../../../src/app/stewarding/Stewarding';
-import { Standings } from '../../../src/app/standings';
-import { eventLeaderboardPath, type LeaderboardJson } from '../../../src/app/leaderboardFiles';
+import { Standings } from '../../../src/app/standings/standings';
+import { eventLeaderboardPath, type LeaderboardJson } from '../../../src/app/leaderboard/leaderboardFiles';
 import { liveLap } from '../../../src/domain/liveLaps/liveLap';
 import type { Actor, AuditEntry } from '../../../src/domain/stewarding/types';
 import { silentLogger } from '../../../src/logger';

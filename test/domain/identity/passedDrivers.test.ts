@@ -1,6 +1,6 @@
 import { passedDrivers } from '../../../src/domain/identity/passedDrivers';
 import { recordLost, trackRecord } from '../../../src/domain/identity/trackRecord';
-import { rankLaps } from '../../../src/domain/rankLaps';
+import { rankLaps } from '../../../src/domain/leaderboard/rankLaps';
 import type { Lap } from '../../../src/domain/types';
 import { A, B, C, EVENT, lap } from '../stewarding/lapFactory';
 

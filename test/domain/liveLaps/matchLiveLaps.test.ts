@@ -1,7 +1,7 @@
 import { liveLap, isLiveLap, liveLapKey, type LiveLapInput } from '../../../src/domain/liveLaps/liveLap';
 import { matchLiveLaps } from '../../../src/domain/liveLaps/matchLiveLaps';
-import { lapsFromResults } from '../../../src/domain/lapsFromResults';
-import { parseResults } from '../../../src/domain/parseResults';
+import { lapsFromResults } from '../../../src/domain/results/lapsFromResults';
+import { parseResults } from '../../../src/domain/results/parseResults';
 import type { Lap } from '../../../src/domain/types';
 import { resultsFixture } from '../../support/fixtures';
 

@@ -1,5 +1,5 @@
 // Small builders for standings tests: laps and seasons with only the fields a test cares about.
-import type { EventConfig, SeasonConfigSeason } from '../../../src/domain/season';
+import type { EventConfig, SeasonConfigSeason } from '../../../src/domain/season/season';
 import type { Lap } from '../../../src/domain/types';
 
 let counter = 0;

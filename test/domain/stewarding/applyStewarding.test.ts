@@ -1,7 +1,7 @@
 import { applyStewarding } from '../../../src/domain/stewarding/applyStewarding';
 import { stewardingRules } from '../../../src/domain/stewarding/stewardingRules';
 import { NO_RULES, type Actor, type Exclusion, type StruckLap } from '../../../src/domain/stewarding/types';
-import { rankLaps } from '../../../src/domain/rankLaps';
+import { rankLaps } from '../../../src/domain/leaderboard/rankLaps';
 import { A, B, C, EVENT, lap } from './lapFactory';
 
 const by: Actor = { kind: 'cli', id: 'steward', name: 'steward' };

@@ -1,6 +1,6 @@
 import { auditText, stewardingAnnouncement } from '../../../src/domain/stewarding/auditText';
 import type { AuditEntry } from '../../../src/domain/stewarding/types';
-import { escapeMarkdown } from '../../../src/domain/discordText';
+import { escapeMarkdown } from '../../../src/domain/text/discordText';
 
 const entry = (over: Partial<AuditEntry>): AuditEntry => ({
   id: 'x',

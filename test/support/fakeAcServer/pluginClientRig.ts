@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AcPluginClient, type AcPluginClientOptions } from '../../../src/adapters/acserver/AcPluginClient';
-import type { LiveLapEvent } from '../../../src/app/acPluginLink';
+import type { LiveLapEvent } from '../../../src/app/liveLaps/acPluginLink';
 import { createLogger } from '../../../src/logger';
 import { FakeAcUdpPeer, type UdpPeerOptions } from './udpPeer';
 import { freeUdpPort } from './freeUdpPort';

@@ -1,5 +1,5 @@
 import type { DriverInEvent, WebEvent, WebSeason } from '../../ReadModel';
-import { prettyCarName } from '../../../domain/prettyCarName';
+import { prettyCarName } from '../../../domain/season/prettyCarName';
 import { Layout } from '../Layout';
 import { EventHeading, LocalTime } from '../EventParts';
 import { formatLapTime, formatSector } from '../format';

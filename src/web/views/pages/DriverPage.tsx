@@ -1,6 +1,6 @@
 import type { WebSeason } from '../../ReadModel';
 import type { DriverProfile } from '../../driverProfile';
-import { prettyCarName } from '../../../domain/prettyCarName';
+import { prettyCarName } from '../../../domain/season/prettyCarName';
 import { Layout } from '../Layout';
 import { formatLapTime } from '../format';
 import { urls } from '../../urls';

@@ -2,7 +2,7 @@ import type { Board, BoardQuery, WebEvent, WebSeason } from '../../ReadModel';
 import { Layout } from '../Layout';
 import { EventHeading, Filters, LiveBoard } from '../EventParts';
 import { LocalTime } from '../EventParts';
-import { prettyTrackName } from '../../../domain/prettyTrackName';
+import { prettyTrackName } from '../../../domain/season/prettyTrackName';
 import { query as qs, urls } from '../../urls';
 
 export interface EventPageProps {

@@ -1,6 +1,6 @@
 import type { WebSeason } from '../../ReadModel';
-import { prettyCarName } from '../../../domain/prettyCarName';
-import { prettyTrackName } from '../../../domain/prettyTrackName';
+import { prettyCarName } from '../../../domain/season/prettyCarName';
+import { prettyTrackName } from '../../../domain/season/prettyTrackName';
 import { Layout } from '../Layout';
 import { LocalTime } from '../EventParts';
 import { urls } from '../../urls';

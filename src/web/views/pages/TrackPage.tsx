@@ -1,6 +1,6 @@
 import type { TrackRecord, WebSeason } from '../../ReadModel';
-import { prettyCarName } from '../../../domain/prettyCarName';
-import { prettyTrackName } from '../../../domain/prettyTrackName';
+import { prettyCarName } from '../../../domain/season/prettyCarName';
+import { prettyTrackName } from '../../../domain/season/prettyTrackName';
 import { Layout } from '../Layout';
 import { formatLapTime, formatSector } from '../format';
 import { query as qs, urls } from '../../urls';

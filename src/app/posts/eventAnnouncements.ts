@@ -1,0 +1,36 @@
+import type { Logger } from '../../logger';
+import type { BotState } from '../runtime/BotState';
+import type { SeasonConfig } from '../../domain/season/season';
+import { findEvent } from '../../domain/season/resolveEvent';
+import { renderAnnouncement } from '../../domain/season/renderAnnouncement';
+
+/**
+ * When the current event changes (currentEvent.json), announce it once and let the posts that
+ * depend on it (live leaderboard, schedule marker) switch. The same event id again says nothing.
+ */
+export function eventAnnouncer(deps: {
+  state: BotState;
+  /** Sends a one-off message to the announcement channel; absent without Discord or ANNOUNCE_CHANNEL_ID. */
+  send: ((content: string) => Promise<void>) | undefined;
+  season: () => SeasonConfig;
+  refreshPosts: () => void;
+  log: Logger;
+}) {
+  return async (eventId: string | null): Promise<void> => {
+    if (!eventId || eventId === (await deps.state.announcedEvent())) return;
+    const event = findEvent(deps.season(), eventId);
+    if (!event) {
+      deps.log.warn(
+        { eventId },
+        `currentEvent.json names "${eventId}", which is not in the season config: not announced; fix the file or the season config`,
+      );
+      return;
+    }
+    await deps.state.setAnnouncedEvent(eventId);
+    deps.log.info({ eventId }, 'current event changed');
+    // News, said once: a new message that notifies (also when going back to an event), not a post
+    // the bot keeps alive. A moderator who deletes it has the last word, and no state is kept for it.
+    void deps.send?.(renderAnnouncement(deps.season(), event));
+    deps.refreshPosts();
+  };
+}

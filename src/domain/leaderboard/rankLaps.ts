@@ -1,0 +1,116 @@
+import { aliasResolver } from './aliases';
+import { isRealGuid, lapTimeProblem } from '../results/isValidLap';
+import type { Alias, Lap, Leaderboard, LeaderboardRow } from '../types';
+
+/**
+ * Orders two ISO instants. `toISOString()` output (same length, ending in Z) compares as text,
+ * which keeps the hot loop free of Date parsing; anything else is parsed.
+ */
+function compareInstants(a: string, b: string): number {
+  if (a === b) return 0;
+  const last = a.length - 1; // 90 is 'Z'
+  if (a.length === b.length && a.charCodeAt(last) === 90 && b.charCodeAt(last) === 90) return a < b ? -1 : 1;
+  const diff = Date.parse(a) - Date.parse(b);
+  return Number.isNaN(diff) ? (a < b ? -1 : 1) : Math.sign(diff);
+}
+
+/** When the same time was set twice, the one set first wins; lapKey only makes the order total. */
+function setEarlier(a: Lap, b: Lap): number {
+  return (
+    compareInstants(a.recordedAt, b.recordedAt) ||
+    a.lapTimestamp - b.lapTimestamp ||
+    (a.lapKey < b.lapKey ? -1 : a.lapKey > b.lapKey ? 1 : 0)
+  );
+}
+
+function isLater(a: Lap, b: Lap): boolean {
+  return setEarlier(a, b) > 0;
+}
+
+type DriverLaps = { best: Lap | null; latest: Lap };
+
+/** One pass: each real driver's best valid lap and most recent lap; unranked GUIDs map to null. */
+function collectDrivers(
+  eventId: string,
+  laps: readonly Lap[],
+): { drivers: Map<string, DriverLaps | null>; lapCount: number } {
+  // One map lookup per lap; a GUID is checked once, unranked GUIDs map to null.
+  const drivers = new Map<string, DriverLaps | null>();
+  let lapCount = 0;
+  for (const lap of laps) {
+    if (lap.eventId !== eventId) continue;
+    lapCount += 1;
+    let driver = drivers.get(lap.driverGuid);
+    if (driver === undefined) {
+      driver = isRealGuid(lap.driverGuid) ? { best: null, latest: lap } : null;
+      drivers.set(lap.driverGuid, driver);
+    }
+    if (driver === null) continue;
+    const latest = driver.latest;
+    if (lap.recordedAt === latest.recordedAt ? lap.lapTimestamp > latest.lapTimestamp : isLater(lap, latest)) {
+      driver.latest = lap;
+    }
+    // Laps stored before times were checked may be marked valid with a time no lap can have.
+    if (!lap.valid || lapTimeProblem(lap.lapTimeMs) !== null) continue;
+    const current = driver.best;
+    if (
+      current === null ||
+      lap.lapTimeMs < current.lapTimeMs ||
+      (lap.lapTimeMs === current.lapTimeMs && setEarlier(lap, current) < 0)
+    ) {
+      driver.best = lap;
+    }
+  }
+
+  return { drivers, lapCount };
+}
+
+/**
+ * The few laps ranking depends on (each driver's best valid lap and latest lap), so a cache can
+ * keep these instead of every lap: rankLaps(eventId, rankingLaps(eventId, laps).laps) ranks the
+ * same as rankLaps(eventId, laps).
+ */
+export function rankingLaps(eventId: string, laps: readonly Lap[]): { laps: Lap[]; lapCount: number } {
+  const { drivers, lapCount } = collectDrivers(eventId, laps);
+  const kept: Lap[] = [];
+  for (const d of drivers.values()) {
+    if (!d) continue;
+    kept.push(d.latest);
+    if (d.best && d.best !== d.latest) kept.push(d.best);
+  }
+  return { laps: kept, lapCount };
+}
+
+/**
+ * Best valid lap per driver (GUID is identity), fastest first, ties to whoever set it first.
+ * Laps of other events are ignored and not counted in lapCount. Laps without a real GUID
+ * (empty, kicked) are never ranked even if marked valid. The shown name is the alias, else the
+ * driver's most recent name in these laps. One pass over the laps; only the drivers are sorted.
+ */
+export function rankLaps(eventId: string, laps: readonly Lap[], aliases: readonly Alias[]): Leaderboard {
+  const { drivers, lapCount } = collectDrivers(eventId, laps);
+  const latestName = new Map<string, string>();
+  const best: Lap[] = [];
+  for (const [guid, driver] of drivers) {
+    if (driver?.best) {
+      best.push(driver.best);
+      latestName.set(guid, driver.latest.driverName);
+    }
+  }
+  const ordered = best.sort((a, b) => a.lapTimeMs - b.lapTimeMs || setEarlier(a, b));
+  const leaderTime = ordered[0]?.lapTimeMs ?? 0;
+  const nameOf = aliasResolver(aliases);
+  const rows = ordered.map((lap, i): LeaderboardRow => ({
+    position: i + 1,
+    driverGuid: lap.driverGuid,
+    driverName: nameOf(lap.driverGuid, latestName.get(lap.driverGuid) ?? lap.driverName),
+    carModel: lap.carModel,
+    lapTimeMs: lap.lapTimeMs,
+    gapMs: lap.lapTimeMs - leaderTime,
+    sectorsMs: [...lap.sectorsMs],
+    tyre: lap.tyre,
+    recordedAt: lap.recordedAt,
+    lapKey: lap.lapKey,
+  }));
+  return { eventId, rows, lapCount };
+}

@@ -1,0 +1,44 @@
+import { lapInvalidReason } from './isValidLap';
+import type { Lap, ParsedResults } from '../types';
+
+/**
+ * Turns a parsed results file into stored laps. lapKey is `${driverGuid}#${timestamp}`.
+ *
+ * Two laps of one file can share that key (unidentified laps all carry '' or the kicked marker;
+ * a manager may duplicate rows). Storing both under one key would silently drop one, so the
+ * second and later get `#2`, `#3`, ... in file order. File order is stable, so re-ingesting the
+ * same file yields the same keys and overwrites instead of duplicating. Laps of other files that
+ * hold such a key already are dealt with when storing (lapKeys.ts).
+ */
+export function lapsFromResults(
+  parsed: ParsedResults,
+  ctx: { eventId: string; sessionTime: string; resultFile: string },
+): Lap[] {
+  const seen = new Map<string, number>();
+  return parsed.laps.map((lap) => {
+    const baseKey = `${lap.driverGuid}#${lap.timestamp}`;
+    const count = (seen.get(baseKey) ?? 0) + 1;
+    seen.set(baseKey, count);
+    const invalidReason = lapInvalidReason(lap);
+    return {
+      eventId: ctx.eventId,
+      lapKey: count === 1 ? baseKey : `${baseKey}#${count}`,
+      driverGuid: lap.driverGuid,
+      driverName: lap.driverName,
+      carModel: lap.carModel,
+      lapTimeMs: lap.lapTimeMs,
+      sectorsMs: [...lap.sectorsMs],
+      cuts: lap.cuts,
+      valid: invalidReason === null,
+      ...(invalidReason === null ? {} : { invalidReason }),
+      tyre: lap.tyre,
+      sessionType: parsed.sessionType,
+      track: parsed.track,
+      trackConfig: parsed.trackConfig,
+      resultFile: ctx.resultFile,
+      lapTimestamp: lap.timestamp,
+      sessionTime: ctx.sessionTime,
+      recordedAt: ctx.sessionTime,
+    };
+  });
+}

@@ -1,0 +1,81 @@
+import { RankingCache } from '../../../src/app/leaderboard/RankingCache';
+import type { LapStore } from '../../../src/app/ports';
+import type { Lap } from '../../../src/domain/types';
+
+const lap = (n: number, time = 90_000 + n): Lap => ({
+  eventId: 'e',
+  lapKey: `g${n % 3}#${n}`,
+  driverGuid: `7656119800000000${n % 3}`,
+  driverName: `D${n % 3}`,
+  carModel: 'car',
+  lapTimeMs: time,
+  sectorsMs: [time],
+  cuts: 0,
+  valid: true,
+  tyre: null,
+  sessionType: 'PRACTICE',
+  track: 't',
+  trackConfig: '',
+  resultFile: 'f',
+  lapTimestamp: n,
+  sessionTime: null,
+  recordedAt: '2026-01-01T00:00:00.000Z',
+});
+
+/** A store in memory whose reads take a while, like DynamoDB under load. */
+class SlowStore implements LapStore {
+  laps = new Map<string, Lap>();
+  failNextRead = false;
+  async putLaps(laps: readonly Lap[]) {
+    await new Promise((r) => setTimeout(r, 5));
+    for (const l of laps) this.laps.set(l.lapKey, l);
+  }
+  async lapsForEvent() {
+    await new Promise((r) => setTimeout(r, 20));
+    if (this.failNextRead) {
+      this.failNextRead = false;
+      throw new Error('ProvisionedThroughputExceededException');
+    }
+    return [...this.laps.values()];
+  }
+  async lapsWithKeys(_e: string, keys: readonly string[]) {
+    return keys.flatMap((k) => this.laps.get(k) ?? []);
+  }
+  async deleteLaps(_e: string, keys: readonly string[]) {
+    for (const k of keys) this.laps.delete(k);
+  }
+}
+
+describe('RankingCache', () => {
+  it('when a first read is asked for while a write is queued, then the laps are counted once', async () => {
+    const store = new SlowStore();
+    const cache = new RankingCache(store);
+    const writer = cache.writingThrough();
+    const write = writer.putLaps([lap(1), lap(2), lap(3)]);
+    const read = cache.get('e');
+    await write;
+    expect((await read).lapCount).toBe(3);
+    await writer.putLaps([lap(4)]);
+    expect((await cache.get('e')).lapCount).toBe(4);
+  });
+
+  it('when a read fails while writes go on, then nothing is left unhandled and the next read tries again', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const store = new SlowStore();
+      const cache = new RankingCache(store);
+      store.failNextRead = true;
+      const read = cache.get('e');
+      const write = cache.writingThrough().putLaps([lap(1)]);
+      await expect(read).rejects.toThrow(/Throughput/);
+      await write;
+      await new Promise((r) => setTimeout(r, 20));
+      expect(unhandled).toEqual([]);
+      expect((await cache.get('e')).lapCount).toBe(1);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});
