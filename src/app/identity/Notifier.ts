@@ -1,5 +1,6 @@
 import type { Logger } from '../../logger';
 import type { League } from '../League';
+import type { Clock } from '../ports';
 import type { SeasonConfig, EventConfig } from '../../domain/season/season';
 import type { Leaderboard } from '../../domain/types';
 import { allEvents } from '../../domain/season/resolveEvent';
@@ -18,6 +19,7 @@ export interface NotifierDeps {
   season: () => SeasonConfig;
   links: Pick<DriverLinks, 'linkOfGuid' | 'notifyState' | 'setNotify'>;
   dm: (userId: string, content: string) => Promise<DmResult>;
+  clock: Clock;
   /** At most one DM per member per this window; what happens meanwhile goes into the next one. */
   intervalMs: number;
   log: Logger;
@@ -153,7 +155,7 @@ export class Notifier {
   private schedule(userId: string): void {
     const box = this.outbox.get(userId);
     if (!box || box.timer) return;
-    const wait = (this.lastSent.get(userId) ?? -Infinity) + this.deps.intervalMs - Date.now();
+    const wait = (this.lastSent.get(userId) ?? -Infinity) + this.deps.intervalMs - this.deps.clock.now().getTime();
     if (wait <= 0) this.send(userId);
     else box.timer = setTimeout(() => this.send(userId), wait);
   }
@@ -163,7 +165,7 @@ export class Notifier {
     if (!box) return;
     this.outbox.delete(userId);
     clearTimeout(box.timer);
-    this.lastSent.set(userId, Date.now());
+    this.lastSent.set(userId, this.deps.clock.now().getTime());
     const sent: Promise<void> = (this.delivering.get(userId) ?? Promise.resolve())
       .then(() => this.deliver(userId, box.news))
       .finally(() => {
