@@ -5,6 +5,7 @@ import type { SeasonConfig, EventConfig } from '../domain/season/season';
 import { UNATTRIBUTED_EVENT_ID, type Lap, type Leaderboard } from '../domain/types';
 import { ingestResultsFile, type IngestOutcome, type ResultsFileInput } from './results/ingestResultsFile';
 import { rankLaps } from '../domain/leaderboard/rankLaps';
+import { isLater } from '../domain/results/lapOrder';
 import { aliasResolver } from '../domain/leaderboard/aliases';
 import { activeEvent, findEvent } from '../domain/season/resolveEvent';
 import { toLeaderboardJson, eventLeaderboardPath } from './leaderboard/leaderboardFiles';
@@ -178,7 +179,7 @@ export class League {
     const latest = new Map<string, Lap>();
     for (const lap of ranking.laps) {
       const seen = latest.get(lap.driverGuid);
-      if (!seen || lap.recordedAt > seen.recordedAt) latest.set(lap.driverGuid, lap);
+      if (!seen || isLater(lap, seen)) latest.set(lap.driverGuid, lap);
     }
     const nameOf = aliasResolver(aliases);
     return [...latest.values()].map((l) => ({
