@@ -8,7 +8,7 @@ import { systemClock, type Clock } from '../app/ports';
 import { openLeague } from '../wiring/store';
 import { ingestCommand } from './ingestCommand';
 import { standingsCommand } from './standingsCommand';
-import { Standings } from '../app/standings/standings';
+import { Standings } from '../app/standings/Standings';
 import { leaderboardCommand, eventsCommand, createTablesCommand, importProcessedCommand } from './commands';
 import {
   auditCommand,
