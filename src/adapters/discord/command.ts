@@ -12,7 +12,7 @@ import type { League } from '../../app/League';
 import type { BotState } from '../../app/runtime/BotState';
 import type { SeasonConfig } from '../../domain/season/season';
 import type { ChartRenderer, Clock } from '../../app/ports';
-import type { Standings } from '../../app/standings/standings';
+import type { Standings } from '../../app/standings/Standings';
 import type { RotationService } from '../../app/rotation/RotationService';
 import type { AcPluginLink } from '../../app/liveLaps/acPluginLink';
 import type { Stewarding } from '../../app/stewarding/Stewarding';
