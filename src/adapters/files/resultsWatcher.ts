@@ -9,7 +9,11 @@ import { checkResultsFolder } from './checkResultsFolder';
 
 export interface ResultsWatcherOptions {
   dir: string;
-  /** How long a file's size must stay unchanged before it counts as completely written. */
+  /**
+   * Only a fallback: a file is read as soon as it appears and again on each change, and one that
+   * parses is complete (acServer writes it in one go). One that does not parse is read again
+   * after this long, and recorded as failed once it has been quiet for quietMs.
+   */
   settleMs: number;
   /** Poll instead of inotify (network filesystems); also steadier under heavy load. */
   usePolling?: boolean;
@@ -77,7 +81,8 @@ export class ResultsWatcher {
       ignoreInitial: false,
       usePolling: this.opts.usePolling ?? false,
       interval: 100,
-      awaitWriteFinish: settleMs > 0 ? { stabilityThreshold: settleMs, pollInterval: Math.min(100, settleMs) } : false,
+      // No write-finish wait: reading costs little, and a fixed wait would delay every post.
+      awaitWriteFinish: false,
       ignored: (p, stats) => !!stats?.isFile() && !p.toLowerCase().endsWith('.json'),
     });
     const enqueue = (p: string) => this.enqueue(p);
