@@ -6,6 +6,7 @@ import type { SeasonConfig } from '../../domain/season/season';
 import type { Lap } from '../../domain/types';
 import type { SeasonStandings } from '../../domain/standings/types';
 import { computeStandings } from '../../domain/standings/computeStandings';
+import { toStandingsFile } from '../../domain/standings/standingsFile';
 import { OutputFiles } from '../../adapters/files/OutputFiles';
 import { Coalescer } from '../posts/Coalescer';
 
@@ -124,9 +125,10 @@ export class Standings {
     const standings = await this.compute(seasonId);
     if (!standings) return; // removed from the config since it was marked: its old file stays
     const current = seasonId === (await this.currentSeasonId());
+    const file = toStandingsFile(standings);
     try {
-      await this.outputs.write(this.outputs.relative(seasonStandingsPath(this.deps.dataDir, seasonId)), standings);
-      if (current) await this.outputs.write(this.outputs.relative(currentStandingsPath(this.deps.dataDir)), standings);
+      await this.outputs.write(this.outputs.relative(seasonStandingsPath(this.deps.dataDir, seasonId)), file);
+      if (current) await this.outputs.write(this.outputs.relative(currentStandingsPath(this.deps.dataDir)), file);
     } finally {
       for (const listener of this.listeners) listener(standings, current);
     }
