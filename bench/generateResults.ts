@@ -8,7 +8,17 @@ import path from 'node:path';
  */
 export function generateResults(
   dir: string,
-  opts: { files: number; driversPerFile: number; lapsPerDriver: number; track: string; layout: string; start: Date },
+  opts: {
+    files: number;
+    driversPerFile: number;
+    lapsPerDriver: number;
+    track: string;
+    layout: string;
+    start: Date;
+    /** Drivers are numbered driverOffset + 0..driverPool-1 (default 0 and 120). */
+    driverPool?: number;
+    driverOffset?: number;
+  },
 ): { laps: number } {
   mkdirSync(dir, { recursive: true });
   let laps = 0;
@@ -18,7 +28,7 @@ export function generateResults(
     const t = new Date(opts.start.getTime() + f * 30 * 60_000);
     const name = `${t.getUTCFullYear()}_${t.getUTCMonth() + 1}_${t.getUTCDate()}_${t.getUTCHours()}_${t.getUTCMinutes()}_PRACTICE.json`;
     const drivers = Array.from({ length: opts.driversPerFile }, (_, i) => {
-      const n = (f * 7 + i) % 120; // 120 distinct drivers over the season
+      const n = (opts.driverOffset ?? 0) + ((f * 7 + i) % (opts.driverPool ?? 120)); // 120 distinct drivers by default
       return {
         guid: String(76561198000000000n + BigInt(n)),
         name: `Driver ${n}`,

@@ -1,7 +1,10 @@
 // Backlog ingest: 1,000 results files (~200,000 laps) through the real pipeline
 // (read -> parse -> attribute -> store -> leaderboard files) into SQLite or dynalite.
+// SQLite also: a plain better-sqlite3 insert of as many rows in the same run (the store's own
+// speed, so the figure is a ratio that holds on any machine), and the heap it takes to rank the
+// 200,000-lap event from cold (a fresh League on the file just written).
 // Usage: npx tsx bench/ingestBacklog.ts [sqlite|dynalite] [files]
-import { mkdtempSync, readdirSync, promises as fs } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateResults } from './generateResults';
@@ -9,14 +12,15 @@ import { SqliteStore } from '../src/adapters/sqlite/SqliteStore';
 import { DynamoStore } from '../src/adapters/dynamodb/DynamoStore';
 import { createDynamoClient } from '../src/adapters/dynamodb/dynamoClient';
 import { createTables } from '../src/adapters/dynamodb/createTables';
-import { BotState } from '../src/app/runtime/BotState';
-import { League } from '../src/app/League';
 import type { Store } from '../src/app/ports';
 import { parseSeasonConfig } from '../src/domain/season/seasonSchema';
 import { silentLogger } from '../src/logger';
 import { startDynalite } from '../test/support/dynalite';
 import { peakRss } from './peakRss';
-import { OutputFiles } from '../src/adapters/files/OutputFiles';
+import { benchLeague, ingestFolder } from './benchLeague';
+import { report, wanted } from './metric';
+import { rawInsertRowsPerSec } from './rawInsert';
+import { peakHeapOf } from './peakHeap';
 
 async function main() {
   const backend = process.argv[2] ?? 'sqlite';
@@ -68,28 +72,12 @@ async function main() {
   } else {
     store = SqliteStore.open(path.join(dir, 'league.db'), silentLogger);
   }
-  const state = new BotState(store);
-  const league = new League({
-    laps: store,
-    state,
-    season: () => config,
-    readCurrentEventId: async () => null,
-    acServerTimeZone: 'UTC',
-    dataDir: dir,
-    outputs: new OutputFiles(dir, state),
-    clock: { now: () => new Date() },
-    log: silentLogger,
-  });
+  const newLeague = (laps: Store) => benchLeague(laps, config, dir).league;
+  const league = newLeague(store);
 
   const rss = peakRss();
-  const names = readdirSync(resultsDir).sort();
   const t0 = performance.now();
-  for (const name of names) {
-    const file = path.join(resultsDir, name);
-    const [bytes, stat] = await Promise.all([fs.readFile(file), fs.stat(file)]);
-    const outcome = await league.onResultsFile({ path: file, bytes, mtime: stat.mtime });
-    if (outcome.status !== 'ingested') throw new Error(`${name}: ${JSON.stringify(outcome)}`);
-  }
+  await ingestFolder(league, resultsDir);
   await league.flush();
   const seconds = (performance.now() - t0) / 1000;
   const peak = rss.stop();
@@ -98,9 +86,36 @@ async function main() {
   await store.close();
   await stopServer();
   if (stored !== laps) throw new Error(`stored ${stored} laps, expected ${laps}`);
-  console.log(
+  report(
+    'ingestBacklog',
     `backlog ${backend}: ${files} files, ${laps} laps in ${seconds.toFixed(2)} s -> ${(files / seconds).toFixed(0)} files/s, ` +
       `${(laps / seconds).toFixed(0)} laps/s, peak RSS ${peak} MB${backend === 'dynalite' ? ' (dynalite runs in the same process)' : ''}`,
+    [
+      { metric: `backlog.${backend}.lapsPerSec`, value: laps / seconds, unit: 'per_s' },
+      { metric: `backlog.${backend}.filesPerSec`, value: files / seconds, unit: 'per_s' },
+      { metric: `backlog.${backend}.peakRss.mb`, value: peak, unit: 'MB' },
+    ],
+  );
+  if (backend !== 'sqlite') return;
+
+  const raw = rawInsertRowsPerSec(path.join(dir, 'raw.db'), laps);
+  report(
+    'ingestBacklog',
+    `plain better-sqlite3 insert of ${laps} rows (same schema, one transaction): ${raw.toFixed(0)} rows/s; backlog at ${((laps / seconds / raw) * 100).toFixed(0)}% of it`,
+    [
+      { metric: 'sqlite.rawInsert.rowsPerSec', value: raw, unit: 'per_s' },
+      { metric: 'backlog.sqlite.ratioToRaw', value: laps / seconds / raw, unit: 'ratio' },
+    ],
+  );
+
+  if (!wanted('leaderboard200k.peakHeap.mb')) return;
+  const reopened = SqliteStore.open(path.join(dir, 'league.db'), silentLogger);
+  const { value: board, peakMb, baseMb } = await peakHeapOf(reopened, (s) => newLeague(s).leaderboard('s1#e1'));
+  await reopened.close();
+  report(
+    'ingestBacklog',
+    `first leaderboard of the ${board.lapCount}-lap event from cold: heap grew by up to ${peakMb} MB over ${baseMb} MB (sampled at each store read and every 5 ms)`,
+    [{ metric: 'leaderboard200k.peakHeap.mb', value: peakMb, unit: 'MB' }],
   );
 }
 

@@ -1,10 +1,11 @@
 // The bot (its own process, as `npm start` runs it) against the fake Discord and a fake acServer
 // speaking the UDP plugin protocol, 24 cars lapping:
 //  1. latency from LAP_COMPLETED leaving acServer to the leaderboard edit reaching Discord
-//     (p50/p99), laps spread out, then all 24 cars crossing the line within a few ms;
+//     (p50/p99): with the channel idle (a lap every 1.5 s, within Discord's 5 edits / 5 s), laps
+//     spread out (one every 250 ms), then all 24 cars crossing the line within a few ms;
 //  2. the bot's RSS while doing it.
 // Every lap is a personal best, so every lap must show in the post.
-// Usage: npx tsx bench/liveLaps.ts [spreadLaps=240] [burstRounds=20]
+// Usage: npx tsx bench/liveLaps.ts [spreadLaps=240] [burstRounds=20] [idleLaps=20]
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,14 +14,13 @@ import { FakeAcUdpPeer } from '../test/support/fakeAcServer/udpPeer';
 import { freeUdpPort } from '../test/support/fakeAcServer/freeUdpPort';
 import { formatLapTime } from '../src/domain/leaderboard/formatLapTime';
 import { startBotProcess, processRss, BENCH_SEASON } from './botProcess';
+import { percentile as pct, report, wanted } from './metric';
 
 const CARS = 24;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 async function main() {
-  const [spreadLaps = 240, burstRounds = 20] = process.argv.slice(2).map(Number);
+  const [spreadLaps = 240, burstRounds = 20, idleLaps = 20] = process.argv.slice(2).map(Number);
   const fake = await FakeDiscord.start({ channels: ['leaderboard'] });
   const channel = fake.channelId('leaderboard');
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-live-'));
@@ -82,18 +82,40 @@ async function main() {
       return out;
     };
 
-    // 1a. Spread out: one lap every 250 ms (24 cars on ~1-minute laps do about one every 2.5 s).
+    // 1a. Idle channel: one lap every 1.5 s, each waited for.
+    const idle: number[] = [];
+    for (let i = 0; i < (wanted('lapToEdit.p50', 'lapToEdit.p99') ? idleLaps : 0); i++) {
+      await sleep(1500);
+      idle.push(...(await latencyOf([lap(i % CARS)])));
+    }
+    if (idle.length > 0)
+      report(
+        'liveLaps',
+        `LAP_COMPLETED -> Discord edit, channel idle (a lap every 1.5 s), ${idleLaps} laps: p50 ${pct(idle, 50)} ms, p99 ${pct(idle, 99)} ms`,
+        [
+          { metric: 'lapToEdit.p50', value: pct(idle, 50), unit: 'ms' },
+          { metric: 'lapToEdit.p99', value: pct(idle, 99), unit: 'ms' },
+        ],
+      );
+    if (!wanted('lapSpreadToEdit.p50', 'lapBurstToEdit.p50', 'live.peakRss.mb')) return;
+
+    // 1b. Spread out: one lap every 250 ms (24 cars on ~1-minute laps do about one every 2.5 s).
     const spread = [];
     for (let i = 0; i < spreadLaps; i++) {
       spread.push(lap(i % CARS));
       await sleep(250);
     }
     const a = await latencyOf(spread);
-    console.log(
+    report(
+      'liveLaps',
       `LAP_COMPLETED -> Discord edit, one lap every 250 ms, ${spreadLaps} laps: p50 ${pct(a, 50)} ms, p99 ${pct(a, 99)} ms, max ${Math.max(...a)} ms`,
+      [
+        { metric: 'lapSpreadToEdit.p50', value: pct(a, 50), unit: 'ms' },
+        { metric: 'lapSpreadToEdit.p99', value: pct(a, 99), unit: 'ms' },
+      ],
     );
 
-    // 1b. Bursts: all 24 cars cross the line together, every 2 s.
+    // 1c. Bursts: all 24 cars cross the line together, every 2 s.
     const bursts = [];
     const editsBefore = edits().length;
     for (let r = 0; r < burstRounds; r++) {
@@ -102,14 +124,22 @@ async function main() {
     }
     const b = await latencyOf(bursts);
     const burstEdits = edits().length - editsBefore;
-    console.log(
+    report(
+      'liveLaps',
       `LAP_COMPLETED -> Discord edit, ${burstRounds} bursts of ${CARS} laps: p50 ${pct(b, 50)} ms, p99 ${pct(b, 99)} ms, max ${Math.max(...b)} ms; ${burstEdits} edits for ${bursts.length} laps (coalesced)`,
+      [
+        { metric: 'lapBurstToEdit.p50', value: pct(b, 50), unit: 'ms' },
+        { metric: 'lapBurstToEdit.p99', value: pct(b, 99), unit: 'ms' },
+        { metric: 'lapBurst.edits', value: burstEdits, unit: 'count' },
+      ],
     );
 
     clearInterval(sampler);
     const { rss, peak } = processRss(bot.pid!);
-    console.log(
+    report(
+      'liveLaps',
       `bot RSS while lapping: median ${pct(rssSamples, 50)} MB, max sampled ${Math.max(...rssSamples)} MB, now ${rss} MB, peak (VmHWM) ${peak} MB; ${n} laps in all`,
+      [{ metric: 'live.peakRss.mb', value: peak, unit: 'MB' }],
     );
   } finally {
     clearInterval(sampler);

@@ -15,6 +15,11 @@ export interface LapStore {
    */
   liveLapsForEvent?(eventId: string): Promise<Lap[]>;
   /**
+   * Every lap of one event a page at a time (lapKey order), so an event of 200,000 laps is never
+   * in memory at once. Optional: without it lapsForEvent is read whole.
+   */
+  lapPagesForEvent?(eventId: string, pageSize: number): AsyncIterable<Lap[]>;
+  /**
    * Remove laps of one event by key; unknown keys are ignored. Only provisional live laps (UDP
    * plugin) are removed, once the results file's copy of the same lap is stored (docs/live-laps.md).
    */

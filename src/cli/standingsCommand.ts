@@ -1,5 +1,6 @@
 import type { CliContext, CliIo } from './runCli';
 import { standingsTable } from './standingsTable';
+import { toStandingsFile } from '../domain/standings/standingsFile';
 
 /** `standings [season] [--json]`: a season's standings now (default: the current season). */
 export async function standingsCommand(
@@ -19,6 +20,7 @@ export async function standingsCommand(
     io.err(`unknown season "${seasonId}": the seasons in ${ctx.season.file} are ${ids.join(', ') || '(none)'}`);
     return 1;
   }
-  io.out(opts.json ? JSON.stringify(standings, null, 2) : standingsTable(standings).join('\n'));
+  // The same object as the standings files hold.
+  io.out(opts.json ? JSON.stringify(toStandingsFile(standings), null, 2) : standingsTable(standings).join('\n'));
   return 0;
 }

@@ -29,6 +29,17 @@ describeStewardingContract('SQLite file', async () => {
 });
 
 describe('SqliteStore', () => {
+  it('when an event is read page by page, then every lap of it comes once, in key order, and no other event', async () => {
+    const store = SqliteStore.open(path.join(tempDir(), 'league.db'), silentLogger);
+    const laps = Array.from({ length: 23 }, (_, i) => lap({ lapTimestamp: 1000 + i }));
+    await store.putLaps([...laps, lap({ eventId: 'season1#event3' })]);
+    const pages: string[][] = [];
+    for await (const page of store.lapPagesForEvent('season1#event2', 5)) pages.push(page.map((l) => l.lapKey));
+    await store.close();
+    expect(pages.map((p) => p.length)).toEqual([5, 5, 5, 5, 3]);
+    expect(pages.flat()).toEqual(laps.map((l) => l.lapKey).sort());
+  });
+
   it('when the folder of the file does not exist, then open creates it', async () => {
     const file = path.join(tempDir(), 'a', 'b', 'league.db');
     const store = SqliteStore.open(file, silentLogger);

@@ -4,6 +4,9 @@ import path from 'node:path';
 import type { BotState, OutputFileRecord } from '../../app/runtime/BotState';
 import { writeFileAtomic } from './atomicWrite';
 
+/** Files larger than this are written without indentation. */
+export const INDENT_MAX_BYTES = 1024 * 1024;
+
 /**
  * The files other tools read (leaderboard and standings files), kept in step with the store:
  * each write records in the state store what it wrote (a hash of the content without its
@@ -29,15 +32,22 @@ export class OutputFiles {
     return (await this.load()).has(relPath);
   }
 
-  /** Writes `value` as JSON to DATA_DIR/relPath unless the file holds it already; true when written. */
+  /**
+   * Writes `value` as JSON to DATA_DIR/relPath unless the file holds it already; true when written.
+   * Indented for people to read, except a large file (a big season's standings), where the
+   * indentation would cost more to write and parse than the data.
+   */
   async write(relPath: string, value: object): Promise<boolean> {
-    const content = `${JSON.stringify(value, null, 2)}\n`;
-    const { generatedAt: _, ...lasting } = value as Record<string, unknown>;
-    const hash = createHash('sha256').update(JSON.stringify(lasting)).digest('hex');
+    const { generatedAt, ...lasting } = value as Record<string, unknown>;
+    const lastingJson = JSON.stringify(lasting);
+    const hash = createHash('sha256').update(lastingJson).digest('hex');
     const records = await this.load();
     const file = path.join(this.dataDir, relPath);
     const had = records.get(relPath);
     if (had?.hash === hash && (await sizeOf(file)) === had.bytes) return false;
+    const compact = lastingJson.length > INDENT_MAX_BYTES;
+    const json = compact && generatedAt === undefined ? lastingJson : JSON.stringify(value, null, compact ? 0 : 2);
+    const content = `${json}\n`;
     await writeFileAtomic(file, content);
     const rec = { hash, bytes: Buffer.byteLength(content) };
     await this.state.setOutputFile(relPath, rec);

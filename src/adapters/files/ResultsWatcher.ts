@@ -11,7 +11,11 @@ import { backoffDelay } from '../../lib/backoffDelay';
 
 export interface ResultsWatcherOptions {
   dir: string;
-  /** How long a file's size must stay unchanged before it counts as completely written. */
+  /**
+   * Only a fallback: a file is read as soon as it appears and again on each change, and one that
+   * parses is complete (acServer writes it in one go). One that does not parse is read again
+   * after this long, and recorded as failed once it has been quiet for quietMs.
+   */
   settleMs: number;
   /** Poll instead of inotify (network filesystems); also steadier under heavy load. */
   usePolling?: boolean;
@@ -79,7 +83,8 @@ export class ResultsWatcher {
       dir,
       {
         what: 'results folder',
-        settleMs,
+        // No write-finish wait: reading costs little, and a fixed wait would delay every post.
+        settleMs: 0,
         initial: true,
         depth: 0,
         usePolling: this.opts.usePolling ?? false,

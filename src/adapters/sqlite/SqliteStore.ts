@@ -40,12 +40,17 @@ function prepare(db: Database.Database) {
     .map((c) => `${c} = excluded.${c}`)
     .join(', ');
   return {
-    upsertLap: db.prepare<[LapRow]>(
-      `INSERT INTO laps (${LAP_COLUMNS}) VALUES (${cols.map((c) => '@' + c).join(', ')})
+    // Positional values: binding an object by name costs more than the insert itself in a backlog.
+    upsertLap: db.prepare<LapValues>(
+      `INSERT INTO laps (${LAP_COLUMNS}) VALUES (${cols.map(() => '?').join(', ')})
        ON CONFLICT (event_id, lap_key) DO UPDATE SET ${updates}`,
     ),
     deleteLap: db.prepare<[string, string]>('DELETE FROM laps WHERE event_id = ? AND lap_key = ?'),
     lapsForEvent: db.prepare<[string], LapRow>(`SELECT ${LAP_COLUMNS} FROM laps WHERE event_id = ? ORDER BY lap_key`),
+    // Keyset paging on the primary key: each page starts where the last one ended, without OFFSET.
+    lapPage: db.prepare<[string, string, number], LapRow>(
+      `SELECT ${LAP_COLUMNS} FROM laps WHERE event_id = ? AND lap_key > ? ORDER BY lap_key LIMIT ?`,
+    ),
     liveLapsForEvent: db.prepare<[string], LapRow>(
       `SELECT ${LAP_COLUMNS} FROM laps WHERE event_id = ? AND instr(lap_key, '${LIVE_KEY_MARK}') > 0 ORDER BY lap_key`,
     ),
@@ -107,7 +112,8 @@ export class SqliteStore implements Store {
     // Prepared once: re-preparing per row costs more than the insert itself.
     this.stmt = prepare(db);
     this.putMany = db.transaction((laps: readonly Lap[]) => {
-      for (const lap of laps) this.stmt.upsertLap.run(toRow(lap));
+      const upsert = this.stmt.upsertLap;
+      for (const lap of laps) upsert.run(...toValues(lap));
     });
     this.deleteMany = db.transaction((eventId: string, lapKeys: readonly string[]) => {
       for (const key of lapKeys) this.stmt.deleteLap.run(eventId, key);
@@ -180,6 +186,16 @@ export class SqliteStore implements Store {
     return this.retrying(() => this.stmt.lapsForEvent.all(eventId)).map(fromRow);
   }
 
+  async *lapPagesForEvent(eventId: string, pageSize: number): AsyncIterable<Lap[]> {
+    for (let after = ''; ;) {
+      const rows = this.retrying(() => this.stmt.lapPage.all(eventId, after, pageSize));
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1]!.lap_key;
+      yield rows.map(fromRow);
+      if (rows.length < pageSize) return;
+    }
+  }
+
   async liveLapsForEvent(eventId: string): Promise<Lap[]> {
     return this.retrying(() => this.stmt.liveLapsForEvent.all(eventId)).map(fromRow);
   }
@@ -231,27 +247,50 @@ export class SqliteStore implements Store {
   }
 }
 
-function toRow(lap: Lap): LapRow {
-  return {
-    event_id: lap.eventId,
-    lap_key: lap.lapKey,
-    driver_guid: lap.driverGuid,
-    driver_name: lap.driverName,
-    car_model: lap.carModel,
-    lap_time_ms: lap.lapTimeMs,
-    sectors_ms: JSON.stringify(lap.sectorsMs),
-    cuts: lap.cuts,
-    valid: lap.valid ? 1 : 0,
-    invalid_reason: lap.invalidReason ?? null,
-    tyre: lap.tyre,
-    session_type: lap.sessionType,
-    track: lap.track,
-    track_config: lap.trackConfig,
-    result_file: lap.resultFile,
-    lap_timestamp: lap.lapTimestamp,
-    session_time: lap.sessionTime,
-    recorded_at: lap.recordedAt,
-  };
+/** A lap's column values in LAP_COLUMNS order. */
+type LapValues = [
+  string,
+  string,
+  string,
+  string,
+  string,
+  number,
+  string,
+  number,
+  number,
+  string | null,
+  string | null,
+  string,
+  string,
+  string,
+  string,
+  number,
+  string | null,
+  string,
+];
+
+function toValues(lap: Lap): LapValues {
+  return [
+    lap.eventId,
+    lap.lapKey,
+    lap.driverGuid,
+    lap.driverName,
+    lap.carModel,
+    lap.lapTimeMs,
+    // Finite numbers (checked before storing): joining writes them exactly as JSON.stringify would, faster.
+    `[${lap.sectorsMs.join(',')}]`,
+    lap.cuts,
+    lap.valid ? 1 : 0,
+    lap.invalidReason ?? null,
+    lap.tyre,
+    lap.sessionType,
+    lap.track,
+    lap.trackConfig,
+    lap.resultFile,
+    lap.lapTimestamp,
+    lap.sessionTime,
+    lap.recordedAt,
+  ];
 }
 
 function fromRow(r: LapRow): Lap {

@@ -5,6 +5,9 @@ import { applyStewarding } from '../../domain/stewarding/applyStewarding';
 import { NO_RULES, type StewardingRules } from '../../domain/stewarding/types';
 import { SerialQueue } from '../../lib/SerialQueue';
 
+/** Laps per page when an event is read from the store. */
+const PAGE_SIZE = 5000;
+
 interface EventRanking {
   /** Each driver's best valid and latest lap: all ranking needs. */
   laps: Lap[];
@@ -43,8 +46,7 @@ export class RankingCache {
     if (!load) {
       load = this.turns
         .run(async () => {
-          const [laps, rules] = await Promise.all([this.store.lapsForEvent(eventId), this.rulesFor(eventId)]);
-          const ranking = { ...rankingLaps(eventId, applyStewarding(laps, rules)), rules };
+          const ranking = await this.read(eventId);
           this.events.set(eventId, ranking);
           return ranking;
         })
@@ -52,6 +54,22 @@ export class RankingCache {
       this.loading.set(eventId, load);
     }
     return load;
+  }
+
+  /** An event's ranking laps from the store: page by page where it can, so only a page and the kept laps are in memory. */
+  private async read(eventId: string): Promise<EventRanking> {
+    const rules = await this.rulesFor(eventId);
+    if (!this.store.lapPagesForEvent) {
+      return { ...rankingLaps(eventId, applyStewarding(await this.store.lapsForEvent(eventId), rules)), rules };
+    }
+    let laps: Lap[] = [];
+    let lapCount = 0;
+    for await (const page of this.store.lapPagesForEvent(eventId, PAGE_SIZE)) {
+      const counted = rankingLaps(eventId, applyStewarding(page, rules));
+      lapCount += counted.lapCount;
+      laps = rankingLaps(eventId, [...laps, ...counted.laps]).laps;
+    }
+    return { laps, lapCount, rules };
   }
 
   /** New laps were stored (called inside the write's turn): merge them into the events already read. */
@@ -101,6 +119,9 @@ export class RankingCache {
           this.added(laps);
         }),
       lapsForEvent: (eventId) => this.store.lapsForEvent(eventId),
+      ...(this.store.lapPagesForEvent
+        ? { lapPagesForEvent: (eventId: string, size: number) => this.store.lapPagesForEvent!(eventId, size) }
+        : {}),
       lapsWithKeys: (eventId, lapKeys) => this.store.lapsWithKeys(eventId, lapKeys),
       ...(this.store.liveLapsForEvent
         ? { liveLapsForEvent: (eventId: string) => this.store.liveLapsForEvent!(eventId) }

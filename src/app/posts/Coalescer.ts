@@ -1,3 +1,16 @@
+export interface CoalescerOptions {
+  /** After a failure the key is marked again by itself after a growing wait. */
+  retry?: { baseMs: number; maxMs: number };
+  /**
+   * Leading edge: a mark after a quiet window runs at once (next tick) instead of after the
+   * window; marks within `windowMs` of the last run's start wait for the rest of the window, and
+   * marks during a retry wait are folded into the retry.
+   */
+  leading?: boolean;
+  /** How long a run of `key` must still wait (a rate budget); asked again when that wait ends. */
+  holdFor?: (key: string) => number;
+}
+
 /**
  * Runs `work(key)` at most once per window per key: marks arriving while a key waits or runs
  * are folded into one later run, so a burst of changes costs one run (plus one if more changes
@@ -10,13 +23,17 @@ export class Coalescer {
   private readonly running = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
   private readonly failures = new Map<string, { count: number; timer: NodeJS.Timeout }>();
+  private readonly lastStart = new Map<string, number>();
+  private readonly opts: CoalescerOptions;
 
   constructor(
     private readonly windowMs: number,
     private readonly work: (key: string) => Promise<void>,
     private readonly onError: (key: string, err: unknown) => void,
-    private readonly retry?: { baseMs: number; maxMs: number },
-  ) {}
+    retryOrOptions?: { baseMs: number; maxMs: number } | CoalescerOptions,
+  ) {
+    this.opts = retryOrOptions && 'baseMs' in retryOrOptions ? { retry: retryOrOptions } : (retryOrOptions ?? {});
+  }
 
   mark(key: string): void {
     if (this.running.has(key)) {
@@ -24,9 +41,8 @@ export class Coalescer {
       return;
     }
     if (this.waiting.has(key)) return;
-    const timer = setTimeout(() => this.run(key), this.windowMs);
-    timer.unref?.();
-    this.waiting.set(key, timer);
+    if (this.opts.leading && this.failures.has(key)) return; // the retry shows the latest
+    this.wait(key, this.delay(key));
   }
 
   /** Run everything waiting now and wait until nothing is left (retries still to come excepted). */
@@ -51,8 +67,25 @@ export class Coalescer {
     this.failures.clear();
   }
 
+  private delay(key: string): number {
+    if (!this.opts.leading) return this.windowMs;
+    const sinceLast = performance.now() - (this.lastStart.get(key) ?? -Infinity);
+    return Math.max(0, this.windowMs - sinceLast);
+  }
+
+  private wait(key: string, ms: number): void {
+    const timer = setTimeout(() => {
+      const hold = this.opts.holdFor?.(key) ?? 0;
+      if (hold > 0) return this.wait(key, hold);
+      this.run(key);
+    }, ms);
+    timer.unref?.();
+    this.waiting.set(key, timer);
+  }
+
   private run(key: string): void {
     this.waiting.delete(key);
+    this.lastStart.set(key, performance.now());
     const p = this.work(key)
       .then(
         () => this.succeeded(key),
@@ -76,14 +109,21 @@ export class Coalescer {
   }
 
   private failed(key: string): void {
-    if (!this.retry) return;
+    const { retry } = this.opts;
+    if (!retry) return;
     const count = (this.failures.get(key)?.count ?? 0) + 1;
     clearTimeout(this.failures.get(key)?.timer);
     const timer = setTimeout(
-      () => this.mark(key),
-      Math.min(this.retry.baseMs * 2 ** Math.min(count - 1, 16), this.retry.maxMs),
+      () => this.retryMark(key),
+      Math.min(retry.baseMs * 2 ** Math.min(count - 1, 16), retry.maxMs),
     );
     timer.unref?.();
     this.failures.set(key, { count, timer });
+  }
+
+  /** A mark that passes the leading-edge gate, which holds other marks back while a key is failing. */
+  private retryMark(key: string): void {
+    if (this.running.has(key)) return void this.again.add(key);
+    if (!this.waiting.has(key)) this.wait(key, this.opts.leading ? 0 : this.windowMs);
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '../../logger';
 import type { BotState, MessageRef } from '../runtime/BotState';
+import { Coalescer } from './Coalescer';
 
 export interface PostFile {
   name: string;
@@ -27,120 +28,115 @@ export interface ChannelPoster {
 /** Thrown by a poster when retrying cannot help until an admin acts (missing permission, unknown channel). */
 export class PostNeedsAdminError extends Error {}
 
-interface Pending {
+interface Post {
   channelId: string;
   render: () => Promise<PostBody>;
-  timer?: NodeJS.Timeout;
-  running?: Promise<void>;
-  again: boolean;
-  failures: number;
   /** Id of the message last sent for this post, in case saving it to the state failed. */
   messageId?: string;
   /** The stored message was checked to still exist in this process. */
   checked?: boolean;
 }
 
+export interface PostKeeperOptions {
+  /** Edits of one post start at least this far apart; a change after a quiet time goes out at once. */
+  debounceMs: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** Discord's per-channel edit budget: at most `count` edits per `perMs` (default 5 per 5 s). */
+  budget?: { count: number; perMs: number };
+}
+
 /**
- * Keeps each bot-owned post (leaderboard per event, schedule, standings) up to date: requests are
- * coalesced (a burst becomes one edit), identical content is never re-sent, message ids are
- * persisted so a restart edits the same message, and failures are retried with backoff, always
- * rendering the LATEST content, so no update is lost.
+ * Keeps each bot-owned post (leaderboard per event, schedule, standings) up to date. A change
+ * after a quiet time is sent at once (leading edge); changes while an edit is in flight, within
+ * the debounce window or beyond the channel's edit budget are folded into the next edit, so a
+ * burst becomes a few edits. Identical content is never re-sent, message ids are persisted so a
+ * restart edits the same message, and failures are retried with backoff, always rendering the
+ * LATEST content, so no update is lost.
  */
 export class PostKeeper {
-  private readonly pending = new Map<string, Pending>();
+  private readonly posts = new Map<string, Post>();
   private readonly deleted = new Set<string>();
+  /** Start times of recent edits per channel, for the budget. */
+  private readonly recent = new Map<string, number[]>();
+  private readonly coalescer: Coalescer;
+  private readonly budget: { count: number; perMs: number };
   private stopped = false;
 
   constructor(
     private readonly poster: ChannelPoster,
     private readonly state: BotState,
     private readonly log: Logger,
-    private readonly opts: { debounceMs: number; retryBaseMs: number; retryMaxMs: number } = {
-      debounceMs: 100,
-      retryBaseMs: 1000,
-      retryMaxMs: 60_000,
-    },
-  ) {}
+    opts: PostKeeperOptions = { debounceMs: 100, retryBaseMs: 1000, retryMaxMs: 60_000 },
+  ) {
+    this.budget = opts.budget ?? { count: 5, perMs: 5000 };
+    this.coalescer = new Coalescer(
+      opts.debounceMs,
+      (key) => this.publish(key, this.posts.get(key)!),
+      (key, err) => this.failed(key, err),
+      {
+        retry: { baseMs: opts.retryBaseMs, maxMs: opts.retryMaxMs },
+        leading: true,
+        holdFor: (key) => this.budgetWait(this.posts.get(key)!.channelId),
+      },
+    );
+  }
 
-  /** Ask for `key` to show what `render` returns; runs after the debounce window. */
+  /** Ask for `key` to show what `render` returns: at once when the post was quiet, else with the next edit. */
   request(key: string, channelId: string, render: () => Promise<PostBody>): void {
     if (this.stopped) return;
-    const p = this.pending.get(key) ?? { channelId, render, again: false, failures: 0 };
-    Object.assign(p, { channelId, render });
-    this.pending.set(key, p);
-    if (p.running) p.again = true;
-    else this.schedule(key, p, this.opts.debounceMs);
+    const p = this.posts.get(key);
+    if (p) Object.assign(p, { channelId, render });
+    else this.posts.set(key, { channelId, render });
+    this.coalescer.mark(key);
   }
 
   /** A message we own was deleted by someone: post it again. */
-  async messageDeleted(messageId: string): Promise<void> {
+  messageDeleted(messageId: string): Promise<void> {
     // Remembered, because an update already in flight may store this id again after the delete.
     this.deleted.add(messageId);
     if (this.deleted.size > 1000) this.deleted.delete(this.deleted.values().next().value!);
-    for (const [key, p] of this.pending) {
-      const ref = await this.state.message(key);
-      if (ref?.messageId === messageId || p.running) this.request(key, p.channelId, p.render);
-    }
+    // Every post looks again (one may be in flight, its id not known yet); unchanged ones cost no edit.
+    for (const [key, p] of this.posts) this.request(key, p.channelId, p.render);
+    return Promise.resolve();
   }
 
   /** Run every pending update now and wait for them (shutdown, tests). */
-  async flush(): Promise<void> {
-    // A few rounds: an update requested while one was being sent is sent in the next round.
-    for (let round = 0; round < 3; round++) {
-      for (const [key, p] of this.pending) {
-        if (p.timer && p.failures === 0) {
-          clearTimeout(p.timer);
-          p.timer = undefined;
-          p.running ??= this.run(key, p);
-        }
-      }
-      const running = [...this.pending.values()].flatMap((p) => (p.running ? [p.running] : []));
-      if (running.length === 0) return;
-      await Promise.all(running);
-    }
+  flush(): Promise<void> {
+    return this.coalescer.flush();
   }
 
   async stop(): Promise<void> {
     await this.flush().catch(() => {});
     this.stopped = true;
-    for (const p of this.pending.values()) if (p.timer) clearTimeout(p.timer);
+    this.coalescer.stopRetries();
   }
 
-  private schedule(key: string, p: Pending, delay: number): void {
-    if (p.timer || this.stopped) return;
-    p.timer = setTimeout(() => {
-      p.timer = undefined;
-      p.running = this.run(key, p);
-    }, delay);
-    p.timer.unref?.();
+  /** How long the channel must wait before another edit fits Discord's budget. */
+  private budgetWait(channelId: string): number {
+    const now = performance.now();
+    const times = (this.recent.get(channelId) ?? []).filter((t) => t > now - this.budget.perMs);
+    this.recent.set(channelId, times);
+    return times.length < this.budget.count ? 0 : times[0]! + this.budget.perMs - now;
   }
 
-  private async run(key: string, p: Pending): Promise<void> {
-    try {
-      p.again = false;
-      await this.publish(key, p);
-      p.failures = 0;
-    } catch (err) {
-      p.failures++;
-      const delay = Math.min(this.opts.retryMaxMs, this.opts.retryBaseMs * 2 ** (p.failures - 1));
-      const advice = err instanceof PostNeedsAdminError ? ' ' : ' Retrying; ';
-      this.log.error(
-        { post: key, channelId: p.channelId, err, retryInMs: delay },
-        `could not update the ${key} post: ${(err as Error).message}.${advice}the post will show the latest content once Discord accepts it.`,
-      );
-      p.running = undefined;
-      this.schedule(key, p, delay);
-      return;
-    }
-    p.running = undefined;
-    if (p.again) this.schedule(key, p, this.opts.debounceMs);
+  private failed(key: string, err: unknown): void {
+    const p = this.posts.get(key)!;
+    const advice = err instanceof PostNeedsAdminError ? ' ' : ' Retrying; ';
+    this.log.error(
+      { post: key, channelId: p.channelId, err },
+      `could not update the ${key} post: ${(err as Error).message}.${advice}the post will show the latest content once Discord accepts it.`,
+    );
   }
 
-  private async publish(key: string, p: Pending): Promise<void> {
+  private async publish(key: string, p: Post): Promise<void> {
     const body = await p.render();
     const hash = hashBody(body);
     const ref = await this.currentRef(key, p);
     if (ref?.contentHash === hash) return;
+    const times = this.recent.get(p.channelId) ?? [];
+    times.push(performance.now());
+    this.recent.set(p.channelId, times);
     p.messageId = await this.poster.upsert(p.channelId, ref?.messageId, body);
     p.checked = true;
     await this.state.setMessage(key, { channelId: p.channelId, messageId: p.messageId, contentHash: hash });
@@ -151,7 +147,7 @@ export class PostKeeper {
   }
 
   /** The message holding this post now, if any: not one known to be deleted, in this channel. */
-  private async currentRef(key: string, p: Pending): Promise<MessageRef | undefined> {
+  private async currentRef(key: string, p: Post): Promise<MessageRef | undefined> {
     const stored = await this.state.message(key);
     let ref = stored?.channelId === p.channelId ? stored : undefined;
     if (p.messageId && ref?.messageId !== p.messageId) ref = { channelId: p.channelId, messageId: p.messageId }; // state write failed last time

@@ -7,6 +7,7 @@ import type { SeasonConfig } from '../../domain/season/season';
 import type { Lap } from '../../domain/types';
 import type { SeasonStandings } from '../../domain/standings/types';
 import { computeStandings } from '../../domain/standings/computeStandings';
+import { toStandingsFile } from '../../domain/standings/standingsFile';
 import { Coalescer } from '../posts/Coalescer';
 
 export interface StandingsDeps {
@@ -124,13 +125,11 @@ export class Standings {
     const standings = await this.compute(seasonId);
     if (!standings) return; // removed from the config since it was marked: its old file stays
     const current = seasonId === (await this.currentSeasonId());
+    const file = toStandingsFile(standings);
     try {
-      await this.deps.outputs.write(
-        this.deps.outputs.relative(seasonStandingsPath(this.deps.dataDir, seasonId)),
-        standings,
-      );
+      await this.deps.outputs.write(this.deps.outputs.relative(seasonStandingsPath(this.deps.dataDir, seasonId)), file);
       if (current)
-        await this.deps.outputs.write(this.deps.outputs.relative(currentStandingsPath(this.deps.dataDir)), standings);
+        await this.deps.outputs.write(this.deps.outputs.relative(currentStandingsPath(this.deps.dataDir)), file);
     } finally {
       for (const listener of this.listeners) listener(standings, current);
     }

@@ -46,8 +46,19 @@ describe('ResultsWatcher (real chokidar on a temp folder)', () => {
     expect(seen[0]?.bytes.equals(q.bytes)).toBe(true);
   });
 
-  it('when a file is written slowly in pieces, then it is read once, only when complete', async () => {
-    await start();
+  it('when a file is written slowly in pieces, then only the complete file is taken, once, without waiting for it to settle', async () => {
+    // As the ingest does: a file that does not parse yet, moments after a change, is not complete.
+    const complete: Array<ReturnType<typeof taken>> = [];
+    await start(async (i) => {
+      const input = taken(i);
+      try {
+        JSON.parse(input.bytes.toString());
+      } catch {
+        return { status: 'failed', file: input.path, error: 'not JSON yet', unsettled: input.settled === false };
+      }
+      complete.push(input);
+      return { status: 'ingested' };
+    });
     const r = resultsFixture('2019_3_2_22_3_RACE.json');
     const file = path.join(dir, acServerName(r.name));
     const fd = openSync(file, 'w');
@@ -57,10 +68,23 @@ describe('ResultsWatcher (real chokidar on a temp folder)', () => {
       await sleep(60); // pauses shorter than the settle time, as acServer writing in place
     }
     closeSync(fd);
-    await waitFor(() => seen.length >= 1);
+    await waitFor(() => complete.length >= 1);
     await sleep(400);
-    expect(seen).toHaveLength(1);
-    expect(seen[0]?.bytes.equals(r.bytes)).toBe(true);
+    expect(complete).toHaveLength(1);
+    expect(complete[0]?.bytes.equals(r.bytes)).toBe(true);
+  });
+
+  it('when a complete file appears, then it is handed over without waiting for the settle time', async () => {
+    watcher = new ResultsWatcher({
+      dir,
+      settleMs: 60_000,
+      log: silentLogger,
+      onFile: async (i) => void seen.push(taken(i)),
+    });
+    await watcher.start();
+    const r = resultsFixture('2019_3_2_22_3_RACE.json');
+    writeFileSync(path.join(dir, acServerName(r.name)), r.bytes);
+    await waitFor(() => seen.some((s) => s.bytes.equals(r.bytes)));
   });
 
   it('when a file changes later, then it is handed over again', async () => {

@@ -46,7 +46,30 @@ class SlowStore implements LapStore {
   }
 }
 
+/** The same store read only page by page (7 laps a page): reading every lap at once fails the test. */
+class PagedStore extends SlowStore {
+  override async lapsForEvent(): Promise<Lap[]> {
+    throw new Error('read whole');
+  }
+  async *lapPagesForEvent(): AsyncIterable<Lap[]> {
+    const all = [...this.laps.values()];
+    for (let i = 0; i < all.length; i += 7) yield all.slice(i, i + 7);
+  }
+}
+
 describe('RankingCache', () => {
+  it('when the store reads an event page by page, then the ranking and lap count are those of reading it whole', async () => {
+    const laps = Array.from({ length: 50 }, (_, i) => lap(i, 90_000 + ((i * 37) % 41)));
+    const whole = new SlowStore();
+    const paged = new PagedStore();
+    await whole.putLaps(laps);
+    await paged.putLaps(laps);
+    const fromWhole = await new RankingCache(whole).get('e');
+    const fromPages = await new RankingCache(paged).get('e');
+    expect(fromPages.lapCount).toBe(50);
+    expect(new Set(fromPages.laps)).toEqual(new Set(fromWhole.laps));
+  });
+
   it('when a first read is asked for while a write is queued, then the laps are counted once', async () => {
     const store = new SlowStore();
     const cache = new RankingCache(store);
