@@ -101,5 +101,5 @@ describe('e2e: the README walkthrough, as written, right after the quick start',
       fake.child.kill('SIGINT');
       await fake.exitWithin(5000);
     }
-  }, 90_000);
+  }, 240_000);
 });

@@ -37,7 +37,7 @@ export function spawnLogged(
   });
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const waitForLine = async (re: RegExp, ms = 20_000) => {
+  const waitForLine = async (re: RegExp, ms = 60_000) => {
     const end = Date.now() + ms;
     for (;;) {
       const hit = lines.find((l) => re.test(l));
