@@ -2,6 +2,7 @@ import { ButtonStyle, ComponentType, MessageFlags, PermissionFlagsBits } from 'd
 import type { Command } from '../src/adapters/discord/command';
 import { kickAllCars, REFRESH_MS } from '../src/app/liveLaps/kickAllCars';
 import { escapeMarkdown } from '../src/domain/text/discordText';
+import { remoteReply, serverChoices, serverOption } from '../src/adapters/discord/remoteServer';
 
 /** How long the confirm button waits for the admin who asked. */
 export const KICKALL_CONFIRM_MS = 30_000;
@@ -40,10 +41,15 @@ export const kickall: Command = {
     description: 'Kick every driver off the acServer (admins, asks to confirm)',
     default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
     dm_permission: false,
+    options: [serverOption],
   },
   admin: true,
   ephemeral: false,
-  async execute(interaction, { acPlugin, log }) {
+  async execute(interaction, deps) {
+    const { acPlugin, log } = deps;
+    // On the bot (ROLE=bot) the agent of the server kicks; it answers with who was kicked.
+    const remote = await remoteReply(interaction, deps, { action: 'kickall' });
+    if (remote) return remote;
     if (!acPlugin) {
       return {
         content:
@@ -105,4 +111,5 @@ export const kickall: Command = {
     });
     return; // replied above: nothing for the handler to send
   },
+  autocomplete: (interaction, deps) => serverChoices(interaction, deps),
 };

@@ -4,6 +4,7 @@ import type { RotationTarget } from '../src/app/rotation/rotationTypes';
 import { eventChoices } from '../src/adapters/discord/eventChoices';
 import { rotationReply } from '../src/adapters/discord/rotationReply';
 import { eventTitle } from '../src/domain/season/eventTitle';
+import { remoteReply, serverChoices, serverOption } from '../src/adapters/discord/remoteServer';
 
 export const rotate: Command = {
   data: {
@@ -36,12 +37,13 @@ export const rotate: Command = {
         description: 'Only show what would change in the INI files',
         required: false,
       },
+      serverOption,
     ],
   },
   admin: true,
   ephemeral: true,
-  async execute(interaction, { rotation, season }) {
-    if (!rotation) return { content: 'Rotation is not set up in this bot (no acServer folder service).' };
+  async execute(interaction, deps) {
+    const { rotation, season } = deps;
     const eventId = interaction.options.getString('event');
     const kind = interaction.options.getString('target') ?? (eventId ? 'event' : 'scheduled');
     let target: RotationTarget;
@@ -49,13 +51,16 @@ export const rotate: Command = {
       if (!eventId) return { content: 'Pick the event in the `event` option (target: event).' };
       target = { kind: 'event', eventId };
     } else target = { kind: kind === 'next' ? 'next' : 'scheduled' };
-    const result = await rotation.rotate(target, {
-      dryRun: interaction.options.getBoolean('dry_run') ?? false,
-      by: `discord:${interaction.user.id}`,
-    });
+    const dryRun = interaction.options.getBoolean('dry_run') ?? false;
+    const remote = await remoteReply(interaction, deps, { action: 'rotate', target, dryRun });
+    if (remote) return remote;
+    if (!rotation) return { content: 'Rotation is not set up in this bot (no acServer folder service).' };
+    const result = await rotation.rotate(target, { dryRun, by: `discord:${interaction.user.id}` });
     return { content: rotationReply(result, (id) => eventTitle(season(), id)) };
   },
-  async autocomplete(interaction, { season }) {
+  async autocomplete(interaction, deps) {
+    const { season } = deps;
+    if (interaction.options.getFocused(true).name === 'server') return serverChoices(interaction, deps);
     return eventChoices(season(), String(interaction.options.getFocused()));
   },
 };

@@ -18,6 +18,7 @@ import type { AcPluginLink } from '../../app/liveLaps/acPluginLink';
 import type { Stewarding } from '../../app/stewarding/Stewarding';
 import type { DriverLinks } from '../../app/identity/DriverLinks';
 import type { PostBody } from '../../app/posts/PostKeeper';
+import type { RemoteServers } from '../../app/hosts/RemoteServers';
 
 /** What commands may use. Later features add their services here as optional fields. */
 export interface CommandDeps {
@@ -48,6 +49,8 @@ export interface CommandDeps {
   postToAdmins?: (body: PostBody) => Promise<string | undefined>;
   /** NOTIFY_INTERVAL_S in ms: at most one notification DM per member per this window. */
   notifyIntervalMs?: number;
+  /** ROLE=bot: the servers agents run; /rotate and /kickall become command items for them. */
+  remoteServers?: RemoteServers;
 }
 
 export interface CommandReply {

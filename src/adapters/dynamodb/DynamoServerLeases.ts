@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { LeaseClaim, LeaseHolder, ServerLeases } from '../../app/hosts/hostPorts';
 import type { DocSender } from './DynamoStore';
 import { conditionFailed } from './conditionFailed';
@@ -40,6 +40,23 @@ export class DynamoServerLeases implements ServerLeases {
 
   renew(serverId: string, holder: LeaseHolder, now: Date, ttlMs: number): Promise<boolean> {
     return this.put(serverId, holder, now, ttlMs, 'agentId = :me');
+  }
+
+  async list(): Promise<Array<{ serverId: string; heldBy: LeaseHolder; until: Date }>> {
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': 'ns' },
+        ExpressionAttributeValues: { ':pk': NS },
+        ConsistentRead: true,
+      }),
+    );
+    return (out.Items ?? []).map((item) => ({
+      serverId: item.key as string,
+      heldBy: JSON.parse(item.value as string) as LeaseHolder,
+      until: new Date(Number(item.leaseUntil)),
+    }));
   }
 
   async release(serverId: string, holder: LeaseHolder): Promise<void> {

@@ -78,6 +78,8 @@ export interface ServerLeases {
   claim(serverId: string, holder: LeaseHolder, now: Date, ttlMs: number): Promise<LeaseClaim>;
   /** Extends the lease; false when it is no longer this agent's (expired and taken over). */
   renew(serverId: string, holder: LeaseHolder, now: Date, ttlMs: number): Promise<boolean>;
+  /** Every lease (held or expired): which servers agents run, for the bot's server choices. */
+  list(): Promise<Array<{ serverId: string; heldBy: LeaseHolder; until: Date }>>;
   /** Gives it up (clean shutdown) so another agent can take it at once; a lease held by someone else is left alone. */
   release(serverId: string, holder: LeaseHolder): Promise<void>;
 }

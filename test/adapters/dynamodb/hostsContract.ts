@@ -117,6 +117,10 @@ export function describeHostsContract(name: string, open: () => Promise<HostTabl
           ok: true,
         });
         expect(await b.claim('eu', agentB, T0, 30_000)).toEqual({ ok: true });
+        expect((await t.leases().list()).sort((x, y) => x.serverId.localeCompare(y.serverId))).toEqual([
+          { serverId: 'eu', heldBy: agentB, until: new Date(T0.getTime() + 30_000) },
+          { serverId: 'na', heldBy: { ...agentA, pid: 101 }, until: new Date(T0.getTime() + 41_000) },
+        ]);
       });
 
       it('when a lease expires, then another agent takes it over and the old holder can no longer renew', async () => {
