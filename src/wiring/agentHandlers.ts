@@ -1,11 +1,11 @@
-import type { CommandHandler } from './app/hosts/CommandRunner';
-import type { RotationService } from './app/rotation/RotationService';
-import type { AcPluginLink } from './app/liveLaps/acPluginLink';
-import type { SeasonConfig } from './domain/season/season';
-import { kickAllCars } from './app/liveLaps/kickAllCars';
-import { rotationReply } from './adapters/discord/rotationReply';
-import { eventTitle } from './domain/season/eventTitle';
-import { escapeMarkdown } from './domain/text/discordText';
+import type { CommandHandler } from '../app/hosts/CommandRunner';
+import type { RotationService } from '../app/rotation/RotationService';
+import type { AcPluginLink } from '../app/liveLaps/acPluginLink';
+import type { SeasonConfig } from '../domain/season/season';
+import { kickAllCars } from '../app/liveLaps/kickAllCars';
+import { rotationReply } from '../adapters/discord/rotationReply';
+import { eventTitle } from '../domain/season/eventTitle';
+import { escapeMarkdown } from '../domain/text/discordText';
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 

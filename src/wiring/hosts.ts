@@ -2,25 +2,25 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Config } from './config';
-import type { Logger } from './logger';
-import type { Clock, StateStore } from './app/ports';
-import type { League } from './app/League';
-import type { BackgroundTask } from './app/runtime/TaskRunner';
-import type { SeasonConfig } from './domain/season/season';
-import type { ChangeEntry, ChangeLog, CommandQueue, LeaseHolder, ServerLeases } from './app/hosts/hostPorts';
-import { ChangePublisher } from './app/hosts/ChangePublisher';
-import { ChangeFollower } from './app/hosts/ChangeFollower';
-import { CommandRunner, type CommandHandler } from './app/hosts/CommandRunner';
-import { RemoteCommands } from './app/hosts/RemoteCommands';
-import { RemoteServers } from './app/hosts/RemoteServers';
-import { LeaseKeeper } from './app/hosts/LeaseKeeper';
-import { createDynamoClient } from './adapters/dynamodb/dynamoClient';
-import { DynamoChangeLog } from './adapters/dynamodb/DynamoChangeLog';
-import { DynamoCommandQueue } from './adapters/dynamodb/DynamoCommandQueue';
-import { DynamoServerLeases } from './adapters/dynamodb/DynamoServerLeases';
-import { findEvent } from './domain/season/resolveEvent';
-import { writeCurrentEvent } from './adapters/files/currentEventFile';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import type { Clock, StateStore } from '../app/ports';
+import type { League } from '../app/League';
+import type { BackgroundTask } from '../app/runtime/TaskRunner';
+import type { SeasonConfig } from '../domain/season/season';
+import type { ChangeEntry, ChangeLog, CommandQueue, LeaseHolder, ServerLeases } from '../app/hosts/hostPorts';
+import { ChangePublisher } from '../app/hosts/ChangePublisher';
+import { ChangeFollower } from '../app/hosts/ChangeFollower';
+import { CommandRunner, type CommandHandler } from '../app/hosts/CommandRunner';
+import { RemoteCommands } from '../app/hosts/RemoteCommands';
+import { RemoteServers } from '../app/hosts/RemoteServers';
+import { LeaseKeeper } from '../app/hosts/LeaseKeeper';
+import { createDynamoClient } from '../adapters/dynamodb/dynamoClient';
+import { DynamoChangeLog } from '../adapters/dynamodb/DynamoChangeLog';
+import { DynamoCommandQueue } from '../adapters/dynamodb/DynamoCommandQueue';
+import { DynamoServerLeases } from '../adapters/dynamodb/DynamoServerLeases';
+import { findEvent } from '../domain/season/resolveEvent';
+import { writeCurrentEvent } from '../adapters/files/currentEventFile';
 
 /** The id of the env-only setup's one server (its current event stays in currentEvent.json). */
 const DEFAULT_SERVER = 'default';
@@ -49,22 +49,36 @@ export function agentHolder(config: Config): LeaseHolder {
   return { agentId: config.AGENT_ID ?? hostname(), host: hostname(), pid: process.pid };
 }
 
+/** ROLE=agent: every leaderboard change and current event of its server goes to the bot through the change log. */
+export function changePublisher(
+  config: Config,
+  tables: HostTables,
+  deps: { league: League; clock: Clock; log: Logger },
+): ChangePublisher {
+  const publisher = new ChangePublisher({
+    log: tables.changeLog,
+    serverId: config.SERVER_ID,
+    agentId: agentHolder(config).agentId,
+    clock: deps.clock,
+    logger: deps.log.child({ task: 'change-log' }),
+  });
+  deps.league.onLeaderboardChanged({ leaderboardChanged: (eventId) => publisher.laps(eventId) });
+  return publisher;
+}
+
 export interface AgentWiring {
-  publisher: ChangePublisher;
   /** Claimed before any task starts: a refusal stops start-up with the holder's name. */
   claim(): Promise<void>;
+  /** Added before ingest, so they stop after it: the last changes are written, then the leases go. */
   tasks: BackgroundTask[];
 }
 
-/**
- * ROLE=agent: claims its servers, tells the bot of every leaderboard change and current event through
- * the change log, and runs the admin commands the bot writes for its servers.
- */
+/** ROLE=agent: claims its servers and runs the admin commands the bot writes for them. */
 export function wireAgent(
   config: Config,
   tables: HostTables,
   deps: {
-    league: League;
+    publisher: ChangePublisher;
     serverIds: readonly string[];
     handlers: { rotate: CommandHandler; kickall: CommandHandler };
     clock: Clock;
@@ -75,14 +89,6 @@ export function wireAgent(
 ): AgentWiring {
   const log = deps.log.child({ task: 'agent' });
   const holder = agentHolder(config);
-  const publisher = new ChangePublisher({
-    log: tables.changeLog,
-    serverId: deps.serverIds[0] ?? DEFAULT_SERVER,
-    agentId: holder.agentId,
-    clock: deps.clock,
-    logger: log,
-  });
-  deps.league.onLeaderboardChanged({ leaderboardChanged: (eventId) => publisher.laps(eventId) });
   const report = (what: string) => (err: unknown) =>
     log.error({ err }, `${what} failed: ${(err as Error).message} (tried again)`);
   const leases = new LeaseKeeper({
@@ -106,25 +112,23 @@ export function wireAgent(
     pollMs: config.CHANGE_POLL_MS,
   });
   return {
-    publisher,
     claim: () => leases.claimAll(),
     tasks: [
+      {
+        name: 'server-leases',
+        trigger: `every ${Math.floor(config.LEASE_TTL_S / 3)} s`,
+        start: async () => {},
+        stop: async () => {
+          await deps.publisher.flush();
+          await leases.stop();
+          tables.close();
+        },
+      },
       {
         name: 'agent-commands',
         trigger: `command items for ${deps.serverIds.join(', ')} (every ${config.CHANGE_POLL_MS} ms)`,
         start: async () => runner.start(),
         stop: () => runner.stop(),
-      },
-      // Stops after ingest (added before it): the last laps' changes are written, then the leases go.
-      {
-        name: 'change-log',
-        trigger: 'leaderboard changes, current event',
-        start: async () => {},
-        stop: async () => {
-          await publisher.flush();
-          await leases.stop();
-          tables.close();
-        },
       },
     ],
   };
