@@ -20,6 +20,7 @@ const benches = [
   'web.ts',
   'lapKeyCollisions.ts sqlite 10000',
   'largeResultsFile.ts 50',
+  'agentToPost.ts 20',
 ];
 
 for (const line of benches) {
