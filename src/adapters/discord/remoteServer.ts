@@ -1,7 +1,6 @@
 import {
   ApplicationCommandOptionType,
   type ApplicationCommandOptionChoiceData,
-  type AutocompleteInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import type { CommandAction } from '../../app/hosts/hostPorts';
@@ -23,11 +22,12 @@ export const serverOption = {
 export async function remoteReply(
   interaction: ChatInputCommandInteraction,
   { remoteServers }: Pick<CommandDeps, 'remoteServers'>,
+  server: string | undefined,
   action: CommandAction,
 ): Promise<CommandReply | undefined> {
   if (!remoteServers) return undefined;
   const servers = await remoteServers.list();
-  const chosen = interaction.options.getString('server') ?? (servers.length === 1 ? servers[0]!.id : null);
+  const chosen = server ?? (servers.length === 1 ? servers[0]!.id : null);
   if (chosen === null) {
     return {
       content:
@@ -42,10 +42,10 @@ export async function remoteReply(
 
 /** Autocomplete for the `server` option on the bot: the servers agents hold, down ones marked. */
 export async function serverChoices(
-  interaction: AutocompleteInteraction,
   { remoteServers }: Pick<CommandDeps, 'remoteServers'>,
+  focused: string,
 ): Promise<ApplicationCommandOptionChoiceData<string>[]> {
-  const typed = String(interaction.options.getFocused()).trim().toLowerCase();
+  const typed = focused.trim().toLowerCase();
   return ((await remoteServers?.list()) ?? [])
     .filter((s) => s.id.toLowerCase().includes(typed))
     .map((s) => ({ name: `${s.id} (agent ${s.agentId}${s.up ? '' : ', not answering'})`.slice(0, 100), value: s.id }))
