@@ -3,7 +3,7 @@ import type { CommandDefinition } from '../src/adapters/discord/commandOptions';
 import { defineCommand } from '../src/adapters/discord/defineCommand';
 import { kickAllCars, REFRESH_MS } from '../src/app/liveLaps/kickAllCars';
 import { escapeMarkdown } from '../src/domain/text/discordText';
-import { remoteReply, serverChoices, serverOption } from '../src/adapters/discord/remoteServer';
+import { remoteReply, serverChoices, serverOption } from '../src/adapters/discord/remoteReply';
 
 /** How long the confirm button waits for the admin who asked. */
 export const KICKALL_CONFIRM_MS = 30_000;

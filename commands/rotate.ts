@@ -5,7 +5,7 @@ import type { RotationTarget } from '../src/app/rotation/rotationTypes';
 import { eventChoices } from '../src/adapters/discord/eventChoices';
 import { rotationReply } from '../src/adapters/discord/rotationReply';
 import { eventTitle } from '../src/domain/season/eventTitle';
-import { remoteReply, serverChoices, serverOption } from '../src/adapters/discord/remoteServer';
+import { remoteReply, serverChoices, serverOption } from '../src/adapters/discord/remoteReply';
 
 const data = {
   name: 'rotate',
