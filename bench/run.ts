@@ -31,6 +31,7 @@ const benches: Bench[] = [
   { name: 'web', args: 'web.ts', metrics: ['web'] },
   { name: 'lapKeyCollisions', args: 'lapKeyCollisions.ts sqlite 10000', metrics: ['lapKeyCollisions'] },
   { name: 'largeResultsFile', args: 'largeResultsFile.ts 50', metrics: ['largeResultsFile'] },
+  { name: 'agentToPost', args: 'agentToPost.ts 20', metrics: ['agentToPost'] },
 ];
 
 const argv = process.argv.slice(2);

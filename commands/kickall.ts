@@ -3,6 +3,7 @@ import type { CommandDefinition } from '../src/adapters/discord/commandOptions';
 import { defineCommand } from '../src/adapters/discord/defineCommand';
 import { kickAllCars, REFRESH_MS } from '../src/app/liveLaps/kickAllCars';
 import { escapeMarkdown } from '../src/domain/text/discordText';
+import { remoteReply, serverChoices, serverOption } from '../src/adapters/discord/remoteReply';
 
 /** How long the confirm button waits for the admin who asked. */
 export const KICKALL_CONFIRM_MS = 30_000;
@@ -44,12 +45,17 @@ const data = {
   description: 'Kick every driver off the acServer (admins, asks to confirm)',
   default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
   dm_permission: false,
+  options: [serverOption],
 } as const satisfies CommandDefinition;
 
 export const kickall = defineCommand(data, {
   admin: true,
   ephemeral: false,
-  async execute(interaction, { acPlugin, log }) {
+  async execute(interaction, deps, options) {
+    const { acPlugin, log } = deps;
+    // On the bot (ROLE=bot) the agent of the server kicks; its answer names who was kicked.
+    const remote = await remoteReply(interaction, deps, options.server, { action: 'kickall' });
+    if (remote) return remote;
     if (!acPlugin) {
       return {
         content:
@@ -111,4 +117,5 @@ export const kickall = defineCommand(data, {
     });
     return; // replied above: nothing for the handler to send
   },
+  autocomplete: (_interaction, deps, { focused }) => serverChoices(deps, focused.value),
 });

@@ -5,6 +5,7 @@ import type { RotationTarget } from '../src/app/rotation/rotationTypes';
 import { eventChoices } from '../src/adapters/discord/eventChoices';
 import { rotationReply } from '../src/adapters/discord/rotationReply';
 import { eventTitle } from '../src/domain/season/eventTitle';
+import { remoteReply, serverChoices, serverOption } from '../src/adapters/discord/remoteReply';
 
 const data = {
   name: 'rotate',
@@ -36,13 +37,15 @@ const data = {
       description: 'Only show what would change in the INI files',
       required: false,
     },
+    serverOption,
   ],
 } as const satisfies CommandDefinition;
 
 export const rotate = defineCommand(data, {
   admin: true,
   ephemeral: true,
-  async execute(interaction, { rotation, season }, options) {
+  async execute(interaction, deps, options) {
+    const { rotation, season } = deps;
     const eventId = options.event;
     const kind = options.target ?? (eventId ? 'event' : 'scheduled');
     let target: RotationTarget;
@@ -50,13 +53,16 @@ export const rotate = defineCommand(data, {
       if (!eventId) return { content: 'Pick the event in the `event` option (target: event).' };
       target = { kind: 'event', eventId };
     } else target = { kind };
-    const result = await rotation.rotate(target, {
-      dryRun: options.dry_run ?? false,
-      by: `discord:${interaction.user.id}`,
-    });
+    const dryRun = options.dry_run ?? false;
+    // On the bot (ROLE=bot) the agent of the server rotates; its answer is the reply.
+    const remote = await remoteReply(interaction, deps, options.server, { action: 'rotate', target, dryRun });
+    if (remote) return remote;
+    if (!rotation) return { content: 'Rotation is not set up in this process (no acServer here).' };
+    const result = await rotation.rotate(target, { dryRun, by: `discord:${interaction.user.id}` });
     return { content: rotationReply(result, (id) => eventTitle(season(), id)) };
   },
-  async autocomplete(_interaction, { season }, { focused }) {
-    return eventChoices(season(), focused.value);
+  async autocomplete(_interaction, deps, { focused }) {
+    if (focused.name === 'server') return serverChoices(deps, focused.value);
+    return eventChoices(deps.season(), focused.value);
   },
 });

@@ -57,6 +57,18 @@ const schema = z.object({
   DYNAMODB_RESULTS_TABLE: z.string().min(1).default('Results'),
   DYNAMODB_STATE_TABLE: z.string().min(1).default('BotState'),
 
+  ROLE: z.enum(['all', 'bot', 'agent']).default('all'),
+  AGENT_ID: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9._-]{1,64}$/.test(v), {
+    message: 'must be 1-64 letters, digits, dots, dashes or underscores, e.g. eu-1',
+  }),
+  SERVER_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be 1-64 letters, digits, - or _, e.g. na' })
+    .default('default'),
+  COMMAND_TIMEOUT_S: z.coerce.number().int().min(5).max(900).default(120),
+  CHANGE_POLL_MS: z.coerce.number().int().min(100).max(60000).default(1000),
+  LEASE_TTL_S: z.coerce.number().int().min(3).max(3600).default(30),
+
   DISCORD_TOKEN: optionalString,
   DISCORD_APP_ID: snowflake,
   DISCORD_GUILD_ID: snowflake,
@@ -112,7 +124,15 @@ export interface Config extends RawConfig {
   resultsDirSetBy: 'RESULTS_DIR' | 'AC_SERVER_DIR' | undefined;
 }
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  /** 78 (EX_CONFIG) for a combination no restart can fix: the systemd unit then stays stopped. */
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
 
 /** Parse and resolve config from an env map. Throws ConfigError naming the variable and the fix. */
 export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
@@ -126,6 +146,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     throw new ConfigError(`invalid configuration: ${lines.join('; ')}`);
   }
   const c = parsed.data;
+  if (c.ROLE !== 'all' && c.STORE !== 'dynamodb') {
+    throw new ConfigError(
+      `invalid configuration: ROLE=${c.ROLE} needs STORE=dynamodb (got ${c.STORE}): the bot and its agents share the DynamoDB tables; set STORE=dynamodb, or ROLE=all for one process on one host (see docs/multi-server.md)`,
+      78,
+    );
+  }
   const abs = (p: string) => path.resolve(cwd, p);
   const dataDir = abs(c.DATA_DIR);
   // .env.example sets AC_SERVER_DIR to the default, whose results folder the quick start creates.
@@ -150,7 +176,7 @@ export function loadConfigOrExit(env: NodeJS.ProcessEnv): Config {
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     process.stderr.write(`${err.message}\n`);
-    process.exit(1);
+    process.exit(err.exitCode);
   }
 }
 

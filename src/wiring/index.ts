@@ -22,6 +22,10 @@ import type { AcPluginWiring } from './acPlugin';
 import { cliChangesTask, seasonConfigTask, standingsTask } from './tasks';
 import { outputFilesTask } from './outputFilesTask';
 import { webTask } from './web';
+import { agentHolder, changePublisher, openHostTables, wireAgent, wireBotFollower } from './hosts';
+import { agentHandlers } from './agentHandlers';
+import type { RemoteServers } from '../app/hosts/RemoteServers';
+import { eventAnnouncer } from '../app/posts/eventAnnouncements';
 
 export interface RunningBot {
   league: League;
@@ -64,7 +68,12 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   const { store, state, league, season } = core;
   const currentSeason = () => season.current();
   await secureDataDir(config.dataDir, log.child({ component: 'files' }));
-  const discord = wireDiscord(config, { state, clock, log }, { fast: opts.fastDiscord, onFatal: opts.onFatal });
+  const role = config.ROLE;
+  // An agent (ROLE=agent) never talks to Discord: the bot posts what it stores.
+  const discord =
+    role === 'agent'
+      ? undefined
+      : wireDiscord(config, { state, clock, log }, { fast: opts.fastDiscord, onFatal: opts.onFatal });
   // Task errors also go to the admin channel, when there is one.
   const alertAdmins = (text: string) => discord?.alertAdmins(text);
   const tasks = new TaskRunner(log.child({ component: 'tasks' }), (task, message) =>
@@ -97,18 +106,60 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     discord: discord?.bot,
     namesChanged: refreshAll,
   });
-  const server = await wireServer(config, {
-    league,
-    state,
-    season: currentSeason,
-    clock,
-    log,
-    tasks,
-    currentEventFile: core.currentEventFile,
-    alertAdmins,
-    announce: discord?.announce,
-    refreshAll,
-  });
+  // Several hosts (docs/multi-server.md): agents and the bot meet in DynamoDB, never directly.
+  const hostTables = role === 'all' ? undefined : openHostTables(config);
+  const publisher =
+    hostTables && role === 'agent' ? changePublisher(config, hostTables, { league, clock, log }) : undefined;
+  const server =
+    role === 'bot'
+      ? undefined
+      : await wireServer(config, {
+          league,
+          state,
+          season: currentSeason,
+          clock,
+          log,
+          tasks,
+          currentEventFile: core.currentEventFile,
+          alertAdmins,
+          announce: discord?.announce,
+          refreshAll,
+          currentEventChanged: publisher && (async (eventId) => void (eventId && publisher.currentEvent(eventId))),
+        });
+  const agent =
+    hostTables && publisher && server
+      ? wireAgent(config, hostTables, {
+          publisher,
+          serverIds: [config.SERVER_ID],
+          handlers: agentHandlers({
+            serverId: config.SERVER_ID,
+            rotation: server.rotation.service,
+            acPlugin: server.acPlugin.link,
+            season: currentSeason,
+          }),
+          clock,
+          log,
+          onLost: (serverId) =>
+            opts.onFatal?.(new Error(`another agent took over server "${serverId}": this agent stops driving it`)),
+        })
+      : undefined;
+  const follower =
+    hostTables && role === 'bot'
+      ? wireBotFollower(config, hostTables, {
+          league,
+          state: store,
+          season: currentSeason,
+          clock,
+          log,
+          announce: eventAnnouncer({
+            state,
+            send: discord?.announce,
+            season: currentSeason,
+            refreshPosts: refreshAll,
+            log: log.child({ task: 'event-watcher' }),
+          }),
+        })
+      : undefined;
   const web = config.WEB_ENABLED
     ? webTask(config, {
         league,
@@ -136,8 +187,9 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
         skipPreseason: config.SKIP_PRESEASON,
         standings,
         chart: lazyPointsChart,
-        rotation: server.rotation.service,
-        acPlugin: server.acPlugin.link,
+        rotation: server?.rotation.service,
+        acPlugin: server?.acPlugin.link,
+        remoteServers: follower?.remote,
         eventPageUrl: (eventId) => eventPageUrl(config.WEB_PUBLIC_URL, eventId),
         stewarding: steward.stewarding,
         links: steward.links,
@@ -151,18 +203,29 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   }
   // After Discord: they stop first, so their last posts and DMs go out before the client closes.
   for (const task of steward.tasks) tasks.add(task);
-  for (const task of server.tasks.first) tasks.add(task);
+  for (const task of server?.tasks.first ?? []) tasks.add(task);
   tasks.add(seasonConfigTask(config, season, refreshAll));
   tasks.add(outputFilesTask(config, { league, standings, log: log.child({ task: 'output-files' }) }));
   // Before ingest, so it stops after ingest and writes the standings of the last files.
   tasks.add(standingsTask(standings));
-  for (const task of server.tasks.feeds) tasks.add(task);
+  // Before ingest: they stop after it, so the last laps reach the change log before the leases go.
+  for (const task of agent?.tasks ?? []) tasks.add(task);
+  if (follower) tasks.add(follower.task);
+  for (const task of server?.tasks.feeds ?? []) tasks.add(task);
   tasks.add(cliChangesTask(config, { league, publishAudit: steward.publish, log: log.child({ task: 'ingest' }) }));
   // The read-only website stops before ingest and the store, so no page reads a closed store.
   if (web) tasks.add(web.task);
   // Last: at shutdown the rotation stops first, waiting for one in progress.
-  for (const task of server.tasks.last) tasks.add(task);
+  for (const task of server?.tasks.last ?? []) tasks.add(task);
 
+  try {
+    await agent?.claim(); // before any task touches the server: a second agent for it stops here
+  } catch (err) {
+    hostTables?.close();
+    await store.close();
+    throw err;
+  }
+  await logRole(config, log, follower?.remote);
   await tasks.startAll();
 
   let stopping: Promise<void> | undefined;
@@ -171,7 +234,9 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     store,
     state,
     season,
-    watcher: server.watcher,
+    get watcher() {
+      return onThisHost(server).watcher;
+    },
     tasks,
     discord: discord && {
       posts: discord.posts,
@@ -182,8 +247,12 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
       },
     },
     standings,
-    rotation: server.rotation,
-    acPlugin: server.acPlugin,
+    get rotation() {
+      return onThisHost(server).rotation;
+    },
+    get acPlugin() {
+      return onThisHost(server).acPlugin;
+    },
     steward,
     webUrl: () => web?.url(),
     stop: () =>
@@ -192,4 +261,29 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
         await store.close();
       })()),
   };
+}
+
+/** The acServer pieces exist only where acServer runs: ROLE=bot has none. */
+function onThisHost<T>(server: T | undefined): T {
+  if (!server) throw new Error('ROLE=bot runs no acServer: its servers run on the agents');
+  return server;
+}
+
+/** One line at start-up naming the role and its servers, so a log says at once what the process is. */
+async function logRole(config: Config, log: Logger, remote: RemoteServers | undefined): Promise<void> {
+  const { ROLE: role, SERVER_ID: serverId } = config;
+  if (role === 'all') log.info({ role }, 'role all: one process (ingest, rotation, plugin link, Discord)');
+  else if (role === 'agent') {
+    const agentId = agentHolder(config).agentId;
+    log.info(
+      { role, servers: [serverId], agentId },
+      `role agent: runs server ${serverId} as agent ${agentId} (ingest, rotation, plugin link; no Discord)`,
+    );
+  } else {
+    const servers = (await remote?.list().catch(() => []))?.map((s) => s.id) ?? [];
+    log.info(
+      { role, servers },
+      `role bot: Discord posts and commands for the servers the agents run (${servers.join(', ') || 'none claimed yet'})`,
+    );
+  }
 }

@@ -28,6 +28,8 @@ export interface SharedContext {
   announce: ((content: string) => Promise<void>) | undefined;
   /** Every output follows (files, standings, posts). */
   refreshAll: () => void;
+  /** ROLE=agent: a new current event goes to the bot (change log) instead of being announced here. */
+  currentEventChanged?: (eventId: string | null) => Promise<void>;
 }
 
 export interface ServerWiring {
@@ -61,13 +63,15 @@ export async function wireServer(config: Config, shared: SharedContext): Promise
   const rotation = wireRotation(config, { ...shared, flusher: acPlugin.flusher, kicker: acPlugin.kicker });
 
   const eventLog = log.child({ task: 'event-watcher' });
-  const announce = eventAnnouncer({
-    state: shared.state,
-    send: shared.announce,
-    season: shared.season,
-    refreshPosts: shared.refreshAll,
-    log: eventLog,
-  });
+  const announce =
+    shared.currentEventChanged ??
+    eventAnnouncer({
+      state: shared.state,
+      send: shared.announce,
+      season: shared.season,
+      refreshPosts: shared.refreshAll,
+      log: eventLog,
+    });
   const currentEvent = new WatchedFile(config.currentEventFile, eventLog, async () =>
     announce(await shared.currentEventFile()),
   );

@@ -7,6 +7,8 @@ import { testDynamoClient } from '../support/dynamoTestClient';
 import { freshDynamoStore } from '../support/dynamoStoreFactory';
 import { describeStoreContract } from './storeContract';
 import { describeStewardingContract } from './stewardingContract';
+import { freshHostTables } from '../support/hostTables';
+import { describeHostsContract } from './dynamodb/hostsContract';
 
 // The official DynamoDB Local jar, for fidelity dynalite cannot promise (validation, limits).
 let server: LocalDynamo;
@@ -20,6 +22,9 @@ afterAll(async () => {
 describeStoreContract('DynamoDB Local (jar)', () => freshDynamoStore(server.endpoint, { pageSize: 100 }));
 
 describeStewardingContract('DynamoDB Local (jar)', () => freshDynamoStore(server.endpoint, { pageSize: 100 }));
+
+// The change log, command items and leases of several hosts (conditional writes, atomic counters).
+describeHostsContract('DynamoDB Local (jar)', () => freshHostTables(server.endpoint));
 
 describe('createTables on DynamoDB Local', () => {
   it('when run twice, then both tables are ACTIVE on-demand and the second run only finds them', async () => {

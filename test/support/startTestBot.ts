@@ -5,6 +5,7 @@ import { loadConfig, type Config } from '../../src/config';
 import { createLogger, type Logger } from '../../src/logger';
 import { startBot, type RunningBot } from '../../src/wiring';
 import { FakeDiscord } from './fakeDiscord';
+import { fakeDiscordEnv } from './fakeDiscordEnv';
 import { FIXTURE_SEASON } from './leagueFixture';
 import { resultsFixture, acServerName } from './fixtures';
 import type { Clock } from '../../src/app/ports';
@@ -54,16 +55,7 @@ export async function startTestBot(
       AC_SERVER_DIR: path.join(dir, 'acserver'),
       SEASON_CONFIG: path.join(dir, 'seasonConfig.json'),
       RESULTS_SETTLE_MS: '100',
-      DISCORD_TOKEN: fake.token,
-      DISCORD_API_BASE: fake.apiBase,
-      DISCORD_APP_ID: fake.applicationId,
-      DISCORD_GUILD_ID: fake.guildId,
-      LEADERBOARD_CHANNEL_ID: channels.leaderboard,
-      SCHEDULE_CHANNEL_ID: channels.schedule,
-      STANDINGS_CHANNEL_ID: channels.standings,
-      ANNOUNCE_CHANNEL_ID: channels.announcements,
-      ADMIN_CHANNEL_ID: channels.admin,
-      ADMIN_ROLE_ID: adminRoleId,
+      ...fakeDiscordEnv(fake, channels, adminRoleId),
       LOG_LEVEL: 'debug',
       // Rotation rewrites currentEvent.json at start-up; tests about rotation turn it on.
       ROTATION_ENABLED: 'false',

@@ -13,6 +13,7 @@ import type { SeasonConfig } from '../../domain/season/season';
 import type { ChartRenderer, Clock } from '../../app/ports';
 import type { Standings } from '../../app/standings/Standings';
 import type { RotationService } from '../../app/rotation/RotationService';
+import type { RemoteServers } from '../../app/hosts/RemoteServers';
 import type { AcPluginLink } from '../../app/liveLaps/acPluginLink';
 import type { Stewarding } from '../../app/stewarding/Stewarding';
 import type { DriverLinks } from '../../app/identity/DriverLinks';
@@ -34,8 +35,8 @@ export interface CommandDeps {
   standings: Standings;
   /** Draws the standings points chart (/standings). */
   chart: ChartRenderer;
-  /** Rotation of acServer to another event (/rotate). */
-  rotation: RotationService;
+  /** Rotation of acServer to another event (/rotate); undefined on the bot (ROLE=bot): agents rotate. */
+  rotation: RotationService | undefined;
   /** The live link to acServer over its UDP plugin (/kickall); undefined when the link is off. */
   acPlugin: AcPluginLink | undefined;
   /** The event's page on the league website (WEB_PUBLIC_URL); undefined when there is none. */
@@ -50,6 +51,8 @@ export interface CommandDeps {
   postToAdmins: ((body: PostBody) => Promise<string | undefined>) | undefined;
   /** NOTIFY_INTERVAL_S in ms: at most one notification DM per member per this window. */
   notifyIntervalMs: number;
+  /** ROLE=bot: the servers agents run; /rotate and /kickall become command items for them. */
+  remoteServers: RemoteServers | undefined;
 }
 
 export interface CommandReply {
