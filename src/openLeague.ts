@@ -5,6 +5,7 @@ import { BotState } from './app/runtime/BotState';
 import { League } from './app/League';
 import { openStore } from './adapters/openStore';
 import { SeasonConfigFile } from './adapters/files/SeasonConfigFile';
+import { loadServers, type Servers } from './adapters/files/serversFile';
 import { readCurrentEventId } from './adapters/files/currentEventFile';
 import { StewardingState } from './app/stewarding/StewardingState';
 import { IdentityState } from './app/identity/IdentityState';
@@ -19,6 +20,8 @@ export interface OpenLeague {
   stewarding: StewardingState;
   /** Linked Discord members and their notification choice (same store). */
   identity: IdentityState;
+  /** The acServers this bot drives (servers.json, else the one of AC_SERVER_DIR). */
+  servers: Servers;
 }
 
 export async function openLeague(config: Config, log: Logger, clock: Clock): Promise<OpenLeague> {
@@ -26,7 +29,12 @@ export async function openLeague(config: Config, log: Logger, clock: Clock): Pro
   try {
     const state = new BotState(store, { linkedNames: config.DRIVER_NAMES === 'discord' });
     const stewarding = new StewardingState(store);
-    const season = await SeasonConfigFile.load(config.seasonConfigPath, log.child({ component: 'season' }));
+    const servers = await loadServers(config);
+    const season = await SeasonConfigFile.load(
+      config.seasonConfigPath,
+      log.child({ component: 'season' }),
+      servers.known,
+    );
     const league = new League({
       laps: store,
       state,
@@ -43,7 +51,7 @@ export async function openLeague(config: Config, log: Logger, clock: Clock): Pro
       log: log.child({ task: 'ingest' }),
       stewarding,
     });
-    return { store, state, season, league, stewarding, identity: new IdentityState(store) };
+    return { store, state, season, league, stewarding, identity: new IdentityState(store), servers };
   } catch (err) {
     await store.close(); // an invalid season config must not leave the database open
     throw err;
