@@ -16,6 +16,7 @@ import { parseSeasonConfig } from '../src/domain/season/seasonSchema';
 import { silentLogger } from '../src/logger';
 import { startDynalite } from '../test/support/dynalite';
 import { peakRss } from './peakRss';
+import { OutputFiles } from '../src/adapters/files/OutputFiles';
 
 async function main() {
   const backend = process.argv[2] ?? 'sqlite';
@@ -67,13 +68,15 @@ async function main() {
   } else {
     store = SqliteStore.open(path.join(dir, 'league.db'), silentLogger);
   }
+  const state = new BotState(store);
   const league = new League({
     laps: store,
-    state: new BotState(store),
+    state,
     season: () => config,
     readCurrentEventId: async () => null,
     acServerTimeZone: 'UTC',
     dataDir: dir,
+    outputs: new OutputFiles(dir, state),
     clock: { now: () => new Date() },
     log: silentLogger,
   });

@@ -16,6 +16,7 @@ import type { Store } from '../src/app/ports';
 import { parseSeasonConfig } from '../src/domain/season/seasonSchema';
 import { silentLogger } from '../src/logger';
 import { startDynalite } from '../test/support/dynalite';
+import { OutputFiles } from '../src/adapters/files/OutputFiles';
 
 const EVENT = 's1#e1';
 const DRIVERS = 40;
@@ -119,13 +120,15 @@ async function main() {
     'bench',
   );
   const { store, stop } = await openStore(backend, dir);
+  const state = new BotState(store);
   const league = new League({
     laps: store,
-    state: new BotState(store),
+    state,
     season: () => config,
     readCurrentEventId: async () => null,
     acServerTimeZone: 'UTC',
     dataDir: dir,
+    outputs: new OutputFiles(dir, state),
     clock: { now: () => new Date() },
     log: silentLogger,
   });

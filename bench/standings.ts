@@ -14,11 +14,13 @@ import { BotState } from '../src/app/runtime/BotState';
 import { League } from '../src/app/League';
 import { Standings } from '../src/app/standings/standings';
 import { standingsMessage } from '../src/app/posts/standingsMessage';
+import { lazyPointsChart } from '../src/adapters/chart/lazyPointsChart';
 import type { Store } from '../src/app/ports';
 import type { Lap } from '../src/domain/types';
 import { parseSeasonConfig } from '../src/domain/season/seasonSchema';
 import { silentLogger } from '../src/logger';
 import { startDynalite } from '../test/support/dynalite';
+import { OutputFiles } from '../src/adapters/files/OutputFiles';
 
 const [backendArg = 'both', eventsArg = '20', driversArg = '100', lapsArg = '1000'] = process.argv.slice(2);
 const EVENTS = Number(eventsArg);
@@ -110,10 +112,18 @@ async function bench(backend: string): Promise<void> {
       readCurrentEventId: async () => 's1#e1',
       acServerTimeZone: 'UTC',
       dataDir: dir,
+      outputs: new OutputFiles(dir, state),
       clock: { now: () => new Date() },
       log: silentLogger,
     });
-    return new Standings({ league, state, season: () => config, dataDir: dir, log: silentLogger });
+    return new Standings({
+      league,
+      state,
+      season: () => config,
+      dataDir: dir,
+      outputs: new OutputFiles(dir, state),
+      log: silentLogger,
+    });
   };
 
   const cold: number[] = [];
@@ -136,7 +146,7 @@ async function bench(backend: string): Promise<void> {
   const post: number[] = [];
   for (let run = 0; run < 10; run++) {
     const t = performance.now();
-    await standingsMessage(s);
+    await standingsMessage(s, lazyPointsChart);
     post.push(performance.now() - t);
   }
   await close();

@@ -21,6 +21,7 @@ import { leagueReadModel } from '../src/web/leagueReadModel';
 import { DriverIds } from '../src/web/DriverIds';
 import { buildWebApp } from '../src/web/buildWebApp';
 import { startBotProcess, processRss } from './botProcess';
+import { OutputFiles } from '../src/adapters/files/OutputFiles';
 
 const args = process.argv.slice(2);
 const JSON_OUT = args.includes('--json');
@@ -258,6 +259,7 @@ async function main() {
     readCurrentEventId: async () => 's1#e20',
     acServerTimeZone: 'UTC',
     dataDir: path.join(dir, 'data'),
+    outputs: new OutputFiles(path.join(dir, 'data'), state),
     clock: { now: () => new Date() },
     log: silentLogger,
   });
@@ -266,6 +268,7 @@ async function main() {
     state,
     season: () => config,
     dataDir: path.join(dir, 'data'),
+    outputs: new OutputFiles(path.join(dir, 'data'), state),
     log: silentLogger,
   });
   const model = leagueReadModel({ league, standings, season: () => config, state });

@@ -3,7 +3,8 @@ import type { Command } from '../src/adapters/discord/command';
 import { eventChoices } from '../src/adapters/discord/eventChoices';
 import { seasonChoices } from '../src/adapters/discord/seasonChoices';
 import { driverChoices } from '../src/adapters/discord/driverChoices';
-import { actorOf, actorMention } from '../src/adapters/discord/memberOf';
+import { actorOf } from '../src/adapters/discord/memberOf';
+import { actorMention } from '../src/domain/stewarding/auditText';
 import { escapeMarkdown, inlineCode } from '../src/domain/text/discordText';
 import { eventTitle } from '../src/domain/season/eventTitle';
 import type { ExclusionScope } from '../src/domain/stewarding/types';
@@ -44,7 +45,6 @@ export const driver: Command = {
   admin: true,
   ephemeral: true,
   async execute(interaction, { stewarding, season }) {
-    if (!stewarding) return { content: 'Stewarding is not available on this bot.' };
     const eventId = interaction.options.getString('event');
     const seasonId = interaction.options.getString('season');
     if (!eventId === !seasonId) return { content: 'Pick either an `event` or a `season` (one of the two).' };
@@ -79,7 +79,7 @@ export const driver: Command = {
     if (focused.name === 'season') return seasonChoices(season(), typed);
     const eventId = interaction.options.getString('event') ?? (await league.currentEventId());
     const seasonId = interaction.options.getString('season');
-    if (interaction.options.getSubcommand() === 'include' && stewarding) {
+    if (interaction.options.getSubcommand() === 'include') {
       const scope: ExclusionScope | undefined = seasonId
         ? { kind: 'season', seasonId }
         : eventId

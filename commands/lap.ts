@@ -3,7 +3,8 @@ import type { Command, CommandDeps } from '../src/adapters/discord/command';
 import { eventChoices } from '../src/adapters/discord/eventChoices';
 import { driverChoices } from '../src/adapters/discord/driverChoices';
 import { lapChoices, lapFromChoice, struckChoices } from '../src/adapters/discord/lapChoices';
-import { actorOf, actorMention } from '../src/adapters/discord/memberOf';
+import { actorOf } from '../src/adapters/discord/memberOf';
+import { actorMention } from '../src/domain/stewarding/auditText';
 import { strikableLaps } from '../src/domain/stewarding/pickLap';
 import { escapeMarkdown, inlineCode } from '../src/domain/text/discordText';
 import { eventTitle } from '../src/domain/season/eventTitle';
@@ -90,7 +91,6 @@ export const lap: Command = {
   ephemeral: true,
   async execute(interaction, deps) {
     const { stewarding, league, season } = deps;
-    if (!stewarding) return { content: 'Stewarding is not available on this bot.' };
     const sub = interaction.options.getSubcommand();
     const eventId = interaction.options.getString('event') ?? (await league.currentEventId());
     if (!eventId || !league.event(eventId))
@@ -140,11 +140,11 @@ export const lap: Command = {
     const eventId = interaction.options.getString('event');
     if (!eventId || !league.event(eventId)) return [];
     if (focused.name === 'driver') return driverChoices(await league.eventDrivers(eventId), typed);
-    const decisions = await stewarding?.decisions(eventId);
-    if (interaction.options.getSubcommand() === 'restore') return struckChoices(decisions?.struck ?? [], typed);
+    const decisions = await stewarding.decisions(eventId);
+    if (interaction.options.getSubcommand() === 'restore') return struckChoices(decisions.struck, typed);
     const driver = interaction.options.getString('driver');
     if (!driver) return [];
-    const struck = new Set((decisions?.struck ?? []).map((s) => s.lapKey));
+    const struck = new Set(decisions.struck.map((s) => s.lapKey));
     return lapChoices(strikableLaps(await league.storedLaps(eventId), driver), struck, typed);
   },
 };
@@ -158,7 +158,7 @@ function described(s: StruckLap): string {
 }
 
 async function listDecisions(deps: CommandDeps, eventId: string, title: string): Promise<string> {
-  const { struck, excluded } = await deps.stewarding!.decisions(eventId);
+  const { struck, excluded } = await deps.stewarding.decisions(eventId);
   const lines = [`**Stewarding in ${title}**`];
   if (struck.length === 0 && excluded.length === 0) lines.push('Nothing struck, nobody excluded.');
   for (const s of struck) lines.push(`🚩 ${lapText(s)} ${described(s)}`);

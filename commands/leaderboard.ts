@@ -36,7 +36,7 @@ export const leaderboard: Command = {
     const car = interaction.options.getString('car');
     const board = car ? await league.carLeaderboard(eventId, car) : await league.leaderboard(eventId);
     const title = car ? `${eventTitle(season(), eventId)} - ${prettyCarName(car)}` : eventTitle(season(), eventId);
-    const link = pageLink(eventPageUrl?.(eventId));
+    const link = pageLink(eventPageUrl(eventId));
     const [first, ...rest] = renderLeaderboardPages(board, {
       title,
       carName: prettyCarName,

@@ -55,9 +55,8 @@ export const link: Command = {
   buttonsAdmin: true,
   async execute(interaction, deps) {
     const { links } = deps;
-    if (!links) return { content: 'Linking is not available on this bot.' };
     const guid = interaction.options.getString('steam_guid', true);
-    const admin = deps.isAdmin?.(interaction) ?? false;
+    const admin = deps.isAdmin(interaction);
     const user = interaction.options.getUser('member');
     if (user && user.id !== interaction.user.id && !admin)
       return { content: 'Only league admins can link another member.' };
@@ -100,7 +99,6 @@ export const link: Command = {
   async button(interaction, deps) {
     const [, action, requestId = ''] = interaction.customId.split(':');
     const links = deps.links;
-    if (!links) return { content: 'Linking is not available on this bot.' };
     const by = actorOf(interaction);
     if (action === 'reject') {
       const out = await links.reject(requestId, by);

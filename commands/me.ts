@@ -13,7 +13,6 @@ export const me: Command = {
   admin: false,
   ephemeral: true,
   async execute(interaction, { links, league, standings, season }) {
-    if (!links) return { content: 'Linking is not available on this bot.' };
     const member = memberOf(interaction);
     const link = await links.memberLink(member);
     if (!link)

@@ -16,7 +16,6 @@ export const notify: Command = {
   admin: false,
   ephemeral: true,
   async execute(interaction, { links, notifyIntervalMs }) {
-    if (!links) return { content: 'Notifications are not available on this bot.' };
     const member = memberOf(interaction);
     if (interaction.options.getSubcommand() === 'off') {
       await links.setNotify(member.userId, 'off');
@@ -25,7 +24,7 @@ export const notify: Command = {
     if (!(await links.memberLink(member)))
       return { content: 'Link your Steam GUID first (`/link`), so the bot knows which driver is you.' };
     await links.setNotify(member.userId, 'on');
-    const minutes = Math.max(1, Math.round((notifyIntervalMs ?? 300_000) / 60_000));
+    const minutes = Math.max(1, Math.round(notifyIntervalMs / 60_000));
     return {
       content: `Notifications are on: a DM when someone passes you in the running event or beats your track record, at most one every ${minutes} min. Keep DMs from server members open.`,
     };

@@ -41,7 +41,6 @@ export const rotate: Command = {
   admin: true,
   ephemeral: true,
   async execute(interaction, { rotation, season }) {
-    if (!rotation) return { content: 'Rotation is not set up in this bot (no acServer folder service).' };
     const eventId = interaction.options.getString('event');
     const kind = interaction.options.getString('target') ?? (eventId ? 'event' : 'scheduled');
     let target: RotationTarget;

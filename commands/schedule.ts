@@ -8,7 +8,7 @@ export const schedule: Command = {
   async execute(_interaction, { league, season, skipPreseason }) {
     return {
       content: renderSchedule(season(), {
-        skipPreseason: skipPreseason ?? true,
+        skipPreseason,
         activeEventId: await league.currentEventId(),
       }),
     };

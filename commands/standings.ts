@@ -20,12 +20,11 @@ export const standings: Command = {
   admin: false,
   ephemeral: true,
   async execute(interaction, deps) {
-    if (!deps.standings) return { content: 'Standings are not available on this bot.' };
     const seasonId = interaction.options.getString('season') ?? (await deps.standings.currentSeasonId());
     if (!seasonId) return { content: 'The season config has no season yet.' };
     const current = await deps.standings.compute(seasonId);
     if (!current) return { content: `Unknown season \`${seasonId}\`. Pick one from the list as you type.` };
-    const body = await standingsMessage(current);
+    const body = await standingsMessage(current, deps.chart);
     return { content: body.content, files: body.files?.map((f) => ({ attachment: f.data, name: f.name })) };
   },
   async autocomplete(interaction, { season }) {

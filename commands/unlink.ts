@@ -20,9 +20,8 @@ export const unlink: Command = {
   admin: false,
   ephemeral: true,
   async execute(interaction, deps) {
-    if (!deps.links) return { content: 'Linking is not available on this bot.' };
     const user = interaction.options.getUser('member');
-    if (user && user.id !== interaction.user.id && !(deps.isAdmin?.(interaction) ?? false))
+    if (user && user.id !== interaction.user.id && !deps.isAdmin(interaction))
       return { content: "Only league admins can remove another member's link." };
     const userId = user?.id ?? interaction.user.id;
     const removed = await deps.links.unlink(userId, actorOf(interaction));

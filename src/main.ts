@@ -1,7 +1,7 @@
 import 'dotenv/config';
 import { loadConfigOrExit } from './config';
 import { createConsoleLogger } from './logger';
-import { startBot, type RunningBot } from './bot';
+import { startBot, type RunningBot } from './wiring';
 
 /**
  * Exit code for a setting only an admin can fix (a refused DISCORD_TOKEN): the systemd unit's

@@ -1,15 +1,15 @@
 import type { Logger } from '../logger';
-import type { Clock, LapStore } from './ports';
+import type { Clock, LapStore, OutputFileWriter } from './ports';
 import type { BotState } from './runtime/BotState';
 import type { SeasonConfig, EventConfig } from '../domain/season/season';
 import { UNATTRIBUTED_EVENT_ID, type Lap, type Leaderboard } from '../domain/types';
 import { ingestResultsFile, type IngestOutcome, type ResultsFileInput } from './results/ingestResultsFile';
 import type { LapServer } from '../domain/results/lapsFromResults';
 import { rankLaps } from '../domain/leaderboard/rankLaps';
+import { isLater } from '../domain/results/lapOrder';
 import { aliasResolver } from '../domain/leaderboard/aliases';
 import { activeEvent, findEvent } from '../domain/season/resolveEvent';
 import { toLeaderboardJson, eventLeaderboardPath } from './leaderboard/leaderboardFiles';
-import { OutputFiles } from '../adapters/files/OutputFiles';
 import { Coalescer } from './posts/Coalescer';
 import { RankingCache } from './leaderboard/RankingCache';
 import { LiveLapBook } from './liveLaps/LiveLapBook';
@@ -41,6 +41,8 @@ export interface LeagueDeps {
   readCurrentEventId: () => Promise<string | null>;
   acServerTimeZone: string;
   dataDir: string;
+  /** The leaderboard files under dataDir. */
+  outputs: OutputFileWriter;
   clock: Clock;
   log: Logger;
   /** Leaderboard files are rewritten at most once per this window per event (default 100 ms). */
@@ -63,10 +65,8 @@ export class League {
   /** Events whose leaderboard files this process wrote (rewritten when names change). */
   private readonly written = new Set<string>();
   private readonly live: LiveLapBook;
-  private readonly outputs: OutputFiles;
 
   constructor(private readonly deps: LeagueDeps) {
-    this.outputs = new OutputFiles(deps.dataDir, deps.state);
     this.ranking = new RankingCache(deps.laps, (eventId) => this.rules(eventId));
     // A struck live lap stays struck when the results file's copy replaces it.
     this.live = new LiveLapBook(this.ranking.writingThrough(), deps.log, (eventId, keys) =>
@@ -189,7 +189,7 @@ export class League {
     const latest = new Map<string, Lap>();
     for (const lap of ranking.laps) {
       const seen = latest.get(lap.driverGuid);
-      if (!seen || lap.recordedAt > seen.recordedAt) latest.set(lap.driverGuid, lap);
+      if (!seen || isLater(lap, seen)) latest.set(lap.driverGuid, lap);
     }
     const nameOf = aliasResolver(aliases);
     return [...latest.values()].map((l) => ({
@@ -285,19 +285,19 @@ export class League {
   }
 
   private async writeLeaderboardFiles(eventId: string): Promise<void> {
-    const file = this.outputs.relative(eventLeaderboardPath(this.deps.dataDir, eventId));
+    const file = this.deps.outputs.relative(eventLeaderboardPath(this.deps.dataDir, eventId));
     const current = eventId === (await this.currentEventId());
     const board = await this.leaderboard(eventId);
     // No file for an event nobody drove yet, unless it is running or had one (its laps moved away).
-    if (board.lapCount === 0 && !current && !(await this.outputs.known(file))) return;
+    if (board.lapCount === 0 && !current && !(await this.deps.outputs.known(file))) return;
     this.written.add(eventId);
     const json = toLeaderboardJson(board, this.event(eventId), this.deps.clock.now());
-    await this.outputs.write(file, json);
-    if (current) await this.outputs.write('leaderboard.json', json);
+    await this.deps.outputs.write(file, json);
+    if (current) await this.deps.outputs.write('leaderboard.json', json);
   }
 
   private ingestDeps(feed?: ServerFeed) {
-    const { state, season, acServerTimeZone, log } = this.deps;
+    const { state, season, acServerTimeZone, clock, log } = this.deps;
     const moving = (from: string, to: string, keys: KeyMoves) => this.carryStrikes(from, to, keys);
     return {
       laps: this.ranking.writingThrough(),
@@ -305,6 +305,7 @@ export class League {
       season: feed?.season ?? season,
       currentEventId: feed?.readCurrentEventId ?? this.deps.readCurrentEventId,
       acServerTimeZone: feed?.timeZone ?? acServerTimeZone,
+      clock,
       log,
       moving,
       ...(feed ? { server: feed.server } : {}),

@@ -1,4 +1,5 @@
 import type { Lap } from '../domain/types';
+import type { PointsProgression } from '../domain/standings/progression';
 
 /** Where laps live (DynamoDB `Results` table or SQLite). */
 export interface LapStore {
@@ -48,3 +49,22 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * The JSON files other tools read (leaderboards, standings), kept in step with the store. Paths
+ * are relative to DATA_DIR with `/` separators.
+ */
+export interface OutputFileWriter {
+  /** The path of an output file relative to DATA_DIR, as records know it. */
+  relative(file: string): string;
+  /** Written before, by this process or an earlier one (or the CLI). */
+  known(relPath: string): Promise<boolean>;
+  /** Writes `value` as JSON unless the file holds it already; true when written. */
+  write(relPath: string, value: object): Promise<boolean>;
+}
+
+/** Draws the standings points chart as PNG bytes. */
+export type ChartRenderer = (
+  progression: PointsProgression,
+  opts: { title: string; played: number },
+) => Promise<Buffer>;

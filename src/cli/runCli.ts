@@ -5,7 +5,7 @@ import type { BotState } from '../app/runtime/BotState';
 import type { League } from '../app/League';
 import type { SeasonConfigFile } from '../adapters/files/SeasonConfigFile';
 import { systemClock } from '../app/ports';
-import { openLeague } from '../openLeague';
+import { openLeague } from '../wiring/store';
 import { ingestCommand } from './ingestCommand';
 import { standingsCommand } from './standingsCommand';
 import { Standings } from '../app/standings/standings';
@@ -156,12 +156,20 @@ export interface CliContext {
 }
 
 async function openContext(config: Config, log: Logger): Promise<CliContext> {
-  const { store, state, season, league, stewarding: stewardingState } = await openLeague(config, log, systemClock);
+  const {
+    store,
+    state,
+    season,
+    league,
+    stewarding: stewardingState,
+    outputs,
+  } = await openLeague(config, log, systemClock);
   const standings = new Standings({
     league,
     state,
     season: () => season.current(),
     dataDir: config.dataDir,
+    outputs,
     log: log.child({ task: 'standings' }),
   });
   const stewarding = new Stewarding({

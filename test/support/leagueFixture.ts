@@ -9,6 +9,7 @@ import { parseSeasonConfig } from '../../src/domain/season/seasonSchema';
 import { silentLogger, type Logger } from '../../src/logger';
 import { readCurrentEventId } from '../../src/adapters/files/currentEventFile';
 import { StewardingState } from '../../src/app/stewarding/StewardingState';
+import { OutputFiles } from '../../src/adapters/files/OutputFiles';
 
 /**
  * A season built around the results files of test/data: event1 at Red Bull Ring National on
@@ -66,6 +67,7 @@ export async function makeLeague(opts: { dir?: string; season?: string; store?: 
     readCurrentEventId: () => readCurrentEventId(currentEventFile),
     acServerTimeZone: 'UTC',
     dataDir: dir,
+    outputs: new OutputFiles(dir, state),
     clock: { now: () => new Date('2019-03-03T12:00:00Z') },
     log: opts.log ?? silentLogger,
     stewarding,

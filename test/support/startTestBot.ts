@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig, type Config } from '../../src/config';
 import { createLogger, type Logger } from '../../src/logger';
-import { startBot, type RunningBot } from '../../src/bot';
+import { startBot, type RunningBot } from '../../src/wiring';
 import { FakeDiscord } from './fakeDiscord';
 import { FIXTURE_SEASON } from './leagueFixture';
 import { resultsFixture, acServerName } from './fixtures';

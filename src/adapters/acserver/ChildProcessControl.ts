@@ -5,6 +5,7 @@ import type { AcServerControl } from '../../app/rotation/acServerPorts';
 import { splitCommand } from './splitCommand';
 import { acServerEnv } from './acServerEnv';
 import { removePidFile, stopLeftoverAcServer, writePidFile } from './acServerPidFile';
+import { backoffDelay } from '../../lib/backoffDelay';
 
 export interface ChildProcessControlOptions {
   /** AC_SERVER_COMMAND, run from cwd without a shell, e.g. ./acServer */
@@ -103,7 +104,7 @@ export class ChildProcessControl implements AcServerControl {
       if (pidFile && child.pid) removePidFile(pidFile, child.pid);
       if (!this.supervising || this.stopping.has(child)) return log.info({ code, signal }, 'acServer stopped');
       if (Date.now() - startedAt >= this.backoff.stableMs) this.crashes = 0;
-      const delay = Math.min(this.backoff.firstMs * 2 ** this.crashes++, this.backoff.maxMs);
+      const delay = backoffDelay(++this.crashes, { baseMs: this.backoff.firstMs, maxMs: this.backoff.maxMs });
       log.error(
         { code, signal, restartInMs: delay },
         `acServer exited (code ${code}, signal ${signal}); restarting in ${delay} ms`,

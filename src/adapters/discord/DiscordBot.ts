@@ -1,24 +1,18 @@
 import { Events, type Client, type Interaction } from 'discord.js';
 import type { Logger } from '../../logger';
 import type { Config } from '../../config';
-import type { Command, CommandDeps } from './command';
-import { PostKeeper, type ChannelPoster, type PostBody } from '../../app/posts/PostKeeper';
+import type { ChannelPoster, PostBody } from '../../app/posts/PostKeeper';
 import type { DmResult } from '../../app/identity/Notifier';
 import { DirectMessages } from './DirectMessages';
 import { DiscordPoster } from './DiscordPoster';
-import { createInteractionHandler } from './interactionHandler';
 import { createDiscordClient } from './createClient';
 import { DEFAULT_LOGIN_RETRY, loginWithRetry, type LoginRetry } from './loginWithRetry';
 import { Gate } from './Gate';
 
 export interface DiscordBotOptions {
-  config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_BASE' | 'ADMIN_ROLE_ID'>;
-  commands: ReadonlyMap<string, Command>;
-  deps: Omit<CommandDeps, 'refreshPosts'>;
+  config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_BASE'>;
   log: Logger;
-  /** Re-render every bot-owned post (on ready, after an alias or season config change). */
-  refreshPosts: () => void;
-  /** Test hook: speeds up gateway identify and post debounce. */
+  /** Test hook: speeds up gateway identify. */
   fast?: boolean;
   /** Waits between login attempts while Discord is unreachable (default 5 s doubling to 5 min). */
   loginRetry?: Partial<LoginRetry>;
@@ -29,9 +23,22 @@ export interface DiscordBotOptions {
   onFatal?: (err: Error) => void;
 }
 
-/** The gateway client, the interaction handler and the post keeper, started and stopped together. */
+export interface DiscordListeners {
+  /** Logged in and ready (once). */
+  ready?(): void;
+  /** Every interaction (slash command, autocomplete, button). */
+  interaction?(interaction: Interaction): Promise<void>;
+  /** A message was deleted (the post keeper reposts its own). */
+  messageDeleted?(messageId: string): Promise<void>;
+}
+
+/**
+ * The gateway client: login with retries, the channels it posts to (waiting for the login), DMs.
+ * What happens on its events is given by the composition root through `listen`.
+ */
 export class DiscordBot {
-  readonly posts: PostKeeper;
+  /** Posts and sends that wait for the login instead of failing while Discord is away. */
+  readonly channels: ChannelPoster;
   private current: Client;
   private readonly poster: DiscordPoster;
   private readonly dms: DirectMessages;
@@ -39,34 +46,28 @@ export class DiscordBot {
   private readonly loggedIn = new Gate();
   private ready: Promise<void> | undefined;
   private resolveReady: (() => void) | undefined;
-  private handle: ((interaction: Interaction) => Promise<void>) | undefined;
+  private readonly listeners: DiscordListeners[] = [];
   private stopped = false;
   private wake: (() => void) | undefined;
 
   constructor(private readonly opts: DiscordBotOptions) {
     this.current = this.createClient();
     this.poster = new DiscordPoster(() => this.current.rest);
-    const gated: ChannelPoster = {
+    this.channels = {
       upsert: async (...args) => (await this.loggedIn.passed(), this.poster.upsert(...args)),
       send: async (...args) => (await this.loggedIn.passed(), this.poster.send(...args)),
       exists: async (...args) => (await this.loggedIn.passed(), this.poster.exists(...args)),
     };
     this.dms = new DirectMessages(() => this.current.rest, this.poster, opts.log.child({ component: 'dm' }));
-    this.posts = new PostKeeper(
-      gated,
-      opts.deps.state,
-      opts.log.child({ component: 'posts' }),
-      opts.fast ? { debounceMs: 50, retryBaseMs: 200, retryMaxMs: 2000 } : undefined,
-    );
+  }
+
+  listen(listeners: DiscordListeners): void {
+    this.listeners.push(listeners);
   }
 
   /** The discord.js client of the current login attempt (a failed login leaves its client unusable). */
   get client(): Client {
     return this.current;
-  }
-
-  get refreshPosts(): () => void {
-    return this.opts.refreshPosts;
   }
 
   /** Resolves once logged in and ready. */
@@ -80,12 +81,6 @@ export class DiscordBot {
    * Once logged in, discord.js reconnects by itself after drops.
    */
   async start(report: (err: unknown, what: string) => void = () => {}): Promise<void> {
-    const { log, commands, config } = this.opts;
-    const deps: CommandDeps = { ...this.opts.deps, refreshPosts: this.opts.refreshPosts };
-    this.handle = createInteractionHandler(commands, deps, {
-      adminRoleId: config.ADMIN_ROLE_ID,
-      log: log.child({ component: 'interactions' }),
-    });
     this.ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
     void this.login(report);
   }
@@ -124,19 +119,27 @@ export class DiscordBot {
     return this.dms.send(userId, content);
   }
 
-  async stop(): Promise<void> {
+  /** Stops logging in: what still waits for the login fails at once (call before flushing posts). */
+  stopLogin(): void {
     this.stopped = true;
     this.wake?.();
     this.loggedIn.close(new Error('the bot stopped before it could log in to Discord'));
-    await this.posts.stop();
+  }
+
+  async stop(): Promise<void> {
+    this.stopLogin();
     if (this.ready) await this.current.destroy();
   }
 
   private attach(client: Client): void {
     const { log } = this.opts;
-    client.on(Events.InteractionCreate, (i) => void this.handle?.(i));
-    const deleted = (id: string) =>
-      void this.posts.messageDeleted(id).catch((err) => log.error({ err }, 'repost after delete failed'));
+    client.on(Events.InteractionCreate, (i) => {
+      for (const l of this.listeners) void l.interaction?.(i);
+    });
+    const deleted = (id: string) => {
+      for (const l of this.listeners)
+        void l.messageDeleted?.(id).catch((err) => log.error({ err }, 'repost after delete failed'));
+    };
     client.on(Events.MessageDelete, (m) => deleted(m.id));
     client.on(Events.MessageBulkDelete, (messages) => messages.forEach((m) => deleted(m.id)));
     client.on(Events.ShardDisconnect, (_e, shard) =>
@@ -147,7 +150,7 @@ export class DiscordBot {
     client.once(Events.ClientReady, (c) => {
       log.info({ user: c.user.tag }, 'logged in to Discord');
       this.loggedIn.open();
-      this.opts.refreshPosts();
+      for (const l of this.listeners) l.ready?.();
       this.resolveReady?.();
     });
   }

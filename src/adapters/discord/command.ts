@@ -11,7 +11,7 @@ import type { Logger } from '../../logger';
 import type { League } from '../../app/League';
 import type { BotState } from '../../app/runtime/BotState';
 import type { SeasonConfig } from '../../domain/season/season';
-import type { Clock } from '../../app/ports';
+import type { ChartRenderer, Clock } from '../../app/ports';
 import type { Standings } from '../../app/standings/standings';
 import type { RotationService } from '../../app/rotation/RotationService';
 import type { AcPluginLink } from '../../app/liveLaps/acPluginLink';
@@ -19,35 +19,37 @@ import type { Stewarding } from '../../app/stewarding/Stewarding';
 import type { DriverLinks } from '../../app/identity/DriverLinks';
 import type { PostBody } from '../../app/posts/PostKeeper';
 
-/** What commands may use. Later features add their services here as optional fields. */
+/** What commands may use: one object, built by the composition root (src/wiring). */
 export interface CommandDeps {
   league: League;
   state: BotState;
   season: () => SeasonConfig;
   clock: Clock;
   log: Logger;
-  /** Re-render every bot-owned post (after an alias change, ...). */
+  /** Re-render every bot-owned post and output file (after an alias change, ...). */
   refreshPosts: () => void;
   /** SKIP_PRESEASON: leave preseason events out of schedule listings. */
-  skipPreseason?: boolean;
-  /** Season standings (/standings). */
-  standings?: Standings;
+  skipPreseason: boolean;
+  /** Season standings (/standings, /me). */
+  standings: Standings;
+  /** Draws the standings points chart (/standings). */
+  chart: ChartRenderer;
   /** Rotation of acServer to another event (/rotate). */
-  rotation?: RotationService;
-  /** The live link to acServer over its UDP plugin (/kickall); absent when the link is off. */
-  acPlugin?: AcPluginLink;
+  rotation: RotationService;
+  /** The live link to acServer over its UDP plugin (/kickall); undefined when the link is off. */
+  acPlugin: AcPluginLink | undefined;
   /** The event's page on the league website (WEB_PUBLIC_URL); undefined when there is none. */
-  eventPageUrl?: (eventId: string) => string | undefined;
+  eventPageUrl: (eventId: string) => string | undefined;
   /** Whether the member is a league admin (ADMIN_ROLE_ID or Manage Server); set by the central handler. */
-  isAdmin?: (interaction: Interaction) => boolean;
+  isAdmin: (interaction: Interaction) => boolean;
   /** Struck laps and exclusions (/lap, /driver). */
-  stewarding?: Stewarding;
+  stewarding: Stewarding;
   /** Linked members and their notification choice (/link, /unlink, /me, /notify). */
-  links?: DriverLinks;
-  /** A message in the admin channel (a link request with its buttons); undefined without ADMIN_CHANNEL_ID or when it failed. */
-  postToAdmins?: (body: PostBody) => Promise<string | undefined>;
+  links: DriverLinks;
+  /** A message in the admin channel (a link request with its buttons); undefined without ADMIN_CHANNEL_ID. */
+  postToAdmins: ((body: PostBody) => Promise<string | undefined>) | undefined;
   /** NOTIFY_INTERVAL_S in ms: at most one notification DM per member per this window. */
-  notifyIntervalMs?: number;
+  notifyIntervalMs: number;
 }
 
 export interface CommandReply {

@@ -15,10 +15,10 @@ const NO_MENTIONS = { parse: [] };
  */
 export function createInteractionHandler(
   commands: ReadonlyMap<string, Command>,
-  deps: CommandDeps,
+  commandDeps: Omit<CommandDeps, 'isAdmin'>,
   opts: { adminRoleId?: string; log: Logger },
 ): (interaction: Interaction) => Promise<void> {
-  deps = { ...deps, isAdmin: (i) => isAdmin(i, opts.adminRoleId) };
+  const deps: CommandDeps = { ...commandDeps, isAdmin: (i) => isAdmin(i, opts.adminRoleId) };
   return async (interaction) => {
     if (interaction.isAutocomplete()) {
       const command = commands.get(interaction.commandName);

@@ -1,4 +1,5 @@
 import type { Logger } from '../../logger';
+import { backoffDelay } from '../../lib/backoffDelay';
 
 /** What a failed login means for the next step. */
 export type LoginFailure =
@@ -57,7 +58,6 @@ export async function loginWithRetry(opts: {
 }): Promise<LoginFailure | undefined> {
   const now = opts.now ?? Date.now;
   const started = now();
-  let wait = opts.retry.firstMs;
   let lastWarning = -Infinity;
   for (let attempt = 1; !opts.stopped(); attempt++) {
     try {
@@ -72,6 +72,7 @@ export async function loginWithRetry(opts: {
       if (opts.stopped()) return undefined;
       const failure = classifyLoginError(err);
       if (failure.kind !== 'retry') return failure;
+      const wait = backoffDelay(attempt, { baseMs: opts.retry.firstMs, maxMs: opts.retry.maxMs });
       opts.log.debug({ attempt, retryInMs: wait, reason: failure.reason }, 'Discord login attempt failed');
       if (now() - lastWarning >= opts.retry.logEveryMs) {
         lastWarning = now();
@@ -81,7 +82,6 @@ export async function loginWithRetry(opts: {
         );
       }
       await opts.sleep(wait);
-      wait = Math.min(opts.retry.maxMs, wait * 2);
     }
   }
   return undefined;

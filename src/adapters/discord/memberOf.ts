@@ -1,6 +1,5 @@
 import type { APIInteractionGuildMember, GuildMember, Interaction, User } from 'discord.js';
 import type { Actor } from '../../domain/stewarding/types';
-import { inlineCode } from '../../domain/text/discordText';
 
 type AnyMember = GuildMember | APIInteractionGuildMember | { nick?: string | null } | null | undefined;
 
@@ -20,9 +19,4 @@ export function memberOf(interaction: Interaction): { userId: string; displayNam
 export function actorOf(interaction: Interaction): Actor {
   const m = memberOf(interaction);
   return { kind: 'discord', id: m.userId, name: m.displayName };
-}
-
-/** An actor as the admin channel names them: a mention for members (allowed mentions stay empty), the OS user for the CLI. */
-export function actorMention(actor: Actor): string {
-  return actor.kind === 'discord' ? `<@${actor.id}>` : inlineCode(`cli:${actor.id}`);
 }

@@ -1,4 +1,5 @@
 import type { Logger } from '../../logger';
+import { backoffDelay } from '../../lib/backoffDelay';
 
 export interface RetryOptions {
   /** Attempts per batch before giving up on what is still unprocessed. */
@@ -27,7 +28,7 @@ export async function untilProcessed<T>(
     const left = await send(pending);
     if (left.length === 0) return;
     if (attempt >= maxAttempts) throw new Error(failure(left.length, `${attempt} attempt${attempt === 1 ? '' : 's'}`));
-    const cap = Math.min(opts.maxDelayMs ?? 5_000, (opts.baseDelayMs ?? 50) * 2 ** (attempt - 1));
+    const cap = backoffDelay(attempt, { baseMs: opts.baseDelayMs ?? 50, maxMs: opts.maxDelayMs ?? 5_000 });
     const delay = Math.round((opts.random ?? Math.random)() * cap);
     opts.log.warn(
       { table: opts.table, unprocessed: left.length, attempt, delayMs: delay },

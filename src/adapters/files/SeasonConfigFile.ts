@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
+import type { FSWatcher } from 'chokidar';
+import { startWatcher } from './startWatcher';
 import type { Logger } from '../../logger';
 import type { SeasonConfig } from '../../domain/season/season';
 import { parseSeasonConfig } from '../../domain/season/seasonSchema';
@@ -51,12 +52,12 @@ export class SeasonConfigFile {
     handlers: { onChange(c: SeasonConfig): void; onInvalid(message: string): void },
     settleMs = 200,
   ): Promise<void> {
-    this.watcher = watch(this.file, {
-      awaitWriteFinish: { stabilityThreshold: settleMs, pollInterval: 50 },
-      ignoreInitial: true,
-    });
-    this.watcher.on('change', () => void this.reload(handlers)).on('add', () => void this.reload(handlers));
-    await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()));
+    const reload = () => void this.reload(handlers);
+    this.watcher = await startWatcher(
+      this.file,
+      { what: 'season config', settleMs, pollMs: 50, add: reload, change: reload },
+      this.log,
+    );
   }
 
   async reload(handlers: { onChange(c: SeasonConfig): void; onInvalid(message: string): void }): Promise<boolean> {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import { watch, type FSWatcher } from 'chokidar';
+import type { FSWatcher } from 'chokidar';
+import { startWatcher } from './startWatcher';
 import type { Logger } from '../../logger';
 
 /**
@@ -21,18 +22,24 @@ export class WatchedFile {
     const dir = path.dirname(this.file);
     await mkdir(dir, { recursive: true });
     const name = path.basename(this.file);
-    this.watcher = watch(dir, {
-      depth: 0,
-      ignoreInitial: true,
-      awaitWriteFinish: { stabilityThreshold: settleMs, pollInterval: 25 },
-      ignored: (p) => p !== dir && path.basename(p) !== name,
-    });
     const fire = () =>
       void this.onChange().catch((err: Error) =>
         this.log.error({ err, file: this.file }, `could not handle a change of ${this.file}: ${err.message}`),
       );
-    this.watcher.on('add', fire).on('change', fire).on('unlink', fire);
-    await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()));
+    this.watcher = await startWatcher(
+      dir,
+      {
+        what: name,
+        settleMs,
+        pollMs: 25,
+        depth: 0,
+        ignored: (p) => p !== dir && path.basename(p) !== name,
+        add: fire,
+        change: fire,
+        unlink: fire,
+      },
+      this.log,
+    );
   }
 
   async stop(): Promise<void> {

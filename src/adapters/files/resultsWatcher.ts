@@ -1,11 +1,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
+import type { FSWatcher } from 'chokidar';
+import { startWatcher } from './startWatcher';
 import type { Logger } from '../../logger';
 import type { IngestOutcome, ResultsFileInput } from '../../app/results/ingestResultsFile';
 import { readResultsFile } from './readResultsFile';
 import { NonUtf8Files } from './NonUtf8Files';
 import { checkResultsFolder } from './checkResultsFolder';
+import { backoffDelay } from '../../lib/backoffDelay';
 
 export interface ResultsWatcherOptions {
   dir: string;
@@ -72,19 +74,23 @@ export class ResultsWatcher {
     await this.watcher?.close();
     this.folder = await fs.realpath(dir);
     this.nonUtf8 = new NonUtf8Files(dir, settleMs, log, (file) => this.enqueue(file));
-    this.watcher = watch(dir, {
-      depth: 0,
-      ignoreInitial: false,
-      usePolling: this.opts.usePolling ?? false,
-      interval: 100,
-      awaitWriteFinish: settleMs > 0 ? { stabilityThreshold: settleMs, pollInterval: Math.min(100, settleMs) } : false,
-      ignored: (p, stats) => !!stats?.isFile() && !p.toLowerCase().endsWith('.json'),
-    });
     const enqueue = (p: string) => this.enqueue(p);
-    this.watcher.on('add', enqueue).on('change', enqueue);
-    this.watcher.on('raw', (_event, name) => String(name).includes('\uFFFD') && this.nonUtf8?.scanSoon());
-    this.watcher.on('error', (err) => log.error({ err, dir }, 'results folder watcher error; still watching'));
-    await new Promise<void>((resolve) => this.watcher!.once('ready', () => resolve()));
+    this.watcher = await startWatcher(
+      dir,
+      {
+        what: 'results folder',
+        settleMs,
+        initial: true,
+        depth: 0,
+        usePolling: this.opts.usePolling ?? false,
+        ignored: (p, stats) => !!stats?.isFile() && !p.toLowerCase().endsWith('.json'),
+        add: enqueue,
+        change: enqueue,
+        raw: (_event, name) => void (name.includes('\uFFFD') && this.nonUtf8?.scanSoon()),
+      },
+      log,
+    );
+    if (this.stopped) return void (await this.watcher.close()); // stopped while the first scan ran
     await this.nonUtf8.scan();
     log.info({ dir, queued: this.queue.length }, 'watching results folder');
   }
@@ -144,8 +150,7 @@ export class ResultsWatcher {
   private retryLater(file: string, err: unknown): void {
     const attempt = (this.attempts.get(file) ?? 0) + 1;
     this.attempts.set(file, attempt);
-    const delay = Math.min(this.opts.retryBaseMs ?? 2000, 300_000) * 2 ** Math.min(attempt - 1, 8);
-    const wait = Math.min(delay, 300_000);
+    const wait = backoffDelay(attempt, { baseMs: this.opts.retryBaseMs ?? 2000, maxMs: 300_000 });
     this.opts.log.error(
       { err, file, attempt, retryInMs: wait },
       `could not read or store results file ${path.basename(file)} (${(err as Error).message}); trying again in ${Math.round(wait / 1000)} s, the watcher carries on`,

@@ -1,5 +1,6 @@
 import type { Logger } from '../../logger';
 import type { League } from '../League';
+import type { Clock } from '../ports';
 import type { SeasonConfig, EventConfig } from '../../domain/season/season';
 import type { Leaderboard } from '../../domain/types';
 import { allEvents } from '../../domain/season/resolveEvent';
@@ -9,6 +10,7 @@ import { passedDrivers } from '../../domain/identity/passedDrivers';
 import { recordLost, trackRecord, type TrackRecord } from '../../domain/identity/trackRecord';
 import { notificationText, type DriverNews } from '../../domain/identity/notificationText';
 import type { DriverLinks } from './DriverLinks';
+import { SerialQueue } from '../../lib/SerialQueue';
 
 /** What a DM came to: `closed` is Discord's 50007 (the member does not take DMs from the bot). */
 export type DmResult = 'sent' | 'closed' | 'failed';
@@ -18,6 +20,7 @@ export interface NotifierDeps {
   season: () => SeasonConfig;
   links: Pick<DriverLinks, 'linkOfGuid' | 'notifyState' | 'setNotify'>;
   dm: (userId: string, content: string) => Promise<DmResult>;
+  clock: Clock;
   /** At most one DM per member per this window; what happens meanwhile goes into the next one. */
   intervalMs: number;
   log: Logger;
@@ -36,7 +39,7 @@ interface Snapshot {
  * DMs are closed is switched off at the first refusal: no retries.
  */
 export class Notifier {
-  private turn: Promise<void> = Promise.resolve();
+  private readonly turns = new SerialQueue();
   private snapshot: Snapshot | undefined;
   private readonly outbox = new Map<string, { news: DriverNews[]; timer?: NodeJS.Timeout }>();
   private readonly lastSent = new Map<string, number>();
@@ -47,26 +50,25 @@ export class Notifier {
 
   constructor(private readonly deps: NotifierDeps) {
     deps.league.onLeaderboardChanged({
-      leaderboardChanged: (eventId) => this.queue(() => this.changed(eventId)),
+      leaderboardChanged: (eventId) => void this.queue(() => this.changed(eventId)),
       // The running event may be another one now (rotation, season config).
-      namesChanged: () => this.queue(() => this.resnapshot()),
+      namesChanged: () => void this.queue(() => this.resnapshot()),
     });
   }
 
   /** Reads the running event's board, the baseline the first change is compared with. */
   start(): Promise<void> {
-    this.queue(() => this.resnapshot());
-    return this.turn;
+    return this.queue(() => this.resnapshot());
   }
 
   /** Resolves once every board change so far has been compared (tests). */
   idle(): Promise<void> {
-    return this.turn;
+    return this.turns.idle();
   }
 
   /** Sends every waiting DM now, rate limit or not (tests). */
   async flush(): Promise<void> {
-    await this.turn;
+    await this.turns.idle();
     for (const userId of [...this.outbox.keys()]) this.send(userId);
     await Promise.all([...this.sending]);
   }
@@ -74,7 +76,7 @@ export class Notifier {
   /** Waits for DMs on their way; news still waiting for its window is dropped (a restart must not burst DMs). */
   async stop(): Promise<void> {
     this.stopped = true;
-    await this.turn;
+    await this.turns.idle();
     for (const box of this.outbox.values()) clearTimeout(box.timer);
     if (this.outbox.size > 0)
       this.deps.log.debug(
@@ -85,10 +87,8 @@ export class Notifier {
     await Promise.all([...this.sending]);
   }
 
-  private queue(work: () => Promise<void>): void {
-    this.turn = this.turn
-      .then(work)
-      .catch((err: Error) => this.deps.log.error({ err }, `notifications: ${err.message}`));
+  private queue(work: () => Promise<void>): Promise<void> {
+    return this.turns.run(work).catch((err: Error) => this.deps.log.error({ err }, `notifications: ${err.message}`));
   }
 
   private async resnapshot(): Promise<void> {
@@ -153,7 +153,7 @@ export class Notifier {
   private schedule(userId: string): void {
     const box = this.outbox.get(userId);
     if (!box || box.timer) return;
-    const wait = (this.lastSent.get(userId) ?? -Infinity) + this.deps.intervalMs - Date.now();
+    const wait = (this.lastSent.get(userId) ?? -Infinity) + this.deps.intervalMs - this.deps.clock.now().getTime();
     if (wait <= 0) this.send(userId);
     else box.timer = setTimeout(() => this.send(userId), wait);
   }
@@ -163,7 +163,7 @@ export class Notifier {
     if (!box) return;
     this.outbox.delete(userId);
     clearTimeout(box.timer);
-    this.lastSent.set(userId, Date.now());
+    this.lastSent.set(userId, this.deps.clock.now().getTime());
     const sent: Promise<void> = (this.delivering.get(userId) ?? Promise.resolve())
       .then(() => this.deliver(userId, box.news))
       .finally(() => {

@@ -12,7 +12,7 @@ import { formatPoints } from '../../domain/standings/points';
 export async function meFacts(
   deps: {
     league: Pick<League, 'currentEventId' | 'event' | 'leaderboard'>;
-    standings?: Pick<Standings, 'currentSeasonId' | 'compute'>;
+    standings: Pick<Standings, 'currentSeasonId' | 'compute'>;
     season: () => SeasonConfig;
   },
   driver: { driverGuid: string; displayName: string },
@@ -38,8 +38,8 @@ export async function meFacts(
         }
       : null;
 
-  const seasonId = await deps.standings?.currentSeasonId();
-  const standings = seasonId ? await deps.standings?.compute(seasonId) : undefined;
+  const seasonId = await deps.standings.currentSeasonId();
+  const standings = seasonId ? await deps.standings.compute(seasonId) : undefined;
   const standing = standings?.rows.find((r) => r.driverGuid === driver.driverGuid);
   const season =
     standings && standing

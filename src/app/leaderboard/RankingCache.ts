@@ -3,6 +3,7 @@ import type { LapStore } from '../ports';
 import { rankingLaps } from '../../domain/leaderboard/rankLaps';
 import { applyStewarding } from '../../domain/stewarding/applyStewarding';
 import { NO_RULES, type StewardingRules } from '../../domain/stewarding/types';
+import { SerialQueue } from '../../lib/SerialQueue';
 
 interface EventRanking {
   /** Each driver's best valid and latest lap: all ranking needs. */
@@ -28,7 +29,7 @@ export class RankingCache {
    * Reads and writes take turns: a write merges only into events whose read finished before it,
    * and a read queued after a write sees that write, so no lap is counted twice.
    */
-  private turn: Promise<unknown> = Promise.resolve();
+  private readonly turns = new SerialQueue();
 
   constructor(
     private readonly store: LapStore,
@@ -40,12 +41,14 @@ export class RankingCache {
     if (ready) return ready;
     let load = this.loading.get(eventId);
     if (!load) {
-      load = this.exclusive(async () => {
-        const [laps, rules] = await Promise.all([this.store.lapsForEvent(eventId), this.rulesFor(eventId)]);
-        const ranking = { ...rankingLaps(eventId, applyStewarding(laps, rules)), rules };
-        this.events.set(eventId, ranking);
-        return ranking;
-      }).finally(() => this.loading.delete(eventId));
+      load = this.turns
+        .run(async () => {
+          const [laps, rules] = await Promise.all([this.store.lapsForEvent(eventId), this.rulesFor(eventId)]);
+          const ranking = { ...rankingLaps(eventId, applyStewarding(laps, rules)), rules };
+          this.events.set(eventId, ranking);
+          return ranking;
+        })
+        .finally(() => this.loading.delete(eventId));
       this.loading.set(eventId, load);
     }
     return load;
@@ -71,12 +74,6 @@ export class RankingCache {
     }
   }
 
-  private exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.turn.then(work);
-    this.turn = result.catch(() => {});
-    return result;
-  }
-
   invalidate(eventId: string): void {
     this.events.delete(eventId);
   }
@@ -86,7 +83,7 @@ export class RankingCache {
    * so no ranking mixes the rules before and after it.
    */
   rewrite<T>(eventIds: readonly string[], write: () => Promise<T>): Promise<T> {
-    return this.exclusive(async () => {
+    return this.turns.run(async () => {
       try {
         return await write();
       } finally {
@@ -99,7 +96,7 @@ export class RankingCache {
   writingThrough(): LapStore {
     return {
       putLaps: (laps) =>
-        this.exclusive(async () => {
+        this.turns.run(async () => {
           await this.store.putLaps(laps);
           this.added(laps);
         }),
@@ -110,7 +107,7 @@ export class RankingCache {
         : {}),
       // Removing laps can change any driver's best, so the event is read again on next use.
       deleteLaps: (eventId, lapKeys) =>
-        this.exclusive(async () => {
+        this.turns.run(async () => {
           await this.store.deleteLaps(eventId, lapKeys);
           this.invalidate(eventId);
         }),

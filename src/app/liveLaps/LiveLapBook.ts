@@ -3,6 +3,7 @@ import type { LapStore } from '../ports';
 import type { Lap } from '../../domain/types';
 import { isLiveLap } from '../../domain/liveLaps/liveLap';
 import { matchLiveLaps } from '../../domain/liveLaps/matchLiveLaps';
+import { SerialQueue } from '../../lib/SerialQueue';
 
 /**
  * Live laps (UDP plugin) are provisional: stored at once under `<guid>#live#<stamp>`, and removed
@@ -12,7 +13,7 @@ import { matchLiveLaps } from '../../domain/liveLaps/matchLiveLaps';
  * take turns, so a lap received before the file was read is always seen by the reconciliation.
  */
 export class LiveLapBook {
-  private turn: Promise<unknown> = Promise.resolve();
+  private readonly turns = new SerialQueue();
   /**
    * Live laps still pending per event, read from the store once per event and then kept current,
    * so reconciling a results file costs nothing when no live lap waits (a backlog of 1,000 files
@@ -31,7 +32,7 @@ export class LiveLapBook {
   ) {}
 
   record(lap: Lap): Promise<void> {
-    return this.inTurn(async () => {
+    return this.turns.run(async () => {
       await this.laps.putLaps([lap]);
       this.pending.get(lap.eventId)?.set(lap.lapKey, lap);
     });
@@ -39,7 +40,7 @@ export class LiveLapBook {
 
   /** `fileLaps` (one results file) are stored in `eventId`: remove the live laps they replace; returns how many. */
   reconcile(eventId: string, resultFile: string, fileLaps: readonly Lap[]): Promise<number> {
-    return this.inTurn(async () => {
+    return this.turns.run(async () => {
       const live = await this.pendingFor(eventId);
       if (live.size === 0) return 0;
       const matches = matchLiveLaps(fileLaps, [...live.values()]);
@@ -69,7 +70,7 @@ export class LiveLapBook {
 
   /** Resolves once every lap handed in so far is stored (tests, shutdown). */
   idle(): Promise<void> {
-    return this.inTurn(async () => {});
+    return this.turns.idle();
   }
 
   private async pendingFor(eventId: string): Promise<Map<string, Lap>> {
@@ -80,11 +81,5 @@ export class LiveLapBook {
       this.pending.set(eventId, live);
     }
     return live;
-  }
-
-  private inTurn<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.turn.then(work);
-    this.turn = result.catch(() => {});
-    return result;
   }
 }

@@ -5,6 +5,7 @@ import type { Logger } from '../../logger';
 import type { AcPluginLink } from './acPluginLink';
 import type { ProcessedFile } from '../runtime/BotState';
 import { kickAllCars } from './kickAllCars';
+import { deadline } from '../runtime/deadline';
 
 export interface FlusherDeps {
   link: AcPluginLink;
@@ -83,14 +84,18 @@ export class PluginResultsFlusher {
 
   /** The ingest has recorded this file with the content on disk now (any outcome counts: it was read). */
   private async ingested(file: string): Promise<boolean> {
-    const deadline = Date.now() + this.deps.timeoutMs;
-    const bytes = await readFile(path.join(this.deps.resultsDir, file)).catch(() => null);
-    const hash = bytes && createHash('sha256').update(bytes).digest('hex');
-    for (;;) {
-      const rec = await this.deps.processedFile(file);
-      if (rec && (hash === null || rec.hash === hash)) return true;
-      if (Date.now() >= deadline) return false;
-      await new Promise((r) => setTimeout(r, this.deps.pollMs ?? 50));
+    const timeout = deadline(this.deps.timeoutMs);
+    try {
+      const bytes = await readFile(path.join(this.deps.resultsDir, file)).catch(() => null);
+      const hash = bytes && createHash('sha256').update(bytes).digest('hex');
+      for (;;) {
+        const rec = await this.deps.processedFile(file);
+        if (rec && (hash === null || rec.hash === hash)) return true;
+        if (timeout.passed) return false;
+        await Promise.race([new Promise((r) => setTimeout(r, this.deps.pollMs ?? 50)), timeout.reached]);
+      }
+    } finally {
+      timeout.clear();
     }
   }
 }

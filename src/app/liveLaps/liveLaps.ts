@@ -11,6 +11,7 @@ import {
   type AnnounceMode,
   type LapNews,
 } from '../../domain/liveLaps/lapNews';
+import { SerialQueue } from '../../lib/SerialQueue';
 
 export interface LiveLapsDeps {
   league: Pick<League, 'currentEventId' | 'event' | 'recordLiveLap' | 'leaderboard'>;
@@ -39,23 +40,21 @@ export interface LiveLapStats {
  */
 export class LiveLaps {
   readonly stats: LiveLapStats = { stored: 0, skipped: 0, announced: 0 };
-  private turn: Promise<void> = Promise.resolve();
+  private readonly turns = new SerialQueue();
   private lastStamp = 0;
   private lastSkip = '';
 
   constructor(private readonly deps: LiveLapsDeps) {
     deps.link.onLap((lap) => {
-      this.turn = this.turn.then(() =>
-        this.handle(lap).catch((err: Error) =>
-          deps.log.error({ err, carId: lap.car.carId }, `live lap not stored: ${err.message}`),
-        ),
-      );
+      void this.turns
+        .run(() => this.handle(lap))
+        .catch((err: Error) => deps.log.error({ err, carId: lap.car.carId }, `live lap not stored: ${err.message}`));
     });
   }
 
   /** Resolves once every lap received so far is handled. */
   idle(): Promise<void> {
-    return this.turn;
+    return this.turns.idle();
   }
 
   private async handle(ev: LiveLapEvent): Promise<void> {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Logger } from '../../logger';
-import type { LapStore } from '../ports';
+import type { Clock, LapStore } from '../ports';
 import type { BotState } from '../runtime/BotState';
 import type { SeasonConfig } from '../../domain/season/season';
 import type { Lap } from '../../domain/types';
@@ -19,6 +19,8 @@ export interface IngestDeps {
   /** eventId from currentEvent.json, or null. */
   currentEventId: () => Promise<string | null>;
   acServerTimeZone: string;
+  /** When a file was processed (its record's `at`). */
+  clock: Clock;
   log: Logger;
   /** Told the laps just stored (live-lap reconciliation uses them instead of reading the event again). */
   stored?: (laps: readonly Lap[]) => void;
@@ -81,7 +83,7 @@ export async function ingestResultsFile(
     }
     return { status: 'skipped', file, reason: `already processed (${seen.status})` };
   }
-  const at = new Date().toISOString();
+  const at = deps.clock.now().toISOString();
 
   let parsed;
   try {

@@ -7,6 +7,7 @@ import type { BackgroundTask } from '../runtime/TaskRunner';
 import type { RotationService } from './RotationService';
 import type { RotationResult } from './rotationTypes';
 import { activeEvent } from '../../domain/season/resolveEvent';
+import { backoffDelay } from '../../lib/backoffDelay';
 
 export interface RotationTaskDeps {
   service: Pick<RotationService, 'rotate'>;
@@ -86,7 +87,7 @@ export class RotationTask implements BackgroundTask {
     const result = await this.deps.service.rotate({ kind: 'event', eventId: active.id }, { by: 'schedule' });
     if (result.status === 'failed') {
       const attempts = sameFailure ? sameFailure.attempts + 1 : 1;
-      const wait = Math.min((this.deps.retryBaseMs ?? 5 * 60 * 1000) * 2 ** (attempts - 1), MAX_RETRY_MS);
+      const wait = backoffDelay(attempts, { baseMs: this.deps.retryBaseMs ?? 5 * 60 * 1000, maxMs: MAX_RETRY_MS });
       this.failed = { eventId: active.id, config, attempts, retryAt: now.getTime() + wait };
     } else if (result.status === 'rotated') {
       this.failed = undefined;

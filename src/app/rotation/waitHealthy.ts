@@ -1,6 +1,7 @@
 import type { EventConfig } from '../../domain/season/season';
 import type { AcServerControl, HealthCheck } from './acServerPorts';
 import { ShutdownError, sleep } from './abortable';
+import { deadline } from '../runtime/deadline';
 
 /**
  * Polls until acServer runs and every check passes, or the time is up. Returns null when
@@ -13,16 +14,19 @@ export async function waitHealthy(
   expected: EventConfig | null,
   opts: { timeoutMs: number; pollMs?: number; signal?: AbortSignal },
 ): Promise<string | null> {
-  const deadline = Date.now() + opts.timeoutMs;
-  for (;;) {
-    if (opts.signal?.aborted) throw new ShutdownError();
-    const problem = (await control.isRunning())
-      ? await firstProblem(checks, expected)
-      : `acServer is not running (${control.description})`;
-    if (problem === null) return null;
-    const left = deadline - Date.now();
-    if (left <= 0) return `${problem} after ${Math.round(opts.timeoutMs / 1000)} s`;
-    await sleep(Math.min(opts.pollMs ?? 100, left), opts.signal);
+  const timeout = deadline(opts.timeoutMs);
+  try {
+    for (;;) {
+      if (opts.signal?.aborted) throw new ShutdownError();
+      const problem = (await control.isRunning())
+        ? await firstProblem(checks, expected)
+        : `acServer is not running (${control.description})`;
+      if (problem === null) return null;
+      if (timeout.passed) return `${problem} after ${Math.round(opts.timeoutMs / 1000)} s`;
+      await Promise.race([sleep(opts.pollMs ?? 100, opts.signal), timeout.reached]);
+    }
+  } finally {
+    timeout.clear();
   }
 }
 

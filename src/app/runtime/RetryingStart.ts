@@ -1,4 +1,5 @@
 import type { Logger } from '../../logger';
+import { backoffDelay } from '../../lib/backoffDelay';
 
 /**
  * Starts something that may fail for a while (the results folder missing or unreadable): tried
@@ -40,10 +41,7 @@ export class RetryingStart {
       if (this.stopped) return;
       this.failures++;
       report(err, this.what);
-      const wait = Math.min(
-        (this.opts.baseMs ?? 2000) * 2 ** Math.min(this.failures - 1, 16),
-        this.opts.maxMs ?? 300_000,
-      );
+      const wait = backoffDelay(this.failures, { baseMs: this.opts.baseMs ?? 2000, maxMs: this.opts.maxMs ?? 300_000 });
       this.timer = setTimeout(() => void this.once(report), wait);
       this.timer.unref?.();
     }

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import type { Logger } from '../../logger';
+import type { OutputFileWriter } from '../ports';
 import type { BotState } from '../runtime/BotState';
 import type { League } from '../League';
 import type { SeasonConfig } from '../../domain/season/season';
 import type { Lap } from '../../domain/types';
 import type { SeasonStandings } from '../../domain/standings/types';
 import { computeStandings } from '../../domain/standings/computeStandings';
-import { OutputFiles } from '../../adapters/files/OutputFiles';
 import { Coalescer } from '../posts/Coalescer';
 
 export interface StandingsDeps {
@@ -14,6 +14,8 @@ export interface StandingsDeps {
   state: BotState;
   season: () => SeasonConfig;
   dataDir: string;
+  /** The standings files under dataDir. */
+  outputs: OutputFileWriter;
   log: Logger;
   /** A season's files are rewritten at most once per this window (default 200 ms). */
   windowMs?: number;
@@ -40,12 +42,10 @@ export function currentStandingsPath(dataDir: string): string {
 export class Standings {
   private readonly listeners: Array<(s: SeasonStandings, current: boolean) => void> = [];
   private readonly files: Coalescer;
-  private readonly outputs: OutputFiles;
   private report: (err: unknown, what: string) => void;
 
   constructor(private readonly deps: StandingsDeps) {
     this.report = (err, what) => deps.log.error({ err }, `${what} failed: ${(err as Error).message}`);
-    this.outputs = new OutputFiles(deps.dataDir, deps.state);
     // A failed write is tried again by itself (growing waits) until the files match the store.
     this.files = new Coalescer(
       deps.windowMs ?? 200,
@@ -125,8 +125,12 @@ export class Standings {
     if (!standings) return; // removed from the config since it was marked: its old file stays
     const current = seasonId === (await this.currentSeasonId());
     try {
-      await this.outputs.write(this.outputs.relative(seasonStandingsPath(this.deps.dataDir, seasonId)), standings);
-      if (current) await this.outputs.write(this.outputs.relative(currentStandingsPath(this.deps.dataDir)), standings);
+      await this.deps.outputs.write(
+        this.deps.outputs.relative(seasonStandingsPath(this.deps.dataDir, seasonId)),
+        standings,
+      );
+      if (current)
+        await this.deps.outputs.write(this.deps.outputs.relative(currentStandingsPath(this.deps.dataDir)), standings);
     } finally {
       for (const listener of this.listeners) listener(standings, current);
     }

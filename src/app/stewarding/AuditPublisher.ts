@@ -2,6 +2,7 @@ import type { Logger } from '../../logger';
 import type { AuditEntry } from '../../domain/stewarding/types';
 import { isStewardingAction } from '../../domain/stewarding/types';
 import type { StewardingState } from './StewardingState';
+import { SerialQueue } from '../../lib/SerialQueue';
 
 export interface AuditPublisherDeps {
   state: Pick<StewardingState, 'audit' | 'postedIds' | 'markPosted'>;
@@ -19,7 +20,7 @@ export interface AuditPublisherDeps {
  * a restart neither repeats nor skips; the first start takes the existing trail as posted.
  */
 export class AuditPublisher {
-  private turn: Promise<void> = Promise.resolve();
+  private readonly turns = new SerialQueue();
 
   constructor(private readonly deps: AuditPublisherDeps) {}
 
@@ -31,15 +32,14 @@ export class AuditPublisher {
 
   /** Post what is new (called after an action, and when the CLI signals a change). */
   publish(): Promise<void> {
-    this.turn = this.turn
-      .then(() => this.postNew())
+    return this.turns
+      .run(() => this.postNew())
       .catch((err: Error) =>
         this.deps.log.error(
           { err },
           `audit trail not posted: ${err.message}; it stays in the store (npm run cli -- audit)`,
         ),
       );
-    return this.turn;
   }
 
   private async postNew(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Leaderboard } from '../types';
+import { compareInstants } from '../results/compareInstants';
 
 /** The league's fastest lap on a track and layout (any car, every event there). */
 export interface TrackRecord {
@@ -18,7 +19,7 @@ export function trackRecord(boards: readonly Leaderboard[]): TrackRecord | null 
     if (
       best === null ||
       top.lapTimeMs < best.lapTimeMs ||
-      (top.lapTimeMs === best.lapTimeMs && top.recordedAt < best.recordedAt)
+      (top.lapTimeMs === best.lapTimeMs && compareInstants(top.recordedAt, best.recordedAt) < 0)
     ) {
       best = {
         driverGuid: top.driverGuid,

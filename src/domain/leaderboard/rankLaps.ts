@@ -1,31 +1,7 @@
 import { aliasResolver } from './aliases';
 import { isRealGuid, lapTimeProblem } from '../results/isValidLap';
 import type { Alias, Lap, Leaderboard, LeaderboardRow } from '../types';
-
-/**
- * Orders two ISO instants. `toISOString()` output (same length, ending in Z) compares as text,
- * which keeps the hot loop free of Date parsing; anything else is parsed.
- */
-function compareInstants(a: string, b: string): number {
-  if (a === b) return 0;
-  const last = a.length - 1; // 90 is 'Z'
-  if (a.length === b.length && a.charCodeAt(last) === 90 && b.charCodeAt(last) === 90) return a < b ? -1 : 1;
-  const diff = Date.parse(a) - Date.parse(b);
-  return Number.isNaN(diff) ? (a < b ? -1 : 1) : Math.sign(diff);
-}
-
-/** When the same time was set twice, the one set first wins; lapKey only makes the order total. */
-function setEarlier(a: Lap, b: Lap): number {
-  return (
-    compareInstants(a.recordedAt, b.recordedAt) ||
-    a.lapTimestamp - b.lapTimestamp ||
-    (a.lapKey < b.lapKey ? -1 : a.lapKey > b.lapKey ? 1 : 0)
-  );
-}
-
-function isLater(a: Lap, b: Lap): boolean {
-  return setEarlier(a, b) > 0;
-}
+import { isLater, lapOrder } from '../results/lapOrder';
 
 type DriverLaps = { best: Lap | null; latest: Lap };
 
@@ -46,17 +22,14 @@ function collectDrivers(
       drivers.set(lap.driverGuid, driver);
     }
     if (driver === null) continue;
-    const latest = driver.latest;
-    if (lap.recordedAt === latest.recordedAt ? lap.lapTimestamp > latest.lapTimestamp : isLater(lap, latest)) {
-      driver.latest = lap;
-    }
+    if (isLater(lap, driver.latest)) driver.latest = lap;
     // Laps stored before times were checked may be marked valid with a time no lap can have.
     if (!lap.valid || lapTimeProblem(lap.lapTimeMs) !== null) continue;
     const current = driver.best;
     if (
       current === null ||
       lap.lapTimeMs < current.lapTimeMs ||
-      (lap.lapTimeMs === current.lapTimeMs && setEarlier(lap, current) < 0)
+      (lap.lapTimeMs === current.lapTimeMs && lapOrder(lap, current) < 0)
     ) {
       driver.best = lap;
     }
@@ -97,7 +70,7 @@ export function rankLaps(eventId: string, laps: readonly Lap[], aliases: readonl
       latestName.set(guid, driver.latest.driverName);
     }
   }
-  const ordered = best.sort((a, b) => a.lapTimeMs - b.lapTimeMs || setEarlier(a, b));
+  const ordered = best.sort((a, b) => a.lapTimeMs - b.lapTimeMs || lapOrder(a, b));
   const leaderTime = ordered[0]?.lapTimeMs ?? 0;
   const nameOf = aliasResolver(aliases);
   const rows = ordered.map((lap, i): LeaderboardRow => ({

@@ -1,5 +1,6 @@
 import { isLiveLap } from './liveLap';
 import type { Lap } from '../types';
+import { lapOrder } from '../results/lapOrder';
 
 /** The plugin reports the same integer ms as the file; the slack covers managers that re-time laps. */
 export const LAP_TIME_TOLERANCE_MS = 2;
@@ -22,9 +23,6 @@ function fits(file: Lap, live: Lap, toleranceMs: number): boolean {
   );
 }
 
-const byTimeSet = (a: Lap, b: Lap) =>
-  a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : a.lapTimestamp - b.lapTimestamp;
-
 /**
  * Which live laps a results file's laps replace (docs/live-laps.md). A file lap replaces at most
  * one live lap and a live lap is replaced at most once: same event, same driver GUID, same car,
@@ -38,7 +36,7 @@ export function matchLiveLaps(
   toleranceMs = LAP_TIME_TOLERANCE_MS,
 ): LiveLapMatch[] {
   const free = new Map<string, Lap[]>();
-  for (const live of [...liveLaps].filter(isLiveLap).sort(byTimeSet)) {
+  for (const live of [...liveLaps].filter(isLiveLap).sort(lapOrder)) {
     const key = `${live.eventId}\u0000${live.driverGuid}`;
     const list = free.get(key);
     if (list) list.push(live);

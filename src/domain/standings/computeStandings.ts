@@ -4,7 +4,8 @@ import { rankLaps } from '../leaderboard/rankLaps';
 import type { SeasonConfigSeason } from '../season/season';
 import type { Alias, Lap, LeaderboardRow } from '../types';
 import { applyBestOf } from './applyBestOf';
-import { compareInstants } from './compareInstants';
+import { compareInstants } from '../results/compareInstants';
+import { isLater } from '../results/lapOrder';
 import { sumPoints } from './points';
 import { rankRows, type UnrankedRow } from './rankRows';
 import type { SeasonStandings, StandingEvent, StandingResult } from './types';
@@ -16,10 +17,6 @@ interface DriverTally {
   bestLaps: Map<number, { row: LeaderboardRow; points: number; percent: number }>;
   /** the driver's most recent lap of the season, valid or not: its name is the one to show */
   latest: Lap;
-}
-
-function isLater(a: Lap, b: Lap): boolean {
-  return (compareInstants(a.recordedAt, b.recordedAt) || a.lapTimestamp - b.lapTimestamp) > 0;
 }
 
 function eventPoints(season: SeasonConfigSeason, position: number): number {

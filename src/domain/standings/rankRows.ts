@@ -1,4 +1,4 @@
-import { compareInstants } from './compareInstants';
+import { compareInstants } from '../results/compareInstants';
 import { toMilli } from './points';
 import type { DecidedBy, StandingRow } from './types';
 

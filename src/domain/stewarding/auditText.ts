@@ -2,6 +2,11 @@ import { escapeMarkdown, inlineCode } from '../text/discordText';
 import { formatLapTime } from '../leaderboard/formatLapTime';
 import type { Actor, AuditEntry } from './types';
 
+/** An actor as the admin channel names them: a mention for members (allowed mentions stay empty), the OS user for the CLI. */
+export function actorMention(actor: Actor): string {
+  return actor.kind === 'discord' ? `<@${actor.id}>` : inlineCode(`cli:${actor.id}`);
+}
+
 export interface AuditTextContext {
   eventTitle: (eventId: string) => string;
   seasonName: (seasonId: string) => string;

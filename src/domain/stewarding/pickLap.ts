@@ -1,6 +1,7 @@
 import { rankLaps } from '../leaderboard/rankLaps';
 import { formatLapTime } from '../leaderboard/formatLapTime';
 import type { Lap } from '../types';
+import { lapOrder } from '../results/lapOrder';
 
 /**
  * The lap a steward means: the driver's lap stored under the key `lap`, or with that time
@@ -31,5 +32,5 @@ export function lapLabel(lap: Lap): string {
 export function strikableLaps(laps: readonly Lap[], driverGuid: string): Lap[] {
   return laps
     .filter((l) => l.driverGuid === driverGuid && l.valid)
-    .sort((a, b) => a.lapTimeMs - b.lapTimeMs || (a.recordedAt < b.recordedAt ? -1 : 1));
+    .sort((a, b) => a.lapTimeMs - b.lapTimeMs || lapOrder(a, b));
 }

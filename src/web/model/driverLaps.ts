@@ -3,6 +3,7 @@ import { isRealGuid } from '../../domain/results/isValidLap';
 import { NO_LAP_TIME, type Alias, type Lap } from '../../domain/types';
 import type { DriverInEvent, DriverLap } from '../ReadModel';
 import { minSectors } from './summarizeEvent';
+import { lapOrder } from '../../domain/results/lapOrder';
 
 /** Why a lap does not count, in the driver's words: the reason stored with it (or the stewards'), else worked out. */
 export function invalidReason(lap: Lap): string | null {
@@ -14,17 +15,13 @@ export function invalidReason(lap: Lap): string | null {
   return 'not counted';
 }
 
-function chronological(a: Lap, b: Lap): number {
-  return a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : a.lapTimestamp - b.lapTimestamp;
-}
-
 /** Every lap of one driver in one event, oldest first, with personal bests (per car) marked. */
 export function driverLaps(
   driverGuid: string,
   laps: readonly Lap[],
   aliases: readonly Alias[],
 ): DriverInEvent | undefined {
-  const own = laps.filter((l) => l.driverGuid === driverGuid).sort(chronological);
+  const own = laps.filter((l) => l.driverGuid === driverGuid).sort(lapOrder);
   const last = own[own.length - 1];
   if (!last) return undefined;
   const best = new Map<string, { lap: Lap; sectors: number[] }>();

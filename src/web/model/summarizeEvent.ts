@@ -1,5 +1,6 @@
 import { rankingLaps } from '../../domain/leaderboard/rankLaps';
 import type { Lap } from '../../domain/types';
+import { isLater } from '../../domain/results/lapOrder';
 
 /** One driver's laps in one car on one tyre: what every filter of the event's board is made of. */
 export interface LapGroup {
@@ -43,12 +44,7 @@ export function summarizeEvent(eventId: string, laps: readonly Lap[]): EventSumm
     if (list) list.push(lap);
     else byGroup.set(key, [lap]);
     const last = latest.get(lap.driverGuid);
-    if (
-      !last ||
-      lap.recordedAt > last.recordedAt ||
-      (lap.recordedAt === last.recordedAt && lap.lapTimestamp > last.lapTimestamp)
-    )
-      latest.set(lap.driverGuid, lap);
+    if (!last || isLater(lap, last)) latest.set(lap.driverGuid, lap);
   }
   const groups: LapGroup[] = [];
   for (const list of byGroup.values()) {

@@ -7,6 +7,7 @@ import { silentLogger } from '../../../src/logger';
 import type { SeasonStandings } from '../../../src/domain/standings/types';
 import { expectedTable, type FixtureEvent } from '../../support/standingsExpected';
 import { present } from '../../support/present';
+import { OutputFiles } from '../../../src/adapters/files/OutputFiles';
 
 // event1 (Red Bull Ring National): the 15 Feb evening by schedule, plus the 2 Mar RBR sessions forced in.
 // event2 (Suzuka GP): the 2 Mar practice sessions, by schedule.
@@ -53,6 +54,7 @@ describe('Standings: laps in the store -> seasonStandings.json', () => {
       state: ctx.state,
       season: () => ctx.config,
       dataDir: ctx.dir,
+      outputs: new OutputFiles(ctx.dir, ctx.state),
       log: silentLogger,
       windowMs: 5000,
     }); // flush() runs it: a long window keeps the burst in one run on a slow machine
@@ -138,6 +140,7 @@ describe('Standings: several seasons', () => {
         state: ctx.state,
         season: () => ctx.config,
         dataDir: ctx.dir,
+        outputs: new OutputFiles(ctx.dir, ctx.state),
         log: silentLogger,
       });
       await ingest(ctx, { ...EVENT1, files: [], forced: EVENT1.files });
@@ -164,6 +167,7 @@ describe('Standings: several seasons', () => {
         state: ctx.state,
         season: () => ctx.config,
         dataDir: ctx.dir,
+        outputs: new OutputFiles(ctx.dir, ctx.state),
         log: silentLogger,
       });
       expect(await standings.currentSeasonId()).toBe('season2');

@@ -5,9 +5,11 @@ import { makeLeague } from '../../support/leagueFixture';
 import { sessionResults, type SessionCar, type SessionLap } from '../../support/sessionResults';
 import { Standings, currentStandingsPath } from '../../../src/app/standings/standings';
 import { standingsMessage } from '../../../src/app/posts/standingsMessage';
+import { lazyPointsChart } from '../../../src/adapters/chart/lazyPointsChart';
 import { KICKED_GUID } from '../../../src/domain/types';
 import { silentLogger } from '../../../src/logger';
 import { present } from '../../support/present';
+import { OutputFiles } from '../../../src/adapters/files/OutputFiles';
 
 type Ctx = Awaited<ReturnType<typeof makeLeague>>;
 
@@ -48,6 +50,7 @@ function standingsOf(ctx: Ctx): Standings {
     state: ctx.state,
     season: () => ctx.config,
     dataDir: ctx.dir,
+    outputs: new OutputFiles(ctx.dir, ctx.state),
     log: silentLogger,
     windowMs: 5000,
   });
@@ -180,7 +183,7 @@ describe('Standings rules as applied to results files', () => {
       ['Fay', 0.3, 'averagePercent'],
       ['Ash', 0.3, 'averagePercent'],
     ]);
-    const post = (await standingsMessage(file)).content;
+    const post = (await standingsMessage(file, lazyPointsChart)).content;
     expect(post).toContain('2\\. Dee — 0.3 pts · R1 P2 0.2 · R2 P3 0.1');
     expect(post).not.toMatch(/\d\.\d{4,}/);
   });

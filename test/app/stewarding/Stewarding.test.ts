@@ -9,6 +9,7 @@ import { startDynalite, type LocalDynamo } from '../../support/dynalite';
 import { freshDynamoStore } from '../../support/dynamoStoreFactory';
 import { makeLeague } from '../../support/leagueFixture';
 import { rawLap, resultsBytes, type RawLap } from '../../support/resultsFile';
+import { OutputFiles } from '../../../src/adapters/files/OutputFiles';
 
 const G = '76561198000000001';
 const H = '76561198000000002';
@@ -68,6 +69,7 @@ describe.each([
       state: ctx.state,
       season: () => ctx.config,
       dataDir: ctx.dir,
+      outputs: new OutputFiles(ctx.dir, ctx.state),
       log: silentLogger,
     });
     expect(await board()).toEqual([

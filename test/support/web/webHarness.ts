@@ -10,6 +10,7 @@ import { buildWebApp } from '../../../src/web/buildWebApp';
 import type { LiveHub } from '../../../src/web/LiveHub';
 import type { ReadModel } from '../../../src/web/ReadModel';
 import { writeResultsFile, type LapSpec } from './resultsFile';
+import { OutputFiles } from '../../../src/adapters/files/OutputFiles';
 
 export const ALICE = '76561198000000001';
 export const BOB = '76561198000000002';
@@ -85,6 +86,7 @@ export async function startWebHarness(
     state: league.state,
     season: () => league.config,
     dataDir: league.dir,
+    outputs: new OutputFiles(league.dir, league.state),
     log: silentLogger,
     windowMs: 0,
   });

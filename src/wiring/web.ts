@@ -6,7 +6,7 @@ import type { Standings } from '../app/standings/standings';
 import type { BotState } from '../app/runtime/BotState';
 import type { Clock, Store } from '../app/ports';
 import type { SeasonConfig } from '../domain/season/season';
-import type { WebServer } from './startWebServer';
+import type { WebServer } from '../web/startWebServer';
 
 export interface WebTaskDeps {
   league: League;
@@ -29,9 +29,9 @@ export function webTask(config: Config, deps: WebTaskDeps): { task: BackgroundTa
     trigger: `http ${config.WEB_HOST}:${config.WEB_PORT}`,
     async start() {
       const [{ startWebServer }, { leagueReadModel }, { DriverIds }] = await Promise.all([
-        import('./startWebServer'),
-        import('./leagueReadModel'),
-        import('./DriverIds'),
+        import('../web/startWebServer'),
+        import('../web/leagueReadModel'),
+        import('../web/DriverIds'),
       ]);
       const ids = await DriverIds.load(deps.store, config.WEB_SHOW_GUIDS);
       const model = leagueReadModel({

@@ -1,26 +1,31 @@
 import path from 'node:path';
-import type { Config } from './config';
-import type { Logger } from './logger';
-import type { Clock } from './app/ports';
-import type { BotState } from './app/runtime/BotState';
-import type { SeasonConfig } from './domain/season/season';
-import type { BackgroundTask } from './app/runtime/TaskRunner';
-import type { AcServerControl, HealthCheck, PlayerKicker, ResultsFlusher } from './app/rotation/acServerPorts';
-import { RotationService } from './app/rotation/RotationService';
-import { RotationTask } from './app/rotation/rotationTask';
-import { AcServerFolder } from './adapters/acserver/AcServerFolder';
-import { HttpInfoCheck } from './adapters/acserver/HttpInfoCheck';
-import { SystemdControl } from './adapters/acserver/SystemdControl';
-import { ChildProcessControl } from './adapters/acserver/ChildProcessControl';
-import { readCurrentEventId, writeCurrentEvent } from './adapters/files/currentEventFile';
-import { RotationJournalFile } from './adapters/files/RotationJournalFile';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import type { Clock } from '../app/ports';
+import type { BotState } from '../app/runtime/BotState';
+import type { SeasonConfig } from '../domain/season/season';
+import type { BackgroundTask } from '../app/runtime/TaskRunner';
+import type { AcServerControl, HealthCheck, PlayerKicker, ResultsFlusher } from '../app/rotation/acServerPorts';
+import { RotationService } from '../app/rotation/RotationService';
+import { RotationTask } from '../app/rotation/rotationTask';
+import { AcServerFolder } from '../adapters/acserver/AcServerFolder';
+import { HttpInfoCheck } from '../adapters/acserver/HttpInfoCheck';
+import { SystemdControl } from '../adapters/acserver/SystemdControl';
+import { ChildProcessControl } from '../adapters/acserver/ChildProcessControl';
+import { writeCurrentEvent } from '../adapters/files/currentEventFile';
+import { RotationJournalFile } from '../adapters/files/RotationJournalFile';
 
 export interface RotationWiring {
   service: RotationService;
   /** The schedule-driven rotation (absent with ROTATION_ENABLED=false). */
   task: RotationTask | undefined;
   control: AcServerControl | undefined;
-  /** In start order: the supervised acServer (child mode) before the rotation cron. */
+  /** First of all tasks: finish or undo a rotation a killed bot left, before anything reads or restarts acServer. */
+  recovery: BackgroundTask;
+  /**
+   * Last of all tasks, in start order: the supervised acServer (child mode), the rotation cron, and
+   * the guard that waits for a rotation in progress (also from /rotate) when the bot stops.
+   */
   tasks: BackgroundTask[];
 }
 
@@ -29,6 +34,8 @@ export interface RotationContext {
   season: () => SeasonConfig;
   clock: Clock;
   log: Logger;
+  /** currentEvent.json as the last rotation wrote it. */
+  currentEventFile: () => Promise<string | null>;
   alertAdmins(text: string): void;
   /** The UDP plugin client plugs in here: results flush, kick-all, and its own health check. */
   flusher?: ResultsFlusher;
@@ -56,7 +63,7 @@ export function wireRotation(config: Config, ctx: RotationContext): RotationWiri
     clock: ctx.clock,
     log,
     season: ctx.season,
-    readCurrentEventId: () => readCurrentEventId(config.currentEventFile),
+    readCurrentEventId: ctx.currentEventFile,
   });
   const tasks: BackgroundTask[] = [];
   if (control instanceof ChildProcessControl) {
@@ -73,7 +80,7 @@ export function wireRotation(config: Config, ctx: RotationContext): RotationWiri
       service,
       season: ctx.season,
       clock: ctx.clock,
-      readCurrentEventId: () => readCurrentEventId(config.currentEventFile),
+      readCurrentEventId: ctx.currentEventFile,
       lastRotation: () => ctx.state.lastRotation(),
       log,
     });
@@ -85,7 +92,19 @@ export function wireRotation(config: Config, ctx: RotationContext): RotationWiri
     log.info(
       'AC_SERVER_CONTROL=none: rotations write the INI files and currentEvent.json; acServer is restarted by hand',
     );
-  return { service, task, control, tasks };
+  tasks.push({
+    name: 'rotation-guard',
+    trigger: '/rotate',
+    start: async () => {},
+    stop: () => service.close(),
+  });
+  const recovery: BackgroundTask = {
+    name: 'rotation-recovery',
+    trigger: 'start-up',
+    start: async () => void (await service.recover()),
+    stop: async () => {},
+  };
+  return { service, task, control, recovery, tasks };
 }
 
 function createControl(config: Config, log: Logger): AcServerControl | undefined {

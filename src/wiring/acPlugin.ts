@@ -1,16 +1,12 @@
-import type { Config } from './config';
-import type { Logger } from './logger';
-import type { Clock } from './app/ports';
-import type { League } from './app/League';
-import type { BotState } from './app/runtime/BotState';
-import type { BackgroundTask, TaskRunner } from './app/runtime/TaskRunner';
-import type { SeasonConfig } from './domain/season/season';
-import { AcPluginClient } from './adapters/acserver/AcPluginClient';
-import { formatHostPort, resolvePluginEndpoints } from './adapters/acserver/pluginEndpoints';
-import { LiveLaps } from './app/liveLaps/liveLaps';
-import { PluginResultsFlusher } from './app/liveLaps/PluginResultsFlusher';
-import { kickAllCars } from './app/liveLaps/kickAllCars';
-import { eventTitle } from './domain/season/eventTitle';
+import type { Config } from '../config';
+import type { BackgroundTask } from '../app/runtime/TaskRunner';
+import type { SharedContext } from './server';
+import { AcPluginClient } from '../adapters/acserver/AcPluginClient';
+import { formatHostPort, resolvePluginEndpoints } from '../adapters/acserver/pluginEndpoints';
+import { LiveLaps } from '../app/liveLaps/liveLaps';
+import { PluginResultsFlusher } from '../app/liveLaps/PluginResultsFlusher';
+import { kickAllCars } from '../app/liveLaps/kickAllCars';
+import { eventTitle } from '../domain/season/eventTitle';
 
 export interface AcPluginWiring {
   /** The UDP plugin client; undefined when the link is off or could not start. */
@@ -24,16 +20,10 @@ export interface AcPluginWiring {
   task?: BackgroundTask;
 }
 
-export interface AcPluginContext {
-  league: League;
-  state: BotState;
-  season: () => SeasonConfig;
-  clock: Clock;
-  log: Logger;
-  tasks: TaskRunner;
-  /** A one-off message in ANNOUNCE_CHANNEL_ID (a no-op without Discord or that channel). */
-  announce?: (content: string) => Promise<unknown>;
-}
+export type AcPluginContext = Pick<
+  SharedContext,
+  'league' | 'state' | 'season' | 'clock' | 'log' | 'tasks' | 'announce'
+>;
 
 /**
  * The live link to acServer (UDP plugin): live laps, /kickall and the results flush before a
