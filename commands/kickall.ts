@@ -2,6 +2,7 @@ import { ButtonStyle, ComponentType, MessageFlags, PermissionFlagsBits } from 'd
 import type { Command } from '../src/adapters/discord/command';
 import { kickAllCars, REFRESH_MS } from '../src/app/liveLaps/kickAllCars';
 import { escapeMarkdown } from '../src/domain/text/discordText';
+import { pickServer, serverChoices, serverOption } from '../src/adapters/discord/serverChoice';
 
 /** How long the confirm button waits for the admin who asked. */
 export const KICKALL_CONFIRM_MS = 30_000;
@@ -40,10 +41,20 @@ export const kickall: Command = {
     description: 'Kick every driver off the acServer (admins, asks to confirm)',
     default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
     dm_permission: false,
+    options: [serverOption],
   },
   admin: true,
   ephemeral: false,
-  async execute(interaction, { acPlugin, log }) {
+  async autocomplete(interaction, { servers }) {
+    return serverChoices(servers ?? [], String(interaction.options.getFocused()));
+  },
+  async execute(interaction, { acPlugin: only, log, servers, rotation }) {
+    const picked = pickServer(
+      servers ?? [{ id: 'default', name: 'acServer', rotation, acPlugin: only }],
+      interaction.options.getString('server'),
+    );
+    if ('error' in picked) return { content: picked.error };
+    const acPlugin = picked.server.acPlugin;
     if (!acPlugin) {
       return {
         content:

@@ -4,6 +4,7 @@ import type { RotationTarget } from '../src/app/rotation/rotationTypes';
 import { eventChoices } from '../src/adapters/discord/eventChoices';
 import { rotationReply } from '../src/adapters/discord/rotationReply';
 import { eventTitle } from '../src/domain/season/eventTitle';
+import { pickServer, serverChoices, serverOption } from '../src/adapters/discord/serverChoice';
 
 export const rotate: Command = {
   data: {
@@ -36,11 +37,18 @@ export const rotate: Command = {
         description: 'Only show what would change in the INI files',
         required: false,
       },
+      serverOption,
     ],
   },
   admin: true,
   ephemeral: true,
-  async execute(interaction, { rotation, season }) {
+  async execute(interaction, { rotation: only, season, servers }) {
+    const picked = pickServer(
+      servers ?? [{ id: 'default', name: 'acServer', rotation: only, acPlugin: undefined }],
+      interaction.options.getString('server'),
+    );
+    if ('error' in picked) return { content: picked.error };
+    const rotation = picked.server.rotation;
     const eventId = interaction.options.getString('event');
     const kind = interaction.options.getString('target') ?? (eventId ? 'event' : 'scheduled');
     let target: RotationTarget;
@@ -52,9 +60,12 @@ export const rotate: Command = {
       dryRun: interaction.options.getBoolean('dry_run') ?? false,
       by: `discord:${interaction.user.id}`,
     });
-    return { content: rotationReply(result, (id) => eventTitle(season(), id)) };
+    const where = servers && servers.length > 1 ? `**${picked.server.name}**: ` : '';
+    return { content: where + rotationReply(result, (id) => eventTitle(season(), id)) };
   },
-  async autocomplete(interaction, { season }) {
+  async autocomplete(interaction, { season, servers }) {
+    const focused = interaction.options.getFocused(true);
+    if (focused.name === 'server') return serverChoices(servers ?? [], String(focused.value));
     return eventChoices(season(), String(interaction.options.getFocused()));
   },
 };
