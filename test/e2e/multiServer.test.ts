@@ -85,7 +85,13 @@ describe('e2e: one host, two acServers (servers.json)', () => {
     writeFileSync(path.join(b.dir, 'results', fromB.name), fromB.bytes);
     const expected = independentRanking({ a: fromA.bytes, b: fromB.bytes });
     const board = async () => (await env.bot.league.leaderboard('s1#both')).rows;
-    await env.fake.waitFor(async () => (await board()).length === expected.length, 15_000, 'both files ingested');
+    // Both files read (server b's is recorded under its id), then the board holds them both.
+    const read = async (file: string) => (await env.bot.state.processedFile(file))?.status === 'ingested';
+    await env.fake.waitFor(
+      async () => (await read(fromA.name)) && (await read(`b/${fromB.name}`)),
+      15_000,
+      'both files ingested',
+    );
     const rows = await board();
     expect(rows.map((r) => ({ driverGuid: r.driverGuid, lapTimeMs: r.lapTimeMs, server: r.server }))).toEqual(expected);
     expect(new Set(rows.map((r) => r.server))).toEqual(new Set(['a', 'b'])); // the files really mix
@@ -110,6 +116,18 @@ describe('e2e: one host, two acServers (servers.json)', () => {
     );
     const posts = messages('leaderboard').filter((m) => /Season 1 - On (A|B) 🏁/.test(m.content));
     expect(posts).toHaveLength(2);
+  });
+
+  it('when a member asks for /schedule, then each event lists its servers', async () => {
+    const h = env.fake.injectInteraction({ commandName: 'schedule' });
+    const text = (await h.waitForReply(5000, (r) => !!r.content)).content;
+    expect(text).toContain('🖥️ Server A  ·  Server B');
+    expect(text).toContain('🖥️ Server B');
+  });
+
+  it('when an admin types a server for /rotate, then autocomplete offers the servers', async () => {
+    const h = env.fake.injectInteraction({ type: 'autocomplete', commandName: 'rotate', options: { server: 'b' } });
+    expect(await h.waitForChoices(3000)).toEqual([{ name: 'Server B (b)', value: 'b' }]);
   });
 
   it('when an admin uses /rotate without a server, then the bot asks which one', async () => {
