@@ -7,6 +7,33 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const OUTER_LAYERS = ['**/adapters/**', '**/wiring/**', '**/wiring', '**/web/**', '**/commands/**', '**/commands'];
+const APP_MESSAGE = 'src/app imports no adapter: add a port (src/app/ports.ts) and plug the adapter in src/wiring.';
+const DOMAIN_MESSAGE = 'src/domain is pure: no app, adapters or I/O; pass data and the clock in.';
+// Time comes from the Clock port, so tests can drive it.
+const NO_WALL_CLOCK = [
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Use the Clock port.' },
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use the Clock port.' },
+];
+const NODE_IO = [
+  'fs',
+  'fs/promises',
+  'net',
+  'http',
+  'https',
+  'http2',
+  'dgram',
+  'dns',
+  'tls',
+  'child_process',
+  'cluster',
+  'worker_threads',
+  'os',
+  'readline',
+  'timers',
+  'timers/promises',
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'coverage/', 'data/', 'acserver/', 'fake-discord/'] },
   {
@@ -29,6 +56,33 @@ export default tseslint.config(
       // Ports are async; adapters over synchronous drivers (better-sqlite3, in-memory fakes) keep
       // `async` so a throw becomes a rejection like every other implementation's.
       '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    // Layer rules: use cases reach the outside world through ports (src/app/ports.ts and the
+    // ports next to each use case); only the composition root (src/wiring) plugs adapters in.
+    files: ['src/app/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: OUTER_LAYERS, message: APP_MESSAGE }] }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportExpression[source.value=/adapters|wiring|web/]', message: APP_MESSAGE },
+        ...NO_WALL_CLOCK,
+      ],
+    },
+  },
+  {
+    // The domain is pure: no use cases, no adapters, no I/O (the clock and the data are passed in).
+    files: ['src/domain/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: NODE_IO.flatMap((m) => [m, `node:${m}`]).map((name) => ({ name, message: DOMAIN_MESSAGE })),
+          patterns: [{ group: ['**/app/**', ...OUTER_LAYERS], message: DOMAIN_MESSAGE }],
+        },
+      ],
+      'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: DOMAIN_MESSAGE }, ...NO_WALL_CLOCK],
     },
   },
   {

@@ -12,7 +12,7 @@ import { createDynamoClient } from '../src/adapters/dynamodb/dynamoClient';
 import { createTables } from '../src/adapters/dynamodb/createTables';
 import { BotState } from '../src/app/runtime/BotState';
 import { League } from '../src/app/League';
-import { Standings } from '../src/app/standings/standings';
+import { Standings } from '../src/app/standings/Standings';
 import { standingsMessage } from '../src/app/posts/standingsMessage';
 import { lazyPointsChart } from '../src/adapters/chart/lazyPointsChart';
 import type { Store } from '../src/app/ports';

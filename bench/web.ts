@@ -13,7 +13,7 @@ import autocannon from 'autocannon';
 import { SqliteStore } from '../src/adapters/sqlite/SqliteStore';
 import { BotState } from '../src/app/runtime/BotState';
 import { League } from '../src/app/League';
-import { Standings } from '../src/app/standings/standings';
+import { Standings } from '../src/app/standings/Standings';
 import { parseSeasonConfig } from '../src/domain/season/seasonSchema';
 import type { Lap } from '../src/domain/types';
 import { silentLogger } from '../src/logger';

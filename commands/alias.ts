@@ -1,5 +1,7 @@
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
-import type { Command, CommandDeps } from '../src/adapters/discord/command';
+import type { CommandDeps } from '../src/adapters/discord/command';
+import type { CommandDefinition } from '../src/adapters/discord/commandOptions';
+import { defineCommand } from '../src/adapters/discord/defineCommand';
 import { escapeMarkdown, sanitizeForCodeBlock } from '../src/domain/text/discordText';
 
 const driverOption = {
@@ -12,45 +14,45 @@ const driverOption = {
   max_length: 100,
 } as const;
 
-export const alias: Command = {
-  data: {
-    name: 'alias',
-    description: 'Show a driver under another name everywhere (admins)',
-    default_member_permissions: String(PermissionFlagsBits.ManageGuild),
-    dm_permission: false,
-    options: [
-      {
-        type: ApplicationCommandOptionType.Subcommand,
-        name: 'set',
-        description: 'Set the name a driver is shown under',
-        options: [
-          driverOption,
-          {
-            type: ApplicationCommandOptionType.String,
-            name: 'name',
-            description: 'Name to show',
-            required: true,
-            max_length: 64,
-          },
-        ],
-      },
-      {
-        type: ApplicationCommandOptionType.Subcommand,
-        name: 'remove',
-        description: "Remove a driver's alias",
-        options: [driverOption],
-      },
-      { type: ApplicationCommandOptionType.Subcommand, name: 'list', description: 'Every alias' },
-    ],
-  },
+const data = {
+  name: 'alias',
+  description: 'Show a driver under another name everywhere (admins)',
+  default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+  dm_permission: false,
+  options: [
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'set',
+      description: 'Set the name a driver is shown under',
+      options: [
+        driverOption,
+        {
+          type: ApplicationCommandOptionType.String,
+          name: 'name',
+          description: 'Name to show',
+          required: true,
+          max_length: 64,
+        },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'remove',
+      description: "Remove a driver's alias",
+      options: [driverOption],
+    },
+    { type: ApplicationCommandOptionType.Subcommand, name: 'list', description: 'Every alias' },
+  ],
+} as const satisfies CommandDefinition;
+
+export const alias = defineCommand(data, {
   admin: true,
   ephemeral: true,
-  async execute(interaction, deps) {
-    const sub = interaction.options.getSubcommand();
-    if (sub === 'list') return { content: await listAliases(deps) };
-    const driver = interaction.options.getString('driver', true).trim();
+  async execute(_interaction, deps, options) {
+    if (options.subcommand === 'list') return { content: await listAliases(deps) };
+    const driver = options.driver.trim();
     if (!driver) return { content: 'Give a Steam GUID or a driver name.' };
-    if (sub === 'remove') {
+    if (options.subcommand === 'remove') {
       const existing = (await deps.state.aliases()).find((a) => a.key === driver);
       if (!existing) return { content: `No alias for ${code(driver)}. See \`/alias list\`.` };
       await deps.state.removeAlias(driver);
@@ -58,15 +60,15 @@ export const alias: Command = {
       deps.log.info({ driver }, 'alias removed');
       return { content: `Removed the alias of ${code(driver)} (was **${escapeMarkdown(existing.name)}**).` };
     }
-    const name = interaction.options.getString('name', true).replace(/\s+/g, ' ').trim();
+    const name = options.name.replace(/\s+/g, ' ').trim();
     if (!name) return { content: 'The alias cannot be empty.' };
     await deps.state.setAlias(driver, name);
     deps.refreshPosts();
     deps.log.info({ driver, name }, 'alias set');
     return { content: `${code(driver)} is now shown as **${escapeMarkdown(name)}** everywhere.` };
   },
-  async autocomplete(interaction, { league, state }) {
-    const typed = String(interaction.options.getFocused()).toLowerCase();
+  async autocomplete(_interaction, { league, state }, { focused }) {
+    const typed = focused.value.toLowerCase();
     const eventId = await league.currentEventId();
     const board = eventId ? await league.leaderboard(eventId) : undefined;
     const known = new Map<string, string>();
@@ -76,7 +78,7 @@ export const alias: Command = {
       .filter(([key, label]) => !typed || label.toLowerCase().includes(typed) || key.includes(typed))
       .map(([key, label]) => ({ name: label.slice(0, 100), value: key }));
   },
-};
+});
 
 async function listAliases(deps: CommandDeps): Promise<string> {
   const aliases = await deps.state.aliases();

@@ -1,5 +1,6 @@
 import { ButtonStyle, ComponentType, MessageFlags, PermissionFlagsBits } from 'discord.js';
-import type { Command } from '../src/adapters/discord/command';
+import type { CommandDefinition } from '../src/adapters/discord/commandOptions';
+import { defineCommand } from '../src/adapters/discord/defineCommand';
 import { kickAllCars, REFRESH_MS } from '../src/app/liveLaps/kickAllCars';
 import { escapeMarkdown } from '../src/domain/text/discordText';
 import { pickServer, serverChoices, serverOption } from '../src/adapters/discord/serverChoice';
@@ -7,21 +8,25 @@ import { pickServer, serverChoices, serverOption } from '../src/adapters/discord
 /** How long the confirm button waits for the admin who asked. */
 export const KICKALL_CONFIRM_MS = 30_000;
 
-const buttons = (disabled = false) => [
+/** The custom ids carry the invocation id, so an answer can only be for the /kickall that asked. */
+export const kickallButtonId = (action: 'confirm' | 'cancel', invocationId: string) =>
+  `kickall:${action}:${invocationId}`;
+
+const buttons = (invocationId: string, disabled = false) => [
   {
     type: ComponentType.ActionRow,
     components: [
       {
         type: ComponentType.Button,
         style: ButtonStyle.Danger,
-        custom_id: 'kickall:confirm',
+        custom_id: kickallButtonId('confirm', invocationId),
         label: 'Kick everyone',
         disabled,
       },
       {
         type: ComponentType.Button,
         style: ButtonStyle.Secondary,
-        custom_id: 'kickall:cancel',
+        custom_id: kickallButtonId('cancel', invocationId),
         label: 'Cancel',
         disabled,
       },
@@ -35,23 +40,24 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
  * Kicks every car connected to acServer, after the caller confirms with a button. Not ephemeral:
  * the other admins in the channel see who emptied the server.
  */
-export const kickall: Command = {
-  data: {
-    name: 'kickall',
-    description: 'Kick every driver off the acServer (admins, asks to confirm)',
-    default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
-    dm_permission: false,
-    options: [serverOption],
-  },
+const data = {
+  name: 'kickall',
+  description: 'Kick every driver off the acServer (admins, asks to confirm)',
+  default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
+  dm_permission: false,
+  options: [serverOption],
+} as const satisfies CommandDefinition;
+
+export const kickall = defineCommand(data, {
   admin: true,
   ephemeral: false,
-  async autocomplete(interaction, { servers }) {
-    return serverChoices(servers ?? [], String(interaction.options.getFocused()));
+  async autocomplete(_interaction, { servers }, { focused }) {
+    return serverChoices(servers ?? [], focused.value);
   },
-  async execute(interaction, { acPlugin: only, log, servers, rotation }) {
+  async execute(interaction, { acPlugin: only, log, servers, rotation }, options) {
     const picked = pickServer(
       servers ?? [{ id: 'default', name: 'acServer', rotation, acPlugin: only }],
-      interaction.options.getString('server'),
+      options.server ?? null,
     );
     if ('error' in picked) return { content: picked.error };
     const acPlugin = picked.server.acPlugin;
@@ -77,27 +83,27 @@ export const kickall: Command = {
         componentType: ComponentType.Button,
         time: KICKALL_CONFIRM_MS,
         filter: (i) => {
-          if (i.user.id === interaction.user.id) return true;
-          void i
-            .reply({ content: 'Only the admin who used /kickall can answer this.', flags: MessageFlags.Ephemeral })
-            .catch(() => {});
+          const refuse = (content: string) => void i.reply({ content, flags: MessageFlags.Ephemeral }).catch(() => {});
+          if (!i.customId.endsWith(`:${interaction.id}`)) refuse('This button belongs to another /kickall.');
+          else if (i.user.id !== interaction.user.id) refuse('Only the admin who used /kickall can answer this.');
+          else return true;
           return false;
         },
       })
       .catch(() => null); // the time ran out
     await interaction.editReply({
       content: `Kick all ${plural(cars.length, 'connected driver')} off acServer? ${names}`.slice(0, 1900),
-      components: buttons(),
+      components: buttons(interaction.id),
     });
     const click = await answer;
     if (!click) {
       await interaction.editReply({
         content: `No answer within ${KICKALL_CONFIRM_MS / 1000} s: nobody was kicked.`,
-        components: buttons(true),
+        components: buttons(interaction.id, true),
       });
       return;
     }
-    if (click.customId !== 'kickall:confirm') {
+    if (click.customId !== kickallButtonId('confirm', interaction.id)) {
       await click.update({ content: 'Cancelled: nobody was kicked.', components: [] });
       return;
     }
@@ -116,4 +122,4 @@ export const kickall: Command = {
     });
     return; // replied above: nothing for the handler to send
   },
-};
+});

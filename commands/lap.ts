@@ -1,5 +1,7 @@
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
-import type { Command, CommandDeps } from '../src/adapters/discord/command';
+import type { CommandDeps } from '../src/adapters/discord/command';
+import type { CommandDefinition } from '../src/adapters/discord/commandOptions';
+import { defineCommand } from '../src/adapters/discord/defineCommand';
 import { eventChoices } from '../src/adapters/discord/eventChoices';
 import { driverChoices } from '../src/adapters/discord/driverChoices';
 import { lapChoices, lapFromChoice, struckChoices } from '../src/adapters/discord/lapChoices';
@@ -12,7 +14,7 @@ import { formatLapTime } from '../src/domain/leaderboard/formatLapTime';
 import type { StruckLap } from '../src/domain/stewarding/types';
 
 const S = ApplicationCommandOptionType;
-const event = (required: boolean) =>
+const event = <const R extends boolean>(required: R) =>
   ({
     type: S.String,
     name: 'event',
@@ -20,7 +22,7 @@ const event = (required: boolean) =>
     required,
     autocomplete: true,
   }) as const;
-const reason = (required: boolean) =>
+const reason = <const R extends boolean>(required: R) =>
   ({
     type: S.String,
     name: 'reason',
@@ -30,69 +32,69 @@ const reason = (required: boolean) =>
   }) as const;
 
 /** Stewarding of laps: strike one so it no longer counts, restore it, list what is struck. */
-export const lap: Command = {
-  data: {
-    name: 'lap',
-    description: 'Strike a lap so it stops counting, restore it, list struck laps (admins)',
-    default_member_permissions: String(PermissionFlagsBits.ManageGuild),
-    dm_permission: false,
-    options: [
-      {
-        type: S.Subcommand,
-        name: 'strike',
-        description: "Make a lap stop counting (it stays stored); the driver's next best lap takes its place",
-        options: [
-          event(true),
-          {
-            type: S.String,
-            name: 'driver',
-            description: 'A driver of that event',
-            required: true,
-            autocomplete: true,
-            max_length: 100,
-          },
-          reason(true),
-          {
-            type: S.String,
-            name: 'lap',
-            description: 'Which lap (default: their best)',
-            required: false,
-            autocomplete: true,
-            max_length: 100,
-          },
-        ],
-      },
-      {
-        type: S.Subcommand,
-        name: 'restore',
-        description: 'Make a struck lap count again',
-        options: [
-          event(true),
-          {
-            type: S.String,
-            name: 'lap',
-            description: 'The struck lap',
-            required: true,
-            autocomplete: true,
-            max_length: 100,
-          },
-          reason(false),
-        ],
-      },
-      {
-        type: S.Subcommand,
-        name: 'list',
-        description: "An event's struck laps and excluded drivers",
-        options: [event(false)],
-      },
-    ],
-  },
+const data = {
+  name: 'lap',
+  description: 'Strike a lap so it stops counting, restore it, list struck laps (admins)',
+  default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+  dm_permission: false,
+  options: [
+    {
+      type: S.Subcommand,
+      name: 'strike',
+      description: "Make a lap stop counting (it stays stored); the driver's next best lap takes its place",
+      options: [
+        event(true),
+        {
+          type: S.String,
+          name: 'driver',
+          description: 'A driver of that event',
+          required: true,
+          autocomplete: true,
+          max_length: 100,
+        },
+        reason(true),
+        {
+          type: S.String,
+          name: 'lap',
+          description: 'Which lap (default: their best)',
+          required: false,
+          autocomplete: true,
+          max_length: 100,
+        },
+      ],
+    },
+    {
+      type: S.Subcommand,
+      name: 'restore',
+      description: 'Make a struck lap count again',
+      options: [
+        event(true),
+        {
+          type: S.String,
+          name: 'lap',
+          description: 'The struck lap',
+          required: true,
+          autocomplete: true,
+          max_length: 100,
+        },
+        reason(false),
+      ],
+    },
+    {
+      type: S.Subcommand,
+      name: 'list',
+      description: "An event's struck laps and excluded drivers",
+      options: [event(false)],
+    },
+  ],
+} as const satisfies CommandDefinition;
+
+export const lap = defineCommand(data, {
   admin: true,
   ephemeral: true,
-  async execute(interaction, deps) {
+  async execute(interaction, deps, options) {
     const { stewarding, league, season } = deps;
-    const sub = interaction.options.getSubcommand();
-    const eventId = interaction.options.getString('event') ?? (await league.currentEventId());
+    const eventId = options.event ?? (await league.currentEventId());
     if (!eventId || !league.event(eventId))
       return {
         content: eventId
@@ -100,16 +102,16 @@ export const lap: Command = {
           : 'No event is running: pick one.',
       };
     const title = escapeMarkdown(eventTitle(season(), eventId));
-    if (sub === 'list') return { content: await listDecisions(deps, eventId, title) };
-    if (sub === 'strike') {
-      const driver = interaction.options.getString('driver', true);
-      const typed = interaction.options.getString('lap') ?? undefined;
+    if (options.subcommand === 'list') return { content: await listDecisions(deps, eventId, title) };
+    if (options.subcommand === 'strike') {
+      const driver = options.driver;
+      const typed = options.lap;
       const keys = (await league.storedLaps(eventId)).map((l) => l.lapKey);
       const out = await stewarding.strike({
         eventId,
         driver,
         lap: typed ? lapFromChoice(typed, keys) : undefined,
-        reason: interaction.options.getString('reason', true),
+        reason: options.reason,
         by: actorOf(interaction),
       });
       if (out.status === 'refused') return { content: `Nothing struck: ${out.message}.` };
@@ -120,34 +122,33 @@ export const lap: Command = {
     }
     const struck = await stewarding.decisions(eventId);
     const lapKey = lapFromChoice(
-      interaction.options.getString('lap', true),
+      options.lap,
       struck.struck.map((s) => s.lapKey),
     );
     const out = await stewarding.restore({
       eventId,
       lapKey,
-      reason: interaction.options.getString('reason') ?? undefined,
+      reason: options.reason,
       by: actorOf(interaction),
     });
     if (out.status !== 'done')
       return { content: `Nothing restored: ${out.status === 'refused' ? out.message : 'already restored'}.` };
     return { content: `Restored ${lapText(out.value)} in ${title}: it counts again.` };
   },
-  async autocomplete(interaction, { league, season, stewarding }) {
-    const focused = interaction.options.getFocused(true);
-    const typed = String(focused.value);
+  async autocomplete(_interaction, { league, season, stewarding }, { options, focused }) {
+    const typed = focused.value;
     if (focused.name === 'event') return eventChoices(season(), typed);
-    const eventId = interaction.options.getString('event');
+    const eventId = options.event;
     if (!eventId || !league.event(eventId)) return [];
     if (focused.name === 'driver') return driverChoices(await league.eventDrivers(eventId), typed);
     const decisions = await stewarding.decisions(eventId);
-    if (interaction.options.getSubcommand() === 'restore') return struckChoices(decisions.struck, typed);
-    const driver = interaction.options.getString('driver');
+    if (options.subcommand === 'restore') return struckChoices(decisions.struck, typed);
+    const driver = options.subcommand === 'strike' ? options.driver : undefined;
     if (!driver) return [];
     const struck = new Set(decisions.struck.map((s) => s.lapKey));
     return lapChoices(strikableLaps(await league.storedLaps(eventId), driver), struck, typed);
   },
-};
+});
 
 function lapText(s: StruckLap): string {
   return `**${escapeMarkdown(s.driverName || s.driverGuid)}**'s ${formatLapTime(s.lapTimeMs)} (${inlineCode(s.lapKey)})`;

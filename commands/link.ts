@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType, ButtonStyle, ComponentType } from 'discord.js';
-import type { Command } from '../src/adapters/discord/command';
+import type { CommandDefinition } from '../src/adapters/discord/commandOptions';
+import { defineCommand } from '../src/adapters/discord/defineCommand';
 import { actorOf, displayNameOf, memberOf } from '../src/adapters/discord/memberOf';
 import type { LinkOutcome } from '../src/app/identity/DriverLinks';
 import type { LinkRequest } from '../src/app/identity/IdentityState';
@@ -28,41 +29,42 @@ const requestLine = (r: Pick<LinkRequest, 'userId' | 'displayName' | 'driverGuid
  * A member asks to be linked to their Steam GUID; an admin approves or rejects it with the buttons
  * posted in the admin channel. An admin's /link links at once (themselves, or `member`).
  */
-export const link: Command = {
-  data: {
-    name: 'link',
-    description: 'Link your Discord account to your Steam GUID (an admin approves)',
-    dm_permission: false,
-    options: [
-      {
-        type: ApplicationCommandOptionType.String,
-        name: 'steam_guid',
-        description: 'Your steamID64: 17 digits starting with 7656119',
-        required: true,
-        min_length: 17,
-        max_length: 17,
-      },
-      {
-        type: ApplicationCommandOptionType.User,
-        name: 'member',
-        description: 'Admins: link this member at once',
-        required: false,
-      },
-    ],
-  },
+const data = {
+  name: 'link',
+  description: 'Link your Discord account to your Steam GUID (an admin approves)',
+  dm_permission: false,
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'steam_guid',
+      description: 'Your steamID64: 17 digits starting with 7656119',
+      required: true,
+      min_length: 17,
+      max_length: 17,
+    },
+    {
+      type: ApplicationCommandOptionType.User,
+      name: 'member',
+      description: 'Admins: link this member at once',
+      required: false,
+    },
+  ],
+} as const satisfies CommandDefinition;
+
+export const link = defineCommand(data, {
   admin: false,
   ephemeral: true,
   buttonsAdmin: true,
-  async execute(interaction, deps) {
+  async execute(interaction, deps, options) {
     const { links } = deps;
-    const guid = interaction.options.getString('steam_guid', true);
+    const guid = options.steam_guid;
     const admin = deps.isAdmin(interaction);
-    const user = interaction.options.getUser('member');
+    const user = options.member?.user;
     if (user && user.id !== interaction.user.id && !admin)
       return { content: 'Only league admins can link another member.' };
     if (admin) {
       const member = user
-        ? { userId: user.id, displayName: displayNameOf(interaction.options.getMember('member'), user) }
+        ? { userId: user.id, displayName: displayNameOf(options.member?.member, user) }
         : memberOf(interaction);
       return { content: linkedText(await links.link(member, guid, actorOf(interaction)), member.userId) };
     }
@@ -109,7 +111,7 @@ export const link: Command = {
     if (out.status === 'gone') return { content: 'This request was already answered.' };
     return { content: `🔗 ${linkedText(out, undefined)} (answered by <@${by.id}>)` };
   },
-};
+});
 
 function linkedText(out: LinkOutcome, userId: string | undefined): string {
   switch (out.status) {

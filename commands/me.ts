@@ -1,15 +1,17 @@
-import type { Command } from '../src/adapters/discord/command';
+import type { CommandDefinition } from '../src/adapters/discord/commandOptions';
+import { defineCommand } from '../src/adapters/discord/defineCommand';
 import { memberOf } from '../src/adapters/discord/memberOf';
 import { meFacts } from '../src/app/identity/meFacts';
 import { renderMe } from '../src/domain/identity/renderMe';
 
 /** Your driver: the running event, the season, your bests per track. */
-export const me: Command = {
-  data: {
-    name: 'me',
-    description: 'Your position in the running event, your season standing and your personal bests',
-    dm_permission: false,
-  },
+const data = {
+  name: 'me',
+  description: 'Your position in the running event, your season standing and your personal bests',
+  dm_permission: false,
+} as const satisfies CommandDefinition;
+
+export const me = defineCommand(data, {
   admin: false,
   ephemeral: true,
   async execute(interaction, { links, league, standings, season }) {
@@ -24,4 +26,4 @@ export const me: Command = {
       content: renderMe(await meFacts({ league, standings, season }, link, await links.notifyState(member.userId))),
     };
   },
-};
+});

@@ -1,71 +1,72 @@
 import { ApplicationCommandOptionType, PermissionFlagsBits } from 'discord.js';
-import type { Command } from '../src/adapters/discord/command';
+import type { CommandDefinition } from '../src/adapters/discord/commandOptions';
+import { defineCommand } from '../src/adapters/discord/defineCommand';
 import type { RotationTarget } from '../src/app/rotation/rotationTypes';
 import { eventChoices } from '../src/adapters/discord/eventChoices';
 import { rotationReply } from '../src/adapters/discord/rotationReply';
 import { eventTitle } from '../src/domain/season/eventTitle';
 import { pickServer, serverChoices, serverOption } from '../src/adapters/discord/serverChoice';
 
-export const rotate: Command = {
-  data: {
-    name: 'rotate',
-    description: 'Rotate acServer to another event now (admins)',
-    default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
-    dm_permission: false,
-    options: [
-      {
-        type: ApplicationCommandOptionType.String,
-        name: 'target',
-        description: 'Which event (default: the one the schedule says)',
-        required: false,
-        choices: [
-          { name: 'scheduled: the event the schedule says now', value: 'scheduled' },
-          { name: 'next: the next event in the schedule', value: 'next' },
-          { name: 'event: the one picked in the event option', value: 'event' },
-        ],
-      },
-      {
-        type: ApplicationCommandOptionType.String,
-        name: 'event',
-        description: 'The event (with target: event)',
-        required: false,
-        autocomplete: true,
-      },
-      {
-        type: ApplicationCommandOptionType.Boolean,
-        name: 'dry_run',
-        description: 'Only show what would change in the INI files',
-        required: false,
-      },
-      serverOption,
-    ],
-  },
+const data = {
+  name: 'rotate',
+  description: 'Rotate acServer to another event now (admins)',
+  default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
+  dm_permission: false,
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'target',
+      description: 'Which event (default: the one the schedule says)',
+      required: false,
+      choices: [
+        { name: 'scheduled: the event the schedule says now', value: 'scheduled' },
+        { name: 'next: the next event in the schedule', value: 'next' },
+        { name: 'event: the one picked in the event option', value: 'event' },
+      ],
+    },
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'event',
+      description: 'The event (with target: event)',
+      required: false,
+      autocomplete: true,
+    },
+    {
+      type: ApplicationCommandOptionType.Boolean,
+      name: 'dry_run',
+      description: 'Only show what would change in the INI files',
+      required: false,
+    },
+    serverOption,
+  ],
+} as const satisfies CommandDefinition;
+
+export const rotate = defineCommand(data, {
   admin: true,
   ephemeral: true,
-  async execute(interaction, { rotation: only, season, servers }) {
+  async execute(interaction, { rotation: only, season, servers }, options) {
     const picked = pickServer(
       servers ?? [{ id: 'default', name: 'acServer', rotation: only, acPlugin: undefined }],
-      interaction.options.getString('server'),
+      options.server ?? null,
     );
     if ('error' in picked) return { content: picked.error };
     const rotation = picked.server.rotation;
-    const eventId = interaction.options.getString('event');
-    const kind = interaction.options.getString('target') ?? (eventId ? 'event' : 'scheduled');
+    const eventId = options.event;
+    const kind = options.target ?? (eventId ? 'event' : 'scheduled');
     let target: RotationTarget;
     if (kind === 'event') {
       if (!eventId) return { content: 'Pick the event in the `event` option (target: event).' };
       target = { kind: 'event', eventId };
-    } else target = { kind: kind === 'next' ? 'next' : 'scheduled' };
+    } else target = { kind };
     const result = await rotation.rotate(target, {
-      dryRun: interaction.options.getBoolean('dry_run') ?? false,
+      dryRun: options.dry_run ?? false,
       by: `discord:${interaction.user.id}`,
     });
     const where = servers && servers.length > 1 ? `**${picked.server.name}**: ` : '';
     return { content: where + rotationReply(result, (id) => eventTitle(season(), id)) };
   },
-  async autocomplete(interaction, { season, servers }) {
-    const focused = interaction.options.getFocused(true);
-    if (focused.name === 'server') return serverChoices(servers ?? [], String(focused.value));
-    return eventChoices(season(), String(interaction.options.getFocused()));
+  async autocomplete(_interaction, { season, servers }, { focused }) {
+    if (focused.name === 'server') return serverChoices(servers ?? [], focused.value);
+    return eventChoices(season(), focused.value);
   },
-};
+});

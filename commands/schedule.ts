@@ -1,9 +1,14 @@
-import type { Command } from '../src/adapters/discord/command';
+import type { CommandDefinition } from '../src/adapters/discord/commandOptions';
+import { defineCommand } from '../src/adapters/discord/defineCommand';
 import { renderSchedule } from '../src/domain/season/renderSchedule';
 import { eventServerIds } from '../src/domain/servers/server';
 
-export const schedule: Command = {
-  data: { name: 'schedule', description: 'The season schedule, with the running event marked' },
+const data = {
+  name: 'schedule',
+  description: 'The season schedule, with the running event marked',
+} as const satisfies CommandDefinition;
+
+export const schedule = defineCommand(data, {
   admin: false,
   ephemeral: true,
   async execute(_interaction, { league, season, skipPreseason, servers }) {
@@ -20,4 +25,4 @@ export const schedule: Command = {
       }),
     };
   },
-};
+});

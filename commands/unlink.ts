@@ -1,26 +1,28 @@
 import { ApplicationCommandOptionType } from 'discord.js';
-import type { Command } from '../src/adapters/discord/command';
+import type { CommandDefinition } from '../src/adapters/discord/commandOptions';
+import { defineCommand } from '../src/adapters/discord/defineCommand';
 import { actorOf } from '../src/adapters/discord/memberOf';
 
 /** Remove your link to a Steam GUID (admins: anyone's). */
-export const unlink: Command = {
-  data: {
-    name: 'unlink',
-    description: 'Remove the link between your Discord account and your Steam GUID',
-    dm_permission: false,
-    options: [
-      {
-        type: ApplicationCommandOptionType.User,
-        name: 'member',
-        description: "Admins: remove this member's link",
-        required: false,
-      },
-    ],
-  },
+const data = {
+  name: 'unlink',
+  description: 'Remove the link between your Discord account and your Steam GUID',
+  dm_permission: false,
+  options: [
+    {
+      type: ApplicationCommandOptionType.User,
+      name: 'member',
+      description: "Admins: remove this member's link",
+      required: false,
+    },
+  ],
+} as const satisfies CommandDefinition;
+
+export const unlink = defineCommand(data, {
   admin: false,
   ephemeral: true,
-  async execute(interaction, deps) {
-    const user = interaction.options.getUser('member');
+  async execute(interaction, deps, options) {
+    const user = options.member?.user;
     if (user && user.id !== interaction.user.id && !deps.isAdmin(interaction))
       return { content: "Only league admins can remove another member's link." };
     const userId = user?.id ?? interaction.user.id;
@@ -28,4 +30,4 @@ export const unlink: Command = {
     if (!removed) return { content: `<@${userId}> is not linked to a Steam GUID.` };
     return { content: `<@${userId}> is no longer linked to \`${removed.driverGuid}\`.` };
   },
-};
+});

@@ -29,7 +29,7 @@ export async function leaderboardCommand(
     return 1;
   }
   const board = await ctx.league.leaderboard(eventId);
-  if (opts.json) io.out(JSON.stringify(toLeaderboardJson(board, event, new Date()), null, 2));
+  if (opts.json) io.out(JSON.stringify(toLeaderboardJson(board, event, ctx.clock.now()), null, 2));
   else
     io.out(
       renderLeaderboardPages(board, {
@@ -43,7 +43,7 @@ export async function leaderboardCommand(
 
 export async function eventsCommand(ctx: CliContext, opts: { json: boolean }, io: CliIo): Promise<number> {
   const config = ctx.season.current();
-  const active = activeEvent(config, new Date());
+  const active = activeEvent(config, ctx.clock.now());
   const events = allEvents(config);
   if (opts.json) {
     io.out(
@@ -118,7 +118,7 @@ export async function importProcessedCommand(ctx: CliContext, args: string[], io
       status: 'imported',
       eventId: null,
       lapCount: 0,
-      at: new Date().toISOString(),
+      at: ctx.clock.now().toISOString(),
     });
     imported++;
   }

@@ -48,7 +48,7 @@ export async function ingestCommand(
   await ctx.standings.flush();
   // Tell a running bot, so its leaderboards, files and posts include these laps.
   const changed = outcomes.flatMap((o) => ('eventId' in o ? [o.eventId, ...(o.movedFrom ? [o.movedFrom] : [])] : []));
-  await signalChangedEvents(ctx.config.dataDir, changed, new Date());
+  await signalChangedEvents(ctx.config.dataDir, changed, ctx.clock.now());
   if (opts.json) io.out(JSON.stringify(outcomes, null, 2));
   return refused > 0 || outcomes.some((o) => o.status === 'failed') ? 1 : 0;
 }

@@ -4,11 +4,11 @@ import { createConsoleLogger, type Logger } from '../logger';
 import type { BotState } from '../app/runtime/BotState';
 import type { League } from '../app/League';
 import type { SeasonConfigFile } from '../adapters/files/SeasonConfigFile';
-import { systemClock } from '../app/ports';
+import { systemClock, type Clock } from '../app/ports';
 import { openLeague } from '../wiring/store';
 import { ingestCommand } from './ingestCommand';
 import { standingsCommand } from './standingsCommand';
-import { Standings } from '../app/standings/standings';
+import { Standings } from '../app/standings/Standings';
 import { leaderboardCommand, eventsCommand, createTablesCommand, importProcessedCommand } from './commands';
 import {
   auditCommand,
@@ -43,7 +43,12 @@ export interface CliIo {
 const stdio: CliIo = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
 
 /** Runs one CLI command; resolves to the exit code. */
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo = stdio): Promise<number> {
+export async function runCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  io: CliIo = stdio,
+  clock: Clock = systemClock,
+): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -89,7 +94,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo =
 
   let ctx: CliContext;
   try {
-    ctx = await openContext(config, log);
+    ctx = await openContext(config, log, clock);
   } catch (err) {
     io.err(`error: ${(err as Error).message}`);
     return 1;
@@ -145,6 +150,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo =
 export interface CliContext {
   config: Config;
   log: Logger;
+  /** The time the CLI records and shows (tests set it). */
+  clock: Clock;
   league: League;
   state: BotState;
   season: SeasonConfigFile;
@@ -155,15 +162,8 @@ export interface CliContext {
   close(): Promise<void>;
 }
 
-async function openContext(config: Config, log: Logger): Promise<CliContext> {
-  const {
-    store,
-    state,
-    season,
-    league,
-    stewarding: stewardingState,
-    outputs,
-  } = await openLeague(config, log, systemClock);
+async function openContext(config: Config, log: Logger, clock: Clock): Promise<CliContext> {
+  const { store, state, season, league, stewarding: stewardingState, outputs } = await openLeague(config, log, clock);
   const standings = new Standings({
     league,
     state,
@@ -176,8 +176,8 @@ async function openContext(config: Config, log: Logger): Promise<CliContext> {
     league,
     state: stewardingState,
     season: () => season.current(),
-    clock: systemClock,
+    clock,
     log: log.child({ task: 'stewarding' }),
   });
-  return { config, log, league, state, season, standings, stewarding, close: () => store.close() };
+  return { config, log, clock, league, state, season, standings, stewarding, close: () => store.close() };
 }

@@ -177,7 +177,7 @@ async function report<T>(
     // Files here, then the running bot (its posts, website, and the audit line in the admin channel).
     await ctx.league.flush();
     await ctx.standings.flush();
-    await signalChangedEvents(ctx.config.dataDir, eventIds, new Date());
+    await signalChangedEvents(ctx.config.dataDir, eventIds, ctx.clock.now());
   }
   if (opts.json) io.out(JSON.stringify(out, null, 2));
   else if (out.status === 'refused') io.err(`nothing changed: ${out.message}`);

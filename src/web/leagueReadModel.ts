@@ -1,5 +1,5 @@
 import type { League } from '../app/League';
-import type { Standings } from '../app/standings/standings';
+import type { Standings } from '../app/standings/Standings';
 import type { BotState } from '../app/runtime/BotState';
 import type { SeasonConfig } from '../domain/season/season';
 import type { Alias } from '../domain/types';

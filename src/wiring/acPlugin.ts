@@ -3,7 +3,7 @@ import type { BackgroundTask } from '../app/runtime/TaskRunner';
 import type { SharedContext } from './server';
 import { AcPluginClient } from '../adapters/acserver/AcPluginClient';
 import { formatHostPort, resolvePluginEndpoints } from '../adapters/acserver/pluginEndpoints';
-import { LiveLaps } from '../app/liveLaps/liveLaps';
+import { LiveLaps } from '../app/liveLaps/LiveLaps';
 import { PluginResultsFlusher } from '../app/liveLaps/PluginResultsFlusher';
 import { kickAllCars } from '../app/liveLaps/kickAllCars';
 import { eventTitle } from '../domain/season/eventTitle';

@@ -3,7 +3,7 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { BackgroundTask } from '../app/runtime/TaskRunner';
 import type { League } from '../app/League';
-import type { Standings } from '../app/standings/standings';
+import type { Standings } from '../app/standings/Standings';
 import { removeLeftoverTempFiles } from '../adapters/files/removeLeftoverTempFiles';
 
 const MB = 1024 * 1024;

@@ -1,7 +1,7 @@
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { League } from '../app/League';
-import type { Standings } from '../app/standings/standings';
+import type { Standings } from '../app/standings/Standings';
 import type { TaskRunner } from '../app/runtime/TaskRunner';
 import type { PostKeeper } from '../app/posts/PostKeeper';
 import type { EventConfig, SeasonConfig } from '../domain/season/season';

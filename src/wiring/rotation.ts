@@ -7,7 +7,7 @@ import type { SeasonConfig } from '../domain/season/season';
 import type { BackgroundTask } from '../app/runtime/TaskRunner';
 import type { AcServerControl, HealthCheck, PlayerKicker, ResultsFlusher } from '../app/rotation/acServerPorts';
 import { RotationService } from '../app/rotation/RotationService';
-import { RotationTask } from '../app/rotation/rotationTask';
+import { RotationTask } from '../app/rotation/RotationTask';
 import { AcServerFolder } from '../adapters/acserver/AcServerFolder';
 import { HttpInfoCheck } from '../adapters/acserver/HttpInfoCheck';
 import { SystemdControl } from '../adapters/acserver/SystemdControl';

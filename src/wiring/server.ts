@@ -8,7 +8,7 @@ import type { BackgroundTask, TaskRunner } from '../app/runtime/TaskRunner';
 import type { SeasonConfig } from '../domain/season/season';
 import { RetryingStart } from '../app/runtime/RetryingStart';
 import { eventAnnouncer } from '../app/posts/eventAnnouncements';
-import { ResultsWatcher } from '../adapters/files/resultsWatcher';
+import { ResultsWatcher } from '../adapters/files/ResultsWatcher';
 import { WatchedFile } from '../adapters/files/WatchedFile';
 import { wireAcPlugin, type AcPluginWiring } from './acPlugin';
 import { wireRotation, type RotationWiring } from './rotation';

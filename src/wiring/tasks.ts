@@ -1,7 +1,7 @@
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { League } from '../app/League';
-import type { Standings } from '../app/standings/standings';
+import type { Standings } from '../app/standings/Standings';
 import type { BackgroundTask } from '../app/runtime/TaskRunner';
 import type { SeasonConfigFile } from '../adapters/files/SeasonConfigFile';
 import { WatchedFile } from '../adapters/files/WatchedFile';

@@ -2,7 +2,7 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { BackgroundTask } from '../app/runtime/TaskRunner';
 import type { League } from '../app/League';
-import type { Standings } from '../app/standings/standings';
+import type { Standings } from '../app/standings/Standings';
 import type { BotState } from '../app/runtime/BotState';
 import type { Clock, Store } from '../app/ports';
 import type { SeasonConfig } from '../domain/season/season';

@@ -5,7 +5,7 @@ import { FIXTURE_SEASON } from '../support/leagueFixture';
 import { rawLap, resultsBytes } from '../support/resultsFile';
 import { runCliCaptured as run } from '../support/runCliCaptured';
 import { changeSignalPath } from '../../src/adapters/files/changeSignal';
-import { currentStandingsPath, seasonStandingsPath } from '../../src/app/standings/standings';
+import { currentStandingsPath, seasonStandingsPath } from '../../src/app/standings/Standings';
 import { eventLeaderboardPath, type LeaderboardJson } from '../../src/app/leaderboard/leaderboardFiles';
 import type { SeasonStandings } from '../../src/domain/standings/types';
 import type { AuditEntry } from '../../src/domain/stewarding/types';

@@ -18,7 +18,15 @@ describe('e2e: /kickall empties the fake acServer after the admin confirms', () 
   let otherAdminId: string;
   const kickall = (userId: string) =>
     env.fake.injectInteraction({ commandName: 'kickall', channelId: env.channels.admin, member: { userId } });
-  const press = (h: InteractionHandle, customId: string, userId: string) =>
+  /** The custom id of a button in the confirmation `h` shows. */
+  const buttonId = (h: InteractionHandle, action: 'confirm' | 'cancel') => {
+    const shown = JSON.stringify(env.fake.message(env.channels.admin, h.original!.id));
+    const id = new RegExp(`kickall:${action}:\\d+`).exec(shown)?.[0];
+    if (!id) throw new Error(`no ${action} button in ${shown}`);
+    return id;
+  };
+  /** Presses a button of the confirmation `h` shows (its custom id carries h's invocation id). */
+  const press = (h: InteractionHandle, action: 'confirm' | 'cancel', userId: string, customId = buttonId(h, action)) =>
     env.fake.injectInteraction({
       type: 'button',
       customId,
@@ -58,11 +66,11 @@ describe('e2e: /kickall empties the fake acServer after the admin confirms', () 
     expect(JSON.stringify(ask)).toContain('kickall:confirm');
     expect(peer.kicked).toEqual([]);
 
-    const intruder = press(h, 'kickall:confirm', otherAdminId);
+    const intruder = press(h, 'confirm', otherAdminId);
     expect((await intruder.waitForReply(3000)).content).toMatch(/Only the admin who used \/kickall/);
     expect(peer.kicked).toEqual([]);
 
-    const click = press(h, 'kickall:confirm', adminId);
+    const click = press(h, 'confirm', adminId);
     await click.waitForAnswer();
     const done = await h.waitForReply(5000, (r) => r.content.startsWith('Kicked'));
     expect(done.content).toBe('Kicked 4 drivers: the server is empty.');
@@ -77,13 +85,43 @@ describe('e2e: /kickall empties the fake acServer after the admin confirms', () 
     await peer.waitFor(() => env.bot.acPlugin.link!.cars().length === 1, 3000, 'car back');
     const h = kickall(adminId);
     await h.waitForReply(5000, (r) => r.content.startsWith('Kick all 1 connected driver off'));
-    press(h, 'kickall:cancel', adminId);
+    press(h, 'cancel', adminId);
     expect((await h.waitForReply(5000, (r) => r.content.startsWith('Cancelled'))).content).toBe(
       'Cancelled: nobody was kicked.',
     );
     expect(peer.connectedCars()).toHaveLength(1);
     peer.disconnect(0);
     await peer.waitFor(() => env.bot.acPlugin.link!.cars().length === 0, 3000, 'car gone');
+  });
+
+  it('when two admins ask at once, then each confirmation answers only its own /kickall', async () => {
+    for (const c of cars.slice(0, 2)) peer.connect(c);
+    await peer.waitFor(() => env.bot.acPlugin.link!.cars().length === 2, 3000, 'two cars known');
+    const first = kickall(adminId);
+    const second = kickall(otherAdminId);
+    await first.waitForReply(5000, (r) => r.content.startsWith('Kick all 2'));
+    await second.waitForReply(5000, (r) => r.content.startsWith('Kick all 2'));
+    expect(buttonId(first, 'confirm')).not.toBe(buttonId(second, 'confirm'));
+
+    // A press carrying the first invocation's id never answers the second one.
+    const crossed = press(second, 'confirm', otherAdminId, buttonId(first, 'confirm'));
+    expect((await crossed.waitForReply(3000)).content).toMatch(/belongs to another \/kickall/);
+    expect(peer.kicked).toHaveLength(4); // the four of the earlier test, nobody new
+
+    press(second, 'cancel', otherAdminId);
+    expect((await second.waitForReply(5000, (r) => r.content.startsWith('Cancelled'))).content).toBe(
+      'Cancelled: nobody was kicked.',
+    );
+    expect(peer.connectedCars()).toHaveLength(2);
+    expect(JSON.stringify(env.fake.message(env.channels.admin, first.original!.id))).toContain(
+      buttonId(first, 'confirm'),
+    );
+
+    press(first, 'confirm', adminId);
+    const done = await first.waitForReply(5000, (r) => r.content.startsWith('Kicked'));
+    expect(done.content).toBe('Kicked 2 drivers: the server is empty.');
+    expect(peer.connectedCars()).toEqual([]);
+    expect((await second.waitForReply(1000)).content).toBe('Cancelled: nobody was kicked.');
   });
 
   const six: PeerCar[] = [0, 1, 2, 3, 4, 5].map((carId) => ({
@@ -96,7 +134,7 @@ describe('e2e: /kickall empties the fake acServer after the admin confirms', () 
     const h = kickall(adminId);
     const ask = await h.waitForReply(5000, (r) => r.content.startsWith('Kick all') || r.content.startsWith('Nobody'));
     if (!ask.content.startsWith('Kick all')) return { ask: ask.content, done: '' };
-    press(h, 'kickall:confirm', adminId);
+    press(h, 'confirm', adminId);
     const done = await h.waitForReply(
       8000,
       (r) => r.content.startsWith('Kicked') || r.content.startsWith('Sent a kick'),

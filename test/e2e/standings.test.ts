@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startTestBot, type TestBotEnv } from '../support/startTestBot';
 import { expectedTable, type FixtureEvent } from '../support/standingsExpected';
-import { currentStandingsPath } from '../../src/app/standings/standings';
+import { currentStandingsPath } from '../../src/app/standings/Standings';
 import type { SeasonStandings } from '../../src/domain/standings/types';
 import { present } from '../support/present';
 

@@ -4,7 +4,7 @@ import { startTestBot, type TestBotEnv } from '../support/startTestBot';
 import { rawLap, resultsBytes } from '../support/resultsFile';
 import { deployCommands } from '../../src/adapters/discord/deployCommands';
 import { loadCommands } from '../../commands';
-import { currentStandingsPath } from '../../src/app/standings/standings';
+import { currentStandingsPath } from '../../src/app/standings/Standings';
 import type { LeaderboardJson } from '../../src/app/leaderboard/leaderboardFiles';
 import type { SeasonStandings } from '../../src/domain/standings/types';
 import { runCliCaptured } from '../support/runCliCaptured';

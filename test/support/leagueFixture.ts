@@ -72,5 +72,10 @@ export async function makeLeague(opts: { dir?: string; season?: string; store?: 
     log: opts.log ?? silentLogger,
     stewarding,
   });
-  return { dir, store, state, stewarding, league, config, currentEventFile, close: () => store.close() };
+  // Pending leaderboard-file writes read the store: let them finish before it closes.
+  const close = async () => {
+    await league.flush();
+    await store.close();
+  };
+  return { dir, store, state, stewarding, league, config, currentEventFile, close };
 }

@@ -4,7 +4,6 @@ import type {
   ChatInputCommandInteraction,
   Interaction,
   ApplicationCommandOptionChoiceData,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
   InteractionEditReplyOptions,
 } from 'discord.js';
 import type { Logger } from '../../logger';
@@ -12,13 +11,14 @@ import type { League } from '../../app/League';
 import type { BotState } from '../../app/runtime/BotState';
 import type { SeasonConfig } from '../../domain/season/season';
 import type { ChartRenderer, Clock } from '../../app/ports';
-import type { Standings } from '../../app/standings/standings';
+import type { Standings } from '../../app/standings/Standings';
 import type { RotationService } from '../../app/rotation/RotationService';
 import type { AcPluginLink } from '../../app/liveLaps/acPluginLink';
 import type { CommandServer } from './serverChoice';
 import type { Stewarding } from '../../app/stewarding/Stewarding';
 import type { DriverLinks } from '../../app/identity/DriverLinks';
 import type { PostBody } from '../../app/posts/PostKeeper';
+import type { CommandDefinition } from './commandOptions';
 
 /** What commands may use: one object, built by the composition root (src/wiring). */
 export interface CommandDeps {
@@ -73,7 +73,7 @@ export interface ButtonReply {
  * beside a thin execute that formats and replies. The central handler defers before execute.
  */
 export interface Command {
-  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  data: CommandDefinition;
   /** Admin-only: needs ADMIN_ROLE_ID or Manage Server, checked again at execution. */
   admin: boolean;
   /** Reply only to the caller. */

@@ -1,5 +1,5 @@
 import type { League } from '../League';
-import type { Standings } from '../standings/standings';
+import type { Standings } from '../standings/Standings';
 import type { SeasonConfig } from '../../domain/season/season';
 import type { MeFacts } from '../../domain/identity/renderMe';
 import type { NotifyState } from './IdentityState';

@@ -8,7 +8,7 @@ import type {
   SessionInfoPayload,
 } from './messages';
 import { readLapCompleted } from './readLapCompleted';
-import { MalformedPacketError, PacketReader, ShortPacketError } from './reader';
+import { MalformedPacketError, PacketReader, ShortPacketError } from './PacketReader';
 
 type Parser<T> = (r: PacketReader) => T;
 

@@ -7,7 +7,7 @@ import {
   type ServerMessage,
   type SessionInfoPayload,
 } from './messages';
-import { PacketWriter } from './writer';
+import { PacketWriter } from './PacketWriter';
 
 /** LAP_COMPLETED as a sender describes it: the decoder's bookkeeping fields are optional. */
 export type LapCompletedInput = Omit<LapCompletedMessage, 'declaredCount' | 'leaderboardComplete' | 'entrySize'> & {

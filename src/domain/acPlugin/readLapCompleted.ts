@@ -1,5 +1,5 @@
 import type { LapCompletedMessage, LapLeaderboardEntry } from './messages';
-import type { PacketReader } from './reader';
+import type { PacketReader } from './PacketReader';
 
 const GRIP_BYTES = 4;
 

@@ -2,7 +2,7 @@ import { closeSync, constants, existsSync, mkdtempSync, openSync, symlinkSync, w
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ResultsWatcher } from '../../../src/adapters/files/resultsWatcher';
+import { ResultsWatcher } from '../../../src/adapters/files/ResultsWatcher';
 import type { ResultsFileInput } from '../../../src/app/results/ingestResultsFile';
 import { captureLog } from '../../support/captureLog';
 

@@ -4,15 +4,7 @@ import path from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { startWatcher } from '../../../src/adapters/files/startWatcher';
 import { captureLog } from '../../support/captureLog';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function waitFor(cond: () => boolean, ms = 5000) {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await sleep(20);
-  }
-}
+import { waitFor } from '../../support/fakeDiscord/waitFor';
 
 describe('startWatcher (real chokidar on a temp folder)', () => {
   let dir: string;

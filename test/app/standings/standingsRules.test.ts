@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { makeLeague } from '../../support/leagueFixture';
 import { sessionResults, type SessionCar, type SessionLap } from '../../support/sessionResults';
-import { Standings, currentStandingsPath } from '../../../src/app/standings/standings';
+import { Standings, currentStandingsPath } from '../../../src/app/standings/Standings';
 import { standingsMessage } from '../../../src/app/posts/standingsMessage';
 import { lazyPointsChart } from '../../../src/adapters/chart/lazyPointsChart';
 import { KICKED_GUID } from '../../../src/domain/types';

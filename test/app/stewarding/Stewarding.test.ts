@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Stewarding } from '../../../src/app/stewarding/Stewarding';
-import { Standings } from '../../../src/app/standings/standings';
+import { Standings } from '../../../src/app/standings/Standings';
 import { eventLeaderboardPath, type LeaderboardJson } from '../../../src/app/leaderboard/leaderboardFiles';
 import { liveLap } from '../../../src/domain/liveLaps/liveLap';
 import type { Actor, AuditEntry } from '../../../src/domain/stewarding/types';

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { makeLeague } from '../leagueFixture';
-import { Standings } from '../../../src/app/standings/standings';
+import { Standings } from '../../../src/app/standings/Standings';
 import { silentLogger } from '../../../src/logger';
 import { leagueReadModel } from '../../../src/web/leagueReadModel';
 import { DriverIds } from '../../../src/web/DriverIds';

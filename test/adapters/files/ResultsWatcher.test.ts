@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ResultsWatcher } from '../../../src/adapters/files/resultsWatcher';
+import { ResultsWatcher } from '../../../src/adapters/files/ResultsWatcher';
 import { silentLogger } from '../../../src/logger';
 import type { ResultsFileInput } from '../../../src/app/results/ingestResultsFile';
 import { resultsFixture, acServerName } from '../../support/fixtures';

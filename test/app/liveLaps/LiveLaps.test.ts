@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AcPluginClient } from '../../../src/adapters/acserver/AcPluginClient';
-import { LiveLaps } from '../../../src/app/liveLaps/liveLaps';
+import { LiveLaps } from '../../../src/app/liveLaps/LiveLaps';
 import { silentLogger } from '../../../src/logger';
 import { isLiveLap } from '../../../src/domain/liveLaps/liveLap';
 import type { Leaderboard } from '../../../src/domain/types';

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { RotationTask } from '../../../src/app/rotation/rotationTask';
+import { RotationTask } from '../../../src/app/rotation/RotationTask';
 import { readCurrentEventId } from '../../../src/adapters/files/currentEventFile';
 import { makeFakeAcServerFolder } from '../../support/fakeAcServer/FakeAcServerFolder';
 import { rotationHarness, seasonConfig, type RotationHarness } from '../../support/rotationHarness';

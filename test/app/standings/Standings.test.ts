@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeLeague, FIXTURE_SEASON } from '../../support/leagueFixture';
 import { resultsFixture, acServerName } from '../../support/fixtures';
-import { Standings, currentStandingsPath, seasonStandingsPath } from '../../../src/app/standings/standings';
+import { Standings, currentStandingsPath, seasonStandingsPath } from '../../../src/app/standings/Standings';
 import { silentLogger } from '../../../src/logger';
 import type { SeasonStandings } from '../../../src/domain/standings/types';
 import { expectedTable, type FixtureEvent } from '../../support/standingsExpected';
