@@ -3,7 +3,8 @@ import type { CommandDefinition } from '../src/adapters/discord/commandOptions';
 import { defineCommand } from '../src/adapters/discord/defineCommand';
 import { kickAllCars, REFRESH_MS } from '../src/app/liveLaps/kickAllCars';
 import { escapeMarkdown } from '../src/domain/text/discordText';
-import { remoteReply, serverChoices, serverOption } from '../src/adapters/discord/remoteReply';
+import { remoteReply, remoteServerChoices } from '../src/adapters/discord/remoteReply';
+import { pickServer, serverChoices, serverOption } from '../src/adapters/discord/serverChoice';
 
 /** How long the confirm button waits for the admin who asked. */
 export const KICKALL_CONFIRM_MS = 30_000;
@@ -52,10 +53,15 @@ export const kickall = defineCommand(data, {
   admin: true,
   ephemeral: false,
   async execute(interaction, deps, options) {
-    const { acPlugin, log } = deps;
     // On the bot (ROLE=bot) the agent of the server kicks; its answer names who was kicked.
     const remote = await remoteReply(interaction, deps, options.server, { action: 'kickall' });
     if (remote) return remote;
+    const { acPlugin: only, log, servers, rotation } = deps;
+    const local = servers ?? (rotation ? [{ id: 'default', name: 'acServer', rotation, acPlugin: only }] : []);
+    if (local.length === 0) return { content: 'acServer does not run in this process.' };
+    const picked = pickServer(local, options.server ?? null);
+    if ('error' in picked) return { content: picked.error };
+    const acPlugin = picked.server.acPlugin;
     if (!acPlugin) {
       return {
         content:
@@ -117,5 +123,8 @@ export const kickall = defineCommand(data, {
     });
     return; // replied above: nothing for the handler to send
   },
-  autocomplete: (_interaction, deps, { focused }) => serverChoices(deps, focused.value),
+  async autocomplete(_interaction, deps, { focused }) {
+    if (deps.remoteServers) return remoteServerChoices(deps, focused.value);
+    return serverChoices(deps.servers ?? [], focused.value);
+  },
 });

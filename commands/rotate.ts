@@ -5,7 +5,8 @@ import type { RotationTarget } from '../src/app/rotation/rotationTypes';
 import { eventChoices } from '../src/adapters/discord/eventChoices';
 import { rotationReply } from '../src/adapters/discord/rotationReply';
 import { eventTitle } from '../src/domain/season/eventTitle';
-import { remoteReply, serverChoices, serverOption } from '../src/adapters/discord/remoteReply';
+import { remoteReply, remoteServerChoices } from '../src/adapters/discord/remoteReply';
+import { pickServer, serverChoices, serverOption } from '../src/adapters/discord/serverChoice';
 
 const data = {
   name: 'rotate',
@@ -45,7 +46,7 @@ export const rotate = defineCommand(data, {
   admin: true,
   ephemeral: true,
   async execute(interaction, deps, options) {
-    const { rotation, season } = deps;
+    const { rotation: only, season, servers } = deps;
     const eventId = options.event;
     const kind = options.target ?? (eventId ? 'event' : 'scheduled');
     let target: RotationTarget;
@@ -57,12 +58,19 @@ export const rotate = defineCommand(data, {
     // On the bot (ROLE=bot) the agent of the server rotates; its answer is the reply.
     const remote = await remoteReply(interaction, deps, options.server, { action: 'rotate', target, dryRun });
     if (remote) return remote;
-    if (!rotation) return { content: 'Rotation is not set up in this process (no acServer here).' };
-    const result = await rotation.rotate(target, { dryRun, by: `discord:${interaction.user.id}` });
-    return { content: rotationReply(result, (id) => eventTitle(season(), id)) };
+    const local = servers ?? (only ? [{ id: 'default', name: 'acServer', rotation: only, acPlugin: undefined }] : []);
+    if (local.length === 0) return { content: 'Rotation is not set up in this process (no acServer here).' };
+    const picked = pickServer(local, options.server ?? null);
+    if ('error' in picked) return { content: picked.error };
+    const result = await picked.server.rotation.rotate(target, { dryRun, by: `discord:${interaction.user.id}` });
+    const where = servers && servers.length > 1 ? `**${picked.server.name}**: ` : '';
+    return { content: where + rotationReply(result, (id) => eventTitle(season(), id)) };
   },
   async autocomplete(_interaction, deps, { focused }) {
-    if (focused.name === 'server') return serverChoices(deps, focused.value);
+    if (focused.name === 'server')
+      return deps.remoteServers
+        ? remoteServerChoices(deps, focused.value)
+        : serverChoices(deps.servers ?? [], focused.value);
     return eventChoices(deps.season(), focused.value);
   },
 });

@@ -1,6 +1,7 @@
 import type { CommandDefinition } from '../src/adapters/discord/commandOptions';
 import { defineCommand } from '../src/adapters/discord/defineCommand';
 import { renderSchedule } from '../src/domain/season/renderSchedule';
+import { eventServerIds } from '../src/domain/servers/server';
 
 const data = {
   name: 'schedule',
@@ -10,11 +11,17 @@ const data = {
 export const schedule = defineCommand(data, {
   admin: false,
   ephemeral: true,
-  async execute(_interaction, { league, season, skipPreseason }) {
+  async execute(_interaction, { league, season, skipPreseason, servers }) {
+    // Several servers: each event lists where it runs (the first server hosts events that name none).
+    const names = new Map(servers?.map((s) => [s.id, s.name]));
+    const first = servers?.[0]?.id;
     return {
       content: renderSchedule(season(), {
         skipPreseason,
         activeEventId: await league.currentEventId(),
+        ...(servers && first !== undefined && servers.length > 1
+          ? { serverNames: (e) => eventServerIds(e, first).map((id) => names.get(id) ?? id) }
+          : {}),
       }),
     };
   },

@@ -35,6 +35,7 @@ const schema = z.object({
   RESULTS_DIR: optionalString,
   SEASON_CONFIG: optionalString,
   CURRENT_EVENT_FILE: optionalString,
+  SERVERS_CONFIG: optionalString,
   AC_SERVER_TZ: timeZone.default('UTC'),
   RESULTS_SETTLE_MS: z.coerce.number().int().min(0).max(60000).default(500),
   RESULTS_MAX_MB: z.coerce.number().int().min(1).max(4096).default(32),
@@ -116,6 +117,8 @@ export interface Config extends RawConfig {
   resultsDir: string;
   seasonConfigPath: string;
   currentEventFile: string;
+  /** servers.json (several acServers); a missing file means the one server of AC_SERVER_DIR */
+  serversConfigPath: string;
   sqlitePath: string;
   dataDir: string;
   /** AC_SERVER_DIR is set to something else than the default: a missing one is a mistake worth a warning. */
@@ -162,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     resultsDir: abs(c.RESULTS_DIR ?? path.join(c.AC_SERVER_DIR, 'results')),
     seasonConfigPath: abs(c.SEASON_CONFIG ?? path.join(c.DATA_DIR, 'seasonConfig.json')),
     currentEventFile: abs(c.CURRENT_EVENT_FILE ?? path.join(c.DATA_DIR, 'currentEvent.json')),
+    serversConfigPath: abs(c.SERVERS_CONFIG ?? path.join(c.DATA_DIR, 'servers.json')),
     sqlitePath: abs(c.SQLITE_PATH ?? path.join(c.DATA_DIR, 'league.db')),
     AC_SERVER_DIR: abs(c.AC_SERVER_DIR),
     acServerDirSet,

@@ -4,6 +4,7 @@ import type { BotState } from './runtime/BotState';
 import type { SeasonConfig, EventConfig } from '../domain/season/season';
 import { UNATTRIBUTED_EVENT_ID, type Lap, type Leaderboard } from '../domain/types';
 import { ingestResultsFile, type IngestOutcome, type ResultsFileInput } from './results/ingestResultsFile';
+import type { LapServer } from '../domain/results/lapsFromResults';
 import { rankLaps } from '../domain/leaderboard/rankLaps';
 import { isLater } from '../domain/results/lapOrder';
 import { aliasResolver } from '../domain/leaderboard/aliases';
@@ -22,6 +23,15 @@ export interface LeaderboardListener {
   leaderboardChanged(eventId: string): void;
   /** Names, the schedule or the current event changed (alias, season config, rotation). */
   namesChanged?(): void;
+}
+
+/** One acServer's results (servers.json): its events, its current event, its clock. */
+export interface ServerFeed {
+  server: LapServer;
+  /** Only the events this server hosts (seasonForServer). */
+  season: () => SeasonConfig;
+  readCurrentEventId: () => Promise<string | null>;
+  timeZone: string;
 }
 
 export interface LeagueDeps {
@@ -82,12 +92,12 @@ export class League {
 
   async onResultsFile(
     input: ResultsFileInput,
-    opts: { forcedEventId?: string; reingest?: boolean } = {},
+    opts: { forcedEventId?: string; reingest?: boolean; feed?: ServerFeed } = {},
   ): Promise<IngestOutcome> {
     const { log } = this.deps;
     let storedLaps: readonly Lap[] = [];
     const outcome = await ingestResultsFile(
-      { ...this.ingestDeps(), stored: (laps) => (storedLaps = laps) },
+      { ...this.ingestDeps(opts.feed), stored: (laps) => (storedLaps = laps) },
       input,
       opts,
     );
@@ -286,18 +296,19 @@ export class League {
     if (current) await this.deps.outputs.write('leaderboard.json', json);
   }
 
-  private ingestDeps() {
+  private ingestDeps(feed?: ServerFeed) {
     const { state, season, acServerTimeZone, clock, log } = this.deps;
     const moving = (from: string, to: string, keys: KeyMoves) => this.carryStrikes(from, to, keys);
     return {
       laps: this.ranking.writingThrough(),
       state,
-      season,
-      currentEventId: this.deps.readCurrentEventId,
-      acServerTimeZone,
+      season: feed?.season ?? season,
+      currentEventId: feed?.readCurrentEventId ?? this.deps.readCurrentEventId,
+      acServerTimeZone: feed?.timeZone ?? acServerTimeZone,
       clock,
       log,
       moving,
+      ...(feed ? { server: feed.server } : {}),
     };
   }
 

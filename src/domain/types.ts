@@ -80,6 +80,8 @@ export interface Lap {
   sessionTime: string | null;
   /** ISO 8601 instant used for "who set it first": sessionTime, or when it was seen for live laps. */
   recordedAt: string;
+  /** The acServer (servers.json id) that ran the session; absent = the default server. */
+  server?: string;
 }
 
 export interface Alias {
@@ -101,6 +103,8 @@ export interface LeaderboardRow {
   tyre: string | null;
   recordedAt: string;
   lapKey: string;
+  /** Where the lap was set (servers.json id); absent = the default server. */
+  server?: string;
 }
 
 export interface Leaderboard {

@@ -16,7 +16,7 @@ import { openLeague } from './store';
 import { serveCommands, wireDiscord, type DiscordOptions } from './discord';
 import { wirePosts } from './posts';
 import { wireStewarding, type StewardingWiring } from './stewarding';
-import { wireServer } from './server';
+import { postServers, wireServers, type ServersWiring } from './servers';
 import type { RotationWiring } from './rotation';
 import type { AcPluginWiring } from './acPlugin';
 import { cliChangesTask, seasonConfigTask, standingsTask } from './tasks';
@@ -37,8 +37,10 @@ export interface RunningBot {
   /** Undefined without DISCORD_TOKEN. */
   discord: { posts: PostKeeper; refreshPosts(): void; whenReady(): Promise<void>; readonly client: Client } | undefined;
   standings: Standings;
-  /** /rotate's service, the rotation cron task and the acServer control. */
+  /** /rotate's service, the rotation cron task and the acServer control (of the default server). */
   rotation: RotationWiring;
+  /** Every acServer of this host, each with its own watcher, rotation and plugin link (servers.json). */
+  servers: ServersWiring;
   /** The acServer UDP plugin link (live laps, /kickall, results flush); empty when off. */
   acPlugin: AcPluginWiring;
   /** Stewarding (struck laps, exclusions, the audit trail) and driver identity (links, notifications). */
@@ -95,6 +97,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     chart: lazyPointsChart,
     log,
     posts: discord?.posts,
+    servers: postServers(core.servers, currentSeason, clock),
   });
   const steward = wireStewarding(config, {
     league,
@@ -110,10 +113,10 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   const hostTables = role === 'all' ? undefined : openHostTables(config);
   const publisher =
     hostTables && role === 'agent' ? changePublisher(config, hostTables, { league, clock, log }) : undefined;
-  const server =
+  const servers =
     role === 'bot'
       ? undefined
-      : await wireServer(config, {
+      : await wireServers(config, core.servers, {
           league,
           state,
           season: currentSeason,
@@ -126,6 +129,8 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
           refreshAll,
           currentEventChanged: publisher && (async (eventId) => void (eventId && publisher.currentEvent(eventId))),
         });
+  // The default server (the first): the single-server fields of RunningBot and CommandDeps.
+  const server = servers?.all[0];
   const agent =
     hostTables && publisher && server
       ? wireAgent(config, hostTables, {
@@ -190,6 +195,16 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
         rotation: server?.rotation.service,
         acPlugin: server?.acPlugin.link,
         remoteServers: follower?.remote,
+        ...(servers && servers.all.length > 1
+          ? {
+              servers: servers.all.map((s) => ({
+                id: s.server.id,
+                name: s.server.name,
+                rotation: s.rotation.service,
+                acPlugin: s.acPlugin.link,
+              })),
+            }
+          : {}),
         eventPageUrl: (eventId) => eventPageUrl(config.WEB_PUBLIC_URL, eventId),
         stewarding: steward.stewarding,
         links: steward.links,
@@ -203,7 +218,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   }
   // After Discord: they stop first, so their last posts and DMs go out before the client closes.
   for (const task of steward.tasks) tasks.add(task);
-  for (const task of server?.tasks.first ?? []) tasks.add(task);
+  for (const task of servers?.tasks.first ?? []) tasks.add(task);
   tasks.add(seasonConfigTask(config, season, refreshAll));
   tasks.add(outputFilesTask(config, { league, standings, log: log.child({ task: 'output-files' }) }));
   // Before ingest, so it stops after ingest and writes the standings of the last files.
@@ -211,12 +226,12 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
   // Before ingest: they stop after it, so the last laps reach the change log before the leases go.
   for (const task of agent?.tasks ?? []) tasks.add(task);
   if (follower) tasks.add(follower.task);
-  for (const task of server?.tasks.feeds ?? []) tasks.add(task);
+  for (const task of servers?.tasks.feeds ?? []) tasks.add(task);
   tasks.add(cliChangesTask(config, { league, publishAudit: steward.publish, log: log.child({ task: 'ingest' }) }));
   // The read-only website stops before ingest and the store, so no page reads a closed store.
   if (web) tasks.add(web.task);
   // Last: at shutdown the rotation stops first, waiting for one in progress.
-  for (const task of server?.tasks.last ?? []) tasks.add(task);
+  for (const task of servers?.tasks.last ?? []) tasks.add(task);
 
   try {
     await agent?.claim(); // before any task touches the server: a second agent for it stops here
@@ -252,6 +267,9 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     },
     get acPlugin() {
       return onThisHost(server).acPlugin;
+    },
+    get servers() {
+      return onThisHost(servers);
     },
     steward,
     webUrl: () => web?.url(),

@@ -4,7 +4,7 @@ import type { League } from '../app/League';
 import type { Standings } from '../app/standings/Standings';
 import type { TaskRunner } from '../app/runtime/TaskRunner';
 import type { PostKeeper } from '../app/posts/PostKeeper';
-import type { SeasonConfig } from '../domain/season/season';
+import type { EventConfig, SeasonConfig } from '../domain/season/season';
 import type { SeasonStandings } from '../domain/standings/types';
 import { eventTitle } from '../domain/season/eventTitle';
 import { renderLeaderboard, pageLink } from '../domain/leaderboard/renderLeaderboard';
@@ -23,6 +23,17 @@ export interface PostsContext {
   log: Logger;
   /** Undefined without Discord: only the files follow. */
   posts: PostKeeper | undefined;
+  /** Several servers: posts name them (where each best lap was set, which servers run an event). */
+  servers?: PostServers;
+}
+
+export interface PostServers {
+  /** A lap's server id (undefined = the default server) -> its name. */
+  name: (serverId: string | undefined) => string;
+  /** The names of the servers an event runs on. */
+  ofEvent: (event: EventConfig) => string[];
+  /** The event each server runs now (currentEvent files, else the schedule). */
+  currentEventIds: () => Promise<string[]>;
 }
 
 /**
@@ -66,6 +77,7 @@ function leaderboardPosts(config: Config, ctx: PostsContext, posts: PostKeeper, 
         title: eventTitle(ctx.season(), eventId),
         carName: prettyCarName,
         footer: pageLink(eventPageUrl(config.WEB_PUBLIC_URL, eventId)),
+        ...(ctx.servers ? { serverName: ctx.servers.name } : {}),
       }),
     }));
   };
@@ -74,6 +86,7 @@ function leaderboardPosts(config: Config, ctx: PostsContext, posts: PostKeeper, 
   return async () => {
     const current = await ctx.league.currentEventId();
     if (current) known.add(current);
+    for (const id of (await ctx.servers?.currentEventIds()) ?? []) known.add(id);
     for (const eventId of known) request(eventId);
   };
 }
@@ -85,6 +98,9 @@ function schedulePost(config: Config, ctx: PostsContext, posts: PostKeeper, chan
       content: renderSchedule(ctx.season(), {
         skipPreseason: config.SKIP_PRESEASON,
         activeEventId: await ctx.league.currentEventId(),
+        ...(ctx.servers
+          ? { activeEventIds: await ctx.servers.currentEventIds(), serverNames: ctx.servers.ofEvent }
+          : {}),
       }),
     }));
 }

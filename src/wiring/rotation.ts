@@ -41,13 +41,17 @@ export interface RotationContext {
   flusher?: ResultsFlusher;
   kicker?: PlayerKicker;
   health?: HealthCheck[];
+  /** A server other than the default one (servers.json): its journal, pid file and last rotation are its own. */
+  serverKey?: string;
 }
 
 /** acServer control from AC_SERVER_CONTROL, the rotation service and its background tasks. */
 export function wireRotation(config: Config, ctx: RotationContext): RotationWiring {
   const log = ctx.log.child({ task: 'rotation' });
   const folder = new AcServerFolder(config.AC_SERVER_DIR, ctx.clock);
-  const control = createControl(config, log);
+  const own = (name: string, ext: string) =>
+    path.join(config.dataDir, `${name}${ctx.serverKey ? `.${ctx.serverKey}` : ''}${ext}`);
+  const control = createControl(config, log, own('acserver', '.pid'));
   const service = new RotationService({
     files: folder,
     control,
@@ -56,9 +60,9 @@ export function wireRotation(config: Config, ctx: RotationContext): RotationWiri
     flusher: ctx.flusher,
     kicker: ctx.kicker,
     kickBeforeRotate: config.KICK_BEFORE_ROTATE,
-    journal: new RotationJournalFile(path.join(config.dataDir, 'rotation-journal.json')),
+    journal: new RotationJournalFile(own('rotation-journal', '.json')),
     writeCurrentEvent: (event, at) => writeCurrentEvent(config.currentEventFile, event, at),
-    recordRotation: (rec) => ctx.state.setLastRotation(rec),
+    recordRotation: (rec) => ctx.state.setLastRotation(rec, ctx.serverKey),
     alertAdmins: async (text) => ctx.alertAdmins(`🚨 ${text}`),
     clock: ctx.clock,
     log,
@@ -81,7 +85,7 @@ export function wireRotation(config: Config, ctx: RotationContext): RotationWiri
       season: ctx.season,
       clock: ctx.clock,
       readCurrentEventId: ctx.currentEventFile,
-      lastRotation: () => ctx.state.lastRotation(),
+      lastRotation: () => ctx.state.lastRotation(ctx.serverKey),
       log,
     });
     tasks.push(task);
@@ -107,14 +111,14 @@ export function wireRotation(config: Config, ctx: RotationContext): RotationWiri
   return { service, task, control, recovery, tasks };
 }
 
-function createControl(config: Config, log: Logger): AcServerControl | undefined {
+function createControl(config: Config, log: Logger, pidFile: string): AcServerControl | undefined {
   if (config.AC_SERVER_CONTROL === 'systemd') return new SystemdControl({ unit: config.AC_SERVER_UNIT, log });
   if (config.AC_SERVER_CONTROL === 'child') {
     return new ChildProcessControl({
       command: config.AC_SERVER_COMMAND,
       cwd: config.AC_SERVER_DIR,
       log,
-      pidFile: path.join(config.dataDir, 'acserver.pid'),
+      pidFile,
     });
   }
   return undefined;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { Clock } from '../app/ports';
-import type { League } from '../app/League';
+import type { League, ServerFeed } from '../app/League';
 import type { BotState } from '../app/runtime/BotState';
 import type { BackgroundTask, TaskRunner } from '../app/runtime/TaskRunner';
 import type { SeasonConfig } from '../domain/season/season';
@@ -30,6 +30,10 @@ export interface SharedContext {
   refreshAll: () => void;
   /** ROLE=agent: a new current event goes to the bot (change log) instead of being announced here. */
   currentEventChanged?: (eventId: string | null) => Promise<void>;
+  /** servers.json: whose results these are (its events, its current event, its clock). */
+  feed?: ServerFeed;
+  /** Several servers: this one, named in announcements; its state and files are kept apart. */
+  server?: { id: string; name: string; isDefault: boolean };
 }
 
 export interface ServerWiring {
@@ -60,7 +64,12 @@ export async function wireServer(config: Config, shared: SharedContext): Promise
     );
   }
   const acPlugin = await wireAcPlugin(config, shared);
-  const rotation = wireRotation(config, { ...shared, flusher: acPlugin.flusher, kicker: acPlugin.kicker });
+  const rotation = wireRotation(config, {
+    ...shared,
+    flusher: acPlugin.flusher,
+    kicker: acPlugin.kicker,
+    serverKey: shared.server && !shared.server.isDefault ? shared.server.id : undefined,
+  });
 
   const eventLog = log.child({ task: 'event-watcher' });
   const announce =
@@ -71,6 +80,7 @@ export async function wireServer(config: Config, shared: SharedContext): Promise
       season: shared.season,
       refreshPosts: shared.refreshAll,
       log: eventLog,
+      server: shared.server,
     });
   const currentEvent = new WatchedFile(config.currentEventFile, eventLog, async () =>
     announce(await shared.currentEventFile()),
@@ -93,7 +103,7 @@ export async function wireServer(config: Config, shared: SharedContext): Promise
     maxBytes: config.RESULTS_MAX_MB * 1024 * 1024,
     configuredBy: config.resultsDirSetBy,
     log: ingestLog,
-    onFile: (input) => league.onResultsFile(input),
+    onFile: (input) => league.onResultsFile(input, shared.feed ? { feed: shared.feed } : {}),
   });
   // A missing or unreadable results folder is retried and reported, never left dead.
   const ingestStart = new RetryingStart('watch the results folder', () => watcher.start(), ingestLog);

@@ -6,6 +6,7 @@ import { League } from '../app/League';
 import { openStore } from '../adapters/openStore';
 import { OutputFiles } from '../adapters/files/OutputFiles';
 import { SeasonConfigFile } from '../adapters/files/SeasonConfigFile';
+import { loadServers, type Servers } from '../adapters/files/serversFile';
 import { readCurrentEventId } from '../adapters/files/currentEventFile';
 import { StewardingState } from '../app/stewarding/StewardingState';
 import { IdentityState } from '../app/identity/IdentityState';
@@ -24,6 +25,8 @@ export interface OpenLeague {
   outputs: OutputFileWriter;
   /** currentEvent.json as the rotation wrote it (throws when unreadable); League falls back to the schedule. */
   currentEventFile: () => Promise<string | null>;
+  /** The acServers this bot drives (servers.json, else the one of AC_SERVER_DIR). */
+  servers: Servers;
 }
 
 export async function openLeague(config: Config, log: Logger, clock: Clock): Promise<OpenLeague> {
@@ -32,7 +35,12 @@ export async function openLeague(config: Config, log: Logger, clock: Clock): Pro
     const state = new BotState(store, { linkedNames: config.DRIVER_NAMES === 'discord' });
     const stewarding = new StewardingState(store);
     const outputs = new OutputFiles(config.dataDir, state);
-    const season = await SeasonConfigFile.load(config.seasonConfigPath, log.child({ component: 'season' }));
+    const servers = await loadServers(config);
+    const season = await SeasonConfigFile.load(
+      config.seasonConfigPath,
+      log.child({ component: 'season' }),
+      servers.known,
+    );
     const currentEventFile = () => readCurrentEventId(config.currentEventFile);
     const league = new League({
       laps: store,
@@ -51,7 +59,17 @@ export async function openLeague(config: Config, log: Logger, clock: Clock): Pro
       log: log.child({ task: 'ingest' }),
       stewarding,
     });
-    return { store, state, season, league, stewarding, identity: new IdentityState(store), outputs, currentEventFile };
+    return {
+      store,
+      state,
+      season,
+      league,
+      stewarding,
+      identity: new IdentityState(store),
+      outputs,
+      currentEventFile,
+      servers,
+    };
   } catch (err) {
     await store.close(); // an invalid season config must not leave the database open
     throw err;

@@ -119,6 +119,18 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect('invalidReason' in got.find((l) => l.lapTimestamp === 5)!).toBe(false);
       });
 
+      it('when two servers hold laps with the same GUID and Timestamp, then both are kept, each with its server', async () => {
+        const onA = lap({ server: 'a' });
+        const onB = lap({ server: 'b', lapKey: `${onA.lapKey}@b`, lapTimeMs: 99999 });
+        const noServer = lap({ lapKey: '76561198000000001#7', lapTimestamp: 7 });
+        await store.putLaps([onA, onB, noServer]);
+        const got = sorted(await store.lapsForEvent('season1#event2'));
+        expect(got).toEqual(sorted([onA, onB, noServer]));
+        expect(got.map((l) => l.server)).toEqual(sorted([onA, onB, noServer]).map((l) => l.server));
+        expect('server' in got.find((l) => l.lapTimestamp === 7)!).toBe(false);
+        expect(await store.lapsWithKeys('season1#event2', [onB.lapKey])).toEqual([onB]);
+      });
+
       it('when the same laps are put twice, then count and content do not change', async () => {
         const laps = manyLaps('season1#event2', 60);
         await store.putLaps(laps);

@@ -15,6 +15,7 @@ import type { Standings } from '../../app/standings/Standings';
 import type { RotationService } from '../../app/rotation/RotationService';
 import type { RemoteServers } from '../../app/hosts/RemoteServers';
 import type { AcPluginLink } from '../../app/liveLaps/acPluginLink';
+import type { CommandServer } from './serverChoice';
 import type { Stewarding } from '../../app/stewarding/Stewarding';
 import type { DriverLinks } from '../../app/identity/DriverLinks';
 import type { PostBody } from '../../app/posts/PostKeeper';
@@ -39,6 +40,8 @@ export interface CommandDeps {
   rotation: RotationService | undefined;
   /** The live link to acServer over its UDP plugin (/kickall); undefined when the link is off. */
   acPlugin: AcPluginLink | undefined;
+  /** servers.json with several servers: each one's rotation and plugin link (/rotate and /kickall server:). */
+  servers?: readonly CommandServer[];
   /** The event's page on the league website (WEB_PUBLIC_URL); undefined when there is none. */
   eventPageUrl: (eventId: string) => string | undefined;
   /** Whether the member is a league admin (ADMIN_ROLE_ID or Manage Server); set by the central handler. */

@@ -1,19 +1,6 @@
-import {
-  ApplicationCommandOptionType,
-  type ApplicationCommandOptionChoiceData,
-  type ChatInputCommandInteraction,
-} from 'discord.js';
+import type { ApplicationCommandOptionChoiceData, ChatInputCommandInteraction } from 'discord.js';
 import type { CommandAction } from '../../app/hosts/hostPorts';
 import type { CommandDeps, CommandReply } from './command';
-
-/** The `server` option of /rotate and /kickall: which acServer, when there are several. */
-export const serverOption = {
-  type: ApplicationCommandOptionType.String,
-  name: 'server',
-  description: 'Which acServer (needed when there are several)',
-  required: false,
-  autocomplete: true,
-} as const;
 
 /**
  * ROLE=bot: the servers run on agents, so the action becomes a command item the owning agent runs;
@@ -41,7 +28,7 @@ export async function remoteReply(
 }
 
 /** Autocomplete for the `server` option on the bot: the servers agents hold, down ones marked. */
-export async function serverChoices(
+export async function remoteServerChoices(
   { remoteServers }: Pick<CommandDeps, 'remoteServers'>,
   focused: string,
 ): Promise<ApplicationCommandOptionChoiceData<string>[]> {

@@ -24,6 +24,7 @@ export function toItem(lap: Lap): Item {
     lapTimestamp: lap.lapTimestamp,
     sessionTime: lap.sessionTime,
     recordedAt: lap.recordedAt,
+    ...(lap.server !== undefined ? { server: lap.server } : {}),
   };
 }
 
@@ -52,6 +53,7 @@ export function fromItem(i: Item): Lap {
       i.lapTimestamp !== undefined ? Number(i.lapTimestamp) : Number(lapKey.slice(lapKey.lastIndexOf('#') + 1)),
     sessionTime,
     recordedAt: typeof i.recordedAt === 'string' ? i.recordedAt : (sessionTime ?? ''),
+    ...(typeof i.server === 'string' ? { server: i.server } : {}),
   };
 }
 

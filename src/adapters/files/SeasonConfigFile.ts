@@ -5,6 +5,7 @@ import { startWatcher } from './startWatcher';
 import type { Logger } from '../../logger';
 import type { SeasonConfig } from '../../domain/season/season';
 import { parseSeasonConfig } from '../../domain/season/seasonSchema';
+import type { KnownServers } from '../../domain/servers/checkEventServers';
 import { packageRoot } from './packageRoot';
 
 export const EXAMPLE_SEASON_CONFIG = path.join(packageRoot(), 'examples/seasonConfig.json');
@@ -21,6 +22,7 @@ export class SeasonConfigFile {
     readonly file: string,
     initial: SeasonConfig,
     private readonly log: Logger,
+    private readonly servers: KnownServers | undefined,
   ) {
     this.config = initial;
   }
@@ -29,7 +31,7 @@ export class SeasonConfigFile {
    * Load at start-up. A missing file is created from examples/seasonConfig.json so a fresh clone
    * runs; an invalid file stops start-up (there is no last good config yet).
    */
-  static async load(file: string, log: Logger): Promise<SeasonConfigFile> {
+  static async load(file: string, log: Logger, servers?: KnownServers): Promise<SeasonConfigFile> {
     try {
       await fs.access(file);
     } catch {
@@ -37,8 +39,8 @@ export class SeasonConfigFile {
       await fs.copyFile(EXAMPLE_SEASON_CONFIG, file);
       log.warn({ file }, 'no season config found: wrote the example season there; edit it to describe your league');
     }
-    const config = parseSeasonConfig(await fs.readFile(file, 'utf8'), file);
-    return new SeasonConfigFile(file, config, log);
+    const config = parseSeasonConfig(await fs.readFile(file, 'utf8'), file, servers);
+    return new SeasonConfigFile(file, config, log, servers);
   }
 
   current(): SeasonConfig {
@@ -60,7 +62,7 @@ export class SeasonConfigFile {
 
   async reload(handlers: { onChange(c: SeasonConfig): void; onInvalid(message: string): void }): Promise<boolean> {
     try {
-      const next = parseSeasonConfig(await fs.readFile(this.file, 'utf8'), this.file);
+      const next = parseSeasonConfig(await fs.readFile(this.file, 'utf8'), this.file, this.servers);
       this.config = next;
       this.log.info({ file: this.file }, 'season config reloaded');
       handlers.onChange(next);

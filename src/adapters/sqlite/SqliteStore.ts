@@ -27,11 +27,12 @@ interface LapRow {
   lap_timestamp: number;
   session_time: string | null;
   recorded_at: string;
+  server: string | null;
 }
 
 const LAP_COLUMNS =
   'event_id, lap_key, driver_guid, driver_name, car_model, lap_time_ms, sectors_ms, cuts, valid, invalid_reason, tyre, ' +
-  'session_type, track, track_config, result_file, lap_timestamp, session_time, recorded_at';
+  'session_type, track, track_config, result_file, lap_timestamp, session_time, recorded_at, server';
 
 function prepare(db: Database.Database) {
   const cols = LAP_COLUMNS.split(', ');
@@ -267,6 +268,7 @@ type LapValues = [
   number,
   string | null,
   string,
+  string | null,
 ];
 
 function toValues(lap: Lap): LapValues {
@@ -290,6 +292,7 @@ function toValues(lap: Lap): LapValues {
     lap.lapTimestamp,
     lap.sessionTime,
     lap.recordedAt,
+    lap.server ?? null,
   ];
 }
 
@@ -313,5 +316,6 @@ function fromRow(r: LapRow): Lap {
     lapTimestamp: r.lap_timestamp,
     sessionTime: r.session_time,
     recordedAt: r.recorded_at,
+    ...(r.server !== null ? { server: r.server } : {}),
   };
 }

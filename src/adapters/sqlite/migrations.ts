@@ -51,6 +51,12 @@ export const migrations: readonly Migration[] = [
       db.exec('ALTER TABLE laps ADD COLUMN invalid_reason TEXT');
     },
   },
+  {
+    name: 'the server a lap was driven on',
+    up(db) {
+      db.exec('ALTER TABLE laps ADD COLUMN server TEXT');
+    },
+  },
 ];
 
 /**

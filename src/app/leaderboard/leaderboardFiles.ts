@@ -24,6 +24,8 @@ export interface LeaderboardJson {
     sectorsMs: number[];
     tyre: string | null;
     recordedAt: string;
+    /** The servers.json id of the server the lap was set on; absent in the single-server setup. */
+    server?: string;
   }>;
 }
 
@@ -46,6 +48,7 @@ export function toLeaderboardJson(board: Leaderboard, event: EventConfig | undef
       sectorsMs: r.sectorsMs,
       tyre: r.tyre,
       recordedAt: r.recordedAt,
+      ...(r.server !== undefined ? { server: r.server } : {}),
     })),
   };
 }

@@ -15,9 +15,12 @@ export function eventAnnouncer(deps: {
   season: () => SeasonConfig;
   refreshPosts: () => void;
   log: Logger;
+  /** Several servers: the one whose current event this is (`season` then holds its events only). */
+  server?: { id: string; name: string; isDefault: boolean };
 }) {
+  const stateKey = deps.server && !deps.server.isDefault ? deps.server.id : undefined;
   return async (eventId: string | null): Promise<void> => {
-    if (!eventId || eventId === (await deps.state.announcedEvent())) return;
+    if (!eventId || eventId === (await deps.state.announcedEvent(stateKey))) return;
     const event = findEvent(deps.season(), eventId);
     if (!event) {
       deps.log.warn(
@@ -26,11 +29,11 @@ export function eventAnnouncer(deps: {
       );
       return;
     }
-    await deps.state.setAnnouncedEvent(eventId);
-    deps.log.info({ eventId }, 'current event changed');
+    await deps.state.setAnnouncedEvent(eventId, stateKey);
+    deps.log.info({ eventId, ...(deps.server ? { server: deps.server.id } : {}) }, 'current event changed');
     // News, said once: a new message that notifies (also when going back to an event), not a post
     // the bot keeps alive. A moderator who deletes it has the last word, and no state is kept for it.
-    void deps.send?.(renderAnnouncement(deps.season(), event));
+    void deps.send?.(renderAnnouncement(deps.season(), event, deps.server?.name));
     deps.refreshPosts();
   };
 }

@@ -7,7 +7,7 @@ import type { SeasonConfig } from '../../domain/season/season';
 import type { Lap } from '../../domain/types';
 import { parseResults, ResultsParseError } from '../../domain/results/parseResults';
 import { attributeResults } from '../../domain/results/attributeResults';
-import { lapsFromResults } from '../../domain/results/lapsFromResults';
+import { lapsFromResults, type LapServer } from '../../domain/results/lapsFromResults';
 import { StoreRejectedError } from './storeErrors';
 import { keyLaps, storedKeysOfFile } from './keyLaps';
 
@@ -26,6 +26,8 @@ export interface IngestDeps {
   stored?: (laps: readonly Lap[]) => void;
   /** Laps are about to move to another event (old key -> new key): stewarding decisions follow them. */
   moving?: (from: string, to: string, keys: ReadonlyArray<{ from: string; to: string }>) => Promise<void>;
+  /** The server whose results folder the file is in (servers.json); absent in the single-server setup. */
+  server?: LapServer;
 }
 
 export interface ResultsFileInput {
@@ -64,7 +66,9 @@ export async function ingestResultsFile(
   input: ResultsFileInput,
   opts: { forcedEventId?: string; reingest?: boolean } = {},
 ): Promise<IngestOutcome> {
-  const file = path.basename(input.path);
+  const name = path.basename(input.path);
+  // Two servers may write files of the same name: each non-default server's are recorded apart.
+  const file = deps.server?.inKey ? `${deps.server.id}/${name}` : name;
   let bytes: Buffer | undefined = typeof input.bytes === 'function' ? input.bytes() : input.bytes;
   const hash = createHash('sha256').update(bytes).digest('hex');
   const seen = await deps.state.processedFile(file);
@@ -83,7 +87,7 @@ export async function ingestResultsFile(
 
   let parsed;
   try {
-    parsed = parseResults(bytes, file);
+    parsed = parseResults(bytes, name);
   } catch (err) {
     const error = err instanceof ResultsParseError ? err.message : `results file ${file}: ${String(err)}`;
     if (input.settled === false) return { status: 'failed', file, error, unsettled: true };
@@ -104,7 +108,12 @@ export async function ingestResultsFile(
   if (attribution.kind === 'event' && attribution.note)
     deps.log.warn({ file, eventId: attribution.eventId }, attribution.note);
   const sessionTime = attribution.sessionTime ?? input.mtime.toISOString();
-  const fileLaps = lapsFromResults(parsed, { eventId: attribution.eventId, sessionTime, resultFile: file });
+  const fileLaps = lapsFromResults(parsed, {
+    eventId: attribution.eventId,
+    sessionTime,
+    resultFile: file,
+    ...(deps.server ? { server: deps.server } : {}),
+  });
   // eslint-disable-next-line no-useless-assignment -- dropping the reference lets the GC free it
   parsed = undefined; // nor the parsed copy while they are stored
   // No lap overwrites a different lap that happens to share its <guid>#<Timestamp> (acServer restarted).

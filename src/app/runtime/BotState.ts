@@ -92,18 +92,19 @@ export class BotState {
   }
 
   /** The event last announced in Discord, so a rewrite of currentEvent.json with the same id says nothing. */
-  announcedEvent(): Promise<string | undefined> {
-    return this.store.get<string>(NS.event, 'announced');
+  /** `server`: a server other than the default one (servers.json); each announces its own events. */
+  announcedEvent(server?: string): Promise<string | undefined> {
+    return this.store.get<string>(NS.event, server ? `announced@${server}` : 'announced');
   }
-  setAnnouncedEvent(eventId: string): Promise<void> {
-    return this.store.put(NS.event, 'announced', eventId);
+  setAnnouncedEvent(eventId: string, server?: string): Promise<void> {
+    return this.store.put(NS.event, server ? `announced@${server}` : 'announced', eventId);
   }
 
-  lastRotation(): Promise<RotationRecord | undefined> {
-    return this.store.get<RotationRecord>(NS.rotation, 'last');
+  lastRotation(server?: string): Promise<RotationRecord | undefined> {
+    return this.store.get<RotationRecord>(NS.rotation, server ? `last@${server}` : 'last');
   }
-  setLastRotation(rec: RotationRecord): Promise<void> {
-    return this.store.put(NS.rotation, 'last', rec);
+  setLastRotation(rec: RotationRecord, server?: string): Promise<void> {
+    return this.store.put(NS.rotation, server ? `last@${server}` : 'last', rec);
   }
 
   /** Output files written before, by path relative to DATA_DIR. */

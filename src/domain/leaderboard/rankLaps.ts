@@ -84,6 +84,7 @@ export function rankLaps(eventId: string, laps: readonly Lap[], aliases: readonl
     tyre: lap.tyre,
     recordedAt: lap.recordedAt,
     lapKey: lap.lapKey,
+    ...(lap.server !== undefined ? { server: lap.server } : {}),
   }));
   return { eventId, rows, lapCount };
 }

@@ -17,6 +17,11 @@ export interface RenderLeaderboardOptions {
   maxLength?: number;
   /** A last line that is always kept (the link to the website); rows make room for it. */
   footer?: string;
+  /**
+   * Several servers: a column naming where each best lap was set (server id -> name; a lap
+   * without a server id was set on the default server). Absent: no such column.
+   */
+  serverName?: (serverId: string | undefined) => string;
 }
 
 /** The post's link to the event's page; the angle brackets stop Discord from adding a preview. */
@@ -27,6 +32,7 @@ export function pageLink(url: string | undefined): string | undefined {
 const DISCORD_LIMIT = 2000;
 const NAME_COLUMNS = 20;
 const CAR_COLUMNS = 24;
+const SERVER_COLUMNS = 12;
 const TITLE_CHARS = 120;
 const FENCE = '```';
 /** Shortest possible row (columns are at least as wide as their headers): caps rows worth laying out. */
@@ -41,25 +47,28 @@ function titleLine(title: string, suffix = ''): string {
 function tableLines(
   rows: Leaderboard['rows'],
   carName?: (model: string) => string,
+  serverName?: (serverId: string | undefined) => string,
 ): { header: string; rows: string[] } {
   const cells = rows.map((r) => ({
     pos: String(r.position),
     name: fitWidth(sanitizeForCodeBlock(r.driverName.trim()) || '?', NAME_COLUMNS),
     time: formatLapTime(r.lapTimeMs),
     gap: formatGap(r.gapMs, r.position === 1),
+    server: serverName ? fitWidth(sanitizeForCodeBlock(serverName(r.server)), SERVER_COLUMNS) : '',
     car: fitWidth(sanitizeForCodeBlock(carName ? carName(r.carModel) : r.carModel), CAR_COLUMNS),
   }));
-  const head = { pos: '#', name: 'Driver', time: 'Time', gap: 'Gap', car: 'Car' };
+  const head = { pos: '#', name: 'Driver', time: 'Time', gap: 'Gap', server: serverName ? 'Server' : '', car: 'Car' };
   const all = [head, ...cells];
-  const width = (key: 'pos' | 'name' | 'time' | 'gap'): number =>
+  const width = (key: 'pos' | 'name' | 'time' | 'gap' | 'server'): number =>
     all.reduce((m, c) => Math.max(m, displayWidth(c[key])), 0);
-  const w = { pos: width('pos'), name: width('name'), time: width('time'), gap: width('gap') };
+  const w = { pos: width('pos'), name: width('name'), time: width('time'), gap: width('gap'), server: width('server') };
   const line = (c: typeof head): string =>
     [
       padWidth(c.pos, w.pos, 'right'),
       padWidth(c.name, w.name, 'left'),
       padWidth(c.time, w.time, 'right'),
       padWidth(c.gap, w.gap, 'right'),
+      ...(serverName ? [padWidth(c.server, w.server, 'left')] : []),
       c.car,
     ]
       .join('  ')
@@ -87,7 +96,11 @@ export function renderLeaderboard(board: Leaderboard, opts: RenderLeaderboardOpt
   const title = titleLine(opts.title);
   if (board.rows.length === 0) return cutToLength(`${title}\n${EMPTY_BOARD_TEXT}`, max);
   // Only rows that could fit are laid out, so columns fit the shown rows and 5000 drivers stay cheap.
-  const { header, rows: candidates } = tableLines(board.rows.slice(0, Math.ceil(max / MIN_ROW)), opts.carName);
+  const { header, rows: candidates } = tableLines(
+    board.rows.slice(0, Math.ceil(max / MIN_ROW)),
+    opts.carName,
+    opts.serverName,
+  );
   const total = board.rows.length;
   // Length of the message with the first n rows, without building it, so the search stays linear.
   const lengthWith = (n: number, rowChars: number): number => {
@@ -102,7 +115,7 @@ export function renderLeaderboard(board: Leaderboard, opts: RenderLeaderboardOpt
     if (lengthWith(n, rowChars) <= max) shown = n;
   }
   // Laid out again for the rows actually shown: columns can only get narrower, so it still fits.
-  const table = tableLines(board.rows.slice(0, shown), opts.carName);
+  const table = tableLines(board.rows.slice(0, shown), opts.carName, opts.serverName);
   const parts = shown > 0 ? [title, block(table.header, table.rows)] : [title];
   if (shown < total) parts.push(moreLine(total - shown));
   return cutToLength(parts.join('\n'), max);
@@ -112,7 +125,7 @@ export function renderLeaderboard(board: Leaderboard, opts: RenderLeaderboardOpt
 export function renderLeaderboardPages(board: Leaderboard, opts: RenderLeaderboardOptions): string[] {
   const max = opts.maxLength ?? DISCORD_LIMIT;
   if (board.rows.length === 0) return [renderLeaderboard(board, opts)];
-  const { header, rows } = tableLines(board.rows, opts.carName);
+  const { header, rows } = tableLines(board.rows, opts.carName, opts.serverName);
   // Room for the widest " (n/n)" suffix, so page numbers can be added after the split.
   const reserve = titleLine(opts.title, ` (${rows.length}/${rows.length})`).length;
   const fixed = reserve + 1 + block(header, []).length;

@@ -50,6 +50,7 @@ const TEXT_FIELDS: ReadonlyArray<[keyof Lap, number]> = [
   ['invalidReason', MAX_TEXT_BYTES],
   ['sessionTime', MAX_TEXT_BYTES],
   ['recordedAt', MAX_TEXT_BYTES],
+  ['server', MAX_TEXT_BYTES],
 ];
 const NUMBER_FIELDS: ReadonlyArray<keyof Lap> = ['lapTimeMs', 'lapTimestamp', 'cuts'];
 

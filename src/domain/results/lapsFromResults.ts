@@ -2,6 +2,16 @@ import { lapInvalidReason } from './isValidLap';
 import type { Lap, ParsedResults } from '../types';
 
 /**
+ * The server a results file came from. Its id goes into the lap keys of every server but the
+ * default one (`<guid>#<Timestamp>@<id>`), so two servers' laps never share a key and the default
+ * server's keys stay those of the single-server setup.
+ */
+export interface LapServer {
+  id: string;
+  inKey: boolean;
+}
+
+/**
  * Turns a parsed results file into stored laps. lapKey is `${driverGuid}#${timestamp}`.
  *
  * Two laps of one file can share that key (unidentified laps all carry '' or the kicked marker;
@@ -12,11 +22,12 @@ import type { Lap, ParsedResults } from '../types';
  */
 export function lapsFromResults(
   parsed: ParsedResults,
-  ctx: { eventId: string; sessionTime: string; resultFile: string },
+  ctx: { eventId: string; sessionTime: string; resultFile: string; server?: LapServer },
 ): Lap[] {
   const seen = new Map<string, number>();
+  const keySuffix = ctx.server?.inKey ? `@${ctx.server.id}` : '';
   return parsed.laps.map((lap) => {
-    const baseKey = `${lap.driverGuid}#${lap.timestamp}`;
+    const baseKey = `${lap.driverGuid}#${lap.timestamp}${keySuffix}`;
     const count = (seen.get(baseKey) ?? 0) + 1;
     seen.set(baseKey, count);
     const invalidReason = lapInvalidReason(lap);
@@ -39,6 +50,7 @@ export function lapsFromResults(
       lapTimestamp: lap.timestamp,
       sessionTime: ctx.sessionTime,
       recordedAt: ctx.sessionTime,
+      ...(ctx.server ? { server: ctx.server.id } : {}),
     };
   });
 }

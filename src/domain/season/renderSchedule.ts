@@ -10,6 +10,10 @@ export { prettyTrackName } from './prettyTrackName';
 export interface RenderScheduleOptions {
   skipPreseason: boolean;
   activeEventId?: string | null;
+  /** Several servers: every event running now (one per server), marked like activeEventId. */
+  activeEventIds?: readonly string[];
+  /** Several servers: the names of the servers an event runs on (absent: no server line). */
+  serverNames?: (event: EventConfig) => string[];
   /** Discord's message limit by default */
   maxLength?: number;
 }
@@ -32,14 +36,16 @@ export function renderSchedule(config: SeasonConfig, opts: RenderScheduleOptions
     let number = 0;
     for (const event of season.events) {
       if (!event.preseason) number++;
-      const active = opts.activeEventId != null && event.id === opts.activeEventId;
+      const active =
+        (opts.activeEventId != null && event.id === opts.activeEventId) ||
+        (opts.activeEventIds?.includes(event.id) ?? false);
       // a running preseason event is still shown: hiding what the server runs would confuse
       if (event.preseason && opts.skipPreseason && !active) continue;
       blocks.push({
         seasonIndex,
         heading,
         active,
-        text: renderEvent(config, event, event.preseason ? null : number, active),
+        text: renderEvent(config, event, event.preseason ? null : number, active, opts.serverNames?.(event)),
       });
     }
   });
@@ -69,7 +75,13 @@ export function renderSchedule(config: SeasonConfig, opts: RenderScheduleOptions
   return fit(assemble(from, to), maxLength);
 }
 
-function renderEvent(config: SeasonConfig, event: EventConfig, number: number | null, active: boolean): string {
+function renderEvent(
+  config: SeasonConfig,
+  event: EventConfig,
+  number: number | null,
+  active: boolean,
+  servers: string[] | undefined,
+): string {
   const name = escapeMarkdown(event.name.trim());
   const label = number === null || new RegExp(`\\b${number}\\b`).test(event.name) ? name : `${number} · ${name}`;
   const lines = [
@@ -82,6 +94,7 @@ function renderEvent(config: SeasonConfig, event: EventConfig, number: number | 
   if (models.length > 0) {
     lines.push(models.map((m) => `${carEmoji(m, config.carEmoji)} ${escapeMarkdown(prettyCarName(m))}`).join('  ·  '));
   }
+  if (servers && servers.length > 0) lines.push(`🖥️ ${servers.map((s) => escapeMarkdown(s)).join('  ·  ')}`);
   const unix = Math.floor(Date.parse(event.start) / 1000);
   lines.push(Number.isFinite(unix) ? `🗓️ <t:${unix}:F> (<t:${unix}:R>)` : '🗓️ date to be announced');
   return lines.join('\n');

@@ -34,6 +34,8 @@ export interface EventConfig {
   /** IANA zone the start was written in (for display) */
   timeZone: string;
   preseason: boolean;
+  /** server ids hosting it (its own list, else its season's); absent = the default server */
+  servers?: string[];
   sessions?: {
     practice?: SessionSettings;
     qualify?: SessionSettings;

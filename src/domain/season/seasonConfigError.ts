@@ -1,3 +1,6 @@
+import type { z } from 'zod';
+import { configErrorMap } from '../text/schemaKit';
+
 // Errors for seasonConfig.json that name the file, the JSON path and what is wrong.
 
 export interface SeasonConfigProblem {
@@ -16,6 +19,26 @@ export class SeasonConfigError extends Error {
   ) {
     super(problems.map((p) => `${source}: ${p.path === '' ? '' : `${p.path}: `}${p.message}`).join('\n'));
   }
+}
+
+/**
+ * A JSON config file checked by a zod schema (a byte order mark is accepted); throws
+ * SeasonConfigError with every problem, or the JSON syntax mistake with its line and column.
+ */
+export function parseConfigJson<T extends z.ZodTypeAny>(text: string, source: string, schema: T): z.output<T> {
+  const clean = text.replace(/^\uFEFF/, '');
+  let data: unknown;
+  try {
+    data = JSON.parse(clean);
+  } catch (e) {
+    throw new SeasonConfigError(source, [jsonSyntaxProblem(clean, e)]);
+  }
+  const result = schema.safeParse(data, { errorMap: configErrorMap });
+  if (result.success) return result.data as z.output<T>;
+  throw new SeasonConfigError(
+    source,
+    result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
+  );
 }
 
 /** `['seasons', 0, 'events', 2, 'start']` -> `seasons[0].events[2].start` */

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { dateTimeTextToInstant, parseDateTimeText } from '../text/dateTimeText';
-import { arrayWithUniqueKey, configErrorMap, strictObject } from '../text/schemaKit';
+import { arrayWithUniqueKey, strictObject } from '../text/schemaKit';
 import type { EventConfig, SeasonConfig, SessionSettings } from './season';
-import { SeasonConfigError, formatPath, jsonSyntaxProblem } from './seasonConfigError';
+import { SeasonConfigError, parseConfigJson } from './seasonConfigError';
+import { checkEventServers, type KnownServers } from '../servers/checkEventServers';
 import {
   folder,
   id,
@@ -55,6 +56,11 @@ const car = z
     }
   });
 
+const serverList = z
+  .array(id('server'))
+  .min(1)
+  .refine((ids) => new Set(ids).size === ids.length, 'lists a server twice');
+
 const event = strictObject({
   id: id('event'),
   name: singleLine(100),
@@ -67,6 +73,7 @@ const event = strictObject({
   start,
   timeZone: timeZone.optional(),
   preseason: z.boolean().optional(),
+  servers: serverList.optional(),
   sessions: strictObject({
     practice: session.optional(),
     qualify: session.optional(),
@@ -82,6 +89,7 @@ const season = strictObject({
   participationPoints: pointValue.default(0),
   fastestLapBonus: pointValue.default(0),
   bestOf: wholeNumber(1, 1000).nullable().default(null),
+  servers: serverList.optional(),
   events: arrayWithUniqueKey(event, 'id', 'event ids must be unique within a season'),
 });
 
@@ -101,21 +109,16 @@ type RawConfig = z.output<typeof rawConfig>;
 /** The zod schema of seasonConfig.json; its output is the validated SeasonConfig. */
 export const seasonConfigSchema = rawConfig.transform(toSeasonConfig);
 
-/** Parses and validates seasonConfig.json text. Throws SeasonConfigError listing every problem. */
-export function parseSeasonConfig(text: string, source: string): SeasonConfig {
-  const clean = text.replace(/^\uFEFF/, '');
-  let data: unknown;
-  try {
-    data = JSON.parse(clean);
-  } catch (e) {
-    throw new SeasonConfigError(source, [jsonSyntaxProblem(clean, e)]);
-  }
-  const result = seasonConfigSchema.safeParse(data, { errorMap: configErrorMap });
-  if (result.success) return result.data;
-  throw new SeasonConfigError(
-    source,
-    result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
-  );
+/**
+ * Parses and validates seasonConfig.json text. Throws SeasonConfigError listing every problem.
+ * `servers` (from servers.json) also checks which servers host each event; without it only the
+ * implicit default server exists and events with equal starts keep the old rule (the last one listed wins).
+ */
+export function parseSeasonConfig(text: string, source: string, servers?: KnownServers): SeasonConfig {
+  const config = parseConfigJson(text, source, seasonConfigSchema);
+  const problems = checkEventServers(config, servers);
+  if (problems.length > 0) throw new SeasonConfigError(source, problems);
+  return config;
 }
 
 function toSeasonConfig(raw: RawConfig): SeasonConfig {
@@ -149,6 +152,8 @@ function toSeasonConfig(raw: RawConfig): SeasonConfig {
           timeZone: zone,
           preseason: e.preseason ?? preseason.test(e.id),
         };
+        const servers = e.servers ?? s.servers;
+        if (servers) out.servers = servers;
         if (e.sessions) out.sessions = sessions(e.sessions);
         return out;
       }),

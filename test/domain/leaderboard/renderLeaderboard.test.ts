@@ -180,3 +180,31 @@ describe('renderLeaderboardPages', () => {
     ]);
   });
 });
+
+describe('renderLeaderboard with several servers', () => {
+  const names: Record<string, string> = { eu: 'EU', na: 'North America' };
+  const serverName = (id: string | undefined) => names[id ?? 'eu'] ?? id ?? '?';
+
+  test('when a server name is given, then each row says where its best lap was set', () => {
+    const text = renderLeaderboard(
+      board(3, (i) => (i === 2 ? { server: 'na' } : i === 3 ? {} : { server: 'eu' })),
+      { title: 'GT3', serverName },
+    );
+    const [header, ...rows] = codeLines(text);
+    expect(header).toMatch(/Gap\s+Server\s+Car$/);
+    expect(rows[0]).toMatch(/\sEU\s+ks_mazda_mx5_cup$/);
+    expect(rows[1]).toMatch(/\sNorth Ameri…\s+ks_mazda_mx5_cup$/); // cut to the column
+    expect(rows[2]).toMatch(/\sEU\s+ks_mazda_mx5_cup$/); // no server id: the default server
+  });
+
+  test('when no server name is given, then there is no server column', () => {
+    expect(
+      codeLines(
+        renderLeaderboard(
+          board(2, () => ({ server: 'na' })),
+          { title: 'GT3' },
+        ),
+      )[0],
+    ).not.toMatch(/Server/);
+  });
+});

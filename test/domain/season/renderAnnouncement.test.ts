@@ -39,3 +39,14 @@ describe('renderAnnouncement', () => {
     expect(renderAnnouncement(config, findEvent(config, 's1#event2')!)).toContain('Until the end of the season');
   });
 });
+
+describe('renderAnnouncement with several servers', () => {
+  it('when a server name is given, then the title says which server now runs the event', () => {
+    const text = renderAnnouncement(config, findEvent(config, 's1#event1')!, 'GT3 *EU*');
+    expect(text.split('\n')[0]).toBe('**🟢 Now running: Season 1 - Event \\*1\\* on GT3 \\*EU\\***');
+  });
+
+  it('when no server name is given, then the title is the single-server one', () => {
+    expect(renderAnnouncement(config, findEvent(config, 's1#event1')!).split('\n')[0]).not.toMatch(/ on /);
+  });
+});

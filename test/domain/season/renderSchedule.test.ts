@@ -181,3 +181,25 @@ describe('prettyTrackName', () => {
     expect(prettyTrackName(track, layout)).toBe(name);
   });
 });
+
+describe('renderSchedule with several servers', () => {
+  const gt3 = makeEvent({ id: 's1#gt3', localId: 'gt3', name: 'GT3 Round', servers: ['eu', 'na'] });
+  const mx5 = makeEvent({ id: 's1#mx5', localId: 'mx5', name: 'MX5 Round', servers: ['na'] });
+  const cfg = config([season('s1', 'Season 1', [gt3, mx5])]);
+  const names: Record<string, string> = { eu: 'Europe', na: 'North America' };
+
+  it('when server names are asked for, then each event lists its servers and every running event is marked', () => {
+    const text = renderSchedule(cfg, {
+      skipPreseason: true,
+      activeEventIds: ['s1#gt3', 's1#mx5'],
+      serverNames: (e) => (e.servers ?? []).map((id) => names[id] ?? id),
+    });
+    expect(text).toContain('🖥️ Europe  ·  North America');
+    expect(text).toContain('🖥️ North America');
+    expect(text.match(/🟢 \*\*Now running\*\*/g)).toHaveLength(2);
+  });
+
+  it('when no server names are asked for, then no server line is shown', () => {
+    expect(renderSchedule(cfg, { skipPreseason: true })).not.toContain('🖥️');
+  });
+});
