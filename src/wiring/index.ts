@@ -131,6 +131,11 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
         });
   // The default server (the first): the single-server fields of RunningBot and CommandDeps.
   const server = servers?.all[0];
+  if (role === 'agent' && servers && servers.all.length > 1)
+    throw new Error(
+      `ROLE=agent runs one acServer (SERVER_ID=${config.SERVER_ID}), but servers.json declares ${servers.all.length}: ` +
+        'run one agent per acServer, each with its own SERVER_ID, AC_SERVER_DIR and DATA_DIR (docs/multi-server.md)',
+    );
   const agent =
     hostTables && publisher && server
       ? wireAgent(config, hostTables, {
