@@ -31,6 +31,8 @@ async function main(): Promise<void> {
         cars: [{ carId: 0, name, guid }],
         laps: [{ carId: 0, name, guid, ms: 120_000 + i, ts: 100_000 }],
       });
+      // Files arrive at any moment of the bot's poll cycle, not right after a poll.
+      await new Promise((r) => setTimeout(r, Math.random() * 1000));
       const started = performance.now();
       h.dropResults('eu', file, bytes);
       await h.fake.waitFor(() => board().includes(name), 60_000, `${name} on the post`);
