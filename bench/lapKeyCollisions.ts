@@ -3,20 +3,18 @@
 // Every lap goes through the real pipeline; prints stored vs expected laps and how many laps
 // plain <guid>#<Timestamp> keys (before the collision rule) would have kept.
 // Usage: npx tsx bench/lapKeyCollisions.ts [sqlite|dynalite] [files]
-import { mkdtempSync, mkdirSync, promises as fs, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SqliteStore } from '../src/adapters/sqlite/SqliteStore';
 import { DynamoStore } from '../src/adapters/dynamodb/DynamoStore';
 import { createDynamoClient } from '../src/adapters/dynamodb/dynamoClient';
 import { createTables } from '../src/adapters/dynamodb/createTables';
-import { BotState } from '../src/app/runtime/BotState';
-import { League } from '../src/app/League';
 import type { Store } from '../src/app/ports';
 import { parseSeasonConfig } from '../src/domain/season/seasonSchema';
 import { silentLogger } from '../src/logger';
 import { startDynalite } from '../test/support/dynalite';
-import { OutputFiles } from '../src/adapters/files/OutputFiles';
+import { benchLeague, ingestFolder } from './benchLeague';
 
 const EVENT = 's1#e1';
 const DRIVERS = 40;
@@ -120,25 +118,10 @@ async function main() {
     'bench',
   );
   const { store, stop } = await openStore(backend, dir);
-  const state = new BotState(store);
-  const league = new League({
-    laps: store,
-    state,
-    season: () => config,
-    readCurrentEventId: async () => null,
-    acServerTimeZone: 'UTC',
-    dataDir: dir,
-    outputs: new OutputFiles(dir, state),
-    clock: { now: () => new Date() },
-    log: silentLogger,
-  });
+  const { league } = benchLeague(store, config, dir);
 
   const t0 = performance.now();
-  for (const name of (await fs.readdir(resultsDir)).sort()) {
-    const file = path.join(resultsDir, name);
-    const outcome = await league.onResultsFile({ path: file, bytes: await fs.readFile(file), mtime: new Date() });
-    if (outcome.status !== 'ingested') throw new Error(`${name}: ${JSON.stringify(outcome)}`);
-  }
+  await ingestFolder(league, resultsDir);
   await league.flush();
   const seconds = (performance.now() - t0) / 1000;
   const laps = await store.lapsForEvent(EVENT);

@@ -1,4 +1,4 @@
-// Message shapes of the acServer UDP plugin protocol, version 4 (../shared/AC-FORMATS.md section 4).
+// Message shapes of the acServer UDP plugin protocol, version 4 (as in Kunos' acServer plugin example).
 // Every datagram is one message: u8 id, then the payload, little-endian.
 
 export const PROTOCOL_VERSION = 4;

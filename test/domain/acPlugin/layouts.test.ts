@@ -1,4 +1,4 @@
-// Expected bytes are written out from the protocol table (../shared/AC-FORMATS.md section 4),
+// Expected bytes are written out by hand from the plugin protocol table (version 4),
 // never produced by the encoder under test.
 import {
   decodePluginCommand,
