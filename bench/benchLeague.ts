@@ -1,10 +1,11 @@
-import { readdirSync, promises as fs } from 'node:fs';
-import path from 'node:path';
+import { readdirSync } from 'node:fs';
 import { BotState } from '../src/app/runtime/BotState';
 import { League } from '../src/app/League';
 import { Standings } from '../src/app/standings/Standings';
 import { OutputFiles } from '../src/adapters/files/OutputFiles';
 import type { Store } from '../src/app/ports';
+import type { IngestOutcome } from '../src/app/results/ingestResultsFile';
+import { ResultsWatcher } from '../src/adapters/files/ResultsWatcher';
 import type { SeasonConfig } from '../src/domain/season/season';
 import { silentLogger } from '../src/logger';
 
@@ -29,14 +30,30 @@ export function benchLeague(store: Store, config: SeasonConfig, dataDir: string,
   };
 }
 
-/** Every file of `dir` in name order through the league, as the watcher hands them over; each must be ingested. */
+/**
+ * Every file of `dir` through the league as the bot takes a backlog: the results watcher finds them
+ * at start-up and hands them over in batches. Each must be ingested.
+ */
 export async function ingestFolder(league: League, dir: string): Promise<number> {
-  const names = readdirSync(dir).sort();
-  for (const name of names) {
-    const file = path.join(dir, name);
-    const [bytes, stat] = await Promise.all([fs.readFile(file), fs.stat(file)]);
-    const outcome = await league.onResultsFile({ path: file, bytes, mtime: stat.mtime });
-    if (outcome.status !== 'ingested') throw new Error(`${name}: ${JSON.stringify(outcome)}`);
-  }
-  return names.length;
+  const count = readdirSync(dir).filter((name) => name.endsWith('.json')).length;
+  const outcomes: IngestOutcome[] = [];
+  let allIn!: () => void;
+  const done = new Promise<void>((resolve) => (allIn = resolve));
+  const watcher = new ResultsWatcher({
+    dir,
+    settleMs: 200,
+    log: silentLogger,
+    onFiles: async (inputs) => {
+      const batch = await league.onResultsFiles(inputs);
+      outcomes.push(...batch);
+      if (outcomes.length >= count) allIn();
+      return batch;
+    },
+  });
+  await watcher.start();
+  await done;
+  await watcher.stop();
+  const wrong = outcomes.find((o) => o.status !== 'ingested');
+  if (wrong) throw new Error(`${wrong.file}: ${JSON.stringify(wrong)}`);
+  return count;
 }

@@ -3,7 +3,7 @@ import type { Clock, LapStore, OutputFileWriter } from './ports';
 import type { BotState } from './runtime/BotState';
 import type { SeasonConfig, EventConfig } from '../domain/season/season';
 import { UNATTRIBUTED_EVENT_ID, type Lap, type Leaderboard } from '../domain/types';
-import { ingestResultsFile, type IngestOutcome, type ResultsFileInput } from './results/ingestResultsFile';
+import { ingestResultsFiles, type IngestOutcome, type ResultsFileInput } from './results/ingestResultsFile';
 import type { LapServer } from '../domain/results/lapsFromResults';
 import { rankLaps } from '../domain/leaderboard/rankLaps';
 import { isLater } from '../domain/results/lapOrder';
@@ -94,13 +94,30 @@ export class League {
     input: ResultsFileInput,
     opts: { forcedEventId?: string; reingest?: boolean; feed?: ServerFeed } = {},
   ): Promise<IngestOutcome> {
-    const { log } = this.deps;
-    let storedLaps: readonly Lap[] = [];
-    const outcome = await ingestResultsFile(
-      { ...this.ingestDeps(opts.feed), stored: (laps) => (storedLaps = laps) },
-      input,
+    return (await this.onResultsFiles([input], opts))[0]!;
+  }
+
+  /**
+   * Results files in arrival order (a backlog the watcher found at once): stored together where the
+   * store can, then each file's outcome handled as onResultsFile does; an outcome per file, in order.
+   */
+  async onResultsFiles(
+    inputs: readonly ResultsFileInput[],
+    opts: { forcedEventId?: string; reingest?: boolean; feed?: ServerFeed } = {},
+  ): Promise<IngestOutcome[]> {
+    const storedLaps = new Map<string, readonly Lap[]>();
+    const outcomes = await ingestResultsFiles(
+      { ...this.ingestDeps(opts.feed), stored: (file, laps) => storedLaps.set(file, laps) },
+      inputs,
       opts,
     );
+    for (const outcome of outcomes) await this.afterIngest(outcome, storedLaps.get(outcome.file) ?? []);
+    return outcomes;
+  }
+
+  /** What follows one file's ingest: caches, live laps, the log line, the leaderboard told. */
+  private async afterIngest(outcome: IngestOutcome, storedLaps: readonly Lap[]): Promise<void> {
+    const { log } = this.deps;
     if (outcome.status === 'ingested' || outcome.status === 'unattributed') {
       if (outcome.reread) this.ranking.invalidate(outcome.eventId);
       if (outcome.movedFrom) {
@@ -152,7 +169,6 @@ export class League {
         this.leaderboardChanged(outcome.eventId);
         break;
     }
-    return outcome;
   }
 
   /** A lap from the UDP plugin (LAP_COMPLETED): stored at once, replaced when its results file is ingested. */

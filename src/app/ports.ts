@@ -5,6 +5,12 @@ import type { PointsProgression } from '../domain/standings/progression';
 export interface LapStore {
   /** Insert or overwrite laps by (eventId, lapKey). Writing the same laps twice changes nothing. */
   putLaps(laps: readonly Lap[]): Promise<void>;
+  /**
+   * Stores, in one write, each lap whose (eventId, lapKey) no stored lap holds; returns the others,
+   * not stored, in order. Optional: a store with it lets a backlog of new results files skip the key
+   * lookups (keyLaps) for every lap but those.
+   */
+  putNewLaps?(laps: readonly Lap[]): Promise<Lap[]>;
   /** Every lap of one event (a query by partition key, never a scan). */
   lapsForEvent(eventId: string): Promise<Lap[]>;
   /** The laps of one event stored under these keys (point reads); unknown keys are left out. */

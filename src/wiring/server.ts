@@ -103,7 +103,7 @@ export async function wireServer(config: Config, shared: SharedContext): Promise
     maxBytes: config.RESULTS_MAX_MB * 1024 * 1024,
     configuredBy: config.resultsDirSetBy,
     log: ingestLog,
-    onFile: (input) => league.onResultsFile(input, shared.feed ? { feed: shared.feed } : {}),
+    onFiles: (inputs) => league.onResultsFiles(inputs, shared.feed ? { feed: shared.feed } : {}),
   });
   // A missing or unreadable results folder is retried and reported, never left dead.
   const ingestStart = new RetryingStart('watch the results folder', () => watcher.start(), ingestLog);

@@ -40,6 +40,26 @@ describe('SqliteStore', () => {
     expect(pages.flat()).toEqual(laps.map((l) => l.lapKey).sort());
   });
 
+  it('when new laps are put, then those with a free key are stored in one write and the others come back untouched, in order', async () => {
+    const store = SqliteStore.open(path.join(tempDir(), 'league.db'), silentLogger);
+    const held = lap({ lapTimestamp: 2000, lapTimeMs: 99_000 });
+    await store.putLaps([held]);
+    const fresh = [lap({ lapTimestamp: 1000 }), lap({ lapTimestamp: 2000 }), lap({ lapTimestamp: 3000 })];
+    const again = lap({ lapTimestamp: 1000, lapTimeMs: 77_000 });
+    const taken = await store.putNewLaps([...fresh, again]);
+    expect(taken).toEqual([fresh[1], again]);
+    expect(taken[0]).toBe(fresh[1]);
+    const stored = await store.lapsForEvent('season1#event2');
+    expect(stored.map((l) => [l.lapTimestamp, l.lapTimeMs])).toEqual([
+      [1000, fresh[0]!.lapTimeMs],
+      [2000, 99_000],
+      [3000, fresh[2]!.lapTimeMs],
+    ]);
+    await expect(store.putNewLaps([lap({ driverName: 'x'.repeat(2000) })])).rejects.toThrow(/driverName/);
+    expect(await store.lapsForEvent('season1#event2')).toHaveLength(3);
+    await store.close();
+  });
+
   it('when the folder of the file does not exist, then open creates it', async () => {
     const file = path.join(tempDir(), 'a', 'b', 'league.db');
     const store = SqliteStore.open(file, silentLogger);

@@ -28,7 +28,16 @@ export interface ResultsWatcherOptions {
   /** The .env variable naming the folder: a missing folder is then an error naming it, not created. */
   configuredBy?: string;
   log: Logger;
-  onFile: (input: ResultsFileInput) => Promise<unknown>;
+  /** Each file, one at a time (when onFiles is not given). */
+  onFile?: (input: ResultsFileInput) => Promise<unknown>;
+  /**
+   * Files in arrival order, several at once when more are queued (a backlog at start-up, a burst):
+   * an outcome per file, in the same order. Used instead of onFile when given.
+   */
+  onFiles?: (inputs: ResultsFileInput[]) => Promise<unknown[]>;
+  /** A batch holds at most this many files (default 64), and ends once it holds this many bytes (default 8 MB). */
+  batchFiles?: number;
+  batchBytes?: number;
 }
 
 const isUnsettled = (o: unknown) =>
@@ -46,8 +55,9 @@ function handOver(bytes: Buffer): () => Buffer {
 
 /**
  * Watches acServer's results folder. Files already there at start are handed over too (catch-up);
- * the ingest step skips those it has seen by content hash. Files are handled one at a time, in
- * arrival order; a file that changes while queued is read once, at its latest content. Only
+ * the ingest step skips those it has seen by content hash. Files are handled in arrival order, those
+ * queued together handed over together (onFiles); a file that changes while queued is read once, at
+ * its latest content. Only
  * regular files are read (see readResultsFile); anything else gets one log line and is left alone.
  */
 export class ResultsWatcher {
@@ -107,21 +117,53 @@ export class ResultsWatcher {
   }
 
   private async drain(): Promise<void> {
-    for (let file = this.queue.shift(); file !== undefined; file = this.queue.shift()) {
+    while (this.queue.length > 0) {
+      const batch = await this.readBatch();
+      if (batch.length === 0) continue;
+      let outcomes: unknown[];
       try {
-        const read = await this.read(file);
-        if (!read) continue;
-        const outcome = await this.opts.onFile(read.input);
-        this.attempts.delete(file);
-        if (isUnsettled(outcome)) this.readWhenSettled(file, read.input.mtime, read.sig);
-        else this.settling.delete(file);
+        outcomes = await this.handOverFiles(batch.map((b) => b.read.input));
       } catch (err) {
-        this.retryLater(file, err);
+        for (const { file } of batch) this.retryLater(file, err);
+        continue;
+      }
+      for (const [i, { file, read }] of batch.entries()) {
+        this.attempts.delete(file);
+        if (isUnsettled(outcomes[i])) this.readWhenSettled(file, read.input.mtime, read.sig);
+        else this.settling.delete(file);
       }
     }
   }
 
-  private async read(file: string): Promise<{ input: ResultsFileInput; sig: string } | undefined> {
+  /** The next queued files that can be read, within the batch limits (one when only onFile is given). */
+  private async readBatch(): Promise<Array<{ file: string; read: { input: ResultsFileInput; sig: string } }>> {
+    const maxFiles = this.opts.onFiles ? (this.opts.batchFiles ?? 64) : 1;
+    const maxBytes = this.opts.batchBytes ?? 8 * 1024 * 1024;
+    const batch: Array<{ file: string; read: { input: ResultsFileInput; sig: string } }> = [];
+    let bytes = 0;
+    while (batch.length < maxFiles && bytes < maxBytes) {
+      const file = this.queue.shift();
+      if (file === undefined) break;
+      try {
+        const read = await this.read(file);
+        if (!read) continue;
+        batch.push({ file, read });
+        bytes += read.size;
+      } catch (err) {
+        this.retryLater(file, err);
+      }
+    }
+    return batch;
+  }
+
+  private async handOverFiles(inputs: ResultsFileInput[]): Promise<unknown[]> {
+    if (this.opts.onFiles) return this.opts.onFiles(inputs);
+    const outcomes: unknown[] = [];
+    for (const input of inputs) outcomes.push(await this.opts.onFile?.(input));
+    return outcomes;
+  }
+
+  private async read(file: string): Promise<{ input: ResultsFileInput; sig: string; size: number } | undefined> {
     const maxBytes = this.opts.maxBytes ?? 32 * 1024 * 1024;
     const result = await readResultsFile(this.nonUtf8?.bytesPath(file) ?? file, { maxBytes, folder: this.folder });
     if (result.kind === 'changing') return undefined; // its next change event brings it back
@@ -136,7 +178,8 @@ export class ResultsWatcher {
     const sig = `${result.bytes.length}:${result.mtime.getTime()}`;
     // Settled: quiet for quietMs, or unchanged since it last failed to parse.
     const settled = Date.now() - result.mtime.getTime() >= this.quietMs || this.settling.get(file) === sig;
-    return { input: { path: file, bytes: handOver(result.bytes), mtime: result.mtime, settled }, sig };
+    const input = { path: file, bytes: handOver(result.bytes), mtime: result.mtime, settled };
+    return { input, sig, size: result.bytes.length };
   }
 
   /** A file that did not parse moments after it changed is read again once it has been quiet for quietMs. */

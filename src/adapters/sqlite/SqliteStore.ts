@@ -46,6 +46,9 @@ function prepare(db: Database.Database) {
       `INSERT INTO laps (${LAP_COLUMNS}) VALUES (${cols.map(() => '?').join(', ')})
        ON CONFLICT (event_id, lap_key) DO UPDATE SET ${updates}`,
     ),
+    insertNewLap: db.prepare<LapValues>(
+      `INSERT INTO laps (${LAP_COLUMNS}) VALUES (${cols.map(() => '?').join(', ')}) ON CONFLICT (event_id, lap_key) DO NOTHING`,
+    ),
     deleteLap: db.prepare<[string, string]>('DELETE FROM laps WHERE event_id = ? AND lap_key = ?'),
     lapsForEvent: db.prepare<[string], LapRow>(`SELECT ${LAP_COLUMNS} FROM laps WHERE event_id = ? ORDER BY lap_key`),
     // Keyset paging on the primary key: each page starts where the last one ended, without OFFSET.
@@ -88,6 +91,7 @@ export class SqliteStore implements Store {
   private db!: Database.Database;
   private stmt!: ReturnType<typeof prepare>;
   private putMany!: (laps: readonly Lap[]) => void;
+  private putNew!: (laps: readonly Lap[]) => Lap[];
   private deleteMany!: (eventId: string, lapKeys: readonly string[]) => void;
   private closed = false;
 
@@ -114,7 +118,13 @@ export class SqliteStore implements Store {
     this.stmt = prepare(db);
     this.putMany = db.transaction((laps: readonly Lap[]) => {
       const upsert = this.stmt.upsertLap;
-      for (const lap of laps) upsert.run(...toValues(lap));
+      for (const lap of laps) runWithLap(upsert, lap);
+    });
+    this.putNew = db.transaction((laps: readonly Lap[]) => {
+      const insert = this.stmt.insertNewLap;
+      const taken: Lap[] = [];
+      for (const lap of laps) if (runWithLap(insert, lap).changes === 0) taken.push(lap);
+      return taken;
     });
     this.deleteMany = db.transaction((eventId: string, lapKeys: readonly string[]) => {
       for (const key of lapKeys) this.stmt.deleteLap.run(eventId, key);
@@ -181,6 +191,14 @@ export class SqliteStore implements Store {
     checkLaps(laps);
     this.retrying(() => this.putMany(laps));
     this.log.debug({ count: laps.length }, 'laps stored');
+  }
+
+  async putNewLaps(laps: readonly Lap[]): Promise<Lap[]> {
+    if (laps.length === 0) return [];
+    checkLaps(laps);
+    const taken = this.retrying(() => this.putNew(laps));
+    this.log.debug({ count: laps.length - taken.length, taken: taken.length }, 'new laps stored');
+    return taken;
   }
 
   async lapsForEvent(eventId: string): Promise<Lap[]> {
@@ -271,8 +289,12 @@ type LapValues = [
   string | null,
 ];
 
-function toValues(lap: Lap): LapValues {
-  return [
+/**
+ * Runs `statement` with a lap's column values in LAP_COLUMNS order, passed one by one: a backlog
+ * writes 200,000 laps, and an array of values per lap is as much garbage again as the lap.
+ */
+function runWithLap(statement: Database.Statement<LapValues>, lap: Lap): Database.RunResult {
+  return statement.run(
     lap.eventId,
     lap.lapKey,
     lap.driverGuid,
@@ -293,11 +315,13 @@ function toValues(lap: Lap): LapValues {
     lap.sessionTime,
     lap.recordedAt,
     lap.server ?? null,
-  ];
+  );
 }
 
 function fromRow(r: LapRow): Lap {
-  return {
+  // One literal of one shape (a spread per optional field costs more than the rest): the first
+  // leaderboard of a large event turns every lap through here.
+  const lap: Lap = {
     eventId: r.event_id,
     lapKey: r.lap_key,
     driverGuid: r.driver_guid,
@@ -307,7 +331,6 @@ function fromRow(r: LapRow): Lap {
     sectorsMs: JSON.parse(r.sectors_ms) as number[],
     cuts: r.cuts,
     valid: r.valid === 1,
-    ...(r.invalid_reason !== null ? { invalidReason: r.invalid_reason } : {}),
     tyre: r.tyre,
     sessionType: r.session_type as SessionType,
     track: r.track,
@@ -316,6 +339,8 @@ function fromRow(r: LapRow): Lap {
     lapTimestamp: r.lap_timestamp,
     sessionTime: r.session_time,
     recordedAt: r.recorded_at,
-    ...(r.server !== null ? { server: r.server } : {}),
   };
+  if (r.invalid_reason !== null) lap.invalidReason = r.invalid_reason;
+  if (r.server !== null) lap.server = r.server;
+  return lap;
 }

@@ -5,6 +5,8 @@ import { applyStewarding } from '../../domain/stewarding/applyStewarding';
 import { NO_RULES, type StewardingRules } from '../../domain/stewarding/types';
 import { SerialQueue } from '../../lib/SerialQueue';
 
+const keyOf = (lap: Lap) => `${lap.eventId}\n${lap.lapKey}`;
+
 /** Laps per page when an event is read from the store. */
 const PAGE_SIZE = 5000;
 
@@ -72,8 +74,12 @@ export class RankingCache {
     return { laps, lapCount, rules };
   }
 
-  /** New laps were stored (called inside the write's turn): merge them into the events already read. */
-  private added(laps: readonly Lap[]): void {
+  /**
+   * Laps were stored (called inside the write's turn): merged into the events already read.
+   * `replaced`: keys among them that held a lap before (a copy of a file already read), so the
+   * count of laps stored grows only by the others.
+   */
+  private added(laps: readonly Lap[], replaced: ReadonlySet<string> = new Set()): void {
     const byEvent = new Map<string, Lap[]>();
     for (const lap of laps) {
       const list = byEvent.get(lap.eventId);
@@ -84,12 +90,28 @@ export class RankingCache {
       const cached = this.events.get(eventId);
       if (!cached) continue;
       const counted = applyStewarding(fresh, cached.rules);
+      const added = replaced.size === 0 ? fresh.length : fresh.filter((l) => !replaced.has(keyOf(l))).length;
       this.events.set(eventId, {
         laps: rankingLaps(eventId, [...cached.laps, ...counted]).laps,
-        lapCount: cached.lapCount + fresh.length,
+        lapCount: cached.lapCount + added,
         rules: cached.rules,
       });
     }
+  }
+
+  /** Keys of these laps that hold a lap already, looked up only in events this cache counts. */
+  private async heldKeys(laps: readonly Lap[]): Promise<Set<string>> {
+    const held = new Set<string>();
+    const byEvent = new Map<string, string[]>();
+    for (const lap of laps) {
+      if (!this.events.has(lap.eventId)) continue;
+      const keys = byEvent.get(lap.eventId);
+      if (keys) keys.push(lap.lapKey);
+      else byEvent.set(lap.eventId, [lap.lapKey]);
+    }
+    for (const [eventId, keys] of byEvent)
+      for (const lap of await this.store.lapsWithKeys(eventId, keys)) held.add(keyOf(lap));
+    return held;
   }
 
   invalidate(eventId: string): void {
@@ -115,9 +137,21 @@ export class RankingCache {
     return {
       putLaps: (laps) =>
         this.turns.run(async () => {
+          const replaced = await this.heldKeys(laps);
           await this.store.putLaps(laps);
-          this.added(laps);
+          this.added(laps, replaced);
         }),
+      ...(this.store.putNewLaps
+        ? {
+            putNewLaps: (laps: readonly Lap[]) =>
+              this.turns.run(async () => {
+                const taken = await this.store.putNewLaps!(laps);
+                const notStored = new Set(taken);
+                this.added(taken.length === 0 ? laps : laps.filter((l) => !notStored.has(l)));
+                return taken;
+              }),
+          }
+        : {}),
       lapsForEvent: (eventId) => this.store.lapsForEvent(eventId),
       ...(this.store.lapPagesForEvent
         ? { lapPagesForEvent: (eventId: string, size: number) => this.store.lapPagesForEvent!(eventId, size) }

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Logger } from '../../logger';
 import type { Clock, LapStore } from '../ports';
-import type { BotState } from '../runtime/BotState';
+import type { BotState, ProcessedFile } from '../runtime/BotState';
 import type { SeasonConfig } from '../../domain/season/season';
 import type { Lap } from '../../domain/types';
 import { parseResults, ResultsParseError } from '../../domain/results/parseResults';
-import { attributeResults } from '../../domain/results/attributeResults';
+import { attributeResults, type Attribution } from '../../domain/results/attributeResults';
 import { lapsFromResults, type LapServer } from '../../domain/results/lapsFromResults';
 import { StoreRejectedError } from './storeErrors';
 import { keyLaps, storedKeysOfFile } from './keyLaps';
@@ -22,8 +22,8 @@ export interface IngestDeps {
   /** When a file was processed (its record's `at`). */
   clock: Clock;
   log: Logger;
-  /** Told the laps just stored (live-lap reconciliation uses them instead of reading the event again). */
-  stored?: (laps: readonly Lap[]) => void;
+  /** Told each file's laps just stored (live-lap reconciliation uses them instead of reading the event again). */
+  stored?: (file: string, laps: readonly Lap[]) => void;
   /** Laps are about to move to another event (old key -> new key): stewarding decisions follow them. */
   moving?: (from: string, to: string, keys: ReadonlyArray<{ from: string; to: string }>) => Promise<void>;
   /** The server whose results folder the file is in (servers.json); absent in the single-server setup. */
@@ -57,6 +57,18 @@ export type IngestOutcome =
   /** `unsettled`: not recorded, the file is read again once it stopped changing. */
   | { status: 'failed'; file: string; error: string; unsettled?: boolean };
 
+/** A file read and parsed, its laps not stored yet. */
+interface ReadFile {
+  file: string;
+  hash: string;
+  seen: ProcessedFile | undefined;
+  at: string;
+  attribution: Attribution;
+  laps: Lap[];
+}
+
+type IngestOptions = { forcedEventId?: string; reingest?: boolean };
+
 /**
  * One results file -> laps stored. Never throws for a bad file: the outcome says what happened
  * and the file is recorded with its hash, so it is retried only when its content changes.
@@ -64,8 +76,53 @@ export type IngestOutcome =
 export async function ingestResultsFile(
   deps: IngestDeps,
   input: ResultsFileInput,
-  opts: { forcedEventId?: string; reingest?: boolean } = {},
+  opts: IngestOptions = {},
 ): Promise<IngestOutcome> {
+  return (await ingestResultsFiles(deps, [input], opts))[0]!;
+}
+
+/**
+ * Results files in order -> laps stored; an outcome per file, in the same order. Files never read
+ * before are stored together, in one write where the store can (putNewLaps: a backlog of 1,000
+ * files is then a few writes, not 1,000, and needs no key lookups but for keys already taken);
+ * a file read before (changed content, forced or read again on purpose) is stored on its own, in turn.
+ */
+export async function ingestResultsFiles(
+  deps: IngestDeps,
+  inputs: readonly ResultsFileInput[],
+  opts: IngestOptions = {},
+): Promise<IngestOutcome[]> {
+  const outcomes: IngestOutcome[] = [];
+  let batch: Array<{ index: number; read: ReadFile }> = [];
+  const storeBatch = async () => {
+    for (const [i, outcome] of (
+      await storeNewFiles(
+        deps,
+        batch.map((b) => b.read),
+      )
+    ).entries())
+      outcomes[batch[i]!.index] = outcome;
+    batch = [];
+  };
+  for (const [index, input] of inputs.entries()) {
+    const read = await readFile(deps, input, opts);
+    if ('status' in read) outcomes[index] = read;
+    else if (deps.laps.putNewLaps && !read.seen && !opts.forcedEventId && !opts.reingest) batch.push({ index, read });
+    else {
+      await storeBatch(); // files stay in order: an earlier new file is stored before this one
+      outcomes[index] = await storeFile(deps, read);
+    }
+  }
+  await storeBatch();
+  return outcomes;
+}
+
+/** Hash, parse and attribute one file: its laps, or the outcome when there is nothing to store. */
+async function readFile(
+  deps: IngestDeps,
+  input: ResultsFileInput,
+  opts: IngestOptions,
+): Promise<ReadFile | IngestOutcome> {
   const name = path.basename(input.path);
   // Two servers may write files of the same name: each non-default server's are recorded apart.
   const file = deps.server?.inKey ? `${deps.server.id}/${name}` : name;
@@ -108,38 +165,125 @@ export async function ingestResultsFile(
   if (attribution.kind === 'event' && attribution.note)
     deps.log.warn({ file, eventId: attribution.eventId }, attribution.note);
   const sessionTime = attribution.sessionTime ?? input.mtime.toISOString();
-  const fileLaps = lapsFromResults(parsed, {
+  const laps = lapsFromResults(parsed, {
     eventId: attribution.eventId,
     sessionTime,
     resultFile: file,
     ...(deps.server ? { server: deps.server } : {}),
   });
-  // eslint-disable-next-line no-useless-assignment -- dropping the reference lets the GC free it
-  parsed = undefined; // nor the parsed copy while they are stored
+  return { file, hash, seen, at, attribution, laps };
+}
+
+/** One file's laps keyed by lookups and stored; laps filed under another event before are moved. */
+async function storeFile(deps: IngestDeps, read: ReadFile): Promise<IngestOutcome> {
+  const { file, seen, attribution } = read;
   // No lap overwrites a different lap that happens to share its <guid>#<Timestamp> (acServer restarted).
-  const { laps } = await keyLaps(deps.laps, fileLaps);
+  const { laps } = await keyLaps(deps.laps, read.laps);
   // Filed under another event before (forced, or the schedule changed): move the laps, so they never count twice.
   const movedFrom = seen?.eventId && seen.eventId !== attribution.eventId ? seen.eventId : undefined;
-  try {
-    await deps.laps.putLaps(laps);
-  } catch (err) {
-    // A store that is down throws on (the file is tried again); one that refuses the data always will.
-    if (!(err instanceof StoreRejectedError)) throw err;
-    const error = `results file ${file}: the store refused its laps: ${err.message}`;
-    await deps.state.recordProcessedFile({ file, hash, status: 'failed', eventId: null, lapCount: 0, error, at });
-    return { status: 'failed', file, error };
-  }
+  const put = await writeOrRefuse(deps, read, () => deps.laps.putLaps(laps));
+  if ('failed' in put) return put.failed;
   // Stored in the new event first: a crash in between leaves the laps twice, never nowhere.
   if (movedFrom) {
-    const keys = await storedKeysOfFile(deps.laps, fileLaps, movedFrom, file, laps);
+    const keys = await storedKeysOfFile(deps.laps, read.laps, movedFrom, file, laps);
     await deps.moving?.(movedFrom, attribution.eventId, keys);
     await deps.laps.deleteLaps(
       movedFrom,
       keys.map((k) => k.from),
     );
   }
-  deps.stored?.(laps);
+  return recorded(deps, read, laps, movedFrom);
+}
 
+/**
+ * Files never read before, stored in one write (putNewLaps). A lap whose own key is taken (acServer
+ * restarted, or a copy of a file already read) is then keyed by lookups (keyLaps) as storeFile does.
+ * Each file is recorded only once all its laps are stored. When the store refuses the write (a lap
+ * no store can keep), each file is stored on its own, so only the file at fault fails.
+ */
+async function storeNewFiles(deps: IngestDeps, files: readonly ReadFile[]): Promise<IngestOutcome[]> {
+  if (files.length <= 1 || !deps.laps.putNewLaps) return storeEach(deps, files);
+  let taken: Lap[];
+  try {
+    taken = await deps.laps.putNewLaps(files.flatMap((f) => f.laps));
+  } catch (err) {
+    if (!(err instanceof StoreRejectedError)) throw err;
+    return storeEach(deps, files);
+  }
+  const takenOf = groupByFile(taken);
+  const outcomes: IngestOutcome[] = [];
+  for (const read of files) outcomes.push(await keyTaken(deps, read, takenOf.get(read.file) ?? []));
+  return outcomes;
+}
+
+async function storeEach(deps: IngestDeps, files: readonly ReadFile[]): Promise<IngestOutcome[]> {
+  const outcomes: IngestOutcome[] = [];
+  for (const read of files) outcomes.push(await storeNewFile(deps, read));
+  return outcomes;
+}
+
+/** One new file through putNewLaps when the store has it, else keyed by lookups. */
+async function storeNewFile(deps: IngestDeps, read: ReadFile): Promise<IngestOutcome> {
+  const store = deps.laps;
+  if (!store.putNewLaps) return storeFile(deps, read);
+  const put = await writeOrRefuse(deps, read, () => store.putNewLaps!(read.laps));
+  if ('failed' in put) return put.failed;
+  return keyTaken(deps, read, put.ok);
+}
+
+/** The laps of a new file whose own key was taken: keyed by lookups and stored; then the file is recorded. */
+async function keyTaken(deps: IngestDeps, read: ReadFile, taken: readonly Lap[]): Promise<IngestOutcome> {
+  if (taken.length === 0) return recorded(deps, read, read.laps);
+  const { laps: keyed } = await keyLaps(deps.laps, taken);
+  const put = await writeOrRefuse(deps, read, () => deps.laps.putLaps(keyed));
+  if ('failed' in put) return put.failed;
+  const newKey = new Map(taken.map((lap, i) => [lap, keyed[i]!]));
+  return recorded(
+    deps,
+    read,
+    read.laps.map((lap) => newKey.get(lap) ?? lap),
+  );
+}
+
+/**
+ * A write of a file's laps. A store that is down throws on (the file is tried again); one that
+ * refuses the data always will, so the file is recorded failed with the reason.
+ */
+async function writeOrRefuse<T>(
+  deps: IngestDeps,
+  read: ReadFile,
+  write: () => Promise<T>,
+): Promise<{ ok: T } | { failed: IngestOutcome }> {
+  try {
+    return { ok: await write() };
+  } catch (err) {
+    if (!(err instanceof StoreRejectedError)) throw err;
+    const { file, hash, at } = read;
+    const error = `results file ${file}: the store refused its laps: ${err.message}`;
+    await deps.state.recordProcessedFile({ file, hash, status: 'failed', eventId: null, lapCount: 0, error, at });
+    return { failed: { status: 'failed', file, error } };
+  }
+}
+
+function groupByFile(laps: readonly Lap[]): Map<string, Lap[]> {
+  const byFile = new Map<string, Lap[]>();
+  for (const lap of laps) {
+    const list = byFile.get(lap.resultFile);
+    if (list) list.push(lap);
+    else byFile.set(lap.resultFile, [lap]);
+  }
+  return byFile;
+}
+
+/** The file's laps are stored: listeners told, the file recorded, its outcome. */
+async function recorded(
+  deps: IngestDeps,
+  read: ReadFile,
+  laps: readonly Lap[],
+  movedFrom?: string,
+): Promise<IngestOutcome> {
+  const { file, hash, seen, at, attribution } = read;
+  deps.stored?.(file, laps);
   const status = attribution.kind === 'event' ? 'ingested' : 'unattributed';
   await deps.state.recordProcessedFile({ file, hash, status, eventId: attribution.eventId, lapCount: laps.length, at });
   return {

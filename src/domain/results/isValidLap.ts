@@ -28,11 +28,11 @@ export function lapTimeProblem(ms: number): string | null {
 }
 
 function sectorProblem(ms: number, i: number): string | null {
+  if (Number.isInteger(ms) && ms >= 0 && ms <= MAX_LAP_MS) return null; // the common case, without building text
   const what = `sector ${i + 1} time ${ms} ms`;
   if (!Number.isFinite(ms) || !Number.isInteger(ms)) return `${what} is not a whole number of milliseconds`;
   if (ms < 0) return `${what} is negative`;
-  if (ms > MAX_LAP_MS) return `${what} is longer than 1 h`;
-  return null;
+  return `${what} is longer than 1 h`;
 }
 
 /**
@@ -41,6 +41,8 @@ function sectorProblem(ms: number, i: number): string | null {
  * from a broken or edited file and would rank first) and belongs to a driver we can name.
  */
 export function lapInvalidReason(lap: LapToJudge): string | null {
+  // Every lap of every file passes here: a clean one costs no allocation.
+  if (lap.identified && lap.cuts === 0) return lapTimesProblem(lap);
   const reasons: string[] = [];
   if (!lap.identified)
     reasons.push('driver not identified (empty slot, or a kicked driver whose GUID could not be recovered)');
@@ -52,10 +54,15 @@ export function lapInvalidReason(lap: LapToJudge): string | null {
 
 /** What is wrong with a lap's lap and sector times, or null. */
 export function lapTimesProblem(lap: Pick<LapToJudge, 'lapTimeMs' | 'sectorsMs'>): string | null {
-  const problems = [lapTimeProblem(lap.lapTimeMs), ...(lap.sectorsMs ?? []).map(sectorProblem)].filter(
-    (p) => p !== null,
-  );
-  return problems.length === 0 ? null : problems.join('; ');
+  let problems: string[] | undefined;
+  const lapTime = lapTimeProblem(lap.lapTimeMs);
+  if (lapTime !== null) problems = [lapTime];
+  const sectors = lap.sectorsMs ?? [];
+  for (let i = 0; i < sectors.length; i++) {
+    const problem = sectorProblem(sectors[i]!, i);
+    if (problem !== null) (problems ??= []).push(problem);
+  }
+  return problems === undefined ? null : problems.join('; ');
 }
 
 export function isValidLap(lap: LapToJudge): boolean {

@@ -135,15 +135,19 @@ const encoder = new TextEncoder();
 
 /**
  * Parses one acServer results file (raw, 2015-era, or re-saved by a manager with other key order
- * and extra keys) from its bytes, one lap at a time (see resultsDocument). `fileName` may be a
- * path; only its base name is kept. Throws ResultsParseError.
+ * and extra keys) from its bytes: in one go up to `wholeParseMaxBytes`, else one lap at a time
+ * (see resultsDocument). `fileName` may be a path; only its base name is kept. Throws ResultsParseError.
  */
-export function parseResults(content: string | Uint8Array, fileName: string): ParsedResults {
+export function parseResults(
+  content: string | Uint8Array,
+  fileName: string,
+  opts: { wholeParseMaxBytes?: number } = {},
+): ParsedResults {
   const file = baseName(fileName);
   const bytes = typeof content === 'string' ? encoder.encode(content) : content;
   if (documentStart(bytes) >= bytes.length) throw new ResultsParseError(file, 'file is empty (still being written?)');
   try {
-    return readRoot(readResultsDocument(bytes), file);
+    return readRoot(readResultsDocument(bytes, opts.wholeParseMaxBytes), file);
   } catch (e) {
     if (e instanceof JsonFieldError) throw new ResultsParseError(file, e.message);
     if (e instanceof JsonSyntaxError) throw new ResultsParseError(file, syntaxErrorReason(e, bytes));

@@ -2,6 +2,7 @@ import { lapNumberProblem, MAX_GUID_BYTES, sectorCountProblem, textProblem } fro
 import {
   checkNumber,
   expectObject,
+  isJsonObject,
   JsonFieldError,
   readArray,
   readNumber,
@@ -42,6 +43,45 @@ function lapNumber(v: unknown, path: string): number {
  * object spread would cost ~500 bytes a lap.
  */
 export function readLap(item: unknown, i: number, intern: (s: string) => string = (s) => s): ResultsLap {
+  return (isJsonObject(item) && plainLap(item, intern)) || checkedLap(item, i, intern);
+}
+
+const isLapNumber = (v: unknown): v is number => typeof v === 'number' && lapNumberProblem(v) === null;
+const isText = (v: unknown, maxBytes?: number): v is string =>
+  typeof v === 'string' && textProblem(v, maxBytes) === null;
+
+/**
+ * The lap as acServer writes it (every field present with its type and within the limits), read
+ * without naming paths; undefined for anything else, which checkedLap reads field by field and
+ * refuses naming the field. A backlog reads 200,000 laps: building a path string per field costs more
+ * than the rest of the read.
+ */
+function plainLap(lap: JsonObject, intern: (s: string) => string): ResultsLap | undefined {
+  const { DriverGuid: guid, DriverName: name, CarModel: model, Tyre: tyre, Sectors: sectors } = lap;
+  const { CarId: carId, Timestamp: timestamp, LapTime: lapTime, Cuts: cuts } = lap;
+  if (!isText(guid, MAX_GUID_BYTES) || !isText(name) || !isText(model)) return undefined;
+  if (typeof carId !== 'number' || !Number.isFinite(carId)) return undefined;
+  if (!isLapNumber(timestamp) || !isLapNumber(lapTime) || !isLapNumber(cuts)) return undefined;
+  if (!(tyre === undefined || tyre === null || isText(tyre))) return undefined;
+  if (!Array.isArray(sectors) || sectorCountProblem(sectors.length) !== null || !sectors.every(isLapNumber))
+    return undefined;
+  const driverGuid = intern(guid);
+  return {
+    driverGuid,
+    driverName: intern(name),
+    carId,
+    carModel: intern(model),
+    timestamp,
+    lapTimeMs: lapTime,
+    sectorsMs: sectors, // the parsed file's own array, checked above: nothing else holds it
+    cuts,
+    tyre: typeof tyre === 'string' ? intern(tyre) : null,
+    identified: isRealGuid(driverGuid),
+  };
+}
+
+/** readLap for any shape: each field checked in turn, a problem refused naming its path. */
+function checkedLap(item: unknown, i: number, intern: (s: string) => string): ResultsLap {
   const path = `Laps[${i}]`;
   const lap = expectObject(item, path);
   const sectors = readArray(lap, 'Sectors', path) ?? [];

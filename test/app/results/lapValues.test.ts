@@ -100,11 +100,12 @@ describe.each([
 });
 
 describe('League: a store that refuses laps', () => {
-  /** A real SQLite store whose putLaps fails with `error`: the one way to reach a refusal the parser did not foresee. */
+  /** A real SQLite store whose lap writes fail with `error`: the one way to reach a refusal the parser did not foresee. */
   async function leagueRefusing(error: Error) {
     const ctx = await makeLeague();
     const real = ctx.store;
-    const refusing = Object.assign(Object.create(real) as typeof real, { putLaps: async () => Promise.reject(error) });
+    const refuse = async () => Promise.reject(error);
+    const refusing = Object.assign(Object.create(real) as typeof real, { putLaps: refuse, putNewLaps: refuse });
     const league = await makeLeague({ dir: ctx.dir, store: refusing });
     return { ...league, close: () => real.close() };
   }

@@ -107,4 +107,36 @@ describe('parseResults from bytes', () => {
       );
     }
   });
+
+  it('when odd shapes are parsed in one go and piece by piece, then both give the same results or the same error', () => {
+    const outcome = (text: string | Buffer, wholeParseMaxBytes?: number) => {
+      try {
+        return parseResults(text, 'x.json', wholeParseMaxBytes === undefined ? {} : { wholeParseMaxBytes });
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    const oneLap = JSON.stringify(lap('76561198000000001', 'Ann', 5));
+    const cases = [
+      `{"TrackName":"a","Laps":[${oneLap}],"TrackName":"b","Laps":[]}`,
+      `{"TrackName":"a","Laps":[],"Laps":[${oneLap}]}`,
+      `{"TrackName":"a","Laps":{"0":${oneLap}}}`,
+      `{"TrackName":["not","a","string"],"Laps":[${oneLap}],"Events":[{"Type":"COLLISION"}]}`,
+      `{"TrackName":"a","Laps":null,"Cars":[{"CarId":0,"Driver":{"Name":"Ann","Guid":"76561198000000001"}}]}`,
+      `\ufeff  {"TrackName":"a","Laps":[${oneLap}]}  `,
+      `{"TrackName":"a","Laps":[${oneLap},]}`,
+      `{"TrackName":"a","Laps":[${oneLap}`,
+      '[1,2,3]',
+      '"just a string"',
+    ];
+    for (const text of cases) {
+      expect(outcome(Buffer.from(text))).toStrictEqual(outcome(Buffer.from(text), 0));
+    }
+    const bytes = Buffer.concat([
+      Buffer.from('{"TrackName":"'),
+      Buffer.from([0xc3, 0x28, 0xff]),
+      Buffer.from('","Laps":[]}'),
+    ]);
+    expect(outcome(bytes)).toStrictEqual(outcome(bytes, 0));
+  });
 });

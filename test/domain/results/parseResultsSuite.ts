@@ -40,5 +40,11 @@ export function describeResultsFacts(label: string, dir: string, facts: Record<s
       for (const driver of parsed.drivers) expect(driver.guid).toMatch(/^\d{17}$/);
       expect(new Set(parsed.drivers.map((d) => d.guid)).size).toBe(parsed.drivers.length);
     });
+
+    it.each(files)('when %s is parsed in one go and piece by piece, then both give the same results', (file) => {
+      const bytes = readFileSync(path.join(dir, file));
+      const whole = parseResults(bytes, file);
+      expect(parseResults(bytes, file, { wholeParseMaxBytes: 0 })).toStrictEqual(whole);
+    });
   });
 }
