@@ -40,6 +40,9 @@ export interface ResultsWatcherOptions {
   batchBytes?: number;
 }
 
+/** Files read at once while a batch is gathered (so at most this many times RESULTS_MAX_MB past batchBytes). */
+const READ_AHEAD = 4;
+
 const isUnsettled = (o: unknown) =>
   (o as IngestOutcome | undefined)?.status === 'failed' && (o as { unsettled?: boolean }).unsettled === true;
 
@@ -135,22 +138,30 @@ export class ResultsWatcher {
     }
   }
 
-  /** The next queued files that can be read, within the batch limits (one when only onFile is given). */
+  /**
+   * The next queued files that can be read, within the batch limits (one when only onFile is given),
+   * read READ_AHEAD at a time: each read waits on the disk a few times, and a backlog of 1,000 files
+   * would otherwise spend a good part of its time waiting.
+   */
   private async readBatch(): Promise<Array<{ file: string; read: { input: ResultsFileInput; sig: string } }>> {
     const maxFiles = this.opts.onFiles ? (this.opts.batchFiles ?? 64) : 1;
     const maxBytes = this.opts.batchBytes ?? 8 * 1024 * 1024;
     const batch: Array<{ file: string; read: { input: ResultsFileInput; sig: string } }> = [];
     let bytes = 0;
-    while (batch.length < maxFiles && bytes < maxBytes) {
-      const file = this.queue.shift();
-      if (file === undefined) break;
-      try {
-        const read = await this.read(file);
+    while (batch.length < maxFiles && bytes < maxBytes && this.queue.length > 0) {
+      const files = this.queue.splice(0, Math.min(READ_AHEAD, maxFiles - batch.length));
+      const reads = await Promise.all(
+        files.map((file) =>
+          this.read(file).catch((err: unknown) => {
+            this.retryLater(file, err);
+            return undefined;
+          }),
+        ),
+      );
+      for (const [i, read] of reads.entries()) {
         if (!read) continue;
-        batch.push({ file, read });
+        batch.push({ file: files[i]!, read });
         bytes += read.size;
-      } catch (err) {
-        this.retryLater(file, err);
       }
     }
     return batch;

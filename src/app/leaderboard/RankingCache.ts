@@ -145,6 +145,10 @@ export class RankingCache {
         ? {
             putNewLaps: (laps: readonly Lap[]) =>
               this.turns.run(async () => {
+                // An event read before its first write takes the laps in by merging: read after a
+                // backlog's first writes, it would read back thousands of laps just stored.
+                for (const eventId of new Set(laps.map((l) => l.eventId)))
+                  if (!this.events.has(eventId)) this.events.set(eventId, await this.read(eventId));
                 const taken = await this.store.putNewLaps!(laps);
                 const notStored = new Set(taken);
                 this.added(taken.length === 0 ? laps : laps.filter((l) => !notStored.has(l)));

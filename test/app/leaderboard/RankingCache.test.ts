@@ -57,7 +57,35 @@ class PagedStore extends SlowStore {
   }
 }
 
+/** A store that stores new laps in one write (putNewLaps), counting its reads of whole events. */
+class NewLapsStore extends SlowStore {
+  reads = 0;
+  override async lapsForEvent(): Promise<Lap[]> {
+    this.reads++;
+    return super.lapsForEvent();
+  }
+  async putNewLaps(laps: readonly Lap[]) {
+    const taken = laps.filter((l) => this.laps.has(l.lapKey));
+    await this.putLaps(laps.filter((l) => !this.laps.has(l.lapKey)));
+    return taken;
+  }
+}
+
 describe('RankingCache', () => {
+  it('when new laps of an event not read yet are stored, then it is read once before the first write and never read back', async () => {
+    const store = new NewLapsStore();
+    const cache = new RankingCache(store);
+    const writer = cache.writingThrough();
+    for (let batch = 0; batch < 3; batch++)
+      await writer.putNewLaps!(Array.from({ length: 10 }, (_, i) => lap(batch * 10 + i, 90_000 - batch * 10 - i)));
+    expect(await writer.putNewLaps!([lap(5, 1)])).toEqual([lap(5, 1)]); // key taken: not stored, not counted
+    const ranking = await cache.get('e');
+    expect(store.reads).toBe(1);
+    expect(ranking.lapCount).toBe(30);
+    const fromStore = await new RankingCache(store).get('e');
+    expect(new Set(ranking.laps)).toEqual(new Set(fromStore.laps));
+  });
+
   it('when the store reads an event page by page, then the ranking and lap count are those of reading it whole', async () => {
     const laps = Array.from({ length: 50 }, (_, i) => lap(i, 90_000 + ((i * 37) % 41)));
     const whole = new SlowStore();
