@@ -5,7 +5,7 @@ import type { BotState } from '../runtime/BotState';
 import type { League } from '../League';
 import type { SeasonConfig } from '../../domain/season/season';
 import type { SeasonStandings } from '../../domain/standings/types';
-import { combineStandings } from '../../domain/standings/computeStandings';
+import { combineStandings } from '../../domain/standings/combineStandings';
 import { classifyEvent, type EventClassification } from '../../domain/standings/classifyEvent';
 import { toStandingsFile } from '../../domain/standings/standingsFile';
 import { Coalescer } from '../posts/Coalescer';

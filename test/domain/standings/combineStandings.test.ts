@@ -1,7 +1,8 @@
 // Standings kept per event and combined (what the Standings use case does as laps arrive) equal the
 // standings computed from every lap at once, whatever the laps, names and season rules.
 import { classifyEvent, type EventClassification } from '../../../src/domain/standings/classifyEvent';
-import { combineStandings, computeStandings } from '../../../src/domain/standings/computeStandings';
+import { combineStandings } from '../../../src/domain/standings/combineStandings';
+import { computeStandings } from '../../../src/domain/standings/computeStandings';
 import type { SeasonConfigSeason } from '../../../src/domain/season/season';
 import { KICKED_GUID, NO_LAP_TIME, type Alias, type Lap } from '../../../src/domain/types';
 import { prng } from '../../support/prng';

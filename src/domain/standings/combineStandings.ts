@@ -1,0 +1,116 @@
+import { aliasResolver } from '../leaderboard/aliases';
+import type { SeasonConfigSeason } from '../season/season';
+import type { Alias, Lap } from '../types';
+import { applyBestOf } from './applyBestOf';
+import { compareInstants } from '../results/compareInstants';
+import { isLater } from '../results/lapOrder';
+import { sumPoints } from './points';
+import { rankRows, type UnrankedRow } from './rankRows';
+import type { EventClassification, EventPlacing } from './classifyEvent';
+import type { SeasonStandings, StandingEvent, StandingResult } from './types';
+
+/** Per-driver facts gathered while walking the events. */
+interface DriverTally {
+  guid: string;
+  /** the driver's placing and points per scoring event index */
+  bestLaps: Map<number, { placing: EventPlacing; points: number }>;
+  /** the driver's most recent lap of the season, valid or not: its name is the one to show */
+  latest: Lap;
+}
+
+function eventPoints(season: SeasonConfigSeason, position: number): number {
+  const table = season.pointsTable[position - 1] ?? 0;
+  return sumPoints([table, season.participationPoints, position === 1 ? season.fastestLapBonus : 0]);
+}
+
+function round4(n: number): number {
+  return Math.round(n * 10_000) / 10_000;
+}
+
+/**
+ * Season standings from each scoring event's classification (classifyEvent): points, best-of,
+ * totals, names and tie-breaks. The same as computeStandings over the laps the classifications
+ * came from, so a caller may keep each event's classification and redo only the events whose laps
+ * changed. An event with no entry has no laps.
+ */
+export function combineStandings(
+  season: SeasonConfigSeason,
+  byEvent: ReadonlyMap<string, EventClassification>,
+  aliases: readonly Alias[],
+): SeasonStandings {
+  const scoring = season.events.filter((e) => !e.preseason);
+  const tallies = new Map<string, DriverTally>();
+  const events: StandingEvent[] = [];
+  let lapCount = 0;
+
+  scoring.forEach((event, index) => {
+    const classification = byEvent.get(event.id);
+    const placings = classification?.placings ?? [];
+    lapCount += classification?.lapCount ?? 0;
+    events.push({
+      eventId: event.id,
+      name: event.name,
+      fastestLapMs: classification?.fastestLapMs ?? null,
+      driverCount: placings.length,
+    });
+    for (const [guid, lap] of classification?.latest ?? []) {
+      const tally = tallies.get(guid);
+      if (tally === undefined) tallies.set(guid, { guid, bestLaps: new Map(), latest: lap });
+      else if (isLater(lap, tally.latest)) tally.latest = lap;
+    }
+    for (const placing of placings) {
+      const points = eventPoints(season, placing.position);
+      tallies.get(placing.driverGuid)?.bestLaps.set(index, { placing, points });
+    }
+  });
+
+  const nameOf = aliasResolver(aliases);
+  // One shared (frozen) cell per event for every driver who did not enter it: most cells of a large season.
+  const absent = scoring.map((event): StandingResult =>
+    Object.freeze({ eventId: event.id, position: null, points: 0, lapTimeMs: null, dropped: false }),
+  );
+  const classified = [...tallies.values()].filter((t) => t.bestLaps.size > 0);
+  const rows: UnrankedRow[] = classified.map((tally) => {
+    const raw: StandingResult[] = scoring.map((event, index) => {
+      const best = tally.bestLaps.get(index);
+      return best === undefined
+        ? absent[index]!
+        : {
+            eventId: event.id,
+            position: best.placing.position,
+            points: best.points,
+            lapTimeMs: best.placing.lapTimeMs,
+            dropped: false,
+          };
+    });
+    const results = applyBestOf(raw, season.bestOf);
+    const entered = [...tally.bestLaps.values()];
+    const lapName = tally.latest.driverName;
+    const driver = nameOf(tally.guid, lapName);
+    const exactPercent = entered.reduce((sum, b) => sum + b.placing.percent, 0) / entered.length;
+    const firstSetAt = entered.map((b) => b.placing.recordedAt).sort(compareInstants)[0];
+    if (firstSetAt === undefined) throw new Error(`driver ${tally.guid} is classified without a best lap`);
+    return {
+      driverGuid: tally.guid,
+      driver,
+      alias: driver === lapName ? null : driver,
+      total: sumPoints(results.filter((r) => !r.dropped).map((r) => r.points)),
+      wins: entered.filter((b) => b.placing.position === 1).length,
+      podiums: entered.filter((b) => b.placing.position <= 3).length,
+      eventsEntered: entered.length,
+      averagePercent: round4(exactPercent),
+      results,
+      exactPercent,
+      firstSetAt,
+    };
+  });
+
+  return {
+    seasonId: season.id,
+    seasonName: season.name,
+    bestOf: season.bestOf,
+    events,
+    rows: rankRows(rows),
+    generatedFrom: { lapCount },
+  };
+}
