@@ -71,19 +71,17 @@ export function combineStandings(
   );
   const classified = [...tallies.values()].filter((t) => t.bestLaps.size > 0);
   const rows: UnrankedRow[] = classified.map((tally) => {
-    const raw: StandingResult[] = scoring.map((event, index) => {
-      const best = tally.bestLaps.get(index);
-      return best === undefined
-        ? absent[index]!
-        : {
-            eventId: event.id,
-            position: best.placing.position,
-            points: best.points,
-            lapTimeMs: best.placing.lapTimeMs,
-            dropped: false,
-          };
-    });
-    const results = applyBestOf(raw, season.bestOf);
+    const raw = absent.slice();
+    for (const [index, best] of tally.bestLaps) {
+      raw[index] = {
+        eventId: absent[index]!.eventId,
+        position: best.placing.position,
+        points: best.points,
+        lapTimeMs: best.placing.lapTimeMs,
+        dropped: false,
+      };
+    }
+    const results = season.bestOf === null ? raw : applyBestOf(raw, season.bestOf);
     const entered = [...tally.bestLaps.values()];
     const lapName = tally.latest.driverName;
     const driver = nameOf(tally.guid, lapName);
@@ -94,7 +92,7 @@ export function combineStandings(
       driverGuid: tally.guid,
       driver,
       alias: driver === lapName ? null : driver,
-      total: sumPoints(results.filter((r) => !r.dropped).map((r) => r.points)),
+      total: sumPoints([...tally.bestLaps].filter(([index]) => !results[index]?.dropped).map(([, b]) => b.points)),
       wins: entered.filter((b) => b.placing.position === 1).length,
       podiums: entered.filter((b) => b.placing.position <= 3).length,
       eventsEntered: entered.length,
