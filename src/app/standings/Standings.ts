@@ -7,6 +7,7 @@ import type { SeasonConfig } from '../../domain/season/season';
 import type { SeasonStandings } from '../../domain/standings/types';
 import { combineStandings } from '../../domain/standings/combineStandings';
 import { classifyEvent, type EventClassification } from '../../domain/standings/classifyEvent';
+import { RowMemo } from '../../domain/standings/RowMemo';
 import { toStandingsFile } from '../../domain/standings/standingsFile';
 import { Coalescer } from '../posts/Coalescer';
 
@@ -55,6 +56,8 @@ export class Standings {
   private readonly files: Coalescer;
   /** Per event id: its classification, computed (or being computed) since its laps last changed. */
   private readonly kept = new Map<string, Promise<KeptEvent>>();
+  /** Per season: the driver rows of its last combination (a row is rebuilt when its driver's placings change). */
+  private readonly rows = new Map<string, RowMemo>();
   private report: (err: unknown, what: string) => void;
 
   constructor(private readonly deps: StandingsDeps) {
@@ -93,6 +96,7 @@ export class Standings {
   /** Recompute every season from every event's laps (aliases or season config changed, Discord reconnected). */
   refreshAll(): void {
     this.kept.clear();
+    this.rows.clear();
     for (const s of this.deps.season().seasons) this.files.mark(s.id);
   }
 
@@ -112,7 +116,9 @@ export class Standings {
     const classified = new Map(perEvent.map((k) => [k.classification.eventId, k.classification]));
     // The cache keeps only the laps ranking needs; the count of every lap stored comes from it too.
     const lapCount = perEvent.reduce((sum, k) => sum + k.lapCount, 0);
-    return { ...combineStandings(season, classified, aliases), generatedFrom: { lapCount } };
+    let rows = this.rows.get(seasonId);
+    if (!rows) this.rows.set(seasonId, (rows = new RowMemo()));
+    return { ...combineStandings(season, classified, aliases, rows), generatedFrom: { lapCount } };
   }
 
   /** The event's kept classification, computed from its ranking laps when they changed since. */

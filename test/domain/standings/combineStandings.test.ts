@@ -5,6 +5,7 @@ import { combineStandings } from '../../../src/domain/standings/combineStandings
 import { computeStandings } from '../../../src/domain/standings/computeStandings';
 import type { SeasonConfigSeason } from '../../../src/domain/season/season';
 import { KICKED_GUID, NO_LAP_TIME, type Alias, type Lap } from '../../../src/domain/types';
+import { RowMemo } from '../../../src/domain/standings/RowMemo';
 import { prng } from '../../support/prng';
 import { lap, season } from './factory';
 
@@ -52,7 +53,7 @@ function randomLap(random: Random, event: string): Lap {
 }
 
 describe('combineStandings: per-event classifications kept and combined', () => {
-  it('when random laps arrive, are removed, and aliases and rules change, then redoing only the changed event equals the full computation', () => {
+  it('when random laps arrive, are removed, and aliases and rules change, then redoing only the changed event (and only the changed rows) equals the full computation', () => {
     for (let seed = 1; seed <= 150; seed++) {
       const random = prng(seed);
       const count = 1 + Math.floor(random() * 5);
@@ -61,6 +62,8 @@ describe('combineStandings: per-event classifications kept and combined', () => 
       let aliases = randomAliases(random);
       const laps = new Map<string, Lap[]>();
       const kept = new Map<string, EventClassification>();
+      const memo = new RowMemo();
+      let config = season(ids, rules);
       for (let step = 0; step < 12; step++) {
         const roll = random();
         const event = pick(random, ids).id;
@@ -82,13 +85,16 @@ describe('combineStandings: per-event classifications kept and combined', () => 
           aliases = randomAliases(random); // nothing classified again
         } else {
           rules = randomRules(random, count); // nothing classified again
+          config = season(ids, rules);
         }
-        const config = season(ids, rules);
+        const full = computeStandings(config, laps, aliases);
         expect({ seed, step, standings: combineStandings(config, kept, aliases) }).toEqual({
           seed,
           step,
-          standings: computeStandings(config, laps, aliases),
+          standings: full,
         });
+        // Rows kept from the last run (same config object, same aliases) give the same standings too.
+        expect({ seed, step, memo: combineStandings(config, kept, aliases, memo) }).toEqual({ seed, step, memo: full });
       }
     }
   });
