@@ -1,6 +1,8 @@
 // Season standings of 20 events x 100 drivers x 1,000 laps per event, read through the lap store
 // (one query per event) on SQLite and on dynalite. Cold = a fresh League (empty ranking cache,
-// every lap read); warm = the same League again (laps come from the cache). Also the post's cost:
+// every lap read); warm = the same Standings again (nothing changed: kept event classifications
+// and rows); one event changed = the league tells of new laps in one event (that event classified
+// again from the ranking cache, the season combined). Also the post's cost:
 // the table text and the chart PNG.
 // Usage: npx tsx bench/standings.ts [sqlite|dynalite|both] [events] [drivers] [lapsPerEvent]
 import { mkdtempSync } from 'node:fs';
@@ -115,21 +117,24 @@ async function bench(backend: string): Promise<void> {
       outputs: new OutputFiles(dir, state),
       clock: { now: () => new Date() },
       log: silentLogger,
+      fileWindowMs: 60_000, // files are written after the runs (flush), not during them
     });
-    return new Standings({
+    const standings = new Standings({
       league,
       state,
       season: () => config,
       dataDir: dir,
       outputs: new OutputFiles(dir, state),
       log: silentLogger,
+      windowMs: 60_000,
     });
+    return { league, standings };
   };
 
   const cold: number[] = [];
-  let standings = fresh();
+  let { league, standings } = fresh();
   for (let run = 0; run < 5; run++) {
-    standings = fresh();
+    ({ league, standings } = fresh());
     const t = performance.now();
     const s = await standings.compute('s1');
     cold.push(performance.now() - t);
@@ -142,6 +147,15 @@ async function bench(backend: string): Promise<void> {
     await standings.compute('s1');
     warm.push(performance.now() - t);
   }
+  const oneEvent: number[] = [];
+  for (let run = 0; run < 20; run++) {
+    league.leaderboardChanged(`s1#e${(run % EVENTS) + 1}`);
+    const t = performance.now();
+    await standings.compute('s1');
+    oneEvent.push(performance.now() - t);
+  }
+  await league.flush(); // the files the changes above scheduled
+  await standings.flush();
   const s = (await standings.compute('s1'))!;
   const post: number[] = [];
   for (let run = 0; run < 10; run++) {
@@ -154,7 +168,8 @@ async function bench(backend: string): Promise<void> {
     `standings ${backend}: ${EVENTS} events x ${DRIVERS} drivers x ${LAPS} laps/event (${EVENTS * LAPS} laps, stored in ${loadSeconds.toFixed(1)} s)`,
   );
   console.log(`  cold (fresh League, every lap read by event): ${stats(cold)}`);
-  console.log(`  warm (ranking cache):                         ${stats(warm)}`);
+  console.log(`  warm (nothing changed):                       ${stats(warm)}`);
+  console.log(`  one event changed:                            ${stats(oneEvent)}`);
   console.log(`  post body (table text + chart PNG):           ${stats(post)}`);
 }
 

@@ -4,9 +4,10 @@ import type { OutputFileWriter } from '../ports';
 import type { BotState } from '../runtime/BotState';
 import type { League } from '../League';
 import type { SeasonConfig } from '../../domain/season/season';
-import type { Lap } from '../../domain/types';
 import type { SeasonStandings } from '../../domain/standings/types';
-import { computeStandings } from '../../domain/standings/computeStandings';
+import { combineStandings } from '../../domain/standings/combineStandings';
+import { classifyEvent, type EventClassification } from '../../domain/standings/classifyEvent';
+import { RowMemo } from '../../domain/standings/RowMemo';
 import { toStandingsFile } from '../../domain/standings/standingsFile';
 import { Coalescer } from '../posts/Coalescer';
 
@@ -34,15 +35,29 @@ export function currentStandingsPath(dataDir: string): string {
   return path.join(dataDir, 'seasonStandings.json');
 }
 
+/** One event's classification as last computed, and the count of its stored laps read with it. */
+interface KeptEvent {
+  classification: EventClassification;
+  lapCount: number;
+}
+
 /**
  * Season standings from the league's ranking cache (best valid + latest lap per driver and
- * event, read through the lap store by event id). Any change to a scoring event's laps marks
- * its season; a coalesced run rewrites the season's files and then tells the listeners (the
- * standings post). Aliases and the season config change through refreshAll().
+ * event, read through the lap store by event id). Each scoring event's classification is kept
+ * until that event's laps change (the league tells), so a new file costs one event's
+ * classification plus the season's combination (points, totals, names, tie-breaks: a sum per
+ * driver, and only the rows of drivers in changed events built anew). Any change to a scoring event's laps marks its season; a coalesced run rewrites the
+ * season's files and then tells the listeners (the standings post). Aliases and the season config
+ * are applied when combining, so they need no event classified again; refreshAll() drops every
+ * kept classification all the same.
  */
 export class Standings {
   private readonly listeners: Array<(s: SeasonStandings, current: boolean) => void> = [];
   private readonly files: Coalescer;
+  /** Per event id: its classification, computed (or being computed) since its laps last changed. */
+  private readonly kept = new Map<string, Promise<KeptEvent>>();
+  /** Per season: the driver rows of its last combination (a row is rebuilt when its driver's placings change). */
+  private readonly rows = new Map<string, RowMemo>();
   private report: (err: unknown, what: string) => void;
 
   constructor(private readonly deps: StandingsDeps) {
@@ -60,6 +75,7 @@ export class Standings {
     );
     deps.league.onLeaderboardChanged({
       leaderboardChanged: (eventId) => {
+        this.kept.delete(eventId);
         const event = deps.league.event(eventId);
         if (event && !event.preseason) this.files.mark(event.seasonId);
       },
@@ -77,8 +93,10 @@ export class Standings {
     this.refreshAll();
   }
 
-  /** Recompute every season (aliases or season config changed, Discord reconnected). */
+  /** Recompute every season from every event's laps (aliases or season config changed, Discord reconnected). */
   refreshAll(): void {
+    this.kept.clear();
+    this.rows.clear();
     for (const s of this.deps.season().seasons) this.files.mark(s.id);
   }
 
@@ -93,16 +111,31 @@ export class Standings {
     const scoring = season.events.filter((e) => !e.preseason);
     const [aliases, perEvent] = await Promise.all([
       this.deps.state.nameAliases(),
-      Promise.all(
-        scoring.map(
-          async (e) => [e.id, await this.deps.league.rankingLaps(e.id), await this.deps.league.lapCount(e.id)] as const,
-        ),
-      ),
+      Promise.all(scoring.map((e) => this.event(e.id))),
     ]);
-    const laps = new Map<string, Lap[]>(perEvent.map(([id, l]) => [id, l]));
+    const classified = new Map(perEvent.map((k) => [k.classification.eventId, k.classification]));
     // The cache keeps only the laps ranking needs; the count of every lap stored comes from it too.
-    const lapCount = perEvent.reduce((sum, [, , count]) => sum + count, 0);
-    return { ...computeStandings(season, laps, aliases), generatedFrom: { lapCount } };
+    const lapCount = perEvent.reduce((sum, k) => sum + k.lapCount, 0);
+    let rows = this.rows.get(seasonId);
+    if (!rows) this.rows.set(seasonId, (rows = new RowMemo()));
+    return { ...combineStandings(season, classified, aliases, rows), generatedFrom: { lapCount } };
+  }
+
+  /** The event's kept classification, computed from its ranking laps when they changed since. */
+  private event(eventId: string): Promise<KeptEvent> {
+    const kept = this.kept.get(eventId);
+    if (kept) return kept;
+    const computing = (async () => {
+      const [laps, lapCount] = await Promise.all([
+        this.deps.league.rankingLaps(eventId),
+        this.deps.league.lapCount(eventId),
+      ]);
+      return { classification: classifyEvent(eventId, laps), lapCount };
+    })();
+    this.kept.set(eventId, computing);
+    // A failed read is not kept: the next run reads again.
+    computing.catch(() => this.kept.get(eventId) === computing && this.kept.delete(eventId));
+    return computing;
   }
 
   /**

@@ -18,20 +18,25 @@ function nullsLast<T>(a: T | null, b: T | null, cmp: (x: T, y: T) => number): nu
   return cmp(a, b);
 }
 
-/** The first rule that separates a and b (negative when a is ahead), or 'tied'. */
+/** The tie-break chain in order: each rule is negative when a is ahead. */
+const RULES: ReadonlyArray<[DecidedBy, (a: UnrankedRow, b: UnrankedRow) => number]> = [
+  // In thousandths, as summed: equal points are equal, whatever a float would make of them.
+  ['points', (a, b) => toMilli(b.total) - toMilli(a.total)],
+  [
+    'averagePercent',
+    (a, b) => nullsLast(a.exactPercent, b.exactPercent, (x, y) => (Math.abs(x - y) < PERCENT_EPSILON ? 0 : x - y)),
+  ],
+  ['wins', (a, b) => b.wins - a.wins],
+  ['podiums', (a, b) => b.podiums - a.podiums],
+  ['firstSet', (a, b) => nullsLast(a.firstSetAt, b.firstSetAt, compareInstants)],
+];
+
+/** The first rule that separates a and b (negative when a is ahead), or 'tied'; later rules are not evaluated. */
 export function separate(a: UnrankedRow, b: UnrankedRow): { by: DecidedBy; sign: number } {
-  const steps: Array<[DecidedBy, number]> = [
-    // In thousandths, as summed: equal points are equal, whatever a float would make of them.
-    ['points', toMilli(b.total) - toMilli(a.total)],
-    [
-      'averagePercent',
-      nullsLast(a.exactPercent, b.exactPercent, (x, y) => (Math.abs(x - y) < PERCENT_EPSILON ? 0 : x - y)),
-    ],
-    ['wins', b.wins - a.wins],
-    ['podiums', b.podiums - a.podiums],
-    ['firstSet', nullsLast(a.firstSetAt, b.firstSetAt, compareInstants)],
-  ];
-  for (const [by, diff] of steps) if (diff !== 0) return { by, sign: Math.sign(diff) };
+  for (const [by, compare] of RULES) {
+    const diff = compare(a, b);
+    if (diff !== 0) return { by, sign: Math.sign(diff) };
+  }
   return { by: 'tied', sign: 0 };
 }
 

@@ -8,6 +8,10 @@ import type { SeasonStandings } from '../../../src/domain/standings/types';
 import { expectedTable, type FixtureEvent } from '../../support/standingsExpected';
 import { present } from '../../support/present';
 import { OutputFiles } from '../../../src/adapters/files/OutputFiles';
+import type { League } from '../../../src/app/League';
+import type { SeasonConfig } from '../../../src/domain/season/season';
+import { computeStandings } from '../../../src/domain/standings/computeStandings';
+import { toStandingsFile } from '../../../src/domain/standings/standingsFile';
 
 // event1 (Red Bull Ring National): the 15 Feb evening by schedule, plus the 2 Mar RBR sessions forced in.
 // event2 (Suzuka GP): the 2 Mar practice sessions, by schedule.
@@ -181,5 +185,116 @@ describe('Standings: several seasons', () => {
     } finally {
       await ctx.close();
     }
+  });
+});
+
+describe('Standings: only the events whose laps changed are classified again', () => {
+  let ctx: Ctx;
+  let config: SeasonConfig;
+  const standingsOver = () =>
+    new Standings({
+      league: ctx.league,
+      state: ctx.state,
+      season: () => config,
+      dataDir: ctx.dir,
+      outputs: new OutputFiles(ctx.dir, ctx.state),
+      log: silentLogger,
+      windowMs: 5000,
+    });
+  /** The standings from every stored lap as it counts, computed at once (no cache of any kind). */
+  const full = async (): Promise<SeasonStandings> => {
+    const season = present(
+      config.seasons.find((s) => s.id === 'season1'),
+      'season1',
+    );
+    const laps = await Promise.all(season.events.map(async (e) => [e.id, await ctx.league.countedLaps(e.id)] as const));
+    return computeStandings(season, new Map(laps), await ctx.state.nameAliases());
+  };
+  const rankingReads = (spy: jest.SpiedFunction<League['rankingLaps']>) => spy.mock.calls.map(([eventId]) => eventId);
+
+  beforeEach(async () => {
+    ctx = await makeLeague();
+    config = ctx.config;
+  });
+  afterEach(() => ctx.close());
+
+  it('when a file touches one event, then only that event is read again and the files equal a full recompute', async () => {
+    const standings = standingsOver();
+    await ingest(ctx, EVENT1);
+    await standings.flush();
+    const reads = jest.spyOn(ctx.league, 'rankingLaps');
+
+    await ingest(ctx, EVENT2);
+    await standings.flush();
+    expect(rankingReads(reads)).toEqual([EVENT2.eventId]);
+    expect(readJson(currentStandingsPath(ctx.dir))).toEqual(toStandingsFile(await full()));
+
+    await standings.compute('season1'); // nothing changed since: nothing read
+    expect(rankingReads(reads)).toEqual([EVENT2.eventId]);
+    standings.refreshAll(); // everything read again
+    await standings.flush();
+    expect(rankingReads(reads).slice(1).sort()).toEqual([EVENT1.eventId, EVENT2.eventId, EVENT3.eventId]);
+    reads.mockRestore();
+  });
+
+  it('when aliases, the season config or stewarding decisions change, then the standings equal a full recompute', async () => {
+    const standings = standingsOver();
+    await ingest(ctx, EVENT1);
+    await ingest(ctx, EVENT2);
+    const before = present(await standings.compute('season1'), 'standings');
+    expect(before).toEqual(await full());
+    const leader = present(before.rows[0], 'a leader');
+
+    // An alias, without refreshAll(): names are applied when combining.
+    await ctx.state.setAlias(leader.driverGuid, 'Rob Macaroni');
+    const aliased = await standings.compute('season1');
+    expect(aliased?.rows[0]?.driver).toBe('Rob Macaroni');
+    expect(aliased).toEqual(await full());
+
+    // Other points, best-of and event order, without refreshAll(): the rules are applied when combining.
+    const [season1] = ctx.config.seasons;
+    const s1 = present(season1, 'season1');
+    config = {
+      ...ctx.config,
+      seasons: [
+        {
+          ...s1,
+          pointsTable: [10, 9.5, 0.125],
+          participationPoints: 0.5,
+          fastestLapBonus: 2,
+          bestOf: 1,
+          events: [...s1.events].reverse(),
+        },
+      ],
+    };
+    const rescored = await standings.compute('season1');
+    expect(rescored?.rows.map((r) => r.total)).not.toEqual(before.rows.map((r) => r.total));
+    expect(rescored).toEqual(await full());
+
+    // A struck lap: the league tells, and that event is read again.
+    const best = present(
+      (await ctx.league.storedLaps(EVENT2.eventId))
+        .filter((l) => l.driverGuid === leader.driverGuid && l.valid)
+        .sort((a, b) => a.lapTimeMs - b.lapTimeMs)[0],
+      "the leader's best lap",
+    );
+    const by = { kind: 'cli' as const, id: 'test', name: 'test' };
+    const at = '2019-03-03T12:00:00Z';
+    await ctx.league.stewardingChanged([EVENT2.eventId], () =>
+      ctx.stewarding.strike({ ...best, reason: 'cut', by, at }),
+    );
+    const struck = await standings.compute('season1');
+    expect(struck).not.toEqual(rescored);
+    expect(struck).toEqual(await full());
+
+    // A driver excluded from the season: every event of it is read again.
+    const scope = { kind: 'season' as const, seasonId: 'season1' };
+    await ctx.league.stewardingChanged(
+      s1.events.map((e) => e.id),
+      () => ctx.stewarding.exclude({ scope, driverGuid: leader.driverGuid, driverName: '', reason: 'x', by, at }),
+    );
+    const excluded = await standings.compute('season1');
+    expect(excluded?.rows.some((r) => r.driverGuid === leader.driverGuid)).toBe(false);
+    expect(excluded).toEqual(await full());
   });
 });
