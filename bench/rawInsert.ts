@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { SqliteStore } from '../src/adapters/sqlite/SqliteStore';
+import { SqliteStore, WAL_CHECKPOINT_PAGES, WAL_KEEP_BYTES } from '../src/adapters/sqlite/SqliteStore';
 import { silentLogger } from '../src/logger';
 
 /**
@@ -12,6 +12,8 @@ export function rawInsertRowsPerSec(file: string, rows: number): number {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
+  db.pragma(`journal_size_limit = ${WAL_KEEP_BYTES}`);
   const insert = db.prepare(
     `INSERT INTO laps (event_id, lap_key, driver_guid, driver_name, car_model, lap_time_ms, sectors_ms, cuts, valid,
        invalid_reason, tyre, session_type, track, track_config, result_file, lap_timestamp, session_time, recorded_at)

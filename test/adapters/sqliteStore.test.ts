@@ -82,7 +82,12 @@ describe('SqliteStore', () => {
 
   it('when opened, then WAL mode and a busy timeout are on and the schema is at the latest version', async () => {
     const store = SqliteStore.open(path.join(tempDir(), 'league.db'), silentLogger);
-    expect(store.info()).toEqual({ journalMode: 'wal', busyTimeoutMs: 5000, schemaVersion: migrations.length });
+    expect(store.info()).toEqual({
+      journalMode: 'wal',
+      busyTimeoutMs: 5000,
+      schemaVersion: migrations.length,
+      walCheckpointPages: 10_000,
+    });
     await store.close();
   });
 

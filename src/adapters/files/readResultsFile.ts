@@ -87,9 +87,11 @@ export async function readResultsFile(file: string | Buffer, limits: ReadLimits)
     const bytes = Buffer.allocUnsafe(stat.size + 1);
     let length = 0;
     while (length < bytes.length) {
-      const { bytesRead } = await handle.read(bytes, length, bytes.length - length, length);
-      if (bytesRead === 0) break;
+      const wanted = bytes.length - length;
+      const { bytesRead } = await handle.read(bytes, length, wanted, length);
       length += bytesRead;
+      // A regular file reads short only at its end: no second read to find that out.
+      if (bytesRead < wanted) break;
     }
     if (length > stat.size) return { kind: 'changing' };
     return { kind: 'read', bytes: bytes.subarray(0, length), mtime: stat.mtime };
