@@ -106,13 +106,16 @@ export class League {
     opts: { forcedEventId?: string; reingest?: boolean; feed?: ServerFeed } = {},
   ): Promise<IngestOutcome[]> {
     const storedLaps = new Map<string, readonly Lap[]>();
-    const outcomes = await ingestResultsFiles(
-      { ...this.ingestDeps(opts.feed), stored: (file, laps) => storedLaps.set(file, laps) },
+    const handled = async (outcome: IngestOutcome) => {
+      const laps = storedLaps.get(outcome.file) ?? [];
+      storedLaps.delete(outcome.file);
+      await this.afterIngest(outcome, laps);
+    };
+    return ingestResultsFiles(
+      { ...this.ingestDeps(opts.feed), stored: (file, laps) => storedLaps.set(file, laps), handled },
       inputs,
       opts,
     );
-    for (const outcome of outcomes) await this.afterIngest(outcome, storedLaps.get(outcome.file) ?? []);
-    return outcomes;
   }
 
   /** What follows one file's ingest: caches, live laps, the log line, the leaderboard told. */

@@ -24,6 +24,11 @@ export interface IngestDeps {
   log: Logger;
   /** Told each file's laps just stored (live-lap reconciliation uses them instead of reading the event again). */
   stored?: (file: string, laps: readonly Lap[]) => void;
+  /**
+   * Told each file's outcome as soon as it is final (after `stored`), in a batch before the next
+   * files are done: files done before the store fails are followed up even though the call throws.
+   */
+  handled?: (outcome: IngestOutcome) => Promise<void>;
   /** Laps are about to move to another event (old key -> new key): stewarding decisions follow them. */
   moving?: (from: string, to: string, keys: ReadonlyArray<{ from: string; to: string }>) => Promise<void>;
   /** The server whose results folder the file is in (servers.json); absent in the single-server setup. */
@@ -69,6 +74,9 @@ interface ReadFile {
 
 type IngestOptions = { forcedEventId?: string; reingest?: boolean };
 
+/** A file's outcome is final: handed on at once, so a batch cut short by an outage loses none. */
+type Emit = (read: ReadFile, outcome: IngestOutcome) => Promise<void>;
+
 /**
  * One results file -> laps stored. Never throws for a bad file: the outcome says what happened
  * and the file is recorded with its hash, so it is retried only when its content changes.
@@ -93,24 +101,29 @@ export async function ingestResultsFiles(
   opts: IngestOptions = {},
 ): Promise<IngestOutcome[]> {
   const outcomes: IngestOutcome[] = [];
-  let batch: Array<{ index: number; read: ReadFile }> = [];
+  const indexOf = new Map<ReadFile, number>();
+  const settle = async (index: number, outcome: IngestOutcome) => {
+    outcomes[index] = outcome;
+    await deps.handled?.(outcome);
+  };
+  const emit: Emit = (read, outcome) => settle(indexOf.get(read)!, outcome);
+  let batch: ReadFile[] = [];
   const storeBatch = async () => {
-    for (const [i, outcome] of (
-      await storeNewFiles(
-        deps,
-        batch.map((b) => b.read),
-      )
-    ).entries())
-      outcomes[batch[i]!.index] = outcome;
+    const files = batch;
     batch = [];
+    await storeNewFiles(deps, files, emit);
   };
   for (const [index, input] of inputs.entries()) {
     const read = await readFile(deps, input, opts);
-    if ('status' in read) outcomes[index] = read;
-    else if (deps.laps.putNewLaps && !read.seen && !opts.forcedEventId && !opts.reingest) batch.push({ index, read });
+    if ('status' in read) {
+      await settle(index, read);
+      continue;
+    }
+    indexOf.set(read, index);
+    if (deps.laps.putNewLaps && !read.seen && !opts.forcedEventId && !opts.reingest) batch.push(read);
     else {
       await storeBatch(); // files stay in order: an earlier new file is stored before this one
-      outcomes[index] = await storeFile(deps, read);
+      await emit(read, await storeFile(deps, read));
     }
   }
   await storeBatch();
@@ -201,25 +214,21 @@ async function storeFile(deps: IngestDeps, read: ReadFile): Promise<IngestOutcom
  * Each file is recorded only once all its laps are stored. When the store refuses the write (a lap
  * no store can keep), each file is stored on its own, so only the file at fault fails.
  */
-async function storeNewFiles(deps: IngestDeps, files: readonly ReadFile[]): Promise<IngestOutcome[]> {
-  if (files.length <= 1 || !deps.laps.putNewLaps) return storeEach(deps, files);
+async function storeNewFiles(deps: IngestDeps, files: readonly ReadFile[], emit: Emit): Promise<void> {
+  if (files.length <= 1 || !deps.laps.putNewLaps) return storeEach(deps, files, emit);
   let taken: Lap[];
   try {
     taken = await deps.laps.putNewLaps(files.flatMap((f) => f.laps));
   } catch (err) {
     if (!(err instanceof StoreRejectedError)) throw err;
-    return storeEach(deps, files);
+    return storeEach(deps, files, emit);
   }
   const takenOf = groupByFile(taken);
-  const outcomes: IngestOutcome[] = [];
-  for (const read of files) outcomes.push(await keyTaken(deps, read, takenOf.get(read.file) ?? []));
-  return outcomes;
+  for (const read of files) await emit(read, await keyTaken(deps, read, takenOf.get(read.file) ?? []));
 }
 
-async function storeEach(deps: IngestDeps, files: readonly ReadFile[]): Promise<IngestOutcome[]> {
-  const outcomes: IngestOutcome[] = [];
-  for (const read of files) outcomes.push(await storeNewFile(deps, read));
-  return outcomes;
+async function storeEach(deps: IngestDeps, files: readonly ReadFile[], emit: Emit): Promise<void> {
+  for (const read of files) await emit(read, await storeNewFile(deps, read));
 }
 
 /** One new file through putNewLaps when the store has it, else keyed by lookups. */

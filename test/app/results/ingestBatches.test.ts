@@ -147,4 +147,29 @@ describe('a batch the store refuses', () => {
       await ctx.close();
     }
   });
+
+  it('when the store fails partway (DynamoDB down after two files), then the files done before are told to the leaderboard and not lost', async () => {
+    const real = await makeLeague();
+    let puts = 0;
+    const store = Object.assign(Object.create(real.store) as typeof real.store, {
+      putNewLaps: undefined, // one file at a time, as on DynamoDB
+      putLaps: async (laps: readonly Lap[]) => {
+        if (++puts === 3) throw new Error('ECONNRESET');
+        return real.store.putLaps(laps);
+      },
+    });
+    const ctx = await makeLeague({ dir: real.dir, store });
+    const told: string[] = [];
+    ctx.league.onLeaderboardChanged({ leaderboardChanged: (eventId) => told.push(eventId) });
+    try {
+      await expect(ctx.league.onResultsFiles([A, B, C].map(input))).rejects.toThrow(/ECONNRESET/);
+      expect(told).toEqual([EVENT, EVENT]);
+      expect(await ctx.state.processedFile(A.name)).toMatchObject({ status: 'ingested' });
+      expect(await ctx.state.processedFile(B.name)).toMatchObject({ status: 'ingested' });
+      expect(await ctx.state.processedFile(C.name)).toBeUndefined();
+    } finally {
+      await ctx.league.flush();
+      await real.close();
+    }
+  });
 });
