@@ -102,6 +102,12 @@ describe('e2e: linked drivers, /me and notifications', () => {
       displayName: 'Hugo the Great',
       by: `discord:${adminId}`,
     });
+    // The audit line follows the answer: the next test counts the admin channel's messages.
+    await env.fake.waitFor(
+      () => adminMessages().some((m) => m.content.includes('Driver linked')),
+      8000,
+      'link audited',
+    );
   });
 
   it('when another member asks for a GUID that is taken, then it is refused at once and no admin is asked', async () => {
