@@ -120,8 +120,13 @@ export class ResultsWatcher {
   }
 
   private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      const batch = await this.readBatch();
+    // The next batch is read while this one is handled: a backlog then never waits on the disk.
+    let next = this.readBatch();
+    for (;;) {
+      const batch = await next;
+      if (this.stopped) return;
+      if (batch.length === 0 && this.queue.length === 0) return;
+      next = this.readBatch();
       if (batch.length === 0) continue;
       let outcomes: unknown[];
       try {
