@@ -60,8 +60,8 @@ function handOver(bytes: Buffer): () => Buffer {
  * Watches acServer's results folder. Files already there at start are handed over too (catch-up);
  * the ingest step skips those it has seen by content hash. Files are handled in arrival order, those
  * queued together handed over together (onFiles); a file that changes while queued is read once, at
- * its latest content. Only
- * regular files are read (see readResultsFile); anything else gets one log line and is left alone.
+ * its latest content. Only regular files are read (see readResultsFile); anything else gets one log
+ * line and is left alone.
  */
 export class ResultsWatcher {
   private watcher: FSWatcher | undefined;
