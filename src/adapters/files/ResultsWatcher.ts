@@ -40,8 +40,15 @@ export interface ResultsWatcherOptions {
   batchBytes?: number;
 }
 
-/** Files read at once while a batch is gathered (so at most this many times RESULTS_MAX_MB past batchBytes). */
+/** Files of a usual size read at once while a batch is gathered. */
 const READ_AHEAD = 4;
+/** Files this large (on average in the batch so far) are read one at a time. */
+const LARGE_FILE_BYTES = 1024 * 1024;
+
+interface Batch {
+  files: Array<{ file: string; read: { input: ResultsFileInput; sig: string } }>;
+  bytes: number;
+}
 
 const isUnsettled = (o: unknown) =>
   (o as IngestOutcome | undefined)?.status === 'failed' && (o as { unsettled?: boolean }).unsettled === true;
@@ -120,22 +127,23 @@ export class ResultsWatcher {
   }
 
   private async drain(): Promise<void> {
-    // The next batch is read while this one is handled: a backlog then never waits on the disk.
-    let next = this.readBatch();
+    let next: Promise<Batch> | undefined = this.readBatch();
     for (;;) {
-      const batch = await next;
+      const batch: Batch = await (next ?? this.readBatch());
       if (this.stopped) return;
-      if (batch.length === 0 && this.queue.length === 0) return;
-      next = this.readBatch();
-      if (batch.length === 0) continue;
+      if (batch.files.length === 0 && this.queue.length === 0) return;
+      // The next batch is read while this one is handled (a backlog then never waits on the disk),
+      // unless this one reached the byte limit: two batches of large files are not held at once.
+      next = batch.bytes < this.batchBytes ? this.readBatch() : undefined;
+      if (batch.files.length === 0) continue;
       let outcomes: unknown[];
       try {
-        outcomes = await this.handOverFiles(batch.map((b) => b.read.input));
+        outcomes = await this.handOverFiles(batch.files.map((b) => b.read.input));
       } catch (err) {
-        for (const { file } of batch) this.retryLater(file, err);
+        for (const { file } of batch.files) this.retryLater(file, err);
         continue;
       }
-      for (const [i, { file, read }] of batch.entries()) {
+      for (const [i, { file, read }] of batch.files.entries()) {
         this.attempts.delete(file);
         if (isUnsettled(outcomes[i])) this.readWhenSettled(file, read.input.mtime, read.sig);
         else this.settling.delete(file);
@@ -143,20 +151,25 @@ export class ResultsWatcher {
     }
   }
 
+  private get batchBytes(): number {
+    return this.opts.batchBytes ?? 8 * 1024 * 1024;
+  }
+
   /**
-   * The next queued files that can be read, within the batch limits (one when only onFile is given),
-   * read READ_AHEAD at a time: each read waits on the disk a few times, and a backlog of 1,000 files
-   * would otherwise spend a good part of its time waiting.
+   * The next queued files that can be read, within the batch limits (one when only onFile is given).
+   * Files of a usual size are read READ_AHEAD at a time (each read waits on the disk a few times,
+   * and a backlog of 1,000 files would otherwise spend a good part of its time waiting); once the
+   * batch holds large ones, one at a time.
    */
-  private async readBatch(): Promise<Array<{ file: string; read: { input: ResultsFileInput; sig: string } }>> {
+  private async readBatch(): Promise<Batch> {
     const maxFiles = this.opts.onFiles ? (this.opts.batchFiles ?? 64) : 1;
-    const maxBytes = this.opts.batchBytes ?? 8 * 1024 * 1024;
-    const batch: Array<{ file: string; read: { input: ResultsFileInput; sig: string } }> = [];
+    const files: Batch['files'] = [];
     let bytes = 0;
-    while (batch.length < maxFiles && bytes < maxBytes && this.queue.length > 0) {
-      const files = this.queue.splice(0, Math.min(READ_AHEAD, maxFiles - batch.length));
+    while (files.length < maxFiles && bytes < this.batchBytes && this.queue.length > 0) {
+      const usual = files.length > 0 && bytes / files.length < LARGE_FILE_BYTES;
+      const wave = this.queue.splice(0, Math.min(usual ? READ_AHEAD : 1, maxFiles - files.length));
       const reads = await Promise.all(
-        files.map((file) =>
+        wave.map((file) =>
           this.read(file).catch((err: unknown) => {
             this.retryLater(file, err);
             return undefined;
@@ -165,11 +178,11 @@ export class ResultsWatcher {
       );
       for (const [i, read] of reads.entries()) {
         if (!read) continue;
-        batch.push({ file: files[i]!, read });
+        files.push({ file: wave[i]!, read });
         bytes += read.size;
       }
     }
-    return batch;
+    return { files, bytes };
   }
 
   private async handOverFiles(inputs: ResultsFileInput[]): Promise<unknown[]> {
