@@ -3,8 +3,12 @@ import type { PointsProgression } from '../domain/standings/progression';
 
 /** Where laps live (DynamoDB `Results` table or SQLite). */
 export interface LapStore {
-  /** Insert or overwrite laps by (eventId, lapKey). Writing the same laps twice changes nothing. */
-  putLaps(laps: readonly Lap[]): Promise<void>;
+  /**
+   * Insert or overwrite laps by (eventId, lapKey). Writing the same laps twice changes nothing.
+   * `replacing`: keys among them the caller found holding a lap already (a copy replacing itself),
+   * for a cache over the store that counts laps; stores ignore it.
+   */
+  putLaps(laps: readonly Lap[], opts?: { replacing?: ReadonlySet<string> }): Promise<void>;
   /**
    * Stores, in one write, each lap whose (eventId, lapKey) no stored lap holds; returns the others,
    * not stored, in order. Optional: a store with it lets a backlog of new results files skip the key

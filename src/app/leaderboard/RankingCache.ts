@@ -99,7 +99,7 @@ export class RankingCache {
     }
   }
 
-  /** Keys of these laps that hold a lap already, looked up only in events this cache counts. */
+  /** Keys of these laps that hold a lap already, looked up only in events this cache counts (when the writer did not say). */
   private async heldKeys(laps: readonly Lap[]): Promise<Set<string>> {
     const held = new Set<string>();
     const byEvent = new Map<string, string[]>();
@@ -135,9 +135,11 @@ export class RankingCache {
   /** A LapStore that keeps this cache current as laps are written through it. */
   writingThrough(): LapStore {
     return {
-      putLaps: (laps) =>
+      putLaps: (laps, opts) =>
         this.turns.run(async () => {
-          const replaced = await this.heldKeys(laps);
+          const replaced = opts?.replacing
+            ? new Set(laps.filter((l) => opts.replacing!.has(l.lapKey)).map(keyOf))
+            : await this.heldKeys(laps);
           await this.store.putLaps(laps);
           this.added(laps, replaced);
         }),

@@ -191,10 +191,10 @@ async function readFile(
 async function storeFile(deps: IngestDeps, read: ReadFile): Promise<IngestOutcome> {
   const { file, seen, attribution } = read;
   // No lap overwrites a different lap that happens to share its <guid>#<Timestamp> (acServer restarted).
-  const { laps } = await keyLaps(deps.laps, read.laps);
+  const { laps, replacing } = await keyLaps(deps.laps, read.laps);
   // Filed under another event before (forced, or the schedule changed): move the laps, so they never count twice.
   const movedFrom = seen?.eventId && seen.eventId !== attribution.eventId ? seen.eventId : undefined;
-  const put = await writeOrRefuse(deps, read, () => deps.laps.putLaps(laps));
+  const put = await writeOrRefuse(deps, read, () => deps.laps.putLaps(laps, { replacing }));
   if ('failed' in put) return put.failed;
   // Stored in the new event first: a crash in between leaves the laps twice, never nowhere.
   if (movedFrom) {
@@ -243,8 +243,8 @@ async function storeNewFile(deps: IngestDeps, read: ReadFile): Promise<IngestOut
 /** The laps of a new file whose own key was taken: keyed by lookups and stored; then the file is recorded. */
 async function keyTaken(deps: IngestDeps, read: ReadFile, taken: readonly Lap[]): Promise<IngestOutcome> {
   if (taken.length === 0) return recorded(deps, read, read.laps);
-  const { laps: keyed } = await keyLaps(deps.laps, taken);
-  const put = await writeOrRefuse(deps, read, () => deps.laps.putLaps(keyed));
+  const { laps: keyed, replacing } = await keyLaps(deps.laps, taken);
+  const put = await writeOrRefuse(deps, read, () => deps.laps.putLaps(keyed, { replacing }));
   if ('failed' in put) return put.failed;
   const newKey = new Map(taken.map((lap, i) => [lap, keyed[i]!]));
   return recorded(

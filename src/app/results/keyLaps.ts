@@ -7,6 +7,8 @@ export interface KeyedLaps {
   laps: Lap[];
   /** The keys looked up on the way that hold a lap, with that lap. */
   stored: ReadonlyMap<string, Lap>;
+  /** Keys of `laps` that hold a lap already (the same lap, read again or copied): storing replaces it. */
+  replacing: ReadonlySet<string>;
 }
 
 /** Laps keyed per round: a 200,000-lap file must not hold 400,000 looked-up keys at once. */
@@ -38,7 +40,11 @@ export async function keyLaps(store: Pick<LapStore, 'lapsWithKeys'>, laps: reado
       }
     }
   }
-  return { laps: keyed, stored: found };
+  return {
+    laps: keyed,
+    stored: found,
+    replacing: new Set(keyed.filter((l) => found.has(l.lapKey)).map((l) => l.lapKey)),
+  };
 }
 
 /**
