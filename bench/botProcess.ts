@@ -1,13 +1,15 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { productionNodeFlags } from '../test/support/nodeFlags';
 
 const ROOT = path.resolve(__dirname, '..');
 
-/** The node flags of `npm start` and the systemd unit; BENCH_NODE_FLAGS tries others. */
-export const BOT_NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=1 --optimize-for-size')
-  .split(' ')
-  .filter(Boolean);
+/** The node flags of `npm start` and the systemd units (package.json is their source); BENCH_NODE_FLAGS tries others. */
+export const BOT_NODE_FLAGS =
+  process.env.BENCH_NODE_FLAGS !== undefined
+    ? process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean)
+    : productionNodeFlags();
 
 /** Compiles dist/ when the sources changed since the last build (as `npm start` does). */
 export function ensureBuilt(): void {
