@@ -17,6 +17,21 @@ export function flagsOf(commandLine: string, entry = 'dist/src/main.js'): string
  * the systemd units repeat them (a test checks), and tests and benches start the bot with them.
  */
 export function productionNodeFlags(): string[] {
+  return flagsOf(npmStart());
+}
+
+/** The environment `npm start` sets for node (glibc's allocator settings); the systemd units repeat it. */
+export function productionEnv(): Record<string, string> {
+  const m = /^((?:\w+=\S*\s+)*)exec\b/.exec(npmStart());
+  return Object.fromEntries(
+    (m?.[1] ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((kv) => kv.split('=', 2) as [string, string]),
+  );
+}
+
+function npmStart(): string {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  return flagsOf(pkg.scripts.start);
+  return pkg.scripts.start;
 }
