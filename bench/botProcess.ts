@@ -1,13 +1,18 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { productionEnv, productionNodeFlags } from '../test/support/nodeFlags';
 
 const ROOT = path.resolve(__dirname, '..');
 
-/** The node flags of `npm start` and the systemd unit; BENCH_NODE_FLAGS tries others. */
-export const BOT_NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=1 --optimize-for-size')
-  .split(' ')
-  .filter(Boolean);
+/**
+ * The node flags of `npm start` and the systemd units (package.json is their source), and their
+ * environment (glibc's allocator, see startBotProcess); BENCH_NODE_FLAGS tries other flags.
+ */
+export const BOT_NODE_FLAGS =
+  process.env.BENCH_NODE_FLAGS !== undefined
+    ? process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean)
+    : productionNodeFlags();
 
 /** Compiles dist/ when the sources changed since the last build (as `npm start` does). */
 export function ensureBuilt(): void {
@@ -31,6 +36,7 @@ export function startBotProcess(
       AC_SERVER_DIR: path.join(dir, 'acserver'),
       LOG_LEVEL: 'warn',
       WEB_PORT: '0',
+      ...productionEnv(),
       ...env,
     },
     stdio: ['ignore', stdio, stdio],

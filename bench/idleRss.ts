@@ -3,11 +3,12 @@
 // Also what `npm start` costs on top (the npm process that only waits for node).
 // Usage: npx tsx bench/idleRss.ts [seconds=20]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { startBotProcess, processRss } from './botProcess';
+import { report } from './metric';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -50,17 +51,24 @@ async function main() {
   const seconds = Number(process.argv[2] ?? 20);
   const env = { LOG_LEVEL: 'info', DISCORD_TOKEN: '', WEB_PORT: '0' };
 
-  for (const [label, extra] of [
-    ['website on (default)', {}],
-    ['website off (WEB_ENABLED=false)', { WEB_ENABLED: 'false' }],
+  for (const [label, metric, extra] of [
+    ['website on (default)', 'idleRss', {}],
+    ['website off (WEB_ENABLED=false)', 'idleRss.webOff', { WEB_ENABLED: 'false' }],
   ] as const) {
     const node = await idleNode({ ...env, ...extra }, seconds);
-    console.log(
+    report(
+      'idleRss',
       `idle RSS, node dist/src/main.js (systemd unit), SQLite, no Discord, ${label}, after ${seconds} s: ${node.idle} MB (peak ${node.peak} MB)`,
+      [
+        { metric: `${metric}.mb`, value: node.idle, unit: 'MB' },
+        { metric: `${metric}.peak.mb`, value: node.peak, unit: 'MB' },
+      ],
     );
   }
 
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-idle-npm-'));
+  // As startBotProcess does: without the results folder the bot never says it is watching it.
+  mkdirSync(path.join(dir, 'acserver', 'results'), { recursive: true });
   const npm = spawn('npm', ['start', '--silent'], {
     cwd: path.resolve(__dirname, '..'),
     env: { ...process.env, ...env, DATA_DIR: path.join(dir, 'data'), AC_SERVER_DIR: path.join(dir, 'acserver') },
@@ -85,7 +93,9 @@ async function main() {
   const viaNpm = await sample(children, seconds);
   npm.kill('SIGTERM');
   await once(npm, 'exit');
-  console.log(`idle RSS, npm start (npm + node), website on: ${viaNpm.idle} MB (peak ${viaNpm.peak} MB)`);
+  report('idleRss', `idle RSS, npm start (npm + node), website on: ${viaNpm.idle} MB (peak ${viaNpm.peak} MB)`, [
+    { metric: 'idleRss.npmStart.mb', value: viaNpm.idle, unit: 'MB' },
+  ]);
 }
 
 main().catch((err) => {

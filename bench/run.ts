@@ -15,7 +15,7 @@ interface Bench {
 }
 
 const benches: Bench[] = [
-  { name: 'idleRss', args: 'idleRss.ts', metrics: ['idle'] },
+  { name: 'idleRss', args: 'idleRss.ts', metrics: ['idle', 'idleRss'] },
   { name: 'outageAtBoot', args: 'outageAtBoot.ts 20', metrics: ['outage'] },
   { name: 'ingestBacklog', args: 'ingestBacklog.ts sqlite', metrics: ['backlog.sqlite', 'sqlite', 'leaderboard200k'] },
   { name: 'ingestBacklogDynalite', args: 'ingestBacklog.ts dynalite', metrics: ['backlog.dynalite'] },

@@ -1,14 +1,17 @@
 import type { Store } from '../app/ports';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
-import { DynamoStore } from './dynamodb/DynamoStore';
-import { createDynamoClient } from './dynamodb/dynamoClient';
 import { SqliteStore } from './sqlite/SqliteStore';
 
 /** Opens the backend config.STORE names; for DynamoDB, refuses to start without its tables. */
 export async function openStore(config: Config, log: Logger): Promise<Store> {
   if (config.STORE === 'sqlite') return SqliteStore.open(config.sqlitePath, log);
 
+  // Loaded only for this store: the AWS SDK costs a SQLite bot about 15 MB of memory for nothing.
+  const [{ DynamoStore }, { createDynamoClient }] = await Promise.all([
+    import('./dynamodb/DynamoStore'),
+    import('./dynamodb/dynamoClient'),
+  ]);
   const client = createDynamoClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
   const store = DynamoStore.fromClient(client, {
     resultsTable: config.DYNAMODB_RESULTS_TABLE,

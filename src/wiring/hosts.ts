@@ -1,49 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { Clock, StateStore } from '../app/ports';
 import type { League } from '../app/League';
 import type { BackgroundTask } from '../app/runtime/TaskRunner';
 import type { SeasonConfig } from '../domain/season/season';
-import type { ChangeEntry, ChangeLog, CommandQueue, LeaseHolder, ServerLeases } from '../app/hosts/hostPorts';
+import type { ChangeEntry, LeaseHolder } from '../app/hosts/hostPorts';
+import type { HostTables } from './hostTables';
 import { ChangePublisher } from '../app/hosts/ChangePublisher';
 import { ChangeFollower } from '../app/hosts/ChangeFollower';
 import { CommandRunner, type CommandHandler } from '../app/hosts/CommandRunner';
 import { RemoteCommands } from '../app/hosts/RemoteCommands';
 import { RemoteServers } from '../app/hosts/RemoteServers';
 import { LeaseKeeper } from '../app/hosts/LeaseKeeper';
-import { createDynamoClient } from '../adapters/dynamodb/dynamoClient';
-import { DynamoChangeLog } from '../adapters/dynamodb/DynamoChangeLog';
-import { DynamoCommandQueue } from '../adapters/dynamodb/DynamoCommandQueue';
-import { DynamoServerLeases } from '../adapters/dynamodb/DynamoServerLeases';
 import { findEvent } from '../domain/season/resolveEvent';
 import { writeCurrentEvent } from '../adapters/files/currentEventFile';
 
 /** The id of the env-only setup's one server (its current event stays in currentEvent.json). */
 const DEFAULT_SERVER = 'default';
-
-export interface HostTables {
-  changeLog: ChangeLog;
-  commands: CommandQueue;
-  leases: ServerLeases;
-  close(): void;
-}
-
-/** The change log, command items and leases, all in the state table (ROLE=bot|agent needs STORE=dynamodb). */
-export function openHostTables(config: Config): HostTables {
-  const client = createDynamoClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
-  const doc = DynamoDBDocumentClient.from(client);
-  const table = config.DYNAMODB_STATE_TABLE;
-  return {
-    changeLog: new DynamoChangeLog(doc, table),
-    commands: new DynamoCommandQueue(doc, table),
-    leases: new DynamoServerLeases(doc, table),
-    close: () => client.destroy(),
-  };
-}
 
 export function agentHolder(config: Config): LeaseHolder {
   return { agentId: config.AGENT_ID ?? hostname(), host: hostname(), pid: process.pid };

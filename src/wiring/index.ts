@@ -22,7 +22,7 @@ import type { AcPluginWiring } from './acPlugin';
 import { cliChangesTask, seasonConfigTask, standingsTask } from './tasks';
 import { outputFilesTask } from './outputFilesTask';
 import { webTask } from './web';
-import { agentHolder, changePublisher, openHostTables, wireAgent, wireBotFollower } from './hosts';
+import { agentHolder, changePublisher, wireAgent, wireBotFollower } from './hosts';
 import { agentHandlers } from './agentHandlers';
 import type { RemoteServers } from '../app/hosts/RemoteServers';
 import { eventAnnouncer } from '../app/posts/eventAnnouncements';
@@ -110,7 +110,8 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
     namesChanged: refreshAll,
   });
   // Several hosts (docs/multi-server.md): agents and the bot meet in DynamoDB, never directly.
-  const hostTables = role === 'all' ? undefined : openHostTables(config);
+  // The AWS SDK is loaded only here and by a DynamoDB store: a single-host SQLite bot never loads it.
+  const hostTables = role === 'all' ? undefined : (await import('./hostTables')).openHostTables(config);
   const publisher =
     hostTables && role === 'agent' ? changePublisher(config, hostTables, { league, clock, log }) : undefined;
   const servers =

@@ -122,4 +122,14 @@ describe('e2e: rotation with the whole bot, the fake Discord and the fake acServ
     );
     expect(JSON.parse(readFileSync(env.config.currentEventFile, 'utf8')).eventId).toBe('season1#event1');
   });
+
+  it('when members and admins have used commands, then discord.js keeps no user or member but the bot itself (the admin checks above read roles without them)', () => {
+    const client = env.bot.discord!.client;
+    const self = client.user!.id;
+    expect([...client.users.cache.keys()]).toEqual([self]);
+    for (const guild of client.guilds.cache.values()) {
+      expect([...guild.members.cache.keys()].filter((id) => id !== self)).toEqual([]);
+      expect(guild.roles.cache.has(env.adminRoleId)).toBe(true);
+    }
+  });
 });

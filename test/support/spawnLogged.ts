@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { productionNodeFlags } from './nodeFlags';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
@@ -59,11 +60,9 @@ export function spawnLogged(
  * Its website listens on a free port unless the test says otherwise (tests run side by side).
  */
 export function startBotFromSource(env: Record<string, string>): LoggedProcess {
-  return spawnLogged(
-    process.execPath,
-    ['--max-semi-space-size=1', '--optimize-for-size', '--import', 'tsx', 'src/main.ts'],
-    { env: { WEB_PORT: '0', ...env } },
-  );
+  return spawnLogged(process.execPath, [...productionNodeFlags(), '--import', 'tsx', 'src/main.ts'], {
+    env: { WEB_PORT: '0', ...env },
+  });
 }
 
 /** Pids of every live process below `pid` (children, grandchildren, ...), from /proc. */

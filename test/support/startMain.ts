@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { productionNodeFlags } from './nodeFlags';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -20,8 +21,7 @@ export interface MainProcess {
 export function startMain(env: Record<string, string>, opts: { preload?: string[] } = {}): MainProcess {
   const preload = (opts.preload ?? []).flatMap((m) => ['--require', m]);
   const args = [
-    '--max-semi-space-size=1',
-    '--optimize-for-size',
+    ...productionNodeFlags(),
     ...(preload.length ? ['--require', require.resolve('tsx/cjs'), ...preload] : []),
     '--import',
     'tsx',
