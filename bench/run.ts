@@ -45,26 +45,32 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 
+/**
+ * Node flags of the bench processes: the memory-first ones production runs with, unless
+ * BENCH_NODE_FLAGS says otherwise (`BENCH_NODE_FLAGS= npm run bench ...` runs them on plain node;
+ * the bot processes the benches start take the same variable).
+ */
+const BENCH_FLAGS =
+  process.env.BENCH_NODE_FLAGS !== undefined
+    ? process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean)
+    : ['--max-semi-space-size=1', '--optimize-for-size'];
+
 for (const bench of benches) {
   if (only.length > 0 && !only.some((o) => matches(bench, o))) continue;
   const [file, ...args] = bench.args.split(' ');
   if (!file || !existsSync(path.join(__dirname, file))) continue;
   // Human output: as before. JSON: stdout carries only figures, everything else goes to stderr.
   (json ? console.error : console.log)(`\n== ${bench.name}: ${bench.args}`);
-  const r = spawnSync(
-    process.execPath,
-    ['--max-semi-space-size=1', '--optimize-for-size', '--import', 'tsx', path.join(__dirname, file), ...args],
-    {
-      stdio: ['ignore', json ? 'pipe' : 'inherit', 'inherit'],
-      maxBuffer: 256 * 1024 * 1024,
-      env: {
-        ...process.env,
-        ...(json ? { BENCH_JSON: '1' } : {}),
-        // Named as a whole: all of it; else only the parts named.
-        ...(only.length > 0 && !only.includes(bench.name) ? { BENCH_ONLY: only.join(',') } : {}),
-      },
+  const r = spawnSync(process.execPath, [...BENCH_FLAGS, '--import', 'tsx', path.join(__dirname, file), ...args], {
+    stdio: ['ignore', json ? 'pipe' : 'inherit', 'inherit'],
+    maxBuffer: 256 * 1024 * 1024,
+    env: {
+      ...process.env,
+      ...(json ? { BENCH_JSON: '1' } : {}),
+      // Named as a whole: all of it; else only the parts named.
+      ...(only.length > 0 && !only.includes(bench.name) ? { BENCH_ONLY: only.join(',') } : {}),
     },
-  );
+  });
   if (json) forwardFigures(r.stdout?.toString() ?? '');
   if (r.status !== 0) console.error(`(${file} exited with ${r.status})`);
 }
