@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { BOT_NODE_FLAGS } from './botProcess';
 
 interface Bench {
   name: string;
@@ -45,23 +46,14 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 
-/**
- * Node flags of the bench processes: the memory-first ones production runs with, unless
- * BENCH_NODE_FLAGS says otherwise (`BENCH_NODE_FLAGS= npm run bench ...` runs them on plain node;
- * the bot processes the benches start take the same variable).
- */
-const BENCH_FLAGS =
-  process.env.BENCH_NODE_FLAGS !== undefined
-    ? process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean)
-    : ['--max-semi-space-size=1', '--optimize-for-size'];
-
 for (const bench of benches) {
   if (only.length > 0 && !only.some((o) => matches(bench, o))) continue;
   const [file, ...args] = bench.args.split(' ');
   if (!file || !existsSync(path.join(__dirname, file))) continue;
   // Human output: as before. JSON: stdout carries only figures, everything else goes to stderr.
   (json ? console.error : console.log)(`\n== ${bench.name}: ${bench.args}`);
-  const r = spawnSync(process.execPath, [...BENCH_FLAGS, '--import', 'tsx', path.join(__dirname, file), ...args], {
+  // The flags production runs the bot with (or BENCH_NODE_FLAGS), as for the bot processes the benches start.
+  const r = spawnSync(process.execPath, [...BOT_NODE_FLAGS, '--import', 'tsx', path.join(__dirname, file), ...args], {
     stdio: ['ignore', json ? 'pipe' : 'inherit', 'inherit'],
     maxBuffer: 256 * 1024 * 1024,
     env: {

@@ -78,22 +78,13 @@ type IngestOptions = { forcedEventId?: string; reingest?: boolean };
 type Emit = (read: ReadFile, outcome: IngestOutcome) => Promise<void>;
 
 /**
- * One results file -> laps stored. Never throws for a bad file: the outcome says what happened
- * and the file is recorded with its hash, so it is retried only when its content changes.
- */
-export async function ingestResultsFile(
-  deps: IngestDeps,
-  input: ResultsFileInput,
-  opts: IngestOptions = {},
-): Promise<IngestOutcome> {
-  return (await ingestResultsFiles(deps, [input], opts))[0]!;
-}
-
-/**
- * Results files in order -> laps stored; an outcome per file, in the same order. Files never read
- * before are stored together, in one write where the store can (putNewLaps: a backlog of 1,000
- * files is then a few writes, not 1,000, and needs no key lookups but for keys already taken);
- * a file read before (changed content, forced or read again on purpose) is stored on its own, in turn.
+ * Results files in order -> laps stored; an outcome per file, in the same order. Never throws for a
+ * bad file: the outcome says what happened and the file is recorded with its hash, so it is retried
+ * only when its content changes (a store that is down throws, and the files are tried again).
+ * Files never read before are stored together, in one write where the store can (putNewLaps: a
+ * backlog of 1,000 files is then a few writes, not 1,000, and needs no key lookups but for keys
+ * already taken); a file read before (changed content, forced or read again on purpose) is stored
+ * on its own, in turn.
  */
 export async function ingestResultsFiles(
   deps: IngestDeps,
