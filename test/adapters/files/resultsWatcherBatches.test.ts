@@ -4,15 +4,8 @@ import path from 'node:path';
 import { ResultsWatcher } from '../../../src/adapters/files/ResultsWatcher';
 import { silentLogger } from '../../../src/logger';
 import type { ResultsFileInput } from '../../../src/app/results/ingestResultsFile';
+import { waitFor } from '../../support/fakeDiscord/waitFor';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function waitFor(cond: () => boolean, ms = 5000) {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await sleep(20);
-  }
-}
 const name = (i: number) => `2026_1_1_20_${String(i).padStart(2, '0')}_PRACTICE.json`;
 const bytesOf = (i: ResultsFileInput) => (typeof i.bytes === 'function' ? i.bytes() : i.bytes);
 

@@ -44,6 +44,18 @@ async function ingest(ctx: Ctx, ev: FixtureEvent): Promise<void> {
   }
 }
 
+/** Standings over a test league, as the bot wires them, silent. */
+const standingsOf = (ctx: Ctx, opts: { season?: () => SeasonConfig; windowMs?: number } = {}) =>
+  new Standings({
+    league: ctx.league,
+    state: ctx.state,
+    season: opts.season ?? (() => ctx.config),
+    dataDir: ctx.dir,
+    outputs: new OutputFiles(ctx.dir, ctx.state),
+    log: silentLogger,
+    ...(opts.windowMs === undefined ? {} : { windowMs: opts.windowMs }),
+  });
+
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as SeasonStandings;
 
 describe('Standings: laps in the store -> seasonStandings.json', () => {
@@ -53,15 +65,7 @@ describe('Standings: laps in the store -> seasonStandings.json', () => {
 
   beforeEach(async () => {
     ctx = await makeLeague();
-    standings = new Standings({
-      league: ctx.league,
-      state: ctx.state,
-      season: () => ctx.config,
-      dataDir: ctx.dir,
-      outputs: new OutputFiles(ctx.dir, ctx.state),
-      log: silentLogger,
-      windowMs: 5000,
-    }); // flush() runs it: a long window keeps the burst in one run on a slow machine
+    standings = standingsOf(ctx, { windowMs: 5000 }); // flush() runs it: a long window keeps the burst in one run on a slow machine
     changed.length = 0;
     standings.onChanged((s) => changed.push(s.seasonId));
   });
@@ -143,14 +147,7 @@ describe('Standings: several seasons', () => {
   it('when the current event is in season 2, then seasonStandings.json is season 2 and each season has its own file', async () => {
     const ctx = await makeLeague({ season: two('2019-02-15T00:00', '2030-01-01T00:00') });
     try {
-      const standings = new Standings({
-        league: ctx.league,
-        state: ctx.state,
-        season: () => ctx.config,
-        dataDir: ctx.dir,
-        outputs: new OutputFiles(ctx.dir, ctx.state),
-        log: silentLogger,
-      });
+      const standings = standingsOf(ctx);
       await ingest(ctx, { ...EVENT1, files: [], forced: EVENT1.files });
       writeFileSync(ctx.currentEventFile, JSON.stringify({ eventId: 'season2#event1' }));
       standings.refreshAll();
@@ -170,14 +167,7 @@ describe('Standings: several seasons', () => {
   it('when no event is running, then the current season is the latest with results, else the last one', async () => {
     const ctx = await makeLeague({ season: two('2030-01-01T00:00', '2031-01-01T00:00') });
     try {
-      const standings = new Standings({
-        league: ctx.league,
-        state: ctx.state,
-        season: () => ctx.config,
-        dataDir: ctx.dir,
-        outputs: new OutputFiles(ctx.dir, ctx.state),
-        log: silentLogger,
-      });
+      const standings = standingsOf(ctx);
       expect(await standings.currentSeasonId()).toBe('season2');
       await ingest(ctx, { ...EVENT1, files: [], forced: EVENT1.files });
       expect(await standings.currentSeasonId()).toBe('season1');
@@ -191,16 +181,7 @@ describe('Standings: several seasons', () => {
 describe('Standings: only the events whose laps changed are classified again', () => {
   let ctx: Ctx;
   let config: SeasonConfig;
-  const standingsOver = () =>
-    new Standings({
-      league: ctx.league,
-      state: ctx.state,
-      season: () => config,
-      dataDir: ctx.dir,
-      outputs: new OutputFiles(ctx.dir, ctx.state),
-      log: silentLogger,
-      windowMs: 5000,
-    });
+  const standingsOver = () => standingsOf(ctx, { season: () => config, windowMs: 5000 });
   /** The standings from every stored lap as it counts, computed at once (no cache of any kind). */
   const full = async (): Promise<SeasonStandings> => {
     const season = present(
