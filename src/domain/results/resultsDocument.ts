@@ -65,14 +65,33 @@ function parseWhole(bytes: Uint8Array, start: number): ResultsDocument | undefin
   }
   if (typeof root !== 'object' || root === null || Array.isArray(root)) return undefined;
   const members = root as JsonObject;
-  let laps: Iterable<unknown> | undefined;
+  let laps: unknown[] | undefined;
   for (const key of Object.keys(members)) {
     const value = members[key];
     if (!Array.isArray(value) || KEPT_ARRAYS.has(key)) continue;
-    if (key === 'Laps') laps = value;
+    if (key === 'Laps') laps = value as unknown[];
     delete members[key];
   }
+  keepShapes(members, laps);
   return { root: members, laps };
+}
+
+/**
+ * One lap, car and result row of the last file parsed, kept alive so their hidden classes are too.
+ * JSON.parse gives every file's laps the same shape only while an object of that shape lives; under
+ * the memory-first node flags (--optimize-for-size) the garbage collector drops unused shapes at
+ * once, and the optimised code that reads laps was thrown away and rebuilt after nearly every file
+ * (about a quarter of a backlog's time). A few hundred bytes keep it.
+ */
+const shapes: unknown[] = [];
+
+function keepShapes(root: JsonObject, laps: unknown[] | undefined): void {
+  shapes.length = 0;
+  shapes.push(laps?.[0]);
+  for (const key of KEPT_ARRAYS) {
+    const rows = root[key];
+    if (Array.isArray(rows)) shapes.push(rows[0]);
+  }
 }
 
 function readPieceByPiece(bytes: Uint8Array, start: number): ResultsDocument {
