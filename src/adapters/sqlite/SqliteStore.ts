@@ -128,15 +128,21 @@ export class SqliteStore implements Store {
       const upsert = this.stmt.upsertLap;
       for (const lap of laps) runWithLap(upsert, lap);
     });
-    this.putNew = db.transaction((laps: readonly Lap[]) => {
-      const insert = this.stmt.insertNewLap;
-      const taken: Lap[] = [];
-      for (const lap of laps) if (runWithLap(insert, lap).changes === 0) taken.push(lap);
-      return taken;
-    });
+    this.putNew = db.transaction((laps: readonly Lap[]) => this.insertNewLaps(laps));
     this.deleteMany = db.transaction((eventId: string, lapKeys: readonly string[]) => {
       for (const key of lapKeys) this.stmt.deleteLap.run(eventId, key);
     });
+  }
+
+  /** Inserts the laps whose key is free; returns those whose key is taken. */
+  private insertNewLaps(laps: readonly Lap[]): Lap[] {
+    const insert = this.stmt.insertNewLap;
+    const taken: Lap[] = [];
+    for (const lap of laps) {
+      lastRun = runWithLap(insert, lap);
+      if (lastRun.changes === 0) taken.push(lap);
+    }
+    return taken;
   }
 
   /**
@@ -302,6 +308,13 @@ type LapValues = [
  * Runs `statement` with a lap's column values in LAP_COLUMNS order, passed one by one: a backlog
  * writes 200,000 laps, and an array of values per lap is as much garbage again as the lap.
  */
+/**
+ * The last insert's result, kept so its hidden class outlives a batch: under the production node
+ * flags (--optimize-for-size) V8 drops it once no result lives, and the optimised insert loop that
+ * reads `changes` was thrown away and rebuilt after every batch of a backlog.
+ */
+let lastRun: Database.RunResult | undefined;
+
 function runWithLap(statement: Database.Statement<LapValues>, lap: Lap): Database.RunResult {
   return statement.run(
     lap.eventId,
