@@ -305,16 +305,16 @@ type LapValues = [
 ];
 
 /**
- * Runs `statement` with a lap's column values in LAP_COLUMNS order, passed one by one: a backlog
- * writes 200,000 laps, and an array of values per lap is as much garbage again as the lap.
- */
-/**
  * The last insert's result, kept so its hidden class outlives a batch: under the production node
  * flags (--optimize-for-size) V8 drops it once no result lives, and the optimised insert loop that
  * reads `changes` was thrown away and rebuilt after every batch of a backlog.
  */
 let lastRun: Database.RunResult | undefined;
 
+/**
+ * Runs `statement` with a lap's column values in LAP_COLUMNS order, passed one by one: a backlog
+ * writes 200,000 laps, and an array of values per lap is as much garbage again as the lap.
+ */
 function runWithLap(statement: Database.Statement<LapValues>, lap: Lap): Database.RunResult {
   return statement.run(
     lap.eventId,

@@ -81,7 +81,7 @@ function parseWhole(bytes: Uint8Array, start: number): ResultsDocument | undefin
  * JSON.parse gives every file's laps the same shape only while an object of that shape lives; under
  * the memory-first node flags (--optimize-for-size) the garbage collector drops unused shapes at
  * once, and the optimised code that reads laps was thrown away and rebuilt after nearly every file
- * (about a quarter of a backlog's time). A few hundred bytes keep it.
+ * of a backlog. A few hundred bytes keep it.
  */
 const shapes: unknown[] = [];
 
