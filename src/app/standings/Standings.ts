@@ -46,10 +46,10 @@ interface KeptEvent {
  * event, read through the lap store by event id). Each scoring event's classification is kept
  * until that event's laps change (the league tells), so a new file costs one event's
  * classification plus the season's combination (points, totals, names, tie-breaks: a sum per
- * driver, and only the rows of drivers in changed events built anew). Any change to a scoring event's laps marks its season; a coalesced run rewrites the
- * season's files and then tells the listeners (the standings post). Aliases and the season config
- * are applied when combining, so they need no event classified again; refreshAll() drops every
- * kept classification all the same.
+ * driver, and only the rows of drivers in changed events built anew). Any change to a scoring
+ * event's laps marks its season; a coalesced run rewrites the season's files and then tells the
+ * listeners (the standings post). Aliases and the season config are applied when combining, so
+ * they need no event classified again; refreshAll() drops every kept classification all the same.
  */
 export class Standings {
   private readonly listeners: Array<(s: SeasonStandings, current: boolean) => void> = [];
