@@ -28,7 +28,7 @@ export function startBotProcess(
 ): ChildProcess {
   ensureBuilt();
   mkdirSync(path.join(dir, 'acserver', 'results'), { recursive: true });
-  return spawn(process.execPath, [...BOT_NODE_FLAGS, 'dist/src/main.js'], {
+  return spawn(process.execPath, [...BOT_NODE_FLAGS, 'dist/bot.js'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,

@@ -58,7 +58,7 @@ async function main() {
     const node = await idleNode({ ...env, ...extra }, seconds);
     report(
       'idleRss',
-      `idle RSS, node dist/src/main.js (systemd unit), SQLite, no Discord, ${label}, after ${seconds} s: ${node.idle} MB (peak ${node.peak} MB)`,
+      `idle RSS, node dist/bot.js (systemd unit), SQLite, no Discord, ${label}, after ${seconds} s: ${node.idle} MB (peak ${node.peak} MB)`,
       [
         { metric: `${metric}.mb`, value: node.idle, unit: 'MB' },
         { metric: `${metric}.peak.mb`, value: node.peak, unit: 'MB' },

@@ -14,6 +14,13 @@ const stamp = path.join(root, 'dist', '.built');
 const SOURCES = ['src', 'commands', 'deploy-commands.ts', 'tsconfig.json', 'tsconfig.build.json'];
 /** Files the compiled bot reads beside its code (TypeScript copies none of them). */
 const ASSETS = ['src/web/static'];
+/** The bot in one file, what `npm start` and the systemd units run (see bundle() below). */
+const BUNDLE = path.join(root, 'dist', 'bot.js');
+/**
+ * Packages the bundle loads from node_modules at run time: native code (better-sqlite3, the chart's
+ * canvas), files found by path (the chart's fonts), what only DynamoDB or a terminal needs.
+ */
+const EXTERNAL = ['better-sqlite3', '@napi-rs/*', 'dejavu-fonts-ttf', '@aws-sdk/*', 'pino-pretty'];
 
 function newest(p) {
   const st = fs.statSync(p);
@@ -27,6 +34,38 @@ function builtAt() {
   } catch {
     return 0;
   }
+}
+
+/**
+ * dist/src/main.js and what it loads, bundled into dist/bot.js without comments and indentation.
+ * Names are kept, so stack traces still name functions, and dist/bot.js.map maps their positions
+ * back to dist/src/ (node --enable-source-maps). Node keeps every loaded module's source text in
+ * memory, and the bundle's is much smaller than the files it replaces, so the bot's RSS is about
+ * 5 MB lower; it also reads one file at start, not a few hundred.
+ */
+function bundle() {
+  let esbuild;
+  try {
+    esbuild = require(require.resolve('esbuild', { paths: [root] }));
+  } catch {
+    process.stderr.write(
+      'error: esbuild is not installed: run `npm ci` (with dev dependencies), then `npm run build`.\n',
+    );
+    process.exit(1);
+  }
+  esbuild.buildSync({
+    entryPoints: [path.join(root, 'dist', 'src', 'main.js')],
+    outfile: BUNDLE,
+    bundle: true,
+    platform: 'node',
+    target: 'node20', // the oldest Node the bot supports
+    format: 'cjs',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    sourcemap: 'linked',
+    external: EXTERNAL,
+    logLevel: 'warning',
+  });
 }
 
 function typescriptCompiler() {
@@ -79,6 +118,7 @@ for (const dir of ASSETS) {
   fs.rmSync(to, { recursive: true, force: true });
   if (fs.existsSync(path.join(root, dir))) fs.cpSync(path.join(root, dir), to, { recursive: true });
 }
+bundle();
 fs.writeFileSync(stamp, `${new Date(started).toISOString()}\n`);
 // The stamp says "built from sources as of the start of the build", so an edit made during the build still counts as newer.
 fs.utimesSync(stamp, new Date(started), new Date(started));

@@ -40,6 +40,6 @@ describe('production node flags', () => {
   });
 
   it('when a command line has no node entry point, then reading its flags says so', () => {
-    expect(() => flagsOf('exec tsx src/main.ts')).toThrow(/no "node <flags> dist\/src\/main.js"/);
+    expect(() => flagsOf('exec tsx src/main.ts')).toThrow(/no "node <flags> dist\/bot.js"/);
   });
 });

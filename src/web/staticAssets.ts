@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export interface Asset {
@@ -17,10 +17,19 @@ const TYPES: Record<string, string> = {
 };
 
 /**
+ * Beside this module (src/web/, or dist/src/web/ where the build copies it), or, in the one-file
+ * build (dist/bot.js, where __dirname is dist/), the copy under dist/src/web/.
+ */
+function staticDir(): string {
+  const beside = path.join(__dirname, 'static');
+  return existsSync(beside) ? beside : path.join(__dirname, 'src', 'web', 'static');
+}
+
+/**
  * The static folder, read once at start into memory. A request names an asset by its file name and
  * gets it from this map: no part of a URL ever becomes a file-system path.
  */
-export function loadStaticAssets(dir = path.join(__dirname, 'static')): Map<string, Asset> {
+export function loadStaticAssets(dir = staticDir()): Map<string, Asset> {
   const assets = new Map<string, Asset>();
   for (const name of readdirSync(dir)) {
     const type = TYPES[path.extname(name)];

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT, descendants, isAlive, spawnLogged } from '../support/spawnLogged';
@@ -39,6 +39,14 @@ describe('the compiled bot (npm run build, npm start)', () => {
     const below = descendants(npm.child.pid!);
     expect(below.length).toBeGreaterThan(0);
     try {
+      // The one-file build runs: dist/bot.js, with the packages inside it (only native and
+      // optional ones are loaded from node_modules).
+      const commandLines = below.map((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0'));
+      expect(commandLines.some((args) => args.includes('dist/bot.js'))).toBe(true);
+      const bundle = readFileSync(path.join(ROOT, 'dist/bot.js'), 'utf8');
+      for (const inside of ['discord.js', 'chokidar', 'pino', 'fastify', 'undici'])
+        expect(bundle).not.toMatch(new RegExp(`require\\(["']${inside}["']\\)`));
+      expect(bundle).toMatch(/require\(["']better-sqlite3["']\)/);
       npm.child.kill('SIGTERM');
       expect(await npm.exited).toBe(0);
       await waitUntil(

@@ -4,7 +4,7 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '../..');
 
 /** The node flags between `node` and the entry point in a command line. */
-export function flagsOf(commandLine: string, entry = 'dist/src/main.js'): string[] {
+export function flagsOf(commandLine: string, entry = 'dist/bot.js'): string[] {
   const m = new RegExp(`\\bnode((?:\\s+--\\S+)*)\\s+${entry.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`).exec(
     commandLine,
   );
