@@ -9,9 +9,15 @@ const units = readdirSync(path.join(ROOT, 'systemd')).filter(
 
 // The node flags keep the bot's memory down (README "Memory"); `npm start` is their one source.
 describe('production node flags', () => {
-  it('when npm start runs the bot, then it keeps memory down: small young generation, no wasm or baseline JIT tiers', () => {
+  it('when npm start runs the bot, then it keeps memory down: small young generation, no wasm or baseline JIT tiers, collection when quiet', () => {
     expect(productionNodeFlags()).toEqual(
-      expect.arrayContaining(['--max-semi-space-size=1', '--optimize-for-size', '--liftoff-only', '--no-sparkplug']),
+      expect.arrayContaining([
+        '--max-semi-space-size=1',
+        '--optimize-for-size',
+        '--liftoff-only',
+        '--no-sparkplug',
+        '--expose-gc',
+      ]),
     );
   });
 

@@ -10,6 +10,7 @@ import { RetryingStart } from '../app/runtime/RetryingStart';
 import { eventAnnouncer } from '../app/posts/eventAnnouncements';
 import { ResultsWatcher } from '../adapters/files/ResultsWatcher';
 import { WatchedFile } from '../adapters/files/WatchedFile';
+import { QuietCollector } from '../lib/QuietCollector';
 import { wireAcPlugin, type AcPluginWiring } from './acPlugin';
 import { wireRotation, type RotationWiring } from './rotation';
 
@@ -97,13 +98,16 @@ export async function wireServer(config: Config, shared: SharedContext): Promise
   };
 
   const ingestLog = log.child({ task: 'ingest' });
+  // A backlog's garbage goes back to the system once ingest is quiet, not seconds later.
+  const afterBurst = new QuietCollector({ log: ingestLog });
   const watcher = new ResultsWatcher({
     dir: config.resultsDir,
     settleMs: config.RESULTS_SETTLE_MS,
     maxBytes: config.RESULTS_MAX_MB * 1024 * 1024,
     configuredBy: config.resultsDirSetBy,
     log: ingestLog,
-    onFiles: (inputs) => league.onResultsFiles(inputs, shared.feed ? { feed: shared.feed } : {}),
+    onFiles: (inputs) =>
+      league.onResultsFiles(inputs, shared.feed ? { feed: shared.feed } : {}).finally(() => afterBurst.workDone()),
   });
   // A missing or unreadable results folder is retried and reported, never left dead.
   const ingestStart = new RetryingStart('watch the results folder', () => watcher.start(), ingestLog);
@@ -114,6 +118,7 @@ export async function wireServer(config: Config, shared: SharedContext): Promise
     stop: async () => {
       await ingestStart.stop();
       await watcher.stop();
+      afterBurst.stop();
       await league.flush();
     },
   };
