@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // Compiles the bot into dist/ (`npm run build`). With --if-stale (before `npm start`, `npm run cli`
-// and `npm run deploy-commands`) it compiles only when dist/ is missing or older than the sources,
-// so `npm ci && npm start` works on a fresh clone and after a `git pull`. Plain JavaScript and
+// and `npm run deploy-commands`) it compiles only when dist/ is missing, older than the sources or
+// built with other dependencies (package-lock.json: the bundle holds their code), so
+// `npm ci && npm start` works on a fresh clone and after a `git pull`. Plain JavaScript and
 // node built-ins only: it must run where the dev dependencies (TypeScript) were pruned, and there
 // a stale dist/ is a warning, not an error. Output goes to stderr so `--json` on stdout stays clean.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
+const { createHash } = require('node:crypto');
 
 const root = path.resolve(__dirname, '..');
 const stamp = path.join(root, 'dist', '.built');
@@ -28,17 +30,38 @@ function newest(p) {
   return fs.readdirSync(p).reduce((m, e) => Math.max(m, newest(path.join(p, e))), 0);
 }
 
+/** When dist/ was last built whole (the bundle included), or 0. */
 function builtAt() {
   try {
+    fs.statSync(BUNDLE);
     return fs.statSync(stamp).mtimeMs;
   } catch {
     return 0;
   }
 }
 
+/** The dependencies the bundle was built with, as the stamp records them. */
+const PACKAGES = 'packages ';
+function packagesNow() {
+  const lock = path.join(root, 'package-lock.json');
+  return fs.existsSync(lock) ? createHash('sha256').update(fs.readFileSync(lock)).digest('hex') : 'none';
+}
+function packagesBuilt() {
+  try {
+    const line = fs
+      .readFileSync(stamp, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(PACKAGES));
+    return line?.slice(PACKAGES.length);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * dist/src/main.js and what it loads, bundled into dist/bot.js without comments and indentation.
- * Names are kept, so stack traces still name functions, and dist/bot.js.map maps their positions
+ * Names are kept (but for a few esbuild renames where two would collide, e.g. `DiscordjsError2`), so
+ * stack traces still name functions, and dist/bot.js.map maps their positions
  * back to dist/src/ (node --enable-source-maps). Node keeps every loaded module's source text in
  * memory, and the bundle's is much smaller than the files it replaces, so the bot's RSS is about
  * 5 MB lower; it also reads one file at start, not a few hundred.
@@ -80,13 +103,14 @@ const ifStale = process.argv.includes('--if-stale');
 const built = builtAt();
 if (ifStale) {
   const sources = SOURCES.map((s) => path.join(root, s)).filter((s) => fs.existsSync(s));
-  if (built > 0 && built >= Math.max(0, ...sources.map(newest))) process.exit(0);
+  const fresh = built > 0 && built >= Math.max(0, ...sources.map(newest)) && packagesBuilt() === packagesNow();
+  if (fresh) process.exit(0);
 }
 const tsc = typescriptCompiler();
 if (!tsc) {
   if (ifStale && built > 0) {
     process.stderr.write(
-      'warning: dist/ is older than the sources and TypeScript is not installed (dev dependencies pruned): running the old build. Rebuild with `npm ci && npm run build`.\n',
+      'warning: dist/ is older than the sources or its dependencies, and TypeScript is not installed (dev dependencies pruned): running the old build. Rebuild with `npm ci && npm run build`.\n',
     );
     process.exit(0);
   }
@@ -98,7 +122,7 @@ if (!tsc) {
 if (ifStale)
   process.stderr.write(
     built
-      ? 'sources changed: compiling the bot into dist/ ...\n'
+      ? 'sources or dependencies changed: compiling the bot into dist/ ...\n'
       : 'first start: compiling the bot into dist/ (once, about 15 s) ...\n',
   );
 // A full build starts from an empty dist/: no output of a deleted source is left behind, and
@@ -119,6 +143,6 @@ for (const dir of ASSETS) {
   if (fs.existsSync(path.join(root, dir))) fs.cpSync(path.join(root, dir), to, { recursive: true });
 }
 bundle();
-fs.writeFileSync(stamp, `${new Date(started).toISOString()}\n`);
+fs.writeFileSync(stamp, `${new Date(started).toISOString()}\n${PACKAGES}${packagesNow()}\n`);
 // The stamp says "built from sources as of the start of the build", so an edit made during the build still counts as newer.
 fs.utimesSync(stamp, new Date(started), new Date(started));

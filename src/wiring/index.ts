@@ -26,6 +26,7 @@ import { agentHolder, changePublisher, wireAgent, wireBotFollower } from './host
 import { agentHandlers } from './agentHandlers';
 import type { RemoteServers } from '../app/hosts/RemoteServers';
 import { eventAnnouncer } from '../app/posts/eventAnnouncements';
+import { QuietCollector } from '../lib/QuietCollector';
 
 export interface RunningBot {
   league: League;
@@ -129,6 +130,7 @@ export async function startBot(config: Config, log: Logger, opts: StartOptions =
           announce: discord?.announce,
           refreshAll,
           currentEventChanged: publisher && (async (eventId) => void (eventId && publisher.currentEvent(eventId))),
+          afterBurst: new QuietCollector({ log: log.child({ task: 'ingest' }) }),
         });
   // The default server (the first): the single-server fields of RunningBot and CommandDeps.
   const server = servers?.all[0];

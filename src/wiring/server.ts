@@ -10,7 +10,7 @@ import { RetryingStart } from '../app/runtime/RetryingStart';
 import { eventAnnouncer } from '../app/posts/eventAnnouncements';
 import { ResultsWatcher } from '../adapters/files/ResultsWatcher';
 import { WatchedFile } from '../adapters/files/WatchedFile';
-import { QuietCollector } from '../lib/QuietCollector';
+import type { QuietCollector } from '../lib/QuietCollector';
 import { wireAcPlugin, type AcPluginWiring } from './acPlugin';
 import { wireRotation, type RotationWiring } from './rotation';
 
@@ -35,6 +35,8 @@ export interface SharedContext {
   feed?: ServerFeed;
   /** Several servers: this one, named in announcements; its state and files are kept apart. */
   server?: { id: string; name: string; isDefault: boolean };
+  /** One for every server's ingest: a backlog's garbage goes back to the system once all are quiet. */
+  afterBurst: QuietCollector;
 }
 
 export interface ServerWiring {
@@ -98,8 +100,6 @@ export async function wireServer(config: Config, shared: SharedContext): Promise
   };
 
   const ingestLog = log.child({ task: 'ingest' });
-  // A backlog's garbage goes back to the system once ingest is quiet, not seconds later.
-  const afterBurst = new QuietCollector({ log: ingestLog });
   const watcher = new ResultsWatcher({
     dir: config.resultsDir,
     settleMs: config.RESULTS_SETTLE_MS,
@@ -107,7 +107,7 @@ export async function wireServer(config: Config, shared: SharedContext): Promise
     configuredBy: config.resultsDirSetBy,
     log: ingestLog,
     onFiles: (inputs) =>
-      league.onResultsFiles(inputs, shared.feed ? { feed: shared.feed } : {}).finally(() => afterBurst.workDone()),
+      shared.afterBurst.around(() => league.onResultsFiles(inputs, shared.feed ? { feed: shared.feed } : {})),
   });
   // A missing or unreadable results folder is retried and reported, never left dead.
   const ingestStart = new RetryingStart('watch the results folder', () => watcher.start(), ingestLog);
@@ -118,7 +118,7 @@ export async function wireServer(config: Config, shared: SharedContext): Promise
     stop: async () => {
       await ingestStart.stop();
       await watcher.stop();
-      afterBurst.stop();
+      shared.afterBurst.stop();
       await league.flush();
     },
   };

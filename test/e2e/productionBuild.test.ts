@@ -1,5 +1,17 @@
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT, descendants, isAlive, spawnLogged } from '../support/spawnLogged';
@@ -31,6 +43,20 @@ describe('the compiled bot (npm run build, npm start)', () => {
   beforeAll(() => {
     execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'pipe' });
   }, 240_000);
+
+  it('when the dependencies changed since the build (package-lock.json), then npm start builds again: the bundle holds their code', () => {
+    const stamp = path.join(ROOT, 'dist', '.built');
+    const ifStale = () =>
+      spawnSync(process.execPath, ['scripts/build.js', '--if-stale'], { cwd: ROOT, encoding: 'utf8' });
+    expect(ifStale().stderr).toBe(''); // just built: nothing to do
+    const built = readFileSync(stamp, 'utf8');
+    writeFileSync(stamp, built.replace(/^packages .*$/m, 'packages of-an-older-lockfile'));
+    utimesSync(stamp, statSync(stamp).atime, new Date()); // newer than every source
+    const rebuilt = ifStale();
+    expect(rebuilt.status).toBe(0);
+    expect(rebuilt.stderr).toContain('dependencies changed: compiling the bot');
+    expect(readFileSync(stamp, 'utf8')).toMatch(built.split('\n')[1]!);
+  }, 120_000);
 
   it('when npm start gets SIGTERM, then the bot stops with it and no bot process is left behind', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'npmstart-'));
