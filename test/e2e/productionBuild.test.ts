@@ -15,6 +15,11 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT, descendants, isAlive, spawnLogged } from '../support/spawnLogged';
+import { FakeDiscord } from '../support/fakeDiscord';
+import { fakeDiscordEnv } from '../support/fakeDiscordEnv';
+import { FIXTURE_SEASON } from '../support/leagueFixture';
+import { acServerName, resultsFixture } from '../support/fixtures';
+import { productionEnv, productionNodeFlags } from '../support/nodeFlags';
 
 const EXAMPLE_RESULTS = path.join(ROOT, 'examples/results/2026_6_20_20_0_PRACTICE.json');
 
@@ -85,6 +90,47 @@ describe('the compiled bot (npm run build, npm start)', () => {
       for (const pid of below.filter(isAlive)) process.kill(pid, 'SIGKILL'); // never leave an orphaned bot behind
     }
   }, 90_000);
+
+  it('when the one-file build runs against Discord (a fake one), then it posts the standings with their chart', async () => {
+    // discord.js, its REST client and the chart renderer, from dist/bot.js under the production flags.
+    const fake = await FakeDiscord.start({
+      channels: ['leaderboard', 'schedule', 'standings', 'announcements', 'admin'],
+    });
+    const channels = {
+      leaderboard: fake.channelId('leaderboard'),
+      schedule: fake.channelId('schedule'),
+      standings: fake.channelId('standings'),
+      announcements: fake.channelId('announcements'),
+      admin: fake.channelId('admin'),
+    };
+    const dir = mkdtempSync(path.join(tmpdir(), 'bundle-discord-'));
+    const env = botEnv(dir);
+    writeFileSync(path.join(dir, 'seasonConfig.json'), FIXTURE_SEASON);
+    for (const name of ['2019_2_15_22_3_QUALIFY.json', '2019_3_2_17_27_PRACTICE.json']) {
+      const fx = resultsFixture(name);
+      writeFileSync(path.join(dir, 'acserver', 'results', acServerName(fx.name)), fx.bytes);
+    }
+    const bot = spawnLogged(process.execPath, [...productionNodeFlags(), 'dist/bot.js'], {
+      env: {
+        ...productionEnv(),
+        ...env,
+        SEASON_CONFIG: path.join(dir, 'seasonConfig.json'),
+        ...fakeDiscordEnv(fake, channels, fake.addRole('League Admin')),
+      },
+    });
+    try {
+      await fake.waitFor(
+        () => fake.messages(channels.standings)[0]?.attachmentNames.includes('standings-season1.png'),
+        30_000,
+        'the standings post with its chart',
+      );
+      expect(fake.messages(channels.leaderboard).length).toBeGreaterThan(0);
+    } finally {
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toBe(0);
+      await fake.close();
+    }
+  }, 60_000);
 
   it('when the dev dependencies are pruned, then npm start and the CLI run from dist/ without TypeScript or tsx', async () => {
     const app = mkdtempSync(path.join(tmpdir(), 'prod-'));
