@@ -60,11 +60,11 @@ function packagesBuilt() {
 
 /**
  * dist/src/main.js and what it loads, bundled into dist/bot.js without comments and indentation.
- * Names are kept (but for a few esbuild renames where two would collide, e.g. `DiscordjsError2`), so
- * stack traces still name functions, and dist/bot.js.map maps their positions
- * back to dist/src/ (node --enable-source-maps). Node keeps every loaded module's source text in
- * memory, and the bundle's is much smaller than the files it replaces, so the bot's RSS is 3-5 MB
- * lower; it also reads one file at start, not a few hundred.
+ * Names are kept (but for a few esbuild renames where two would collide, e.g. `DiscordjsError2`),
+ * so stack traces still name functions, and dist/bot.js.map maps their positions back to dist/src/
+ * (node --enable-source-maps). Node keeps every loaded module's source text in memory, and the
+ * bundle's is much smaller than the files it replaces, so the bot's RSS is 3-5 MB lower; it also
+ * reads one file at start, not a few hundred.
  */
 function bundle() {
   let esbuild;

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT, descendants, isAlive, spawnLogged } from '../support/spawnLogged';
 import { FakeDiscord } from '../support/fakeDiscord';
-import { fakeDiscordEnv } from '../support/fakeDiscordEnv';
+import { BOT_CHANNELS, botChannels, fakeDiscordEnv } from '../support/fakeDiscordEnv';
 import { FIXTURE_SEASON } from '../support/leagueFixture';
 import { acServerName, resultsFixture } from '../support/fixtures';
 import { productionEnv, productionNodeFlags } from '../support/nodeFlags';
@@ -93,16 +93,8 @@ describe('the compiled bot (npm run build, npm start)', () => {
 
   it('when the one-file build runs against Discord (a fake one), then it posts the standings with their chart', async () => {
     // discord.js, its REST client and the chart renderer, from dist/bot.js under the production flags.
-    const fake = await FakeDiscord.start({
-      channels: ['leaderboard', 'schedule', 'standings', 'announcements', 'admin'],
-    });
-    const channels = {
-      leaderboard: fake.channelId('leaderboard'),
-      schedule: fake.channelId('schedule'),
-      standings: fake.channelId('standings'),
-      announcements: fake.channelId('announcements'),
-      admin: fake.channelId('admin'),
-    };
+    const fake = await FakeDiscord.start({ channels: BOT_CHANNELS });
+    const channels = botChannels(fake);
     const dir = mkdtempSync(path.join(tmpdir(), 'bundle-discord-'));
     const env = botEnv(dir);
     writeFileSync(path.join(dir, 'seasonConfig.json'), FIXTURE_SEASON);

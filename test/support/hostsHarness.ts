@@ -7,7 +7,7 @@ import { startDynamoDbLocal } from './dynamoDbLocal';
 import type { LocalDynamo } from './dynalite';
 import { TEST_CREDENTIALS, TEST_REGION, testDynamoClient } from './dynamoTestClient';
 import { FakeDiscord } from './fakeDiscord';
-import { fakeDiscordEnv, type BotChannel } from './fakeDiscordEnv';
+import { BOT_CHANNELS, botChannels, fakeDiscordEnv, type BotChannel } from './fakeDiscordEnv';
 import {
   FAKE_AC_SERVER_COMMAND,
   makeFakeAcServerFolder,
@@ -40,9 +40,8 @@ export async function startHosts(serverIds: string[], common: Record<string, str
   const admin = testDynamoClient(dynamo.endpoint);
   await createTables(admin, { results: 'Results', state: 'BotState' }, silentLogger, { pollMs: 50 });
   admin.destroy();
-  const names: Channel[] = ['leaderboard', 'schedule', 'standings', 'announcements', 'admin'];
-  const fake = await FakeDiscord.start({ channels: names });
-  const channels = Object.fromEntries(names.map((n) => [n, fake.channelId(n)])) as Record<Channel, string>;
+  const fake = await FakeDiscord.start({ channels: BOT_CHANNELS });
+  const channels = botChannels(fake);
   const adminRoleId = fake.addRole('League Admin');
   const dir = mkdtempSync(path.join(tmpdir(), 'hosts-'));
   writeFileSync(path.join(dir, 'seasonConfig.json'), ROTATION_SEASON);

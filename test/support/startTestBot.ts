@@ -5,7 +5,7 @@ import { loadConfig, type Config } from '../../src/config';
 import { createLogger, type Logger } from '../../src/logger';
 import { startBot, type RunningBot } from '../../src/wiring';
 import { FakeDiscord } from './fakeDiscord';
-import { fakeDiscordEnv } from './fakeDiscordEnv';
+import { BOT_CHANNELS, botChannels, fakeDiscordEnv } from './fakeDiscordEnv';
 import { FIXTURE_SEASON } from './leagueFixture';
 import { resultsFixture, acServerName } from './fixtures';
 import type { Clock } from '../../src/app/ports';
@@ -34,16 +34,8 @@ export interface TestBotEnv {
 export async function startTestBot(
   opts: { env?: Record<string, string>; season?: string; clock?: Clock; fake?: FakeDiscord } = {},
 ): Promise<TestBotEnv> {
-  const fake =
-    opts.fake ??
-    (await FakeDiscord.start({ channels: ['leaderboard', 'schedule', 'standings', 'announcements', 'admin'] }));
-  const channels = {
-    leaderboard: fake.channelId('leaderboard'),
-    schedule: fake.channelId('schedule'),
-    standings: fake.channelId('standings'),
-    announcements: fake.channelId('announcements'),
-    admin: fake.channelId('admin'),
-  };
+  const fake = opts.fake ?? (await FakeDiscord.start({ channels: BOT_CHANNELS }));
+  const channels = botChannels(fake);
   const adminRoleId = fake.addRole('League Admin');
   const dir = mkdtempSync(path.join(tmpdir(), 'e2e-'));
   const resultsDir = path.join(dir, 'acserver', 'results');
