@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { BotState } from '../src/app/runtime/BotState';
 import { League } from '../src/app/League';
 import { Standings } from '../src/app/standings/Standings';
@@ -6,6 +7,7 @@ import { OutputFiles } from '../src/adapters/files/OutputFiles';
 import type { Store } from '../src/app/ports';
 import type { IngestOutcome } from '../src/app/results/ingestResultsFile';
 import { ResultsWatcher } from '../src/adapters/files/ResultsWatcher';
+import { readCurrentEventId } from '../src/adapters/files/currentEventFile';
 import type { SeasonConfig } from '../src/domain/season/season';
 import { silentLogger } from '../src/logger';
 
@@ -17,7 +19,8 @@ export function benchLeague(store: Store, config: SeasonConfig, dataDir: string,
     laps: store,
     state,
     season: () => config,
-    readCurrentEventId: async () => null,
+    // As the bot: DATA_DIR/currentEvent.json, read from disk (the benches write none: the schedule decides).
+    readCurrentEventId: () => readCurrentEventId(path.join(dataDir, 'currentEvent.json')),
     acServerTimeZone: 'UTC',
     dataDir,
     outputs,

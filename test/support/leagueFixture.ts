@@ -53,7 +53,16 @@ export const FIXTURE_SEASON = JSON.stringify({
 });
 
 /** A League over a SQLite file in `dir`, or over `opts.store` (any backend; closed by close()). */
-export async function makeLeague(opts: { dir?: string; season?: string; store?: Store; log?: Logger } = {}) {
+export async function makeLeague(
+  opts: {
+    dir?: string;
+    season?: string;
+    store?: Store;
+    log?: Logger;
+    /** Wraps the read of currentEvent.json (to count or fail reads). */
+    currentEventReads?: (read: () => Promise<string | null>) => () => Promise<string | null>;
+  } = {},
+) {
   const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'league-'));
   const store = opts.store ?? SqliteStore.open(path.join(dir, 'league.db'), silentLogger);
   const state = new BotState(store);
@@ -64,7 +73,7 @@ export async function makeLeague(opts: { dir?: string; season?: string; store?: 
     laps: store,
     state,
     season: () => config,
-    readCurrentEventId: () => readCurrentEventId(currentEventFile),
+    readCurrentEventId: (opts.currentEventReads ?? ((read) => read))(() => readCurrentEventId(currentEventFile)),
     acServerTimeZone: 'UTC',
     dataDir: dir,
     outputs: new OutputFiles(dir, state),

@@ -16,7 +16,7 @@ export interface IngestDeps {
   state: BotState;
   /** The last valid season config (an invalid edit keeps the previous one). */
   season: () => SeasonConfig;
-  /** eventId from currentEvent.json, or null. */
+  /** eventId from currentEvent.json, or null. Read once for the files handed over together. */
   currentEventId: () => Promise<string | null>;
   acServerTimeZone: string;
   /** When a file was processed (its record's `at`). */
@@ -98,6 +98,10 @@ export async function ingestResultsFiles(
     await deps.handled?.(outcome);
   };
   const emit: Emit = (read, outcome) => settle(indexOf.get(read)!, outcome);
+  // Read once, when the first file needs it: a backlog of 1,000 files is not 1,000 reads of
+  // currentEvent.json, and a start-up scan of files read before needs none.
+  let currentEvent: Promise<string | null> | undefined;
+  const fileDeps = { ...deps, currentEventId: () => (currentEvent ??= deps.currentEventId()) };
   let batch: ReadFile[] = [];
   const storeBatch = async () => {
     const files = batch;
@@ -105,7 +109,7 @@ export async function ingestResultsFiles(
     await storeNewFiles(deps, files, emit);
   };
   for (const [index, input] of inputs.entries()) {
-    const read = await readFile(deps, input, opts);
+    const read = await readFile(fileDeps, input, opts);
     if ('status' in read) {
       await settle(index, read);
       continue;
