@@ -52,16 +52,28 @@ export function lapInvalidReason(lap: LapToJudge): string | null {
   return reasons.length === 0 ? null : reasons.join('; ');
 }
 
+/**
+ * Sector problems named one by one in a reason; the rest are counted. A lap may hold 64 sectors,
+ * and naming each would make the reason longer than a store keeps (lapLimits.ts): the whole file
+ * would be refused for one odd lap.
+ */
+const SECTORS_NAMED = 3;
+
 /** What is wrong with a lap's lap and sector times, or null. */
 export function lapTimesProblem(lap: Pick<LapToJudge, 'lapTimeMs' | 'sectorsMs'>): string | null {
   let problems: string[] | undefined;
   const lapTime = lapTimeProblem(lap.lapTimeMs);
   if (lapTime !== null) problems = [lapTime];
   const sectors = lap.sectorsMs ?? [];
+  let named = 0;
+  let unnamed = 0;
   for (let i = 0; i < sectors.length; i++) {
     const problem = sectorProblem(sectors[i]!, i);
-    if (problem !== null) (problems ??= []).push(problem);
+    if (problem === null) continue;
+    if (named++ < SECTORS_NAMED) (problems ??= []).push(problem);
+    else unnamed++;
   }
+  if (unnamed > 0) problems!.push(`and ${unnamed} more sector${unnamed === 1 ? '' : 's'} with times that are not real`);
   return problems === undefined ? null : problems.join('; ');
 }
 

@@ -39,6 +39,16 @@ describe('isValidLap', () => {
     expect(lapInvalidReason({ ...clean, sectorsMs: [-1, 61_235] })).toBe('sector 1 time -1 ms is negative');
   });
 
+  it('when more than three sectors are wrong, then the reason names the first three and counts the others', () => {
+    const whole = (n: number) => `sector ${n} time ${n}.5 ms is not a whole number of milliseconds`;
+    expect(lapInvalidReason({ ...clean, sectorsMs: [1.5, 2.5, 3.5, 4.5] })).toBe(
+      `${whole(1)}; ${whole(2)}; ${whole(3)}; and 1 more sector with times that are not real`,
+    );
+    expect(lapInvalidReason({ ...clean, sectorsMs: [1.5, 2.5, 30_000, 3.5, 4.5, 5.5] })).toBe(
+      `${whole(1)}; ${whole(2)}; sector 4 time 3.5 ms is not a whole number of milliseconds; and 2 more sectors with times that are not real`,
+    );
+  });
+
   it('when several things are wrong, then the reason lists each', () => {
     expect(lapInvalidReason({ cuts: 2, lapTimeMs: 500, identified: false })).toBe(
       'driver not identified (empty slot, or a kicked driver whose GUID could not be recovered); 2 cuts; lap time 500 ms is shorter than 1 s',
