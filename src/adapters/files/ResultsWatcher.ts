@@ -35,11 +35,17 @@ export interface ResultsWatcherOptions {
    * an outcome per file, in the same order. Used instead of onFile when given.
    */
   onFiles?: (inputs: ResultsFileInput[]) => Promise<unknown[]>;
+  /** How often the folder is listed for files whose event was lost (default a minute; not when polling). */
+  rescanMs?: number;
   /** A batch holds at most this many files (default 64), and ends once it holds this many bytes (default 8 MB). */
   batchFiles?: number;
   batchBytes?: number;
 }
 
+/** A file's events this close together are one change (see changed()). */
+const RAW_BURST_MS = 5;
+/** How often the folder is listed for files whose event was lost (rescanMs). */
+const RESCAN_MS = 60_000;
 /** Files of a usual size read at once while a batch is gathered. */
 const READ_AHEAD = 4;
 /** Files this large (on average in the batch so far) are read one at a time. */
@@ -75,6 +81,13 @@ export class ResultsWatcher {
   private nonUtf8: NonUtf8Files | undefined;
   private folder = '';
   private readonly queue: string[] = [];
+  /** The files in `queue` (a folder of 8,000 files is queued at once at start). */
+  private readonly queued = new Set<string>();
+  /** Every file queued since start: the minute's rescan queues only the others. */
+  private readonly seen = new Set<string>();
+  private rescan: NodeJS.Timeout | undefined;
+  /** Files with an event in the last RAW_BURST_MS, about to be queued. */
+  private readonly burst = new Set<string>();
   private running: Promise<void> | undefined;
   private stopped = false;
   private readonly attempts = new Map<string, number>();
@@ -99,30 +112,79 @@ export class ResultsWatcher {
     this.folder = await fs.realpath(dir);
     this.nonUtf8 = new NonUtf8Files(dir, settleMs, log, (file) => this.enqueue(file));
     const enqueue = (p: string) => this.enqueue(p);
+    const polling = this.opts.usePolling ?? false;
+    const root = path.resolve(dir);
     this.watcher = await startWatcher(
       dir,
       {
         what: 'results folder',
         // No write-finish wait: reading costs little, and a fixed wait would delay every post.
         settleMs: 0,
-        initial: true,
+        initial: polling,
         depth: 0,
-        usePolling: this.opts.usePolling ?? false,
-        ignored: (p, stats) => !!stats?.isFile() && !p.toLowerCase().endsWith('.json'),
+        usePolling: polling,
+        // With inotify, only the folder is watched, through its own events (raw below): chokidar
+        // would hold one watch per file, and once a years-old folder holds more files than the
+        // system allows watches (8,192 per user on a 1 GiB machine) the folder's own watch fails
+        // and no new file is seen. Polling has no such limit and keeps chokidar's per-file events.
+        ignored: polling
+          ? (p, stats) => !!stats?.isFile() && !p.toLowerCase().endsWith('.json')
+          : (p) => path.resolve(p) !== root,
         add: enqueue,
         change: enqueue,
-        raw: (_event, name) => void (name.includes('\uFFFD') && this.nonUtf8?.scanSoon()),
+        raw: (_event, name) => {
+          if (name.includes('\uFFFD')) this.nonUtf8?.scanSoon();
+          else if (!polling) this.changed(path.join(dir, name));
+        },
       },
       log,
     );
     if (this.stopped) return void (await this.watcher.close()); // stopped while the first scan ran
+    if (!polling) {
+      await this.scanFolder();
+      // A file whose event was lost (the system's event queue overflowed) is found within a minute.
+      this.rescan ??= setInterval(() => {
+        this.scanFolder().catch((err: Error) =>
+          log.warn({ err, dir }, `could not list the results folder ${dir}: ${err.message}; trying again in a minute`),
+        );
+      }, this.opts.rescanMs ?? RESCAN_MS);
+      this.rescan.unref?.();
+    }
     await this.nonUtf8.scan();
     log.info({ dir, queued: this.queue.length }, 'watching results folder');
   }
 
+  /** Every file of the folder not seen yet is queued (all of them at start: the catch-up). */
+  private async scanFolder(): Promise<void> {
+    const { dir } = this.opts;
+    for (const name of await fs.readdir(dir)) {
+      const file = path.join(dir, name);
+      // A name that is not valid UTF-8 reads here with U+FFFD in it: NonUtf8Files has it by its bytes.
+      if (!this.seen.has(file) && !name.includes('\uFFFD')) this.enqueue(file);
+    }
+  }
+
+  /**
+   * A file's own event (created, written, moved in). Writing a file is several events (create,
+   * each write, close) within a millisecond or two: queued once, RAW_BURST_MS after the first,
+   * rather than read half-written and again for each.
+   */
+  private changed(file: string): void {
+    if (this.burst.has(file)) return;
+    this.burst.add(file);
+    this.later(RAW_BURST_MS, () => {
+      this.burst.delete(file);
+      this.enqueue(file);
+    });
+  }
+
   private enqueue(file: string): void {
     if (this.stopped || !file.toLowerCase().endsWith('.json') || path.basename(file).startsWith('.')) return;
-    if (!this.queue.includes(file)) this.queue.push(file);
+    this.seen.add(file);
+    if (!this.queued.has(file)) {
+      this.queued.add(file);
+      this.queue.push(file);
+    }
     this.running ??= this.drain().finally(() => (this.running = undefined));
   }
 
@@ -168,6 +230,7 @@ export class ResultsWatcher {
     while (files.length < maxFiles && bytes < this.batchBytes && this.queue.length > 0) {
       const usual = files.length > 0 && bytes / files.length < LARGE_FILE_BYTES;
       const wave = this.queue.splice(0, Math.min(usual ? READ_AHEAD : 1, maxFiles - files.length));
+      for (const file of wave) this.queued.delete(file);
       const reads = await Promise.all(
         wave.map((file) =>
           this.read(file).catch((err: unknown) => {
@@ -253,6 +316,9 @@ export class ResultsWatcher {
   async stop(): Promise<void> {
     this.stopped = true;
     this.queue.length = 0;
+    this.queued.clear();
+    this.burst.clear();
+    clearInterval(this.rescan);
     for (const t of this.timers) clearTimeout(t);
     this.nonUtf8?.stop();
     await this.watcher?.close();
