@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { SqliteStore, WAL_CHECKPOINT_PAGES, WAL_KEEP_BYTES } from '../src/adapters/sqlite/SqliteStore';
 import { silentLogger } from '../src/logger';
@@ -9,7 +10,11 @@ import { silentLogger } from '../src/logger';
  * run on a shared machine, and the ratio of the backlog to it would swing with it.
  */
 export function rawInsertRowsPerSec(file: string, rows: number, runs = 3): number {
-  const rates = Array.from({ length: runs }, (_, i) => insertOnce(`${file}.${i}`, rows)).sort((a, b) => a - b);
+  const rates = Array.from({ length: runs }, (_, i) => {
+    const rate = insertOnce(`${file}.${i}`, rows);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}.${i}${suffix}`, { force: true });
+    return rate;
+  }).sort((a, b) => a - b);
   return rates[Math.floor(runs / 2)]!;
 }
 

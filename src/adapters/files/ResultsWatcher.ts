@@ -7,6 +7,7 @@ import type { IngestOutcome, ResultsFileInput } from '../../app/results/ingestRe
 import { readResultsFile } from './readResultsFile';
 import { NonUtf8Files } from './NonUtf8Files';
 import { checkResultsFolder } from './checkResultsFolder';
+import { FolderEvents } from './FolderEvents';
 import { backoffDelay } from '../../lib/backoffDelay';
 
 export interface ResultsWatcherOptions {
@@ -42,10 +43,6 @@ export interface ResultsWatcherOptions {
   batchBytes?: number;
 }
 
-/** A file's events this close together are one change (see changed()). */
-const RAW_BURST_MS = 5;
-/** How often the folder is listed for files whose event was lost (rescanMs). */
-const RESCAN_MS = 60_000;
 /** Files of a usual size read at once while a batch is gathered. */
 const READ_AHEAD = 4;
 /** Files this large (on average in the batch so far) are read one at a time. */
@@ -70,7 +67,8 @@ function handOver(bytes: Buffer): () => Buffer {
 }
 
 /**
- * Watches acServer's results folder. Files already there at start are handed over too (catch-up);
+ * Watches acServer's results folder (FolderEvents: one inotify watch, however many files it holds;
+ * chokidar when polling). Files already there at start are handed over too (catch-up);
  * the ingest step skips those it has seen by content hash. Files are handled in arrival order, those
  * queued together handed over together (onFiles); a file that changes while queued is read once, at
  * its latest content. Only regular files are read (see readResultsFile); anything else gets one log
@@ -83,11 +81,8 @@ export class ResultsWatcher {
   private readonly queue: string[] = [];
   /** The files in `queue` (a folder of 8,000 files is queued at once at start). */
   private readonly queued = new Set<string>();
-  /** Every file queued since start: the minute's rescan queues only the others. */
-  private readonly seen = new Set<string>();
-  private rescan: NodeJS.Timeout | undefined;
-  /** Files with an event in the last RAW_BURST_MS, about to be queued. */
-  private readonly burst = new Set<string>();
+  /** The folder's own events (inotify); chokidar's `watcher` when polling. */
+  private events: FolderEvents | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
   private readonly attempts = new Map<string, number>();
@@ -108,79 +103,51 @@ export class ResultsWatcher {
     await checkResultsFolder(dir, this.opts.configuredBy);
     // A start tried again after a failure begins afresh.
     this.nonUtf8?.stop();
+    this.events?.stop();
     await this.watcher?.close();
     this.folder = await fs.realpath(dir);
-    this.nonUtf8 = new NonUtf8Files(dir, settleMs, log, (file) => this.enqueue(file));
+    const nonUtf8 = (this.nonUtf8 = new NonUtf8Files(dir, settleMs, log, (file) => this.enqueue(file)));
     const enqueue = (p: string) => this.enqueue(p);
-    const polling = this.opts.usePolling ?? false;
-    const root = path.resolve(dir);
-    this.watcher = await startWatcher(
-      dir,
-      {
-        what: 'results folder',
-        // No write-finish wait: reading costs little, and a fixed wait would delay every post.
-        settleMs: 0,
-        initial: polling,
-        depth: 0,
-        usePolling: polling,
-        // With inotify, only the folder is watched, through its own events (raw below): chokidar
-        // would hold one watch per file, and once a years-old folder holds more files than the
-        // system allows watches (8,192 per user on a 1 GiB machine) the folder's own watch fails
-        // and no new file is seen. Polling has no such limit and keeps chokidar's per-file events.
-        ignored: polling
-          ? (p, stats) => !!stats?.isFile() && !p.toLowerCase().endsWith('.json')
-          : (p) => path.resolve(p) !== root,
-        add: enqueue,
-        change: enqueue,
-        raw: (_event, name) => {
-          if (name.includes('\uFFFD')) this.nonUtf8?.scanSoon();
-          else if (!polling) this.changed(path.join(dir, name));
+    if (this.opts.usePolling) {
+      // Polling (network filesystems) has no watch limit: chokidar, a poll per file.
+      this.watcher = await startWatcher(
+        dir,
+        {
+          what: 'results folder',
+          // No write-finish wait: reading costs little, and a fixed wait would delay every post.
+          settleMs: 0,
+          initial: true,
+          depth: 0,
+          usePolling: true,
+          ignored: (p, stats) => !!stats?.isFile() && !p.toLowerCase().endsWith('.json'),
+          add: enqueue,
+          change: enqueue,
+          raw: (_event, name) => void (name.includes('\uFFFD') && nonUtf8.scanSoon()),
         },
-      },
-      log,
-    );
-    if (this.stopped) return void (await this.watcher.close()); // stopped while the first scan ran
-    if (!polling) {
-      await this.scanFolder();
-      // A file whose event was lost (the system's event queue overflowed) is found within a minute.
-      this.rescan ??= setInterval(() => {
-        this.scanFolder().catch((err: Error) =>
-          log.warn({ err, dir }, `could not list the results folder ${dir}: ${err.message}; trying again in a minute`),
-        );
-      }, this.opts.rescanMs ?? RESCAN_MS);
-      this.rescan.unref?.();
+        log,
+      );
+    } else {
+      // inotify: one watch for the folder however many files it holds (see FolderEvents).
+      this.events = new FolderEvents({
+        dir,
+        log,
+        found: enqueue,
+        foundNonUtf8: () => nonUtf8.scanSoon(),
+        ...(this.opts.rescanMs ? { rescanMs: this.opts.rescanMs } : {}),
+      });
+      await this.events.start();
     }
-    await this.nonUtf8.scan();
+    if (this.stopped) {
+      // stopped while the first scan ran
+      this.events?.stop();
+      return void (await this.watcher?.close());
+    }
+    await nonUtf8.scan();
     log.info({ dir, queued: this.queue.length }, 'watching results folder');
-  }
-
-  /** Every file of the folder not seen yet is queued (all of them at start: the catch-up). */
-  private async scanFolder(): Promise<void> {
-    const { dir } = this.opts;
-    for (const name of await fs.readdir(dir)) {
-      const file = path.join(dir, name);
-      // A name that is not valid UTF-8 reads here with U+FFFD in it: NonUtf8Files has it by its bytes.
-      if (!this.seen.has(file) && !name.includes('\uFFFD')) this.enqueue(file);
-    }
-  }
-
-  /**
-   * A file's own event (created, written, moved in). Writing a file is several events (create,
-   * each write, close) within a millisecond or two: queued once, RAW_BURST_MS after the first,
-   * rather than read half-written and again for each.
-   */
-  private changed(file: string): void {
-    if (this.burst.has(file)) return;
-    this.burst.add(file);
-    this.later(RAW_BURST_MS, () => {
-      this.burst.delete(file);
-      this.enqueue(file);
-    });
   }
 
   private enqueue(file: string): void {
     if (this.stopped || !file.toLowerCase().endsWith('.json') || path.basename(file).startsWith('.')) return;
-    this.seen.add(file);
     if (!this.queued.has(file)) {
       this.queued.add(file);
       this.queue.push(file);
@@ -317,8 +284,7 @@ export class ResultsWatcher {
     this.stopped = true;
     this.queue.length = 0;
     this.queued.clear();
-    this.burst.clear();
-    clearInterval(this.rescan);
+    this.events?.stop();
     for (const t of this.timers) clearTimeout(t);
     this.nonUtf8?.stop();
     await this.watcher?.close();

@@ -99,7 +99,8 @@ export async function ingestResultsFiles(
   };
   const emit: Emit = (read, outcome) => settle(indexOf.get(read)!, outcome);
   // Read once, when the first file needs it: a backlog of 1,000 files is not 1,000 reads of
-  // currentEvent.json, and a start-up scan of files read before needs none.
+  // currentEvent.json, and a start-up scan of files read before needs none. A rotation while a
+  // batch runs applies from the next batch on.
   let currentEvent: Promise<string | null> | undefined;
   const fileDeps = { ...deps, currentEventId: () => (currentEvent ??= deps.currentEventId()) };
   let batch: ReadFile[] = [];

@@ -1,15 +1,17 @@
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ResultsWatcher } from '../../../src/adapters/files/ResultsWatcher';
-import { silentLogger } from '../../../src/logger';
+import { silentLogger, type Logger } from '../../../src/logger';
 import type { ResultsFileInput } from '../../../src/app/results/ingestResultsFile';
 import { waitFor } from '../../support/fakeDiscord/waitFor';
+import { captureLog } from '../../support/captureLog';
 
 // acServer's results folder only grows: a league running for a year holds thousands of files. A
 // watch per file (chokidar's way) runs into the system's limit (8,192 inotify watches per user on
 // a 1 GiB machine), after which the folder's own watch fails and no new file is ever seen. The
-// watcher holds one watch for the folder, however many files it holds.
+// watcher holds one watch for the folder, however many files it holds (counted in /proc: Linux,
+// what the bot runs on).
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The inotify watches this process holds (Linux: one `inotify wd:` line per watch in fdinfo). */
@@ -33,7 +35,7 @@ describe('ResultsWatcher on a folder of many files', () => {
   let dir: string;
   let handed: Array<{ name: string; content: string }>;
   let watcher: ResultsWatcher;
-  const start = async (opts: { rescanMs?: number } = {}) => {
+  const start = async (opts: { rescanMs?: number; log?: Logger } = {}) => {
     watcher = new ResultsWatcher({
       dir,
       settleMs: 200,
@@ -81,10 +83,24 @@ describe('ResultsWatcher on a folder of many files', () => {
   it('when a file arrives unseen (its event lost: the system event queue overflowed), then the periodic listing of the folder finds it', async () => {
     await start({ rescanMs: 200 });
     // The folder's watch closed: as good as an overflowed event queue for what comes next.
-    await (watcher as unknown as { watcher: { close(): Promise<void> } }).watcher.close();
+    (watcher as unknown as { events: { watcher: { close(): void } } }).events.watcher.close();
     writeFileSync(path.join(dir, 'unseen.json'), '{}');
     await waitFor(() => names().includes('unseen.json'), 3000, 'unseen.json found by the listing');
     await sleep(500);
     expect(names()).toEqual(['unseen.json']); // listed again each time, handed over once
+  });
+
+  it('when the results folder is deleted and made again, then the log says so once each way and files in the new folder are read', async () => {
+    const { log, lines } = captureLog();
+    await start({ rescanMs: 100, log });
+    rmSync(dir, { recursive: true });
+    await waitFor(() => lines.some((l) => String(l.msg).includes('cannot list the results folder')), 3000, 'gone');
+    await sleep(300); // a few more listings while it is gone
+    mkdirSync(dir);
+    await waitFor(() => lines.some((l) => String(l.msg).includes('watching it again')), 3000, 'back');
+    writeFileSync(path.join(dir, 'after.json'), '{}');
+    await waitFor(() => names().includes('after.json'), 3000, 'after.json handed over');
+    expect(lines.filter((l) => String(l.msg).includes('cannot list the results folder'))).toHaveLength(1);
+    expect(lines.filter((l) => String(l.msg).includes('watching it again'))).toHaveLength(1);
   });
 });
