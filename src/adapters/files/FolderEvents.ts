@@ -8,7 +8,7 @@ export interface FolderEventsOptions {
   log: Logger;
   /** A file of the folder appeared or changed (its path under `dir`); called at most once per burst of its events. */
   found: (file: string) => void;
-  /** A name that is not valid UTF-8 appeared or changed (NonUtf8Files reads those by their bytes). */
+  /** An event named a file that is not valid UTF-8 (NonUtf8Files reads those by their bytes). */
   foundNonUtf8: () => void;
   /** How often the folder is listed for files whose event was lost (default a minute). */
   rescanMs?: number;
@@ -103,16 +103,15 @@ export class FolderEvents {
     this.opts.found(file);
   }
 
-  /** Reports the folder's files not reported yet; names no longer there are forgotten. */
+  /**
+   * Reports the folder's files not reported yet; names no longer there are forgotten. Names that
+   * are not valid UTF-8 are left out: NonUtf8Files lists those itself, at start and every minute.
+   */
   private async list(): Promise<void> {
     const { dir } = this.opts;
     const present = new Set<string>();
     for (const entry of await fs.readdir(dir, { withFileTypes: true, encoding: 'buffer' })) {
-      if (entry.isDirectory()) continue;
-      if (!isUtf8(entry.name)) {
-        this.opts.foundNonUtf8();
-        continue;
-      }
+      if (entry.isDirectory() || !isUtf8(entry.name)) continue;
       const file = path.join(dir, entry.name.toString());
       present.add(file);
       if (!this.known.has(file) && !this.burst.has(file)) this.report(file);

@@ -14,57 +14,43 @@ const input = (name: string, i: number) => ({
   mtime: new Date('2010-01-02'),
 });
 
-async function countingLeague() {
-  let reads = 0;
-  const ctx = await makeLeague({
+const setCurrentEvent = (eventId: string) => writeFileSync(ctx.currentEventFile, JSON.stringify({ eventId }));
+let ctx: Awaited<ReturnType<typeof makeLeague>>;
+let reads = 0;
+beforeEach(async () => {
+  reads = 0;
+  ctx = await makeLeague({
     currentEventReads: (read) => () => {
       reads++;
       return read();
     },
   });
-  return { ...ctx, reads: () => reads };
-}
+  setCurrentEvent('season1#event3');
+});
+afterEach(() => ctx.close());
 
 it('when a batch of files needs the current event, then currentEvent.json is read once and gives all of them their event', async () => {
-  const ctx = await countingLeague();
-  try {
-    writeFileSync(ctx.currentEventFile, JSON.stringify({ eventId: 'season1#event3' }));
-    const outcomes = await ctx.league.onResultsFiles(names.map(input));
-    expect(outcomes.map((o) => [o.status, 'eventId' in o && o.eventId])).toEqual(
-      names.map(() => ['ingested', 'season1#event3']),
-    );
-    expect(ctx.reads()).toBe(1);
-  } finally {
-    await ctx.close();
-  }
+  const outcomes = await ctx.league.onResultsFiles(names.map(input));
+  expect(outcomes.map((o) => [o.status, 'eventId' in o && o.eventId])).toEqual(
+    names.map(() => ['ingested', 'season1#event3']),
+  );
+  expect(reads).toBe(1);
 });
 
 it('when the current event changes between two batches, then the second batch reads it again and follows it', async () => {
-  const ctx = await countingLeague();
-  try {
-    writeFileSync(ctx.currentEventFile, JSON.stringify({ eventId: 'season1#event3' }));
-    await ctx.league.onResultsFiles([input(names[0]!, 0)]);
-    // The rotation moved on: the same track is now no event's, so the next files are unattributed.
-    writeFileSync(ctx.currentEventFile, JSON.stringify({ eventId: 'season1#event2' }));
-    const second = await ctx.league.onResultsFiles(names.slice(1).map((n, i) => input(n, i + 1)));
-    expect(second.map((o) => o.status)).toEqual(['unattributed', 'unattributed']);
-    expect(second[0]).toMatchObject({ reason: expect.stringContaining('season1#event2 is the current event') });
-    expect(ctx.reads()).toBe(2);
-  } finally {
-    await ctx.close();
-  }
+  await ctx.league.onResultsFiles([input(names[0]!, 0)]);
+  // The rotation moved on: the same track is now no event's, so the next files are unattributed.
+  setCurrentEvent('season1#event2');
+  const second = await ctx.league.onResultsFiles(names.slice(1).map((n, i) => input(n, i + 1)));
+  expect(second.map((o) => o.status)).toEqual(['unattributed', 'unattributed']);
+  expect(second[0]).toMatchObject({ reason: expect.stringContaining('season1#event2 is the current event') });
+  expect(reads).toBe(2);
 });
 
 it('when every file of a batch was read before (the start-up scan), then currentEvent.json is not read', async () => {
-  const ctx = await countingLeague();
-  try {
-    writeFileSync(ctx.currentEventFile, JSON.stringify({ eventId: 'season1#event3' }));
-    await ctx.league.onResultsFiles(names.map(input));
-    const before = ctx.reads();
-    const again = await ctx.league.onResultsFiles(names.map(input));
-    expect(again.map((o) => o.status)).toEqual(['skipped', 'skipped', 'skipped']);
-    expect(ctx.reads()).toBe(before);
-  } finally {
-    await ctx.close();
-  }
+  await ctx.league.onResultsFiles(names.map(input));
+  const before = reads;
+  const again = await ctx.league.onResultsFiles(names.map(input));
+  expect(again.map((o) => o.status)).toEqual(['skipped', 'skipped', 'skipped']);
+  expect(reads).toBe(before);
 });
