@@ -3,7 +3,13 @@ import type { Clock, LapStore, OutputFileWriter } from './ports';
 import type { BotState } from './runtime/BotState';
 import type { SeasonConfig, EventConfig } from '../domain/season/season';
 import { UNATTRIBUTED_EVENT_ID, type Lap, type Leaderboard } from '../domain/types';
-import { ingestResultsFiles, type IngestOutcome, type ResultsFileInput } from './results/ingestResultsFile';
+import {
+  ingestResultsFiles,
+  readBefore,
+  type FileStamp,
+  type IngestOutcome,
+  type ResultsFileInput,
+} from './results/ingestResultsFile';
 import type { LapServer } from '../domain/results/lapsFromResults';
 import { rankLaps } from '../domain/leaderboard/rankLaps';
 import { isLater } from '../domain/results/lapOrder';
@@ -116,6 +122,11 @@ export class League {
       inputs,
       opts,
     );
+  }
+
+  /** The results file was read before at this size and modification time: the watcher need not read it again. */
+  readBefore(filePath: string, stamp: FileStamp, feed?: ServerFeed): Promise<boolean> {
+    return readBefore({ state: this.deps.state, ...(feed ? { server: feed.server } : {}) }, filePath, stamp);
   }
 
   /** What follows one file's ingest: caches, live laps, the log line, the leaderboard told. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { startWatcher } from './startWatcher';
 import type { Logger } from '../../logger';
-import type { IngestOutcome, ResultsFileInput } from '../../app/results/ingestResultsFile';
+import type { FileStamp, IngestOutcome, ResultsFileInput } from '../../app/results/ingestResultsFile';
 import { readResultsFile } from './readResultsFile';
 import { NonUtf8Files } from './NonUtf8Files';
 import { checkResultsFolder } from './checkResultsFolder';
@@ -38,6 +38,12 @@ export interface ResultsWatcherOptions {
   onFiles?: (inputs: ResultsFileInput[]) => Promise<unknown[]>;
   /** How often the folder is listed for files whose event was lost (default a minute; not when polling). */
   rescanMs?: number;
+  /**
+   * True when the file was read before at this size and modification time: it is left unread (each
+   * start lists the whole folder, and a season's folder holds thousands of files). When it throws,
+   * the file is read.
+   */
+  readBefore?: (file: string, stamp: FileStamp) => Promise<boolean>;
   /** A batch holds at most this many files (default 64), and ends once it holds this many bytes (default 8 MB). */
   batchFiles?: number;
   batchBytes?: number;
@@ -68,8 +74,9 @@ function handOver(bytes: Buffer): () => Buffer {
 
 /**
  * Watches acServer's results folder (FolderEvents: one inotify watch, however many files it holds;
- * chokidar when polling). Files already there at start are handed over too (catch-up);
- * the ingest step skips those it has seen by content hash. Files are handled in arrival order, those
+ * chokidar when polling). Files already there at start are handed over too (catch-up), but for
+ * those read before at the same size and modification time (readBefore); the ingest step skips
+ * those it has seen by content hash. Files are handled in arrival order, those
  * queued together handed over together (onFiles); a file that changes while queued is read once, at
  * its latest content. Only regular files are read (see readResultsFile); anything else gets one log
  * line and is left alone.
@@ -224,7 +231,9 @@ export class ResultsWatcher {
 
   private async read(file: string): Promise<{ input: ResultsFileInput; sig: string; size: number } | undefined> {
     const maxBytes = this.opts.maxBytes ?? 32 * 1024 * 1024;
-    const result = await readResultsFile(this.nonUtf8?.bytesPath(file) ?? file, { maxBytes, folder: this.folder });
+    const target = this.nonUtf8?.bytesPath(file) ?? file;
+    if (await this.readBefore(file, target)) return undefined;
+    const result = await readResultsFile(target, { maxBytes, folder: this.folder });
     if (result.kind === 'changing') return undefined; // its next change event brings it back
     const name = path.basename(file);
     if (result.kind === 'refused') {
@@ -239,6 +248,15 @@ export class ResultsWatcher {
     const settled = Date.now() - result.mtime.getTime() >= this.quietMs || this.settling.get(file) === sig;
     const input = { path: file, bytes: handOver(result.bytes), mtime: result.mtime, settled };
     return { input, sig, size: result.bytes.length };
+  }
+
+  /** The file is as it was when it was read (readBefore): reading, hashing and parsing it again would change nothing. */
+  private async readBefore(file: string, target: string | Buffer): Promise<boolean> {
+    if (!this.opts.readBefore) return false;
+    const stats = await fs.stat(target).catch(() => undefined);
+    if (!stats?.isFile()) return false; // read as before: readResultsFile says what is wrong
+    const stamp = { size: stats.size, mtimeMs: stats.mtime.getTime() };
+    return this.opts.readBefore(file, stamp).catch(() => false);
   }
 
   /** A file that did not parse moments after it changed is read again once it has been quiet for quietMs. */

@@ -62,10 +62,17 @@ export type IngestOutcome =
   /** `unsettled`: not recorded, the file is read again once it stopped changing. */
   | { status: 'failed'; file: string; error: string; unsettled?: boolean };
 
+/** A results file's size and modification time (ms), as `fs.stat` gives them. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
 /** A file read and parsed, its laps not stored yet. */
 interface ReadFile {
   file: string;
   hash: string;
+  stamp: FileStamp;
   seen: ProcessedFile | undefined;
   at: string;
   attribution: Attribution;
@@ -126,6 +133,26 @@ export async function ingestResultsFiles(
   return outcomes;
 }
 
+/** The name a results file is recorded under: two servers may write files of the same name, so each non-default server's are recorded apart. */
+function recordName(server: LapServer | undefined, filePath: string): string {
+  const name = path.basename(filePath);
+  return server?.inKey ? `${server.id}/${name}` : name;
+}
+
+/**
+ * True when the file was read before at this very size and modification time: it is not read and
+ * hashed again (the start-up listing hands over every file of the results folder, and a season's
+ * folder holds thousands). Any write changes the modification time, so a changed file is read.
+ */
+export async function readBefore(
+  deps: Pick<IngestDeps, 'state' | 'server'>,
+  filePath: string,
+  stamp: FileStamp,
+): Promise<boolean> {
+  const seen = await deps.state.processedFile(recordName(deps.server, filePath));
+  return seen?.size === stamp.size && seen.mtimeMs === stamp.mtimeMs;
+}
+
 /** Hash, parse and attribute one file: its laps, or the outcome when there is nothing to store. */
 async function readFile(
   deps: IngestDeps,
@@ -133,9 +160,9 @@ async function readFile(
   opts: IngestOptions,
 ): Promise<ReadFile | IngestOutcome> {
   const name = path.basename(input.path);
-  // Two servers may write files of the same name: each non-default server's are recorded apart.
-  const file = deps.server?.inKey ? `${deps.server.id}/${name}` : name;
+  const file = recordName(deps.server, input.path);
   let bytes: Buffer | undefined = typeof input.bytes === 'function' ? input.bytes() : input.bytes;
+  const stamp = { size: bytes.length, mtimeMs: input.mtime.getTime() };
   const hash = createHash('sha256').update(bytes).digest('hex');
   const seen = await deps.state.processedFile(file);
   if (seen && seen.hash === hash && !opts.reingest && !opts.forcedEventId) {
@@ -147,6 +174,9 @@ async function readFile(
         `results file ${file} was already read on ${seen.at} with the same content: skipped, nothing changes (its laps are stored once). To file it under another event: npm run cli -- ingest <file> --event <id>`,
       );
     }
+    // Recorded before stamps were kept, or touched since: the next start need not read it again.
+    if (seen.size !== stamp.size || seen.mtimeMs !== stamp.mtimeMs)
+      await deps.state.recordProcessedFile({ ...seen, ...stamp });
     return { status: 'skipped', file, reason: `already processed (${seen.status})` };
   }
   const at = deps.clock.now().toISOString();
@@ -157,8 +187,7 @@ async function readFile(
   } catch (err) {
     const error = err instanceof ResultsParseError ? err.message : `results file ${file}: ${String(err)}`;
     if (input.settled === false) return { status: 'failed', file, error, unsettled: true };
-    await deps.state.recordProcessedFile({ file, hash, status: 'failed', eventId: null, lapCount: 0, error, at });
-    return { status: 'failed', file, error };
+    return recordFailed(deps, { file, hash, at, stamp }, error);
   }
   // eslint-disable-next-line no-useless-assignment -- dropping the reference lets the GC free the file
   bytes = undefined; // a 50 MB file must not stay in memory while its laps are stored
@@ -180,7 +209,7 @@ async function readFile(
     resultFile: file,
     ...(deps.server ? { server: deps.server } : {}),
   });
-  return { file, hash, seen, at, attribution, laps };
+  return { file, hash, stamp, seen, at, attribution, laps };
 }
 
 /** One file's laps keyed by lookups and stored; laps filed under another event before are moved. */
@@ -263,11 +292,29 @@ async function writeOrRefuse<T>(
     return { ok: await write() };
   } catch (err) {
     if (!(err instanceof StoreRejectedError)) throw err;
-    const { file, hash, at } = read;
-    const error = `results file ${file}: the store refused its laps: ${err.message}`;
-    await deps.state.recordProcessedFile({ file, hash, status: 'failed', eventId: null, lapCount: 0, error, at });
-    return { failed: { status: 'failed', file, error } };
+    return {
+      failed: await recordFailed(deps, read, `results file ${read.file}: the store refused its laps: ${err.message}`),
+    };
   }
+}
+
+/** A file that is read again only when it changes: recorded as failed with the reason. */
+async function recordFailed(
+  deps: IngestDeps,
+  { file, hash, at, stamp }: Pick<ReadFile, 'file' | 'hash' | 'at' | 'stamp'>,
+  error: string,
+): Promise<IngestOutcome> {
+  await deps.state.recordProcessedFile({
+    file,
+    hash,
+    status: 'failed',
+    eventId: null,
+    lapCount: 0,
+    error,
+    at,
+    ...stamp,
+  });
+  return { status: 'failed', file, error };
 }
 
 function groupByFile(laps: readonly Lap[]): Map<string, Lap[]> {
@@ -287,10 +334,18 @@ async function recorded(
   laps: readonly Lap[],
   movedFrom?: string,
 ): Promise<IngestOutcome> {
-  const { file, hash, seen, at, attribution } = read;
+  const { file, hash, stamp, seen, at, attribution } = read;
   deps.stored?.(file, laps);
   const status = attribution.kind === 'event' ? 'ingested' : 'unattributed';
-  await deps.state.recordProcessedFile({ file, hash, status, eventId: attribution.eventId, lapCount: laps.length, at });
+  await deps.state.recordProcessedFile({
+    file,
+    hash,
+    status,
+    eventId: attribution.eventId,
+    lapCount: laps.length,
+    at,
+    ...stamp,
+  });
   return {
     status,
     file,

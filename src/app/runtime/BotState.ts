@@ -12,6 +12,13 @@ export interface ProcessedFile {
   lapCount: number;
   error?: string;
   at: string;
+  /**
+   * Size and modification time (ms) of the file when it was read: a file found again with both
+   * unchanged (every start lists the whole results folder) is not read and hashed again. Absent in
+   * records written before; the next start that finds such a file unchanged by hash adds them.
+   */
+  size?: number;
+  mtimeMs?: number;
 }
 
 export interface MessageRef {

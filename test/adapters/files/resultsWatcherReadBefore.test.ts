@@ -1,0 +1,130 @@
+import { mkdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ResultsWatcher } from '../../../src/adapters/files/ResultsWatcher';
+import { silentLogger } from '../../../src/logger';
+import type { IngestOutcome, ResultsFileInput } from '../../../src/app/results/ingestResultsFile';
+import { makeLeague } from '../../support/leagueFixture';
+import { rawLap, resultsBytes } from '../../support/resultsFile';
+
+// Every start lists the whole results folder, which only grows (a file per session, thousands a
+// season). A file read before and unchanged since (same size, same modification time) is not read,
+// hashed and parsed again: before, each restart read every results file the league ever had.
+describe('ResultsWatcher at start, with files read before', () => {
+  let league: Awaited<ReturnType<typeof makeLeague>>;
+  let results: string;
+  let watcher: ResultsWatcher | undefined;
+  let handed: Array<{ name: string; outcome: IngestOutcome }>;
+  /** Stored (under an event or unattributed: this season has none for these dates), skipped or failed. */
+  const result = (o: IngestOutcome) => (o.status === 'ingested' || o.status === 'unattributed' ? 'stored' : o.status);
+
+  const fileName = (i: number) => `2019_3_3_12_${String(i).padStart(2, '0')}_PRACTICE.json`;
+  const write = (i: number, lapTime = 130_000 + i) =>
+    writeFileSync(
+      path.join(results, fileName(i)),
+      resultsBytes([rawLap({ Timestamp: 1000 + i, LapTime: lapTime })], {
+        TrackName: 'ks_red_bull_ring',
+        TrackConfig: 'layout_national',
+      }),
+    );
+
+  /** A bot start: the watcher's catch-up, handed over to the league, until all of it is done. */
+  const startAndSettle = async (opts: { readBefore?: boolean } = {}) => {
+    handed = [];
+    watcher = new ResultsWatcher({
+      dir: results,
+      settleMs: 50,
+      log: silentLogger,
+      ...(opts.readBefore === false ? {} : { readBefore: (file, stamp) => league.league.readBefore(file, stamp) }),
+      onFiles: async (inputs: ResultsFileInput[]) => {
+        const outcomes = await league.league.onResultsFiles(inputs);
+        outcomes.forEach((outcome, i) => handed.push({ name: path.basename(inputs[i]!.path), outcome }));
+        return outcomes;
+      },
+    });
+    await watcher.start();
+    await watcher.idle();
+    await watcher.stop();
+    watcher = undefined;
+  };
+
+  beforeEach(async () => {
+    league = await makeLeague();
+    results = path.join(league.dir, 'results');
+    mkdirSync(results);
+    for (let i = 0; i < 20; i++) write(i);
+    await startAndSettle();
+  });
+  afterEach(async () => {
+    await watcher?.stop();
+    await league.close();
+  });
+
+  it('when the bot starts again with nothing changed, then no file is handed over to be read again', async () => {
+    expect(handed).toHaveLength(20);
+    expect(handed.map((h) => result(h.outcome))).toEqual(Array(20).fill('stored'));
+
+    await startAndSettle();
+    expect(handed).toEqual([]);
+
+    // Without the check, the catch-up hands over all 20 and the ingest skips them by hash.
+    await startAndSettle({ readBefore: false });
+    expect(handed.map((h) => h.outcome.status)).toEqual(Array(20).fill('skipped'));
+  });
+
+  it('when files changed, were touched or were added while the bot was down, then exactly those are read', async () => {
+    const rewritten = path.join(results, fileName(3));
+    const before = statSync(rewritten).mtime;
+    write(3, 125_000); // another lap time: other content
+    utimesSync(rewritten, before, new Date(before.getTime() + 1000));
+    const touched = path.join(results, fileName(7));
+    utimesSync(touched, new Date(), new Date(Date.now() + 5000)); // same content, later modification time
+    write(20); // new
+
+    await startAndSettle();
+    expect(handed.map((h) => [h.name, result(h.outcome)]).sort()).toEqual(
+      [
+        [fileName(3), 'stored'],
+        [fileName(7), 'skipped'],
+        [fileName(20), 'stored'],
+      ].sort(),
+    );
+    expect(handed.find((h) => h.name === fileName(3))?.outcome).toMatchObject({ reread: true });
+
+    // The touched file's record now holds its new modification time: the next start leaves it alone.
+    await startAndSettle();
+    expect(handed).toEqual([]);
+  });
+
+  it('when a record was written before sizes and times were kept, then the file is read once more and then left alone', async () => {
+    const name = fileName(5);
+    const record = (await league.state.processedFile(name))!;
+    expect(record).toMatchObject({ size: statSync(path.join(results, name)).size });
+    const { size: _size, mtimeMs: _mtimeMs, ...old } = record;
+    await league.state.recordProcessedFile(old);
+
+    await startAndSettle();
+    expect(handed.map((h) => [h.name, h.outcome.status])).toEqual([[name, 'skipped']]);
+    expect(await league.state.processedFile(name)).toEqual(record);
+
+    await startAndSettle();
+    expect(handed).toEqual([]);
+  });
+
+  it('when the state cannot be asked, then the file is read as before', async () => {
+    watcher = new ResultsWatcher({
+      dir: results,
+      settleMs: 50,
+      log: silentLogger,
+      readBefore: () => Promise.reject(new Error('store down')),
+      onFiles: async (inputs: ResultsFileInput[]) => {
+        const outcomes = await league.league.onResultsFiles(inputs);
+        outcomes.forEach((outcome, i) => handed.push({ name: path.basename(inputs[i]!.path), outcome }));
+        return outcomes;
+      },
+    });
+    handed = [];
+    await watcher.start();
+    await watcher.idle();
+    expect(handed.map((h) => h.outcome.status)).toEqual(Array(20).fill('skipped'));
+  });
+});
