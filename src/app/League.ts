@@ -3,13 +3,8 @@ import type { Clock, LapStore, OutputFileWriter } from './ports';
 import type { BotState } from './runtime/BotState';
 import type { SeasonConfig, EventConfig } from '../domain/season/season';
 import { UNATTRIBUTED_EVENT_ID, type Lap, type Leaderboard } from '../domain/types';
-import {
-  ingestResultsFiles,
-  readBefore,
-  type FileStamp,
-  type IngestOutcome,
-  type ResultsFileInput,
-} from './results/ingestResultsFile';
+import { ingestResultsFiles, readBefore, type IngestOutcome, type ResultsFileInput } from './results/ingestResultsFile';
+import type { FileStat } from '../domain/results/fileStamp';
 import type { LapServer } from '../domain/results/lapsFromResults';
 import { rankLaps } from '../domain/leaderboard/rankLaps';
 import { isLater } from '../domain/results/lapOrder';
@@ -124,9 +119,9 @@ export class League {
     );
   }
 
-  /** The results file was read before at this size and modification time: the watcher need not read it again. */
-  readBefore(filePath: string, stamp: FileStamp, feed?: ServerFeed): Promise<boolean> {
-    return readBefore({ state: this.deps.state, ...(feed ? { server: feed.server } : {}) }, filePath, stamp);
+  /** The results file is as it was when it was read: the watcher need not read it again. */
+  readBefore(filePath: string, stat: FileStat, feed?: ServerFeed): Promise<boolean> {
+    return readBefore({ state: this.deps.state, ...(feed ? { server: feed.server } : {}) }, filePath, stat);
   }
 
   /** What follows one file's ingest: caches, live laps, the log line, the leaderboard told. */

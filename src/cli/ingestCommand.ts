@@ -38,7 +38,7 @@ export async function ingestCommand(
       continue;
     }
     const outcome = await ctx.league.onResultsFile(
-      { path: file.name, bytes: read.bytes, mtime: read.mtime },
+      { path: file.name, bytes: read.bytes, mtime: read.mtime, stamp: read.stamp },
       { forcedEventId: opts.event, reingest: opts.reread },
     );
     outcomes.push(outcome);

@@ -6,8 +6,11 @@ import type { Logger } from '../../logger';
 export interface FolderEventsOptions {
   dir: string;
   log: Logger;
-  /** A file of the folder appeared or changed (its path under `dir`); called at most once per burst of its events. */
-  found: (file: string) => void;
+  /**
+   * A file of the folder appeared or changed (its path under `dir`); called at most once per burst
+   * of its events. `listed`: found by listing the folder, not by an event of its own.
+   */
+  found: (file: string, listed: boolean) => void;
   /** An event named a file that is not valid UTF-8 (NonUtf8Files reads those by their bytes). */
   foundNonUtf8: () => void;
   /** How often the folder is listed for files whose event was lost (default a minute). */
@@ -91,16 +94,16 @@ export class FolderEvents {
     if (this.burst.has(file)) return;
     const timer = setTimeout(() => {
       this.burst.delete(file);
-      this.report(file);
+      this.report(file, false);
     }, BURST_MS);
     timer.unref?.();
     this.burst.set(file, timer);
   }
 
-  private report(file: string): void {
+  private report(file: string, listed: boolean): void {
     if (this.stopped) return;
     this.known.add(file);
-    this.opts.found(file);
+    this.opts.found(file, listed);
   }
 
   /**
@@ -114,7 +117,7 @@ export class FolderEvents {
       if (entry.isDirectory() || !isUtf8(entry.name)) continue;
       const file = path.join(dir, entry.name.toString());
       present.add(file);
-      if (!this.known.has(file) && !this.burst.has(file)) this.report(file);
+      if (!this.known.has(file) && !this.burst.has(file)) this.report(file, true);
     }
     this.known = present;
   }

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { startWatcher } from './startWatcher';
 import type { Logger } from '../../logger';
-import type { FileStamp, IngestOutcome, ResultsFileInput } from '../../app/results/ingestResultsFile';
+import type { IngestOutcome, ResultsFileInput } from '../../app/results/ingestResultsFile';
+import type { FileStat } from '../../domain/results/fileStamp';
 import { readResultsFile } from './readResultsFile';
 import { NonUtf8Files } from './NonUtf8Files';
 import { checkResultsFolder } from './checkResultsFolder';
@@ -39,11 +40,11 @@ export interface ResultsWatcherOptions {
   /** How often the folder is listed for files whose event was lost (default a minute; not when polling). */
   rescanMs?: number;
   /**
-   * True when the file was read before at this size and modification time: it is left unread (each
-   * start lists the whole folder, and a season's folder holds thousands of files). When it throws,
-   * the file is read.
+   * True when a file found by listing the folder is as it was when it was read: it is left unread
+   * (each start lists the whole folder, and a season's folder holds thousands of files). A file an
+   * event names is always read. When it throws, the file is read.
    */
-  readBefore?: (file: string, stamp: FileStamp) => Promise<boolean>;
+  readBefore?: (file: string, stat: FileStat) => Promise<boolean>;
   /** A batch holds at most this many files (default 64), and ends once it holds this many bytes (default 8 MB). */
   batchFiles?: number;
   batchBytes?: number;
@@ -88,6 +89,9 @@ export class ResultsWatcher {
   private readonly queue: string[] = [];
   /** The files in `queue` (a folder of 8,000 files is queued at once at start). */
   private readonly queued = new Set<string>();
+  /** Queued files found by listing the folder, not named by an event since (see readBefore). */
+  private readonly listed = new Set<string>();
+  private readBeforeFailed = false;
   /** The folder's own events (inotify); chokidar's `watcher` when polling. */
   private events: FolderEvents | undefined;
   private running: Promise<void> | undefined;
@@ -138,7 +142,7 @@ export class ResultsWatcher {
       this.events = new FolderEvents({
         dir,
         log,
-        found: enqueue,
+        found: (file, listed) => this.enqueue(file, listed),
         foundNonUtf8: () => nonUtf8.scanSoon(),
         ...(this.opts.rescanMs ? { rescanMs: this.opts.rescanMs } : {}),
       });
@@ -153,8 +157,10 @@ export class ResultsWatcher {
     log.info({ dir, queued: this.queue.length }, 'watching results folder');
   }
 
-  private enqueue(file: string): void {
+  private enqueue(file: string, listed = false): void {
     if (this.stopped || !file.toLowerCase().endsWith('.json') || path.basename(file).startsWith('.')) return;
+    if (!listed) this.listed.delete(file);
+    else if (!this.queued.has(file)) this.listed.add(file);
     if (!this.queued.has(file)) {
       this.queued.add(file);
       this.queue.push(file);
@@ -232,7 +238,11 @@ export class ResultsWatcher {
   private async read(file: string): Promise<{ input: ResultsFileInput; sig: string; size: number } | undefined> {
     const maxBytes = this.opts.maxBytes ?? 32 * 1024 * 1024;
     const target = this.nonUtf8?.bytesPath(file) ?? file;
-    if (await this.readBefore(file, target)) return undefined;
+    if (this.listed.delete(file) && (await this.readBefore(file, target))) {
+      this.attempts.delete(file);
+      this.settling.delete(file);
+      return undefined;
+    }
     const result = await readResultsFile(target, { maxBytes, folder: this.folder });
     if (result.kind === 'changing') return undefined; // its next change event brings it back
     const name = path.basename(file);
@@ -246,17 +256,30 @@ export class ResultsWatcher {
     const sig = `${result.bytes.length}:${result.mtime.getTime()}`;
     // Settled: quiet for quietMs, or unchanged since it last failed to parse.
     const settled = Date.now() - result.mtime.getTime() >= this.quietMs || this.settling.get(file) === sig;
-    const input = { path: file, bytes: handOver(result.bytes), mtime: result.mtime, settled };
+    const input = { path: file, bytes: handOver(result.bytes), mtime: result.mtime, settled, stamp: result.stamp };
     return { input, sig, size: result.bytes.length };
   }
 
   /** The file is as it was when it was read (readBefore): reading, hashing and parsing it again would change nothing. */
   private async readBefore(file: string, target: string | Buffer): Promise<boolean> {
     if (!this.opts.readBefore) return false;
-    const stats = await fs.stat(target).catch(() => undefined);
-    if (!stats?.isFile()) return false; // read as before: readResultsFile says what is wrong
-    const stamp = { size: stats.size, mtimeMs: stats.mtime.getTime() };
-    return this.opts.readBefore(file, stamp).catch(() => false);
+    const stats = await fs.lstat(target).catch(() => undefined);
+    // Anything but a regular file (a symlink, a FIFO) is read as before: readResultsFile says what it is.
+    if (!stats?.isFile()) return false;
+    const { size, mtimeMs, ctimeMs, ino } = stats;
+    try {
+      const unchanged = await this.opts.readBefore(file, { size, mtimeMs, ctimeMs, ino });
+      this.readBeforeFailed = false;
+      return unchanged;
+    } catch (err) {
+      if (!this.readBeforeFailed)
+        this.opts.log.warn(
+          { err, file: path.basename(file) },
+          `could not look up whether results file ${path.basename(file)} was read before (${(err as Error).message}): reading it`,
+        );
+      this.readBeforeFailed = true;
+      return false;
+    }
   }
 
   /** A file that did not parse moments after it changed is read again once it has been quiet for quietMs. */

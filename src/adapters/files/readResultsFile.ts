@@ -1,5 +1,6 @@
 import { constants, promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
+import type { FileStamp } from '../../domain/results/fileStamp';
 
 export interface ReadLimits {
   /** Larger files are not read (RESULTS_MAX_MB). */
@@ -9,7 +10,7 @@ export interface ReadLimits {
 }
 
 export type ResultsFileRead =
-  | { kind: 'read'; bytes: Buffer; mtime: Date }
+  | { kind: 'read'; bytes: Buffer; mtime: Date; stamp: FileStamp }
   /** Not read, on purpose: `reason` says why and what the admin can do. */
   | { kind: 'refused'; reason: string }
   /** Removed, replaced or still growing while being read: its next change event reads it again. */
@@ -80,6 +81,7 @@ export async function readResultsFile(file: string | Buffer, limits: ReadLimits)
     throw err;
   }
   try {
+    const readAt = Date.now();
     const stat = await handle.stat();
     if (!stat.isFile() || stat.ino !== link.ino || stat.dev !== link.dev) return { kind: 'changing' };
     if (stat.size > limits.maxBytes) return tooLarge(stat.size, limits.maxBytes);
@@ -94,7 +96,13 @@ export async function readResultsFile(file: string | Buffer, limits: ReadLimits)
       if (bytesRead < wanted) break;
     }
     if (length > stat.size) return { kind: 'changing' };
-    return { kind: 'read', bytes: bytes.subarray(0, length), mtime: stat.mtime };
+    const { mtimeMs, ctimeMs, ino } = stat;
+    return {
+      kind: 'read',
+      bytes: bytes.subarray(0, length),
+      mtime: stat.mtime,
+      stamp: { size: length, mtimeMs, ctimeMs, ino, readAt },
+    };
   } finally {
     await handle.close();
   }

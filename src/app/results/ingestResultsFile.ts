@@ -10,6 +10,7 @@ import { attributeResults, type Attribution } from '../../domain/results/attribu
 import { lapsFromResults, type LapServer } from '../../domain/results/lapsFromResults';
 import { StoreRejectedError } from './storeErrors';
 import { keyLaps, storedKeysOfFile } from './keyLaps';
+import { unchangedSince, type FileStamp, type FileStat } from '../../domain/results/fileStamp';
 
 export interface IngestDeps {
   laps: LapStore;
@@ -43,6 +44,8 @@ export interface ResultsFileInput {
   mtime: Date;
   /** false: the file changed moments ago and may still be being written, so a parse failure is not final. */
   settled?: boolean;
+  /** The file's stat as it was read, kept with its record (see readBefore). */
+  stamp?: FileStamp;
 }
 
 export type IngestOutcome =
@@ -62,17 +65,11 @@ export type IngestOutcome =
   /** `unsettled`: not recorded, the file is read again once it stopped changing. */
   | { status: 'failed'; file: string; error: string; unsettled?: boolean };
 
-/** A results file's size and modification time (ms), as `fs.stat` gives them. */
-export interface FileStamp {
-  size: number;
-  mtimeMs: number;
-}
-
 /** A file read and parsed, its laps not stored yet. */
 interface ReadFile {
   file: string;
   hash: string;
-  stamp: FileStamp;
+  stamp: FileStamp | undefined;
   seen: ProcessedFile | undefined;
   at: string;
   attribution: Attribution;
@@ -140,17 +137,16 @@ function recordName(server: LapServer | undefined, filePath: string): string {
 }
 
 /**
- * True when the file was read before at this very size and modification time: it is not read and
- * hashed again (the start-up listing hands over every file of the results folder, and a season's
- * folder holds thousands). Any write changes the modification time, so a changed file is read.
+ * True when the file is as it was when it was read (unchangedSince): it need not be read and hashed
+ * again (each start lists the whole results folder, and a season's folder holds thousands of files).
  */
 export async function readBefore(
   deps: Pick<IngestDeps, 'state' | 'server'>,
   filePath: string,
-  stamp: FileStamp,
+  stat: FileStat,
 ): Promise<boolean> {
   const seen = await deps.state.processedFile(recordName(deps.server, filePath));
-  return seen?.size === stamp.size && seen.mtimeMs === stamp.mtimeMs;
+  return unchangedSince(seen?.stamp, stat);
 }
 
 /** Hash, parse and attribute one file: its laps, or the outcome when there is nothing to store. */
@@ -162,7 +158,7 @@ async function readFile(
   const name = path.basename(input.path);
   const file = recordName(deps.server, input.path);
   let bytes: Buffer | undefined = typeof input.bytes === 'function' ? input.bytes() : input.bytes;
-  const stamp = { size: bytes.length, mtimeMs: input.mtime.getTime() };
+  const { stamp } = input;
   const hash = createHash('sha256').update(bytes).digest('hex');
   const seen = await deps.state.processedFile(file);
   if (seen && seen.hash === hash && !opts.reingest && !opts.forcedEventId) {
@@ -174,9 +170,9 @@ async function readFile(
         `results file ${file} was already read on ${seen.at} with the same content: skipped, nothing changes (its laps are stored once). To file it under another event: npm run cli -- ingest <file> --event <id>`,
       );
     }
-    // Recorded before stamps were kept, or touched since: the next start need not read it again.
-    if (seen.size !== stamp.size || seen.mtimeMs !== stamp.mtimeMs)
-      await deps.state.recordProcessedFile({ ...seen, ...stamp });
+    // Recorded before stamps were kept, touched since, or read moments after a change: the record
+    // gets this read's stamp, so the next start need not read the file again.
+    if (stamp && !unchangedSince(seen.stamp, stamp)) await refreshStamp(deps, seen, stamp);
     return { status: 'skipped', file, reason: `already processed (${seen.status})` };
   }
   const at = deps.clock.now().toISOString();
@@ -298,6 +294,15 @@ async function writeOrRefuse<T>(
   }
 }
 
+/** Best effort: a record that keeps its old stamp only means the file is read once more at the next start. */
+async function refreshStamp(deps: IngestDeps, seen: ProcessedFile, stamp: FileStamp): Promise<void> {
+  try {
+    await deps.state.recordProcessedFile({ ...seen, stamp });
+  } catch (err) {
+    deps.log.debug({ err, file: seen.file }, 'could not record the stat of a results file read before');
+  }
+}
+
 /** A file that is read again only when it changes: recorded as failed with the reason. */
 async function recordFailed(
   deps: IngestDeps,
@@ -312,7 +317,7 @@ async function recordFailed(
     lapCount: 0,
     error,
     at,
-    ...stamp,
+    ...(stamp ? { stamp } : {}),
   });
   return { status: 'failed', file, error };
 }
@@ -344,7 +349,7 @@ async function recorded(
     eventId: attribution.eventId,
     lapCount: laps.length,
     at,
-    ...stamp,
+    ...(stamp ? { stamp } : {}),
   });
   return {
     status,

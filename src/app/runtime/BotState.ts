@@ -1,3 +1,4 @@
+import type { FileStamp } from '../../domain/results/fileStamp';
 import type { StateStore } from '../ports';
 import type { Alias } from '../../domain/types';
 import { LINK_BY_GUID_NS, type DriverLink } from '../identity/IdentityState';
@@ -13,12 +14,11 @@ export interface ProcessedFile {
   error?: string;
   at: string;
   /**
-   * Size and modification time (ms) of the file when it was read: a file found again with both
-   * unchanged (every start lists the whole results folder) is not read and hashed again. Absent in
-   * records written before; the next start that finds such a file unchanged by hash adds them.
+   * The file's stat when it was read: a file found unchanged at start (every start lists the whole
+   * results folder) is not read and hashed again. Absent in records written before it was kept; the
+   * next start that finds such a file unchanged by its hash adds it.
    */
-  size?: number;
-  mtimeMs?: number;
+  stamp?: FileStamp;
 }
 
 export interface MessageRef {

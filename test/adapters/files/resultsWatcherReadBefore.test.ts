@@ -1,14 +1,16 @@
-import { mkdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ResultsWatcher } from '../../../src/adapters/files/ResultsWatcher';
 import { silentLogger } from '../../../src/logger';
 import type { IngestOutcome, ResultsFileInput } from '../../../src/app/results/ingestResultsFile';
 import { makeLeague } from '../../support/leagueFixture';
 import { rawLap, resultsBytes } from '../../support/resultsFile';
+import { FRESH_STAMP_MS } from '../../../src/domain/results/fileStamp';
 
 // Every start lists the whole results folder, which only grows (a file per session, thousands a
-// season). A file read before and unchanged since (same size, same modification time) is not read,
-// hashed and parsed again: before, each restart read every results file the league ever had.
+// season). A file read before and unchanged since (same size, times and inode) is not read, hashed
+// and parsed again: before, each restart read every results file the league ever had.
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('ResultsWatcher at start, with files read before', () => {
   let league: Awaited<ReturnType<typeof makeLeague>>;
   let results: string;
@@ -52,6 +54,9 @@ describe('ResultsWatcher at start, with files read before', () => {
     results = path.join(league.dir, 'results');
     mkdirSync(results);
     for (let i = 0; i < 20; i++) write(i);
+    // Files read moments after they changed may change again within one tick of the filesystem's
+    // clock: their stamp is trusted only once they had been quiet for 2 s when read.
+    await sleep(FRESH_STAMP_MS + 100);
     await startAndSettle();
   });
   afterEach(async () => {
@@ -77,8 +82,9 @@ describe('ResultsWatcher at start, with files read before', () => {
     write(3, 125_000); // another lap time: other content
     utimesSync(rewritten, before, new Date(before.getTime() + 1000));
     const touched = path.join(results, fileName(7));
-    utimesSync(touched, new Date(), new Date(Date.now() + 5000)); // same content, later modification time
+    utimesSync(touched, new Date(), new Date(Date.now() - 10_000)); // same content, another modification time
     write(20); // new
+    await sleep(FRESH_STAMP_MS + 100);
 
     await startAndSettle();
     expect(handed.map((h) => [h.name, result(h.outcome)]).sort()).toEqual(
@@ -90,21 +96,47 @@ describe('ResultsWatcher at start, with files read before', () => {
     );
     expect(handed.find((h) => h.name === fileName(3))?.outcome).toMatchObject({ reread: true });
 
-    // The touched file's record now holds its new modification time: the next start leaves it alone.
+    // The touched file's record now holds its new stat: the next start leaves it alone.
     await startAndSettle();
     expect(handed).toEqual([]);
+  });
+
+  it('when another file of the same size and modification time takes the name (written over, or moved onto it), then it is read', async () => {
+    const overwritten = path.join(results, fileName(4));
+    const { atime, mtime } = statSync(overwritten);
+    write(4, 140_004); // same size (the lap time has as many digits), other content
+    utimesSync(overwritten, atime, mtime); // as cp -p or tar would leave it
+    const movedOnto = path.join(results, fileName(9));
+    const other = path.join(league.dir, 'other.json');
+    writeFileSync(
+      other,
+      resultsBytes([rawLap({ Timestamp: 1009, LapTime: 140_009 })], {
+        TrackName: 'ks_red_bull_ring',
+        TrackConfig: 'layout_national',
+      }),
+    );
+    const old = statSync(movedOnto);
+    utimesSync(other, old.atime, old.mtime);
+    renameSync(other, movedOnto); // as rsync -t would leave it
+
+    await startAndSettle();
+    expect(handed.map((h) => [h.name, result(h.outcome)]).sort()).toEqual([
+      [fileName(4), 'stored'],
+      [fileName(9), 'stored'],
+    ]);
   });
 
   it('when a record was written before sizes and times were kept, then the file is read once more and then left alone', async () => {
     const name = fileName(5);
     const record = (await league.state.processedFile(name))!;
-    expect(record).toMatchObject({ size: statSync(path.join(results, name)).size });
-    const { size: _size, mtimeMs: _mtimeMs, ...old } = record;
+    const { size, mtimeMs, ctimeMs, ino } = statSync(path.join(results, name));
+    expect(record.stamp).toMatchObject({ size, mtimeMs, ctimeMs, ino });
+    const { stamp: _stamp, ...old } = record;
     await league.state.recordProcessedFile(old);
 
     await startAndSettle();
     expect(handed.map((h) => [h.name, h.outcome.status])).toEqual([[name, 'skipped']]);
-    expect(await league.state.processedFile(name)).toEqual(record);
+    expect(await league.state.processedFile(name)).toEqual({ ...record, stamp: expect.objectContaining({ ino }) });
 
     await startAndSettle();
     expect(handed).toEqual([]);
