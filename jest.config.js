@@ -16,6 +16,9 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', ...(missing ? ['<rootDir>/test/real/'] : [])],
   setupFiles: ['<rootDir>/test/setupEnv.ts'],
+  // One temporary folder per run, removed at its end.
+  globalSetup: '<rootDir>/test/globalSetup.js',
+  globalTeardown: '<rootDir>/test/globalTeardown.js',
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
     // cookie 2 (used by Fastify's inject) ships ES modules only: Node 20 loads them, Jest needs CommonJS.

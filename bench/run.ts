@@ -4,7 +4,8 @@
 //   npm run bench -- --json             one JSON object per line per figure (see bench/metric.ts)
 //   npm run bench -- --json fileToEdit  only the benches (or parts) named: a bench name, a metric or its prefix
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BOT_NODE_FLAGS } from './botProcess';
 
@@ -52,17 +53,22 @@ for (const bench of benches) {
   if (!file || !existsSync(path.join(__dirname, file))) continue;
   // Human output: as before. JSON: stdout carries only figures, everything else goes to stderr.
   (json ? console.error : console.log)(`\n== ${bench.name}: ${bench.args}`);
+  // Its files (a backlog alone is 1,000 results files and a 100 MB database) go in a folder of its
+  // own, removed once it exits: TMPDIR is inherited by the bot processes it starts too.
+  const tmp = mkdtempSync(path.join(tmpdir(), `bench-${bench.name}-`));
   // The flags production runs the bot with (or BENCH_NODE_FLAGS), as for the bot processes the benches start.
   const r = spawnSync(process.execPath, [...BOT_NODE_FLAGS, '--import', 'tsx', path.join(__dirname, file), ...args], {
     stdio: ['ignore', json ? 'pipe' : 'inherit', 'inherit'],
     maxBuffer: 256 * 1024 * 1024,
     env: {
       ...process.env,
+      TMPDIR: tmp,
       ...(json ? { BENCH_JSON: '1' } : {}),
       // Named as a whole: all of it; else only the parts named.
       ...(only.length > 0 && !only.includes(bench.name) ? { BENCH_ONLY: only.join(',') } : {}),
     },
   });
+  rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
   if (json) forwardFigures(r.stdout?.toString() ?? '');
   if (r.status !== 0) console.error(`(${file} exited with ${r.status})`);
 }

@@ -37,7 +37,8 @@ export async function startTestBot(
   const fake = opts.fake ?? (await FakeDiscord.start({ channels: BOT_CHANNELS }));
   const channels = botChannels(fake);
   const adminRoleId = fake.addRole('League Admin');
-  const dir = mkdtempSync(path.join(tmpdir(), 'e2e-'));
+  // TMPDIR read directly: os.tmpdir() ignores it while a test acts as another user (asUnprivileged).
+  const dir = mkdtempSync(path.join(process.env.TMPDIR ?? tmpdir(), 'e2e-'));
   const resultsDir = path.join(dir, 'acserver', 'results');
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(path.join(dir, 'seasonConfig.json'), opts.season ?? FIXTURE_SEASON);
