@@ -120,6 +120,8 @@ export class ResultsWatcher {
     const nonUtf8 = (this.nonUtf8 = new NonUtf8Files(dir, settleMs, log, (file) => this.enqueue(file)));
     const enqueue = (p: string) => this.enqueue(p);
     if (this.opts.usePolling) {
+      // The files chokidar reports before its first scan is done are the folder's listing.
+      let scanning = true;
       // Polling (network filesystems) has no watch limit: chokidar, a poll per file.
       this.watcher = await startWatcher(
         dir,
@@ -131,12 +133,13 @@ export class ResultsWatcher {
           depth: 0,
           usePolling: true,
           ignored: (p, stats) => !!stats?.isFile() && !p.toLowerCase().endsWith('.json'),
-          add: enqueue,
+          add: (p) => this.enqueue(p, scanning),
           change: enqueue,
           raw: (_event, name) => void (name.includes('\uFFFD') && nonUtf8.scanSoon()),
         },
         log,
       );
+      scanning = false;
     } else {
       // inotify: one watch for the folder however many files it holds (see FolderEvents).
       this.events = new FolderEvents({

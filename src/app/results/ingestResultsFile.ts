@@ -10,7 +10,7 @@ import { attributeResults, type Attribution } from '../../domain/results/attribu
 import { lapsFromResults, type LapServer } from '../../domain/results/lapsFromResults';
 import { StoreRejectedError } from './storeErrors';
 import { keyLaps, storedKeysOfFile } from './keyLaps';
-import { unchangedSince, type FileStamp, type FileStat } from '../../domain/results/fileStamp';
+import { settledStamp, unchangedSince, type FileStamp, type FileStat } from '../../domain/results/fileStamp';
 
 export interface IngestDeps {
   laps: LapStore;
@@ -171,8 +171,9 @@ async function readFile(
       );
     }
     // Recorded before stamps were kept, touched since, or read moments after a change: the record
-    // gets this read's stamp, so the next start need not read the file again.
-    if (stamp && !unchangedSince(seen.stamp, stamp)) await refreshStamp(deps, seen, stamp);
+    // gets this read's stamp, so the next start need not read the file again (unless this one proves
+    // nothing either: a modification time in the future).
+    if (stamp && settledStamp(stamp) && !unchangedSince(seen.stamp, stamp)) await refreshStamp(deps, seen, stamp);
     return { status: 'skipped', file, reason: `already processed (${seen.status})` };
   }
   const at = deps.clock.now().toISOString();
@@ -294,10 +295,15 @@ async function writeOrRefuse<T>(
   }
 }
 
-/** Best effort: a record that keeps its old stamp only means the file is read once more at the next start. */
+/**
+ * Best effort: a record that keeps its old stamp only means the file is read once more at the next
+ * start. Only a record still as it was read gets it, so a record the CLI just rewrote (`ingest
+ * --event`) is never put back.
+ */
 async function refreshStamp(deps: IngestDeps, seen: ProcessedFile, stamp: FileStamp): Promise<void> {
   try {
-    await deps.state.recordProcessedFile({ ...seen, stamp });
+    const now = await deps.state.processedFile(seen.file);
+    if (JSON.stringify(now) === JSON.stringify(seen)) await deps.state.recordProcessedFile({ ...seen, stamp });
   } catch (err) {
     deps.log.debug({ err, file: seen.file }, 'could not record the stat of a results file read before');
   }

@@ -18,6 +18,11 @@ export interface FileStamp extends FileStat {
  */
 export const FRESH_STAMP_MS = 2000;
 
+/** The stamp was taken long enough after the file's last change to prove anything (see FRESH_STAMP_MS). */
+export function settledStamp(stamp: FileStamp): boolean {
+  return stamp.readAt - Math.max(stamp.mtimeMs, stamp.ctimeMs) >= FRESH_STAMP_MS;
+}
+
 /** The file is as it was when it was read (`stamp`): reading it again would find the same bytes. */
 export function unchangedSince(stamp: FileStamp | undefined, now: FileStat): boolean {
   return (
@@ -26,6 +31,6 @@ export function unchangedSince(stamp: FileStamp | undefined, now: FileStat): boo
     stamp.mtimeMs === now.mtimeMs &&
     stamp.ctimeMs === now.ctimeMs &&
     stamp.ino === now.ino &&
-    stamp.readAt - Math.max(stamp.mtimeMs, stamp.ctimeMs) >= FRESH_STAMP_MS
+    settledStamp(stamp)
   );
 }

@@ -5,7 +5,7 @@ import { silentLogger } from '../../../src/logger';
 import type { IngestOutcome, ResultsFileInput } from '../../../src/app/results/ingestResultsFile';
 import { makeLeague } from '../../support/leagueFixture';
 import { rawLap, resultsBytes } from '../../support/resultsFile';
-import { FRESH_STAMP_MS } from '../../../src/domain/results/fileStamp';
+import { FRESH_STAMP_MS, type FileStat } from '../../../src/domain/results/fileStamp';
 
 // Every start lists the whole results folder, which only grows (a file per session, thousands a
 // season). A file read before and unchanged since (same size, times and inode) is not read, hashed
@@ -30,13 +30,17 @@ describe('ResultsWatcher at start, with files read before', () => {
     );
 
   /** A bot start: the watcher's catch-up, handed over to the league, until all of it is done. */
-  const startAndSettle = async (opts: { readBefore?: boolean } = {}) => {
+  const startAndSettle = async (
+    opts: { readBefore?: false | ((file: string, stat: FileStat) => Promise<boolean>); usePolling?: boolean } = {},
+  ) => {
     handed = [];
+    const readBefore = opts.readBefore ?? ((file: string, stat: FileStat) => league.league.readBefore(file, stat));
     watcher = new ResultsWatcher({
       dir: results,
       settleMs: 50,
       log: silentLogger,
-      ...(opts.readBefore === false ? {} : { readBefore: (file, stamp) => league.league.readBefore(file, stamp) }),
+      ...(opts.usePolling ? { usePolling: true } : {}),
+      ...(readBefore ? { readBefore } : {}),
       onFiles: async (inputs: ResultsFileInput[]) => {
         const outcomes = await league.league.onResultsFiles(inputs);
         outcomes.forEach((outcome, i) => handed.push({ name: path.basename(inputs[i]!.path), outcome }));
@@ -143,20 +147,42 @@ describe('ResultsWatcher at start, with files read before', () => {
   });
 
   it('when the state cannot be asked, then the file is read as before', async () => {
-    watcher = new ResultsWatcher({
-      dir: results,
-      settleMs: 50,
-      log: silentLogger,
-      readBefore: () => Promise.reject(new Error('store down')),
-      onFiles: async (inputs: ResultsFileInput[]) => {
-        const outcomes = await league.league.onResultsFiles(inputs);
-        outcomes.forEach((outcome, i) => handed.push({ name: path.basename(inputs[i]!.path), outcome }));
-        return outcomes;
-      },
-    });
-    handed = [];
-    await watcher.start();
-    await watcher.idle();
+    await startAndSettle({ readBefore: () => Promise.reject(new Error('store down')) });
     expect(handed.map((h) => h.outcome.status)).toEqual(Array(20).fill('skipped'));
+  });
+
+  it('when the folder is polled (network filesystems), then the files of its first scan are left unread too', async () => {
+    await startAndSettle({ usePolling: true });
+    expect(handed).toEqual([]);
+  });
+
+  it("when a file's modification time is in the future, then it is read at each start but its record is not rewritten each time", async () => {
+    const name = fileName(6);
+    const record = await league.state.processedFile(name);
+    utimesSync(path.join(results, name), new Date(), new Date(Date.now() + 3_600_000)); // a clock ahead (cp -p from another host)
+    const writes = jest.spyOn(league.state, 'recordProcessedFile');
+    await startAndSettle();
+    await startAndSettle();
+    expect(handed.map((h) => [h.name, h.outcome.status])).toEqual([[name, 'skipped']]);
+    expect(writes).not.toHaveBeenCalled();
+    expect(await league.state.processedFile(name)).toEqual(record);
+  });
+
+  it('when the record is rewritten (the CLI files it under another event) while the bot reads the file, then the bot does not put the old record back', async () => {
+    const name = fileName(8);
+    const { stamp: _stamp, ...old } = (await league.state.processedFile(name))!;
+    await league.state.recordProcessedFile(old); // no stamp yet: the bot will record one
+    const lookup = league.state.processedFile.bind(league.state);
+    let lookups = 0;
+    jest.spyOn(league.state, 'processedFile').mockImplementation(async (file) => {
+      const seen = await lookup(file);
+      // The watcher's lookup, then the ingest's: the CLI's write lands right after the ingest's.
+      if (file === name && ++lookups === 2)
+        await league.state.recordProcessedFile({ ...seen!, eventId: 'season1#event2' });
+      return seen;
+    });
+    await startAndSettle();
+    expect(handed.map((h) => [h.name, h.outcome.status])).toEqual([[name, 'skipped']]);
+    expect(await lookup(name)).toMatchObject({ eventId: 'season1#event2' });
   });
 });

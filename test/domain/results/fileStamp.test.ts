@@ -1,4 +1,4 @@
-import { FRESH_STAMP_MS, unchangedSince } from '../../../src/domain/results/fileStamp';
+import { FRESH_STAMP_MS, settledStamp, unchangedSince } from '../../../src/domain/results/fileStamp';
 
 describe('unchangedSince', () => {
   const stat = { size: 70_000, mtimeMs: 1_000_000.25, ctimeMs: 1_000_000.5, ino: 42 };
@@ -19,6 +19,12 @@ describe('unchangedSince', () => {
 
   it('when it was read moments after it changed, then its stamp proves nothing (it may have changed again within the same clock tick)', () => {
     expect(unchangedSince({ ...stamp, readAt: stat.ctimeMs + FRESH_STAMP_MS - 1 }, stat)).toBe(false);
+  });
+
+  it('when its modification time is later than the read (a clock ahead), then its stamp proves nothing', () => {
+    const ahead = { ...stat, mtimeMs: stamp.readAt + 3_600_000 };
+    expect(settledStamp({ ...ahead, readAt: stamp.readAt })).toBe(false);
+    expect(unchangedSince({ ...ahead, readAt: stamp.readAt }, ahead)).toBe(false);
   });
 
   it('when no stamp was recorded, then it is not known to be unchanged', () => {
