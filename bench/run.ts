@@ -54,7 +54,7 @@ for (const bench of benches) {
   // Human output: as before. JSON: stdout carries only figures, everything else goes to stderr.
   (json ? console.error : console.log)(`\n== ${bench.name}: ${bench.args}`);
   // Its files (a backlog alone is 1,000 results files and a 100 MB database) go in a folder of its
-  // own, removed once it exits: TMPDIR is inherited by the bot processes it starts too.
+  // own (TMPDIR), removed once it exits, or kept and named when it failed.
   const tmp = mkdtempSync(path.join(tmpdir(), `bench-${bench.name}-`));
   // The flags production runs the bot with (or BENCH_NODE_FLAGS), as for the bot processes the benches start.
   const r = spawnSync(process.execPath, [...BOT_NODE_FLAGS, '--import', 'tsx', path.join(__dirname, file), ...args], {
@@ -68,9 +68,9 @@ for (const bench of benches) {
       ...(only.length > 0 && !only.includes(bench.name) ? { BENCH_ONLY: only.join(',') } : {}),
     },
   });
-  rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
   if (json) forwardFigures(r.stdout?.toString() ?? '');
-  if (r.status !== 0) console.error(`(${file} exited with ${r.status})`);
+  if (r.status !== 0) console.error(`(${file} exited with ${r.status}; its files are in ${tmp})`);
+  else rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
 }
 
 /** Lines that are figures go to stdout; anything else a bench or its child printed (logs) to stderr. */

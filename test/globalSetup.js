@@ -7,7 +7,9 @@ const { tmpdir } = require('node:os');
 const path = require('node:path');
 
 module.exports = () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ac-league-tests-'));
+  // The system's own temporary folder, kept across the runs of `jest --watch` (one process).
+  process.env.AC_LEAGUE_TMPDIR_PARENT ??= tmpdir();
+  const dir = mkdtempSync(path.join(process.env.AC_LEAGUE_TMPDIR_PARENT, 'ac-league-tests-'));
   // Open to every user like /tmp itself: tests that run as an unprivileged user make folders in it.
   chmodSync(dir, 0o1777);
   process.env.AC_LEAGUE_TEST_TMPDIR = dir;

@@ -32,7 +32,11 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Where the browser tests leave their screenshots (to look at; not compared). */
+/**
+ * Where the browser tests leave their screenshots (to look at; not compared): outside the test
+ * run's own temporary folder, which is removed when the run ends.
+ */
 export function screenshotDir(): string {
-  return process.env.WEB_SCREENSHOT_DIR ?? mkdtempSync(path.join(tmpdir(), 'league-web-screenshots-'));
+  const parent = process.env.AC_LEAGUE_TMPDIR_PARENT ?? tmpdir();
+  return process.env.WEB_SCREENSHOT_DIR ?? mkdtempSync(path.join(parent, 'league-web-screenshots-'));
 }
