@@ -35,7 +35,7 @@ export function benchLeague(store: Store, config: SeasonConfig, dataDir: string,
 
 /**
  * Every file of `dir` through the league as the bot takes a backlog: the results watcher finds them
- * at start-up and hands them over in batches. Each must be ingested.
+ * at start-up, looks each up (read before?) and hands them over in batches. Each must be ingested.
  */
 export async function ingestFolder(league: League, dir: string): Promise<number> {
   const count = readdirSync(dir).filter((name) => name.endsWith('.json')).length;
@@ -46,6 +46,8 @@ export async function ingestFolder(league: League, dir: string): Promise<number>
     dir,
     settleMs: 200,
     log: silentLogger,
+    // As the bot: a file listed at start is first looked up (new ones all are, here).
+    readBefore: (file, stat) => league.readBefore(file, stat),
     onFiles: async (inputs) => {
       const batch = await league.onResultsFiles(inputs);
       outcomes.push(...batch);
