@@ -76,8 +76,8 @@ function handOver(bytes: Buffer): () => Buffer {
 /**
  * Watches acServer's results folder (FolderEvents: one inotify watch, however many files it holds;
  * chokidar when polling). Files already there at start are handed over too (catch-up), but for
- * those read before at the same size and modification time (readBefore); the ingest step skips
- * those it has seen by content hash. Files are handled in arrival order, those
+ * those unchanged since they were read (readBefore: same stat); the ingest step skips those it has
+ * seen by content hash. Files are handled in arrival order, those
  * queued together handed over together (onFiles); a file that changes while queued is read once, at
  * its latest content. Only regular files are read (see readResultsFile); anything else gets one log
  * line and is left alone.
