@@ -3,8 +3,10 @@ import path from 'node:path';
 import { flagsOf, productionEnv, productionNodeFlags } from './support/nodeFlags';
 
 const ROOT = path.resolve(__dirname, '..');
+const unitText = (unit: string) => readFileSync(path.join(ROOT, 'systemd', unit), 'utf8');
+/** The units that run the bot (the backup unit runs the CLI once, with node's defaults). */
 const units = readdirSync(path.join(ROOT, 'systemd')).filter(
-  (f) => f.startsWith('ac-league-') && f.endsWith('.service'),
+  (f) => f.startsWith('ac-league-') && f.endsWith('.service') && unitText(f).includes('dist/bot.js'),
 );
 
 // The node flags keep the bot's memory down (README "Memory"); `npm start` is their one source.
@@ -21,8 +23,12 @@ describe('production node flags', () => {
     );
   });
 
+  it('when the units are listed, then both bot units are among them', () => {
+    expect([...units].sort()).toEqual(['ac-league-agent.service', 'ac-league-bot.service']);
+  });
+
   it.each(units)('when systemd starts %s, then node gets the same flags as npm start', (unit) => {
-    const execStart = readFileSync(path.join(ROOT, 'systemd', unit), 'utf8')
+    const execStart = unitText(unit)
       .split('\n')
       .find((l) => l.startsWith('ExecStart='));
     expect(flagsOf(execStart ?? '')).toEqual(productionNodeFlags());
@@ -37,7 +43,7 @@ describe('production node flags', () => {
   });
 
   it.each(units)('when systemd starts %s, then node gets the same environment as from npm start', (unit) => {
-    const environment = readFileSync(path.join(ROOT, 'systemd', unit), 'utf8')
+    const environment = unitText(unit)
       .split('\n')
       .filter((l) => l.startsWith('Environment='))
       .flatMap((l) => l.slice('Environment='.length).split(/\s+/))

@@ -19,6 +19,7 @@ import {
   struckCommand,
 } from './stewardCommands';
 import { Stewarding } from '../app/stewarding/Stewarding';
+import { backupCommand } from './backupCommand';
 
 export const USAGE = `usage: npm run cli -- <command>   (production: node dist/src/cli.js <command>)
   ingest <file|dir>... [--event ID] [--reread] [--json]   read results files (a dir: its *.json); --reread: unchanged too
@@ -33,6 +34,7 @@ export const USAGE = `usage: npm run cli -- <command>   (production: node dist/s
   audit [--event ID] [--season ID] [--limit N] [--json]   the stewarding and link audit trail, oldest first
   create-tables                                           create the DynamoDB tables (STORE=dynamodb)
   import-processed <processed_files.json>                 mark files the old suite processed as done
+  backup [file|folder] [--keep N] [--json]                a checked copy of the SQLite database, safe while the bot runs (default folder: DATA_DIR/backups)
   --help                                                  this text`;
 
 export interface CliIo {
@@ -62,6 +64,7 @@ export async function runCli(
         reason: { type: 'string' },
         lap: { type: 'string' },
         limit: { type: 'string' },
+        keep: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -91,6 +94,21 @@ export async function runCli(
   // Logs go to stderr so the output on stdout stays clean (readable lines on a terminal, else JSON).
   const log = createConsoleLogger(env.LOG_LEVEL ?? 'warn', 2);
   if (command === 'create-tables') return createTablesCommand(config, log, io);
+  // Needs nothing but the database: a backup works even when the season config does not load.
+  if (command === 'backup') {
+    try {
+      return await backupCommand(
+        config,
+        args,
+        { json: parsed.values.json ?? false, keep: parsed.values.keep },
+        io,
+        clock,
+      );
+    } catch (err) {
+      io.err(`error: ${(err as Error).message}`);
+      return 1;
+    }
+  }
 
   let ctx: CliContext;
   try {
