@@ -50,7 +50,8 @@ export async function backupCommand(
   const dest = folder ? path.join(target, backupName(clock.now())) : target;
   const started = Date.now();
   const backup = await backupSqlite(config.sqlitePath, dest);
-  const removed = keep === undefined ? [] : await pruneBackups(path.dirname(dest), keep);
+  const removed =
+    keep === undefined ? [] : await pruneBackups(path.dirname(backup.file), path.basename(backup.file), keep);
   if (opts.json) {
     io.out(JSON.stringify({ ...backup, removed }, null, 2));
     return 0;
@@ -70,10 +71,13 @@ async function isFolder(p: string): Promise<boolean> {
   return (await fs.stat(p).catch(() => undefined))?.isDirectory() ?? false;
 }
 
-/** Removes the oldest dated backups in `dir` beyond `keep`; returns their names. */
-async function pruneBackups(dir: string, keep: number): Promise<string[]> {
-  const names = (await fs.readdir(dir)).filter((n) => BACKUP_NAME.test(n)).sort();
-  const old = names.slice(0, Math.max(0, names.length - keep));
+/**
+ * Removes the oldest dated backups in `dir` but the `keep` newest; returns their names. The copy
+ * just made is always one of those kept, even when an older clock named others later.
+ */
+async function pruneBackups(dir: string, made: string, keep: number): Promise<string[]> {
+  const others = (await fs.readdir(dir)).filter((n) => BACKUP_NAME.test(n) && n !== made).sort();
+  const old = others.slice(0, Math.max(0, others.length - (keep - 1)));
   for (const name of old) await fs.rm(path.join(dir, name), { force: true });
   return old;
 }

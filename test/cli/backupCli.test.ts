@@ -1,12 +1,15 @@
 import {
   chownSync,
   existsSync,
+  lstatSync,
   mkdirSync,
-  rmSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
+  symlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +19,7 @@ import { runCli } from '../../src/cli/runCli';
 import { SqliteStore } from '../../src/adapters/sqlite/SqliteStore';
 import { silentLogger } from '../../src/logger';
 import { lap } from '../domain/standings/factory';
+import { migrations } from '../../src/adapters/sqlite/migrations';
 import { FIXTURE_SEASON } from '../support/leagueFixture';
 
 const AT = new Date('2026-12-02T04:30:00Z');
@@ -61,9 +65,11 @@ describe('npm run cli -- backup', () => {
     expect(r.code).toBe(0);
     const copy = path.join(env.DATA_DIR, 'backups', 'league-2026-12-02T04-30-00Z.db');
     expect(r.out).toContain(`to ${copy}:`);
-    expect(r.out).toMatch(/50 laps, schema version \d+, checked/);
-    // One self-contained file, not readable by other users (it holds Steam GUIDs).
+    expect(r.out).toContain(`50 laps, schema version ${migrations.length}, checked`);
+    // One self-contained file (its header says rollback journal, not WAL: no -wal file goes with
+    // it), not readable by other users (it holds Steam GUIDs).
     expect(readdirSync(path.dirname(copy))).toEqual([path.basename(copy)]);
+    expect([...readFileSync(copy).subarray(18, 20)]).toEqual([1, 1]);
     expect(statSync(copy).mode & 0o777).toBe(0o640);
     const restored = SqliteStore.open(copy, silentLogger);
     try {
@@ -122,6 +128,15 @@ describe('npm run cli -- backup', () => {
     ]);
     const last = await run(['backup', '--keep', '1', '--json'], env, new Date(Date.UTC(2026, 11, 5, 4, 30)));
     expect(JSON.parse(last.out).removed).toEqual(['league-2026-12-03T04-30-00Z.db', 'league-2026-12-04T04-30-00Z.db']);
+
+    // A copy named by a clock that was ahead: the copy just made is still kept, the other goes.
+    writeFileSync(path.join(folder, 'league-2030-01-01T00-00-00Z.db'), '');
+    const behind = await run(['backup', '--keep', '1', '--json'], env, new Date(Date.UTC(2026, 11, 6, 4, 30)));
+    expect(JSON.parse(behind.out).removed).toEqual([
+      'league-2026-12-05T04-30-00Z.db',
+      'league-2030-01-01T00-00-00Z.db',
+    ]);
+    expect(readdirSync(folder).sort()).toEqual(['league-2026-12-06T04-30-00Z.db', 'league-before-upgrade.db']);
   });
 
   it('when given a file name, then the copy goes there, replacing an older copy whole', async () => {
@@ -146,6 +161,81 @@ describe('npm run cli -- backup', () => {
     expect((await run(['backup'], env)).code).toBe(0);
     for (const side of [`${db}-wal`, `${db}-shm`]) if (existsSync(side)) expect(statSync(side).uid).toBe(owner);
     expect(existsSync(`${db}-shm`)).toBe(true);
+  });
+
+  it("when run as root, then the folder it makes and the copy belong to the database's owner, so the bot's user can make the next one", async () => {
+    const { env, db } = setup();
+    await seed(db);
+    const owner = process.getuid?.() === 0 ? 65534 : process.getuid!();
+    chownSync(db, owner, owner);
+    expect((await run(['backup'], env)).code).toBe(0);
+    const folder = path.join(env.DATA_DIR, 'backups');
+    expect(statSync(folder).uid).toBe(owner);
+    expect(statSync(path.join(folder, 'league-2026-12-02T04-30-00Z.db')).uid).toBe(owner);
+  });
+
+  it('when a backup was killed mid-copy, then its old temp file is removed by the next one (a fresh one, perhaps of a backup still running, is not)', async () => {
+    const { env, db } = setup();
+    await seed(db);
+    const folder = path.join(env.DATA_DIR, 'backups');
+    mkdirSync(folder, { recursive: true });
+    const stale = path.join(folder, '.league-2026-12-01T04-30-00Z.db.1b4e28ba-2fa1-11d2-883f-0016d3cca427.backup.tmp');
+    const fresh = path.join(folder, '.league-2026-12-02T04-29-59Z.db.6fa459ea-ee8a-3ca4-894e-db77e160355e.backup.tmp');
+    writeFileSync(stale, 'half a copy');
+    writeFileSync(fresh, 'a copy being made');
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(stale, hourAgo, hourAgo);
+    expect((await run(['backup'], env)).code).toBe(0);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(fresh)).toBe(true);
+  });
+
+  it("when the destination file is not an earlier backup (.env, servers.json) or is one of the database's own files, then it is refused and left as it was", async () => {
+    const { dir, env, db } = setup();
+    await seed(db);
+    const dotEnv = path.join(dir, '.env');
+    writeFileSync(dotEnv, 'DISCORD_TOKEN=secret\n');
+    const r = await run(['backup', dotEnv], env);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/\.env exists and is not a SQLite database: a backup replaces only an earlier backup/);
+    expect(readFileSync(dotEnv, 'utf8')).toBe('DISCORD_TOKEN=secret\n');
+    for (const own of ['-wal', '-shm', '-journal']) {
+      const file = `${db}${own}`;
+      const before = existsSync(file) ? readFileSync(file) : undefined;
+      const refused = await run(['backup', file], env);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toMatch(/one of the database's own files/);
+      expect(existsSync(file) ? readFileSync(file) : undefined).toEqual(before);
+    }
+  });
+
+  it('when the destination is a symlink to an earlier backup, then that backup is replaced and the link stays', async () => {
+    const { dir, env, db } = setup();
+    await seed(db, 3);
+    const real = path.join(dir, 'real.db');
+    expect((await run(['backup', real], env)).code).toBe(0);
+    const link = path.join(dir, 'latest.db');
+    symlinkSync(real, link);
+    await seed(db, 7);
+    const r = await run(['backup', link, '--json'], env);
+    expect(JSON.parse(r.out)).toEqual(expect.objectContaining({ file: real, laps: 7 }));
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+  });
+
+  it('when the copy fails half-way (the file at SQLITE_PATH is not a database), then the previous copy stays and no temp file is left', async () => {
+    const { dir, env, db } = setup();
+    await seed(db, 3);
+    const copy = path.join(dir, 'copies', 'league.db');
+    expect((await run(['backup', copy], env)).code).toBe(0);
+    const before = readFileSync(copy);
+    writeFileSync(db, 'not a database, but big enough to look like one '.repeat(100));
+    rmSync(`${db}-wal`, { force: true });
+    rmSync(`${db}-shm`, { force: true });
+    const r = await run(['backup', copy], env);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^error: .*not a database/);
+    expect(readFileSync(copy).equals(before)).toBe(true);
+    expect(readdirSync(path.dirname(copy))).toEqual(['league.db']);
   });
 
   it('when the season config is broken, then a backup still works (it needs only the database)', async () => {
@@ -186,6 +276,7 @@ describe('npm run cli -- backup', () => {
     expect(readFileSync(blocker, 'utf8')).toBe('x');
     expect(existsSync(path.join(env.DATA_DIR, 'backups'))).toBe(false);
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(readdirSync(blocker.replace('not-a-folder', '')).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 
   it("when the store is DynamoDB, then it exits 1 and names DynamoDB's own backups for both tables", async () => {

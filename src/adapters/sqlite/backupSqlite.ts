@@ -17,28 +17,37 @@ export interface SqliteBackup {
 /** How long the copy waits for a write of the bot in progress to end before giving up. */
 const BUSY_TIMEOUT_MS = 10_000;
 
+/** A backup's temp file this old is from a copy that never finished (killed mid-copy): the next backup removes it. */
+const STALE_TEMP_MS = 10 * 60_000;
+
 /**
  * Copies the SQLite database at `source` to `dest`, consistent even while the bot writes to it
  * (VACUUM INTO reads one snapshot; in WAL mode the bot's writes go on meanwhile). The copy is
  * checked (PRAGMA quick_check) and made one self-contained file (no -wal beside it), then renamed
  * into place, so `dest` is either the previous file or a complete, checked copy; never half of one.
- * New copies are 0640, like the database itself: they hold Steam GUIDs.
+ * The copy is 0640 and, when run as root, gets the database's owner (so does a folder it makes):
+ * a backup run with sudo must not stop the bot's user from making the next one.
  */
 export async function backupSqlite(source: string, dest: string): Promise<SqliteBackup> {
-  await fs.stat(source).catch((err: NodeJS.ErrnoException) => {
+  const db = await fs.stat(source).catch((err: NodeJS.ErrnoException) => {
     if (err.code !== 'ENOENT') throw err;
     throw new Error(
       `no SQLite database at ${source}: nothing to back up yet (the bot creates it at its first start; SQLITE_PATH or DATA_DIR in .env name it)`,
     );
   });
-  if (await sameFile(source, dest))
-    throw new Error(`${dest} is the database itself: give the backup another file name or a folder`);
-  const dir = path.dirname(dest);
-  await fs.mkdir(dir, { recursive: true, mode: NEW_DIR_MODE });
-  const tmp = path.join(dir, `.${path.basename(dest)}.${randomUUID()}.tmp`);
+  const target = await checkDestination(source, dest);
+  const dir = path.dirname(target);
+  const made = await fs.mkdir(dir, { recursive: true, mode: NEW_DIR_MODE });
+  // Each folder made, from the first one down to `dir`.
+  for (let d = dir; made !== undefined && d.length >= made.length; d = path.dirname(d)) await giveOwner(d, db);
+  await removeStaleTemps(dir);
+  const tmp = path.join(dir, `.${path.basename(target)}.${randomUUID()}${TEMP_SUFFIX}`);
   try {
+    // Made first, empty (VACUUM INTO takes an empty file): never readable by others, even half-written.
+    await (await fs.open(tmp, 'wx', 0o600)).close();
     snapshot(source, tmp);
     const checked = checkCopy(tmp);
+    await giveOwner(tmp, db);
     await fs.chmod(tmp, NEW_FILE_MODE);
     const handle = await fs.open(tmp, 'r');
     try {
@@ -46,14 +55,67 @@ export async function backupSqlite(source: string, dest: string): Promise<Sqlite
     } finally {
       await handle.close();
     }
-    await fs.rename(tmp, dest);
+    await fs.rename(tmp, target);
     await syncDir(dir);
-    const { size } = await fs.stat(dest);
-    return { file: dest, bytes: size, ...checked };
+    const { size } = await fs.stat(target);
+    return { file: target, bytes: size, ...checked };
   } finally {
-    // After a failure, or when the rename took it: nothing of the copy is left but `dest`.
-    await Promise.all([fs.rm(tmp, { force: true }), fs.rm(`${tmp}-journal`, { force: true })]);
+    // After a failure, or when the rename took it: nothing of the copy is left but `dest`. Best
+    // effort: a failed clean-up must not hide why the backup failed.
+    await Promise.all([tmp, `${tmp}-journal`].map((f) => fs.rm(f, { force: true }).catch(() => undefined)));
   }
+}
+
+const TEMP_SUFFIX = '.backup.tmp';
+
+/**
+ * Where the copy goes (an existing symlink's target): never the database or its -wal, -shm or
+ * -journal file, and never a file that is not a SQLite database already (a typo must not replace
+ * .env or servers.json).
+ */
+async function checkDestination(source: string, dest: string): Promise<string> {
+  const target = await fs.realpath(dest).catch(() => path.resolve(dest));
+  const real = await fs.realpath(source);
+  if (target === real || (await sameFile(source, target)))
+    throw new Error(`${dest} is the database itself: give the backup another file name or a folder`);
+  if (['-wal', '-shm', '-journal'].some((suffix) => target === `${real}${suffix}`))
+    throw new Error(`${dest} is one of the database's own files: give the backup another file name or a folder`);
+  const existing = await fs.lstat(target).catch(() => undefined);
+  if (existing && !existing.isFile()) throw new Error(`${dest} is not a regular file: give a file name or a folder`);
+  if (existing && existing.size > 0 && !(await isSqliteFile(target)))
+    throw new Error(
+      `${dest} exists and is not a SQLite database: a backup replaces only an earlier backup. Give a new file name, or a folder for dated copies`,
+    );
+  return target;
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+async function isSqliteFile(file: string): Promise<boolean> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const head = Buffer.alloc(SQLITE_HEADER.length);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return bytesRead === head.length && head.equals(SQLITE_HEADER);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Temp files of backups killed mid-copy (SIGTERM, a shutdown): full-size copies nothing else removes. */
+async function removeStaleTemps(dir: string): Promise<void> {
+  const now = Date.now();
+  for (const name of await fs.readdir(dir)) {
+    if (!name.startsWith('.') || !name.endsWith(TEMP_SUFFIX)) continue;
+    const file = path.join(dir, name);
+    const stat = await fs.lstat(file).catch(() => undefined);
+    if (stat?.isFile() && now - stat.mtimeMs > STALE_TEMP_MS) await fs.rm(file, { force: true });
+  }
+}
+
+/** As root, the database's owner; as anyone else the file is already the user's own. */
+async function giveOwner(file: string, owner: { uid: number; gid: number }): Promise<void> {
+  if (process.getuid?.() === 0) await fs.chown(file, owner.uid, owner.gid);
 }
 
 /**
@@ -71,11 +133,13 @@ function snapshot(source: string, tmp: string): void {
   }
 }
 
-/** Throws unless the copy passes SQLite's check; makes it one file (journal_mode DELETE: the bot turns WAL back on when it opens it). */
+/**
+ * Throws unless the copy passes SQLite's check. VACUUM INTO writes it in rollback-journal mode, so
+ * it is one file with nothing beside it; the bot turns WAL back on when it opens a restored copy.
+ */
 function checkCopy(file: string): Omit<SqliteBackup, 'file' | 'bytes'> {
-  const db = new Database(file, { fileMustExist: true });
+  const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    db.pragma('journal_mode = DELETE');
     const problems = db.pragma('quick_check', { simple: false }) as Array<{ quick_check: string }>;
     const found = problems.map((p) => p.quick_check).filter((p) => p !== 'ok');
     if (found.length > 0) throw new Error(`the copy failed SQLite's integrity check: ${found.slice(0, 3).join('; ')}`);
