@@ -182,11 +182,14 @@ describe('npm run cli -- backup', () => {
     const stale = path.join(folder, '.league-2026-12-01T04-30-00Z.db.1b4e28ba-2fa1-11d2-883f-0016d3cca427.backup.tmp');
     const fresh = path.join(folder, '.league-2026-12-02T04-29-59Z.db.6fa459ea-ee8a-3ca4-894e-db77e160355e.backup.tmp');
     writeFileSync(stale, 'half a copy');
+    writeFileSync(`${stale}-journal`, 'its journal');
+    utimesSync(`${stale}-journal`, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
     writeFileSync(fresh, 'a copy being made');
     const hourAgo = new Date(Date.now() - 3_600_000);
     utimesSync(stale, hourAgo, hourAgo);
     expect((await run(['backup'], env)).code).toBe(0);
     expect(existsSync(stale)).toBe(false);
+    expect(existsSync(`${stale}-journal`)).toBe(false);
     expect(existsSync(fresh)).toBe(true);
   });
 
@@ -205,6 +208,11 @@ describe('npm run cli -- backup', () => {
       const refused = await run(['backup', file], env);
       expect(refused.code).toBe(1);
       expect(refused.err).toMatch(/one of the database's own files/);
+      expect(existsSync(file) ? readFileSync(file) : undefined).toEqual(before);
+      // Also when named through a symlinked folder.
+      const linked = path.join(dir, 'datalink');
+      if (!existsSync(linked)) symlinkSync(path.dirname(db), linked);
+      expect((await run(['backup', path.join(linked, path.basename(file))], env)).code).toBe(1);
       expect(existsSync(file) ? readFileSync(file) : undefined).toEqual(before);
     }
   });

@@ -74,7 +74,7 @@ const TEMP_SUFFIX = '.backup.tmp';
  * .env or servers.json).
  */
 async function checkDestination(source: string, dest: string): Promise<string> {
-  const target = await fs.realpath(dest).catch(() => path.resolve(dest));
+  const target = await realTarget(dest);
   const real = await fs.realpath(source);
   if (target === real || (await sameFile(source, target)))
     throw new Error(`${dest} is the database itself: give the backup another file name or a folder`);
@@ -87,6 +87,14 @@ async function checkDestination(source: string, dest: string): Promise<string> {
       `${dest} exists and is not a SQLite database: a backup replaces only an earlier backup. Give a new file name, or a folder for dated copies`,
     );
   return target;
+}
+
+/** The real path of `dest`, or for a new file its folder's: a symlinked folder must not hide that the file is the database's own. */
+async function realTarget(dest: string): Promise<string> {
+  const real = await fs.realpath(dest).catch(() => undefined);
+  if (real !== undefined) return real;
+  const dir = await fs.realpath(path.dirname(dest)).catch(() => path.resolve(path.dirname(dest)));
+  return path.join(dir, path.basename(dest));
 }
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -106,16 +114,21 @@ async function isSqliteFile(file: string): Promise<boolean> {
 async function removeStaleTemps(dir: string): Promise<void> {
   const now = Date.now();
   for (const name of await fs.readdir(dir)) {
-    if (!name.startsWith('.') || !name.endsWith(TEMP_SUFFIX)) continue;
+    if (!name.startsWith('.') || !(name.endsWith(TEMP_SUFFIX) || name.endsWith(`${TEMP_SUFFIX}-journal`))) continue;
     const file = path.join(dir, name);
     const stat = await fs.lstat(file).catch(() => undefined);
-    if (stat?.isFile() && now - stat.mtimeMs > STALE_TEMP_MS) await fs.rm(file, { force: true });
+    // Best effort: another user's file in a shared folder is left, and the backup goes on.
+    if (stat?.isFile() && now - stat.mtimeMs > STALE_TEMP_MS) await fs.rm(file, { force: true }).catch(() => undefined);
   }
 }
 
-/** As root, the database's owner; as anyone else the file is already the user's own. */
+/**
+ * As root, the database's owner; as anyone else the file is already the user's own. Best effort:
+ * where even root may not chown (NFS with root_squash, a container without CAP_CHOWN) the copy is
+ * still made.
+ */
 async function giveOwner(file: string, owner: { uid: number; gid: number }): Promise<void> {
-  if (process.getuid?.() === 0) await fs.chown(file, owner.uid, owner.gid);
+  if (process.getuid?.() === 0) await fs.chown(file, owner.uid, owner.gid).catch(() => undefined);
 }
 
 /**
