@@ -6,18 +6,20 @@ const ATOMIC_TEMP = /^\..+\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
 
 /**
  * Removes temp files of atomic writes that never finished (the process was killed mid-write) from
- * `dirs`. A write finishes in moments, so only files older than `minAgeMs` are taken: one the CLI
- * is writing right now stays. Returns what was removed.
+ * `dirs`: those named as `pattern` says (by default atomicWrite's). A write finishes in moments, so
+ * only files older than `minAgeMs` are taken: one the CLI is writing right now stays. Returns what
+ * was removed.
  */
 export async function removeLeftoverTempFiles(
   dirs: readonly string[],
   minAgeMs: number,
   now = Date.now(),
+  pattern: RegExp = ATOMIC_TEMP,
 ): Promise<Array<{ file: string; bytes: number }>> {
   const removed: Array<{ file: string; bytes: number }> = [];
   for (const dir of new Set(dirs)) {
     const names = await fs.readdir(dir).catch(() => [] as string[]);
-    for (const name of names.filter((n) => ATOMIC_TEMP.test(n))) {
+    for (const name of names.filter((n) => pattern.test(n))) {
       const file = path.join(dir, name);
       const stat = await fs.lstat(file).catch(() => undefined);
       if (!stat?.isFile() || now - stat.mtimeMs < minAgeMs) continue;

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { NEW_DIR_MODE, NEW_FILE_MODE, syncDir } from '../files/atomicWrite';
+import { removeLeftoverTempFiles } from '../files/removeLeftoverTempFiles';
 
 export interface SqliteBackup {
   /** Where the copy is. */
@@ -40,7 +41,9 @@ export async function backupSqlite(source: string, dest: string): Promise<Sqlite
   const made = await fs.mkdir(dir, { recursive: true, mode: NEW_DIR_MODE });
   // Each folder made, from the first one down to `dir`.
   for (let d = dir; made !== undefined && d.length >= made.length; d = path.dirname(d)) await giveOwner(d, db);
-  await removeStaleTemps(dir);
+  // Temp files of backups killed mid-copy (SIGTERM, a shutdown): full-size copies nothing else
+  // removes. Best effort: another user's file in a shared folder is left, and the backup goes on.
+  await removeLeftoverTempFiles([dir], STALE_TEMP_MS, Date.now(), BACKUP_TEMP).catch(() => undefined);
   const tmp = path.join(dir, `.${path.basename(target)}.${randomUUID()}${TEMP_SUFFIX}`);
   try {
     // Made first, empty (VACUUM INTO takes an empty file): never readable by others, even half-written.
@@ -67,6 +70,8 @@ export async function backupSqlite(source: string, dest: string): Promise<Sqlite
 }
 
 const TEMP_SUFFIX = '.backup.tmp';
+/** `.<name>.<uuid>.backup.tmp`, and the journal SQLite keeps beside it while it writes. */
+const BACKUP_TEMP = /^\..+\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.backup\.tmp(-journal)?$/;
 
 /**
  * Where the copy goes (an existing symlink's target): never the database or its -wal, -shm or
@@ -107,18 +112,6 @@ async function isSqliteFile(file: string): Promise<boolean> {
     return bytesRead === head.length && head.equals(SQLITE_HEADER);
   } finally {
     await handle.close();
-  }
-}
-
-/** Temp files of backups killed mid-copy (SIGTERM, a shutdown): full-size copies nothing else removes. */
-async function removeStaleTemps(dir: string): Promise<void> {
-  const now = Date.now();
-  for (const name of await fs.readdir(dir)) {
-    if (!name.startsWith('.') || !(name.endsWith(TEMP_SUFFIX) || name.endsWith(`${TEMP_SUFFIX}-journal`))) continue;
-    const file = path.join(dir, name);
-    const stat = await fs.lstat(file).catch(() => undefined);
-    // Best effort: another user's file in a shared folder is left, and the backup goes on.
-    if (stat?.isFile() && now - stat.mtimeMs > STALE_TEMP_MS) await fs.rm(file, { force: true }).catch(() => undefined);
   }
 }
 
