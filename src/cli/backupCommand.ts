@@ -8,12 +8,13 @@ import { backupSqlite } from '../adapters/sqlite/backupSqlite';
 /** Backups the command names itself, oldest first by name: `league-2026-12-02T04-30-00Z.db`. */
 const BACKUP_NAME = /^league-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.db$/;
 
-export const backupName = (at: Date) => `league-${at.toISOString().slice(0, 19).replace(/:/g, '-')}Z.db`;
+const backupName = (at: Date) => `league-${at.toISOString().slice(0, 19).replace(/:/g, '-')}Z.db`;
 
 /**
  * `backup [file|folder] [--keep N] [--json]`: a consistent copy of the SQLite database, safe while
- * the bot runs. Into a folder (default DATA_DIR/backups) each copy gets a dated name, and --keep
- * removes the oldest of those beyond N; the folder's other files are never touched.
+ * the bot runs. Into a folder (default DATA_DIR/backups) each copy gets a dated name, and --keep N
+ * keeps the copy just made and the N-1 newest other dated copies; the folder's other files are
+ * never touched.
  */
 export async function backupCommand(
   config: Config,

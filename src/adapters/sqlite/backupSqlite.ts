@@ -30,7 +30,7 @@ const STALE_TEMP_MS = 10 * 60_000;
  * a backup run with sudo must not stop the bot's user from making the next one.
  */
 export async function backupSqlite(source: string, dest: string): Promise<SqliteBackup> {
-  const db = await fs.stat(source).catch((err: NodeJS.ErrnoException) => {
+  const database = await fs.stat(source).catch((err: NodeJS.ErrnoException) => {
     if (err.code !== 'ENOENT') throw err;
     throw new Error(
       `no SQLite database at ${source}: nothing to back up yet (the bot creates it at its first start; SQLITE_PATH or DATA_DIR in .env name it)`,
@@ -40,7 +40,7 @@ export async function backupSqlite(source: string, dest: string): Promise<Sqlite
   const dir = path.dirname(target);
   const made = await fs.mkdir(dir, { recursive: true, mode: NEW_DIR_MODE });
   // Each folder made, from the first one down to `dir`.
-  for (let d = dir; made !== undefined && d.length >= made.length; d = path.dirname(d)) await giveOwner(d, db);
+  for (let d = dir; made !== undefined && d.length >= made.length; d = path.dirname(d)) await giveOwner(d, database);
   // Temp files of backups killed mid-copy (SIGTERM, a shutdown): full-size copies nothing else
   // removes. Best effort: another user's file in a shared folder is left, and the backup goes on.
   await removeLeftoverTempFiles([dir], STALE_TEMP_MS, Date.now(), BACKUP_TEMP).catch(() => undefined);
@@ -50,7 +50,7 @@ export async function backupSqlite(source: string, dest: string): Promise<Sqlite
     await (await fs.open(tmp, 'wx', 0o600)).close();
     snapshot(source, tmp);
     const checked = checkCopy(tmp);
-    await giveOwner(tmp, db);
+    await giveOwner(tmp, database);
     await fs.chmod(tmp, NEW_FILE_MODE);
     const handle = await fs.open(tmp, 'r');
     try {
