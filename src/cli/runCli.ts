@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError, type Config } from '../config';
 import { createConsoleLogger, type Logger } from '../logger';
@@ -37,6 +38,18 @@ export const USAGE = `usage: npm run cli -- <command>   (production: node dist/s
   backup [file|folder] [--keep N] [--json]                a checked copy of the SQLite database, safe while the bot runs (default folder: DATA_DIR/backups)
   --help                                                  this text`;
 
+/** Commands whose arguments are paths. */
+const PATH_ARGS = new Set(['ingest', 'import-processed', 'backup']);
+
+/**
+ * A relative path on the command line is the admin's, taken from the folder they typed it in:
+ * `npm run cli` runs in the package folder and says where it was started (INIT_CWD).
+ */
+function fromCallersFolder(env: NodeJS.ProcessEnv, arg: string): string {
+  const startedIn = env.npm_lifecycle_event === 'cli' ? env.INIT_CWD : undefined;
+  return startedIn ? path.resolve(startedIn, arg) : arg;
+}
+
 export interface CliIo {
   out: (s: string) => void;
   err: (s: string) => void;
@@ -72,7 +85,8 @@ export async function runCli(
     io.err(`${(err as Error).message}\n${USAGE}`);
     return 1;
   }
-  const [command, ...args] = parsed.positionals;
+  const [command, ...positionals] = parsed.positionals;
+  const args = PATH_ARGS.has(command ?? '') ? positionals.map((p) => fromCallersFolder(env, p)) : positionals;
   if (parsed.values.help) {
     io.out(USAGE);
     return 0;

@@ -165,6 +165,21 @@ describe('npm run cli', () => {
     expect(JSON.parse((await run(['leaderboard', 'season1#event2', '--json'], env)).out).lapCount).toBe(3);
   });
 
+  it('when npm runs the CLI (it runs in the package folder), then relative paths are taken from the folder it was started in', async () => {
+    const { dir, results, env } = setup();
+    const fx = resultsFixture('2019_2_15_22_3_QUALIFY.json');
+    copyFileSync(fx.path, path.join(results, acServerName(fx.name)));
+    const npm = { ...env, npm_lifecycle_event: 'cli', INIT_CWD: results };
+    const ingest = await run(['ingest', acServerName(fx.name), '--json'], npm);
+    expect(ingest.code).toBe(0);
+    expect(JSON.parse(ingest.out)).toEqual([expect.objectContaining({ status: 'ingested', lapCount: 14 })]);
+    const backup = await run(['backup', 'copy.db', '--json'], npm);
+    expect(JSON.parse(backup.out).file).toBe(path.join(results, 'copy.db'));
+    // Run by plain node (the systemd unit), a relative path is the process's own, as always.
+    const plain = await run(['backup', path.relative(process.cwd(), path.join(dir, 'plain.db')), '--json'], env);
+    expect(JSON.parse(plain.out).file).toBe(path.join(dir, 'plain.db'));
+  });
+
   it('when a setting is invalid, then the command stops with the variable named', async () => {
     const r = await run(['events'], { STORE: 'mongo' });
     expect(r.code).toBe(1);
