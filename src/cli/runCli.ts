@@ -47,7 +47,8 @@ const PATH_ARGS = new Set(['ingest', 'import-processed', 'backup']);
  */
 function fromCallersFolder(env: NodeJS.ProcessEnv, arg: string): string {
   const startedIn = env.npm_lifecycle_event === 'cli' ? env.INIT_CWD : undefined;
-  return startedIn ? path.resolve(startedIn, arg) : arg;
+  // join, not resolve: a trailing '/' still says "a folder" (backup); '' stays an error.
+  return startedIn && arg !== '' && !path.isAbsolute(arg) ? path.join(startedIn, arg) : arg;
 }
 
 export interface CliIo {

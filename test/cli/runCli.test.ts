@@ -175,6 +175,11 @@ describe('npm run cli', () => {
     expect(JSON.parse(ingest.out)).toEqual([expect.objectContaining({ status: 'ingested', lapCount: 14 })]);
     const backup = await run(['backup', 'copy.db', '--json'], npm);
     expect(JSON.parse(backup.out).file).toBe(path.join(results, 'copy.db'));
+    // A trailing '/' still names a folder for dated copies.
+    const folder = await run(['backup', 'copies/', '--keep', '2', '--json'], npm);
+    expect(JSON.parse(folder.out).file).toMatch(new RegExp(`^${path.join(results, 'copies')}/league-.*Z\\.db$`));
+    // An empty argument (an unset $VAR in a script) is not the folder npm was started in.
+    expect((await run(['ingest', ''], npm)).code).toBe(1);
     // Run by plain node (the systemd unit), a relative path is the process's own, as always.
     const plain = await run(['backup', path.relative(process.cwd(), path.join(dir, 'plain.db')), '--json'], env);
     expect(JSON.parse(plain.out).file).toBe(path.join(dir, 'plain.db'));
