@@ -106,7 +106,7 @@ export async function wireServer(config: Config, shared: SharedContext): Promise
     maxBytes: config.RESULTS_MAX_MB * 1024 * 1024,
     configuredBy: config.resultsDirSetBy,
     log: ingestLog,
-    readBefore: (file, stamp) => league.readBefore(file, stamp, shared.feed),
+    readBefore: (file, stat) => league.readBefore(file, stat, shared.feed),
     onFiles: (inputs) =>
       shared.afterBurst.around(() => league.onResultsFiles(inputs, shared.feed ? { feed: shared.feed } : {})),
   });

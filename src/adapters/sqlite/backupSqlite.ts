@@ -21,6 +21,10 @@ const BUSY_TIMEOUT_MS = 10_000;
 /** A backup's temp file this old is from a copy that never finished (killed mid-copy): the next backup removes it. */
 const STALE_TEMP_MS = 10 * 60_000;
 
+const TEMP_SUFFIX = '.backup.tmp';
+/** `.<name>.<uuid>.backup.tmp`, and the journal SQLite keeps beside it while it writes. */
+const BACKUP_TEMP = /^\..+\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.backup\.tmp(-journal)?$/;
+
 /**
  * Copies the SQLite database at `source` to `dest`, consistent even while the bot writes to it
  * (VACUUM INTO reads one snapshot; in WAL mode the bot's writes go on meanwhile). The copy is
@@ -69,10 +73,6 @@ export async function backupSqlite(source: string, dest: string): Promise<Sqlite
   }
 }
 
-const TEMP_SUFFIX = '.backup.tmp';
-/** `.<name>.<uuid>.backup.tmp`, and the journal SQLite keeps beside it while it writes. */
-const BACKUP_TEMP = /^\..+\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.backup\.tmp(-journal)?$/;
-
 /**
  * Where the copy goes (an existing symlink's target): never the database or its -wal, -shm or
  * -journal file, and never a file that is not a SQLite database already (a typo must not replace
@@ -81,7 +81,7 @@ const BACKUP_TEMP = /^\..+\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
 async function checkDestination(source: string, dest: string): Promise<string> {
   const target = await realTarget(dest);
   const real = await fs.realpath(source);
-  if (target === real || (await sameFile(source, target)))
+  if (await sameFile(source, target))
     throw new Error(`${dest} is the database itself: give the backup another file name or a folder`);
   if (['-wal', '-shm', '-journal'].some((suffix) => target === `${real}${suffix}`))
     throw new Error(`${dest} is one of the database's own files: give the backup another file name or a folder`);
